@@ -1,0 +1,133 @@
+"""Reading title, byline, date, URL and section labels from an article's first lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core.blocks import Block
+from reader.core.boilerplate import is_breadcrumb, is_copyright, is_rule
+from reader.core.dates import date_line, find_date
+
+_URL_LINE = re.compile(r"^<?(https?://[^\s<>]+)>?$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|van|von|der|den|al|bin|da|di|le|la|du|dos)|O'\w+)$"
+)
+_PARTICLES = {"de", "van", "von", "der", "den", "al", "bin", "da", "di", "le", "la", "du", "dos"}
+_NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "Of", "And", "For", "With", "By", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "News", "Updated", "Published", "Posted", "Share", "Comments",
+}  # fmt: skip
+MAX_HEADER_BLOCKS = 15
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    url: str | None = None
+    copyright: str | None = None
+    labels: list[str] = field(default_factory=list)
+    kept: list[Block] = field(default_factory=list)  # header lines that belong to the body
+    consumed: int = 0  # how many leading blocks the header took
+
+
+def is_prose(block: Block) -> bool:
+    if block.kind != "para":
+        return False
+    words = block.words()
+    text = block.text.rstrip("*_ ")
+    return words >= 25 or (words >= 12 and text[-1:] in '.!?"”’:')
+
+
+def parse_names(text: str) -> list[str] | None:
+    """``"Jason Melanovski, Clara Weiss"`` → two names; None unless every part is a name."""
+    text = re.sub(r"^(?:written\s+)?by\s+", "", text.strip(), flags=re.I).strip(" ,;|–—-*_")
+    if not text or len(text) > 120:
+        return None
+    parts = [p.strip() for p in re.split(r",|;|\s+and\s+|\s+&\s+", text) if p.strip()]
+    names: list[str] = []
+    for part in parts:
+        tokens = part.split()
+        if not 2 <= len(tokens) <= 5 or any(not _NAME_TOKEN.match(t) for t in tokens):
+            return None
+        if all(t in _PARTICLES for t in tokens) or any(t in _NOT_NAMES for t in tokens):
+            return None
+        names.append(part)
+    return names or None
+
+
+def parse_byline(line: str, *, after_title: bool) -> tuple[list[str], str | None] | None:
+    """Authors and an optional date from one byline, e.g. ``Jason Melanovski 1 May 2024``."""
+    found = find_date(line)
+    date = None
+    rest = line
+    if found is not None:
+        date, start, end = found
+        if line[end:].strip(" ,.|–—-"):
+            return None  # the date is not at the end: not a byline shape we trust
+        rest = line[:start]
+    explicit = bool(re.match(r"^\s*(?:written\s+)?by\s", line, re.I))
+    if not (explicit or after_title or date):
+        return None
+    names = parse_names(rest)
+    return (names, date) if names else None
+
+
+def read_header(blocks: list[Block]) -> Header:
+    header = Header()
+    headings: list[str] = []
+    plain: list[str] = []  # plain lines in order, before the title decision
+    for index, block in enumerate(blocks[:MAX_HEADER_BLOCKS]):
+        if block.kind == "list" and all(is_breadcrumb(line) for line in block.lines):
+            header.consumed = index + 1
+            continue
+        if is_prose(block) or block.kind in ("list", "quote", "code"):
+            break
+        header.consumed = index + 1
+        if block.kind == "heading":
+            headings.append(block.lines[0].strip())
+            plain.append("\0heading")  # marks where the heading stood
+            continue
+        for raw in block.lines:
+            line = raw.strip()
+            if not line or is_rule(line) or is_breadcrumb(line):
+                continue
+            url = _URL_LINE.match(line)
+            if url:
+                header.url = header.url or url.group(1)
+                continue
+            if is_copyright(line):
+                header.copyright = header.copyright or line
+                continue
+            iso = date_line(line)
+            if iso is not None:
+                header.date = header.date or iso
+                continue
+            plain.append(line)
+    _decide_title(header, headings, plain)
+    return header
+
+
+def _decide_title(header: Header, headings: list[str], plain: list[str]) -> None:
+    if headings:
+        header.title = headings[0]
+        at = plain.index("\0heading")
+        # Short lines above the headline are section labels ("Ukraine").
+        header.labels = [p for p in plain[:at] if p != "\0heading" and len(p.split()) <= 4]
+        after = [p for p in plain[at + 1 :] if p != "\0heading"]
+    elif plain:
+        header.title = plain[0].strip("*_ ")
+        after = plain[1:]
+    else:
+        return
+    for position, line in enumerate(after):
+        byline = parse_byline(line, after_title=position == 0)
+        if byline is not None and not header.authors:
+            header.authors, date = byline
+            header.date = header.date or date
+        else:
+            header.kept.append(Block("para", [line]))
