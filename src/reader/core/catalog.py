@@ -1,0 +1,209 @@
+"""The catalog: one SQLite file per corpus holding each document's metadata and text.
+
+Whoosh answers "which documents match"; the catalog answers everything else fast:
+the document list (100k rows without re-parsing a file), the cleaned text for
+display and snippets, and the mtime/size/hash that make re-indexing incremental.
+It is a cache: deleting it only costs a rebuild.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.document import Document, Metadata, StyleSpan
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    id TEXT PRIMARY KEY,
+    rel TEXT NOT NULL,
+    path TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    title TEXT NOT NULL,
+    authors TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    tags TEXT NOT NULL,
+    extra TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    warnings TEXT NOT NULL,
+    text TEXT NOT NULL,
+    styles TEXT NOT NULL
+);
+"""
+_SUMMARY = "id, title, authors, date, source, url, path, words, tags"
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    mtime_ns: int
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    """A row of the document list: everything but the text."""
+
+    id: str
+    title: str
+    authors: tuple[str, ...]
+    date: str | None
+    source: str | None
+    url: str | None
+    path: str
+    words: int
+    tags: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "authors": list(self.authors),
+            "date": self.date,
+            "source": self.source,
+            "url": self.url,
+            "path": self.path,
+            "words": self.words,
+        }
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # check_same_thread=False: the UI reads from worker threads; every use is a
+        # short statement and SQLite serialises them.
+        self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        self._db.execute("SELECT count(*) FROM docs").fetchone()  # fails fast if corrupt
+
+    def close(self) -> None:
+        self._db.close()
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def fingerprints(self) -> dict[str, tuple[str, Fingerprint]]:
+        rows = self._db.execute("SELECT id, rel, mtime_ns, size, sha256 FROM docs")
+        return {r[0]: (r[1], Fingerprint(r[2], r[3], r[4])) for r in rows}
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT id FROM docs ORDER BY id")]
+
+    def write(
+        self,
+        upserts: Iterable[tuple[Document, str, Fingerprint, tuple[str, ...]]],
+        removals: Iterable[str] = (),
+        touches: Iterable[tuple[str, Fingerprint]] = (),
+    ) -> None:
+        """Apply one batch of changes in a single transaction."""
+        with self._db:
+            self._db.executemany("DELETE FROM docs WHERE id=?", ((i,) for i in removals))
+            self._db.executemany(
+                "UPDATE docs SET mtime_ns=?, size=? WHERE id=?",
+                ((fp.mtime_ns, fp.size, i) for i, fp in touches),
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (_row(doc, rel, fp, warnings) for doc, rel, fp, warnings in upserts),
+            )
+
+    def clear(self) -> None:
+        with self._db:
+            self._db.execute("DELETE FROM docs")
+            self._db.execute("DELETE FROM meta")
+
+    def summaries(self) -> list[DocSummary]:
+        with closing(self._db.execute(f"SELECT {_SUMMARY} FROM docs ORDER BY id")) as cursor:
+            return [_summary(r) for r in cursor]
+
+    def summary(self, doc_id: str) -> DocSummary | None:
+        row = self._db.execute(f"SELECT {_SUMMARY} FROM docs WHERE id=?", (doc_id,)).fetchone()
+        return None if row is None else _summary(row)
+
+    def text(self, doc_id: str) -> str | None:
+        row = self._db.execute("SELECT text FROM docs WHERE id=?", (doc_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self._db.execute(
+            "SELECT id, path, title, authors, date, source, url, tags, extra, words, text, styles "
+            "FROM docs WHERE id=?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        meta = Metadata(
+            title=row[2],
+            authors=tuple(json.loads(row[3])),
+            date=row[4],
+            source=row[5],
+            url=row[6],
+            tags=tuple(json.loads(row[7])),
+            extra=json.loads(row[8]),
+        )
+        styles = tuple(StyleSpan(s, e, k) for s, e, k in json.loads(row[11]))
+        return Document(row[0], row[1], meta, row[10], styles, row[9])
+
+    def warnings(self) -> Iterator[tuple[str, list[str]]]:
+        for doc_id, warnings in self._db.execute("SELECT id, warnings FROM docs"):
+            parsed = json.loads(warnings)
+            if parsed:
+                yield doc_id, parsed
+
+
+def _row(doc: Document, rel: str, fp: Fingerprint, warnings: tuple[str, ...]) -> tuple[Any, ...]:
+    m = doc.meta
+    return (
+        doc.id,
+        rel,
+        doc.path,
+        fp.mtime_ns,
+        fp.size,
+        fp.sha256,
+        m.title,
+        json.dumps(list(m.authors)),
+        m.date,
+        m.source,
+        m.url,
+        json.dumps(list(m.tags)),
+        json.dumps(m.extra, default=str),
+        doc.words,
+        json.dumps(list(warnings)),
+        doc.text,
+        json.dumps([[s.start, s.end, s.style] for s in doc.styles]),
+    )
+
+
+def _summary(row: tuple[Any, ...]) -> DocSummary:
+    return DocSummary(
+        id=row[0],
+        title=row[1],
+        authors=tuple(json.loads(row[2])),
+        date=row[3],
+        source=row[4],
+        url=row[5],
+        path=row[6],
+        words=row[7],
+        tags=tuple(json.loads(row[8])),
+    )

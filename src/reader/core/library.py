@@ -1,0 +1,381 @@
+"""A corpus on disk and its persistent index: scan, update incrementally, look up, search.
+
+``Library`` is what the CLI and the UI talk to. Its files live in the XDG cache dir
+under a key of the corpus's absolute path: ``catalog.sqlite`` (metadata and cleaned
+text) and ``index/`` (Whoosh). Updates are serialised across processes with a file
+lock; readers keep working on the last committed state meanwhile.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import shutil
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.searching import Searcher
+
+from reader.core import paths
+from reader.core.atomicfile import locked
+from reader.core.catalog import Catalog, DocSummary, Fingerprint
+from reader.core.document import Document
+from reader.core.loader import Skipped, SourceFile, decode, looks_binary, read_bytes, scan
+from reader.core.parse import PARSER_VERSION, parse_text
+from reader.core.query import highlight_terms, parse_query
+from reader.core.schema import SCHEMA_VERSION, build_schema
+from reader.core.snippets import Snippet, make_snippets, term_spans
+
+BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
+HIGHLIGHT_LIMIT = 2_000_000  # chars of a hit document scanned for snippets
+_FORMAT = f"schema={SCHEMA_VERSION};parser={PARSER_VERSION}"
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+class DocumentNotFound(LookupError):
+    pass
+
+
+class AmbiguousDocument(LookupError):
+    pass
+
+
+@dataclass
+class UpdateReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # per-document, "id: message"
+    rebuilt: str | None = None  # why the index was rebuilt from scratch
+    cancelled: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    summary: DocSummary
+    score: float
+    snippets: tuple[Snippet, ...]
+    positions: tuple[tuple[int, int], ...]  # every body hit (within HIGHLIGHT_LIMIT)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.summary.title,
+            "score": round(self.score, 4),
+            "snippets": [s.to_json() for s in self.snippets],
+        }
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+
+
+class Library:
+    def __init__(self, root: Path, cache: Path | None = None) -> None:
+        self.root = root.expanduser().resolve()
+        self.cache = cache or paths.corpus_cache_dir(self.root)
+        self.index_dir = self.cache / "index"
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._searcher: Searcher | None = None
+        self._ids: list[str] | None = None
+        self.problems: list[str] = []  # repairs made on open, for the caller to show
+        self.catalog = self._open_catalog()
+
+    # -- opening and repairing -------------------------------------------------
+
+    def _open_catalog(self) -> Catalog:
+        path = self.cache / "catalog.sqlite"
+        try:
+            return Catalog(path)
+        except sqlite3.DatabaseError as error:
+            self.problems.append(f"catalog unreadable ({error}); rebuilding it")
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            return Catalog(path)
+
+    def _open_index(self) -> tuple[whoosh_index.Index, str | None]:
+        """The Whoosh index, created or rebuilt when missing, outdated or unreadable."""
+        reason: str | None = None
+        stored = self.catalog.get_meta("format")
+        if stored is not None and stored != _FORMAT:
+            reason = f"index format changed ({stored} → {_FORMAT})"
+        elif whoosh_index.exists_in(str(self.index_dir)):
+            try:
+                ix = whoosh_index.open_dir(str(self.index_dir))
+                with ix.reader() as reader:
+                    reader.doc_count()
+                if stored is not None:
+                    return ix, None
+                reason = "index had no catalog"
+            except Exception as error:  # any failure to read it means: rebuild
+                reason = f"index unreadable ({type(error).__name__}: {error})"
+        elif stored is not None:
+            reason = "index files missing"
+        return self._create_index(), reason
+
+    def _create_index(self) -> whoosh_index.Index:
+        if self.index_dir.exists():
+            shutil.rmtree(self.index_dir)
+        self.index_dir.mkdir(parents=True)
+        self.catalog.clear()
+        ix = whoosh_index.create_in(str(self.index_dir), build_schema())
+        self.catalog.set_meta("format", _FORMAT)
+        return ix
+
+    # -- updating --------------------------------------------------------------
+
+    def update(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressCallback | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> UpdateReport:
+        """Bring the index in line with the files: only new, changed and removed ones."""
+        report = UpdateReport(warnings=[f"index: {p}" for p in self.problems])
+        self.problems.clear()
+        with locked(self.cache / "update"):
+            if rebuild:
+                ix, report.rebuilt = self._create_index(), "requested"
+            else:
+                ix, report.rebuilt = self._open_index()
+            scanned = scan(self.root)
+            report.skipped.extend(scanned.skipped)
+            previous = self.catalog.fingerprints()
+            current = {f.id for f in scanned.files}
+            removed = [doc_id for doc_id in previous if doc_id not in current]
+            todo = []
+            for source in scanned.files:
+                old = previous.get(source.id)
+                if (
+                    old
+                    and old[0] == source.rel
+                    and (old[1].mtime_ns, old[1].size)
+                    == (
+                        source.mtime_ns,
+                        source.size,
+                    )
+                ):
+                    report.unchanged += 1
+                else:
+                    todo.append(source)
+            self._apply(ix, todo, removed, previous, report, progress, cancelled)
+            self._drop_strays(ix)
+        with self._lock:
+            self._ids = None
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+        return report
+
+    def _apply(
+        self,
+        ix: whoosh_index.Index,
+        todo: list[SourceFile],
+        removed: list[str],
+        previous: dict[str, tuple[str, Fingerprint]],
+        report: UpdateReport,
+        progress: ProgressCallback | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        total = len(todo)
+        for start in range(0, max(total, 1 if removed else 0), BATCH):
+            batch = todo[start : start + BATCH]
+            writer = ix.writer(limitmb=256)
+            rows = []
+            touches = []
+            gone = removed if start == 0 else []
+            try:
+                for doc_id in gone:
+                    writer.delete_by_term("id", doc_id)
+                for number, source in enumerate(batch, start + 1):
+                    if cancelled is not None and cancelled():
+                        report.cancelled = True
+                        break
+                    if progress is not None:
+                        progress(number, total, source.rel)
+                    row = self._prepare(source, previous.get(source.id), report)
+                    if row is None:
+                        if source.id in previous:
+                            writer.delete_by_term("id", source.id)
+                            gone = [*gone, source.id]
+                        continue
+                    if isinstance(row, Fingerprint):
+                        touches.append((source.id, row))
+                        continue
+                    doc, fingerprint, warnings = row
+                    writer.update_document(**_fields(doc))
+                    rows.append((doc, source.rel, fingerprint, warnings))
+                    if source.id in previous:
+                        report.updated += 1
+                    else:
+                        report.added += 1
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            # Whoosh first, then the catalog: a crash between the two only means the
+            # next run re-indexes this batch (update_document is idempotent).
+            self.catalog.write(rows, gone, touches)
+            report.removed += len([g for g in gone if g in previous])
+            if report.cancelled:
+                return
+
+    def _prepare(
+        self, source: SourceFile, old: tuple[str, Fingerprint] | None, report: UpdateReport
+    ) -> tuple[Document, Fingerprint, tuple[str, ...]] | Fingerprint | None:
+        try:
+            data = read_bytes(source)
+        except OSError as error:
+            report.skipped.append(Skipped(source.rel, f"unreadable ({error.strerror})"))
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        fingerprint = Fingerprint(source.mtime_ns, len(data), digest)
+        if old is not None and old[0] == source.rel and old[1].sha256 == digest:
+            report.unchanged += 1
+            return fingerprint  # touched but not changed: remember the new mtime only
+        if looks_binary(data):
+            report.skipped.append(Skipped(source.rel, "binary file"))
+            return None
+        text, encoding_warning = decode(data)
+        stem = PurePosixPath(source.rel).stem.replace("_", " ").replace("-", " ")
+        parsed = parse_text(text, fallback_title=stem)
+        warnings = tuple(w for w in (encoding_warning, *parsed.warnings) if w)
+        report.warnings.extend(f"{source.rel}: {w}" for w in warnings)
+        doc = Document(
+            source.id, str(source.path), parsed.meta, parsed.text, parsed.styles, parsed.words
+        )
+        return doc, fingerprint, warnings
+
+    def _drop_strays(self, ix: whoosh_index.Index) -> None:
+        """Remove index entries the catalog does not know (left by an interrupted run)."""
+        with ix.reader() as reader:
+            if reader.doc_count() == self.catalog.count():
+                return
+            indexed = {fields["id"] for _, fields in reader.iter_docs()}
+        strays = indexed - set(self.catalog.ids())
+        if strays:
+            writer = ix.writer()
+            for doc_id in strays:
+                writer.delete_by_term("id", doc_id)
+            writer.commit()
+
+    # -- reading -----------------------------------------------------------------
+
+    def summaries(self) -> list[DocSummary]:
+        return self.catalog.summaries()
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.catalog.document(doc_id)
+
+    def resolve(self, ref: str) -> str:
+        """The id for a full id, a unique id prefix, or a file path inside the corpus."""
+        with self._lock:
+            if self._ids is None:
+                self._ids = self.catalog.ids()
+            ids = self._ids
+        candidate = Path(ref).expanduser()
+        if candidate.suffix and candidate.exists():
+            try:
+                rel = candidate.resolve().relative_to(self.root)
+                ref = str(PurePosixPath(*rel.parts).with_suffix(""))
+            except ValueError:
+                pass
+        position = bisect.bisect_left(ids, ref)
+        if position < len(ids) and ids[position] == ref:
+            return ref
+        matches: list[str] = []
+        while position < len(ids) and ids[position].startswith(ref) and len(matches) < 6:
+            matches.append(ids[position])
+            position += 1
+        if not matches or not ref:
+            raise DocumentNotFound(f"no document matches '{ref}'")
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
+            raise AmbiguousDocument(f"'{ref}' matches several documents: {shown}")
+        return matches[0]
+
+    def _current_searcher(self) -> Searcher:
+        if self._searcher is None:
+            self._searcher = whoosh_index.open_dir(str(self.index_dir)).searcher()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def search(self, text: str, limit: int = 20) -> SearchResults:
+        """Ranked hits with snippets; raises QueryError with a one-line message."""
+        parsed = parse_query(text)
+        with self._lock:
+            searcher = self._current_searcher()
+            results = searcher.search(parsed, limit=limit)
+            total = len(results)
+            found = [(hit["id"], hit.score) for hit in results]
+            terms = highlight_terms(parsed, searcher.reader(), ("body",))
+        hits = []
+        for doc_id, score in found:
+            summary = self.catalog.summary(doc_id)
+            body = self.catalog.text(doc_id)
+            if summary is None or body is None:
+                continue  # indexed by a run that was interrupted: not shown
+            spans = term_spans(body, terms, HIGHLIGHT_LIMIT)
+            hits.append(
+                Hit(
+                    doc_id,
+                    summary,
+                    float(score or 0.0),
+                    tuple(make_snippets(body, spans)),
+                    tuple(spans),
+                )
+            )
+        return SearchResults(text, total, tuple(hits))
+
+    def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
+        """Every span of ``body`` that the query ``text`` matches (the whole text)."""
+        parsed = parse_query(text)
+        with self._lock:
+            terms = highlight_terms(parsed, self._current_searcher().reader(), ("body",))
+        return term_spans(body, terms)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+        self.catalog.close()
+
+
+def _fields(doc: Document) -> dict[str, Any]:
+    import datetime as dt
+
+    values: dict[str, Any] = {
+        "id": doc.id,
+        "path": doc.path,
+        "title": doc.meta.title,
+        "body": doc.text,
+        "authors": " ; ".join(doc.meta.authors),
+        "source": doc.meta.source or "",
+        "tags": ",".join(t.replace(",", " ") for t in doc.meta.tags),
+    }
+    if doc.meta.date:
+        values["date"] = dt.datetime.fromisoformat(doc.meta.date)
+    return values
