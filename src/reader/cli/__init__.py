@@ -1,0 +1,45 @@
+"""The ``reader`` command line: the TUI by default, subcommands for scripts and shells.
+
+Exit codes: 0 ok; 2 usage errors, bad queries, unknown documents or corpus folders;
+1 anything else. User errors are one line on stderr, never a traceback (set
+``READER_DEBUG=1`` to see one for internal errors).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from reader.cli.errors import UserError
+from reader.cli.parser import SUBCOMMANDS, build_parser, build_tui_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in SUBCOMMANDS:
+            args = build_parser().parse_args(args_list)
+            code: int = args.handler(args)
+            return code
+        tui_args = build_tui_parser().parse_args(args_list)
+        from reader.cli.cmd_tui import run_tui
+
+        return run_tui(tui_args)
+    except UserError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `reader list | head`: the reader of our output left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as error:
+        if os.environ.get("READER_DEBUG"):
+            raise
+        first = str(error).splitlines()[0] if str(error) else ""
+        print(f"reader: internal error: {type(error).__name__}: {first}", file=sys.stderr)
+        return 1

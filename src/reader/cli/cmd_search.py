@@ -1,0 +1,88 @@
+"""``reader search``: one query, or a file of queries (JSON Lines)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.text import Text
+
+from reader.cli.context import open_library
+from reader.cli.errors import UserError
+from reader.cli.output import console, print_json, print_json_line
+from reader.core.library import Library, SearchResults
+from reader.core.query import QueryError
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    if (args.query is None) == (args.queries is None):
+        raise UserError("give either a QUERY or --queries FILE")
+    if args.queries is not None:
+        return _batch(args)
+    library = open_library(args.corpus)
+    try:
+        results = library.search(args.query, limit=args.limit)
+    except QueryError as error:
+        raise UserError(f"bad query: {error}") from None
+    finally:
+        library.close()
+    if args.json:
+        print_json(results.to_json())
+    else:
+        _print_results(results)
+    return 0
+
+
+def _read_queries(name: str) -> list[str]:
+    if name == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UserError(f"cannot read queries file {name}: {error}") from None
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _batch(args: argparse.Namespace) -> int:
+    queries = _read_queries(args.queries)
+    library: Library = open_library(args.corpus)
+    failed = 0
+    try:
+        for number, text in enumerate(queries, 1):
+            try:
+                results = library.search(text, limit=args.limit)
+            except QueryError as error:
+                failed += 1
+                print(f"reader: line {number}: bad query: {error}", file=sys.stderr)
+                if args.json:
+                    print_json_line({"query": text, "error": str(error), "total": 0, "hits": []})
+                continue
+            if args.json:
+                print_json_line(results.to_json())
+            else:
+                _print_results(results)
+    finally:
+        library.close()
+    return 2 if failed else 0
+
+
+def _print_results(results: SearchResults) -> None:
+    out = console()
+    plural = "" if results.total == 1 else "s"
+    out.print(Text(f"{results.total} result{plural} for {results.query}", style="bold"))
+    for hit in results.hits:
+        line = Text()
+        line.append(hit.id, style="cyan")
+        line.append("  ")
+        line.append(hit.summary.title, style="bold")
+        line.append(f"  ({hit.score:.2f})", style="dim")
+        out.print(line)
+        for snippet in hit.snippets:
+            text = Text("    " + snippet.text)
+            for start, end in snippet.highlights:
+                text.stylize("reverse", start + 4, end + 4)
+            out.print(text)

@@ -1,0 +1,43 @@
+"""Opening the corpus a command works on, and keeping its index current."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from reader.cli.errors import UserError
+from reader.cli.progress import index_with_progress
+from reader.core.library import Library
+from reader.core.loader import CorpusError
+from reader.core.paths import bundled_seeds_dir
+
+
+def corpus_root(value: str | None) -> Path:
+    root = Path(value).expanduser() if value else bundled_seeds_dir()
+    if not root.exists():
+        raise UserError(f"corpus folder not found: {root}")
+    if not root.is_dir():
+        raise UserError(f"corpus is not a folder: {root}")
+    return root
+
+
+def open_library(value: str | None, *, quiet: bool = True) -> Library:
+    """The corpus's library with its index brought up to date first."""
+    library = Library(corpus_root(value))
+    try:
+        report = index_with_progress(library, rebuild=False)
+    except CorpusError as error:
+        raise UserError(str(error)) from None
+    if report.rebuilt and report.rebuilt != "requested":
+        print(f"reader: warning: {report.rebuilt}; index rebuilt", file=sys.stderr)
+    if not quiet:
+        return library
+    if report.skipped:
+        count = len(report.skipped)
+        print(
+            f"reader: {count} file{'s' if count != 1 else ''} skipped (reader index lists them)",
+            file=sys.stderr,
+        )
+    for warning in report.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    return library

@@ -1,0 +1,40 @@
+"""Index progress: a Rich bar on a terminal, plain lines otherwise."""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from reader.core.library import Library, UpdateReport
+
+
+def index_with_progress(library: Library, *, rebuild: bool, verbose: bool = False) -> UpdateReport:
+    if sys.stderr.isatty():
+        console = Console(stderr=True, markup=False, highlight=False)
+        with Progress(
+            TextColumn("indexing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=not verbose,
+        ) as bar:
+            task = bar.add_task("index", total=None)
+
+            def show(done: int, total: int, _name: str) -> None:
+                bar.update(task, completed=done, total=total)
+
+            return library.update(rebuild=rebuild, progress=show)
+    step = [0]
+
+    def lines(done: int, total: int, _name: str) -> None:
+        # About ten lines per run, and only when asked for or when the run is long.
+        every = max(1, total // 10)
+        if (verbose or total >= 200) and (done % every == 0 or done == total):
+            if done != step[0]:
+                step[0] = done
+                print(f"indexed {done}/{total}", file=sys.stderr, flush=True)
+
+    return library.update(rebuild=rebuild, progress=lines)
