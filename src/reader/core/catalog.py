@@ -8,13 +8,15 @@ It is a cache: deleting it only costs a rebuild.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from reader.core.document import Document, Metadata, StyleSpan
 
@@ -41,6 +43,20 @@ CREATE TABLE IF NOT EXISTS docs (
 );
 """
 _SUMMARY = "id, title, authors, date, source, url, path, words, tags"
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _guarded(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Serialise use of the shared connection: the UI reads while workers search."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        self = args[0]
+        with self._guard:  # type: ignore[attr-defined]
+            return method(*args, **kwargs)
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -64,6 +80,7 @@ class DocSummary:
     words: int
     tags: tuple[str, ...]
 
+    @_guarded
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -80,6 +97,7 @@ class DocSummary:
 class Catalog:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._guard = threading.RLock()
         path.parent.mkdir(parents=True, exist_ok=True)
         # check_same_thread=False: the UI reads from worker threads; every use is a
         # short statement and SQLite serialises them.
@@ -89,24 +107,30 @@ class Catalog:
         self._db.executescript(_SCHEMA)
         self._db.execute("SELECT count(*) FROM docs").fetchone()  # fails fast if corrupt
 
+    @_guarded
     def close(self) -> None:
         self._db.close()
 
+    @_guarded
     def get_meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    @_guarded
     def set_meta(self, key: str, value: str) -> None:
         with self._db:
             self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
+    @_guarded
     def fingerprints(self) -> dict[str, tuple[str, Fingerprint]]:
         rows = self._db.execute("SELECT id, rel, mtime_ns, size, sha256 FROM docs")
         return {r[0]: (r[1], Fingerprint(r[2], r[3], r[4])) for r in rows}
 
+    @_guarded
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
 
+    @_guarded
     def ids(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT id FROM docs ORDER BY id")]
 
@@ -128,23 +152,28 @@ class Catalog:
                 (_row(doc, rel, fp, warnings) for doc, rel, fp, warnings in upserts),
             )
 
+    @_guarded
     def clear(self) -> None:
         with self._db:
             self._db.execute("DELETE FROM docs")
             self._db.execute("DELETE FROM meta")
 
+    @_guarded
     def summaries(self) -> list[DocSummary]:
         with closing(self._db.execute(f"SELECT {_SUMMARY} FROM docs ORDER BY id")) as cursor:
             return [_summary(r) for r in cursor]
 
+    @_guarded
     def summary(self, doc_id: str) -> DocSummary | None:
         row = self._db.execute(f"SELECT {_SUMMARY} FROM docs WHERE id=?", (doc_id,)).fetchone()
         return None if row is None else _summary(row)
 
+    @_guarded
     def text(self, doc_id: str) -> str | None:
         row = self._db.execute("SELECT text FROM docs WHERE id=?", (doc_id,)).fetchone()
         return None if row is None else str(row[0])
 
+    @_guarded
     def document(self, doc_id: str) -> Document | None:
         row = self._db.execute(
             "SELECT id, path, title, authors, date, source, url, tags, extra, words, text, styles "
@@ -165,6 +194,7 @@ class Catalog:
         styles = tuple(StyleSpan(s, e, k) for s, e, k in json.loads(row[11]))
         return Document(row[0], row[1], meta, row[10], styles, row[9])
 
+    @_guarded
     def warnings(self) -> Iterator[tuple[str, list[str]]]:
         for doc_id, warnings in self._db.execute("SELECT id, warnings FROM docs"):
             parsed = json.loads(warnings)

@@ -181,12 +181,17 @@ class Library:
                     todo.append(source)
             self._apply(ix, todo, removed, previous, report, progress, cancelled)
             self._drop_strays(ix)
+        self.refresh()
+        return report
+
+    def refresh(self) -> None:
+        """Forget cached ids and searcher: another Library (another thread or process)
+        may have updated the index."""
         with self._lock:
             self._ids = None
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
-        return report
 
     def _apply(
         self,
