@@ -1,0 +1,69 @@
+"""Command palette: open an article by title, plus every action of the app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from reader.ui.main_screen import MainScreen
+
+
+class OpenArticleCommands(Provider):
+    """ "Open article…": fuzzy search over titles."""
+
+    async def startup(self) -> None:
+        from reader.ui.main_screen import MainScreen
+
+        screen = self.screen
+        self.titles: list[tuple[str, str]] = []
+        if isinstance(screen, MainScreen):
+            self.titles = [(s.title, s.id) for s in screen.library.summaries()]
+
+    def _open(self, doc_id: str) -> None:
+        from reader.ui.main_screen import MainScreen
+
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.open_document(doc_id)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        found = 0
+        for title, doc_id in self.titles:
+            score = matcher.match(title)
+            if score > 0:
+                found += 1
+                yield Hit(
+                    score,
+                    matcher.highlight(title),
+                    partial(self._open, doc_id),
+                    help=f"Open article {doc_id}",
+                )
+                if found >= 200:
+                    return
+
+    async def discover(self) -> Hits:
+        for title, doc_id in self.titles[:20]:
+            yield DiscoveryHit(title, partial(self._open, doc_id), help=f"Open article {doc_id}")
+
+
+def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
+    """(title, help, callback) for the screen's actions, for the system commands."""
+    from reader.ui.widgets.article import ArticleView
+    from reader.ui.widgets.doclist import DocList
+
+    doclist = screen.query_one(DocList)
+    article = screen.query_one(ArticleView)
+    yield ("Search", "Focus the search box", screen.action_focus_search)
+    yield ("Clear search", "Clear the search and show all articles", screen.action_clear_search)
+    yield ("Sort list", "Cycle the sort: date, title, source", doclist.action_cycle_sort)
+    yield ("Reverse sort", "Reverse the list's order", doclist.action_reverse_sort)
+    yield ("Toggle list", "Show or hide the document list", screen.action_toggle_list)
+    yield ("Toggle sidebar", "Show or hide the sidebar", screen.action_toggle_sidebar)
+    yield ("Next hit", "Go to the next search hit in the article", article.action_next_hit)
+    yield ("Previous hit", "Go to the previous search hit", article.action_previous_hit)
+    yield ("Reindex", "Update the index from the files now", screen.action_reindex)

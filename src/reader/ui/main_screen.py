@@ -1,0 +1,336 @@
+"""The main screen: document list | article | sidebar, with search and indexing."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from reader.core.library import Library, SearchResults
+from reader.core.query import QueryError
+from reader.core.state import CorpusState, SearchHistory
+from reader.ui.messages import IndexFinished, IndexProgress, SearchFinished
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.details import DetailsPane
+from reader.ui.widgets.doclist import DocList, Row
+from reader.ui.widgets.searchbox import SearchBox
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+SEARCH_LIMIT = 200
+DEBOUNCE = 0.02  # merges bursts of keys; searches themselves take a few ms
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", id="app.search", tooltip="Search the corpus"),
+        Binding("escape", "clear_search", "Clear", show=False, id="app.clear_search"),
+        Binding("f2", "toggle_list", "List", id="app.toggle_list", tooltip="Show/hide list"),
+        Binding("f3", "toggle_sidebar", "Sidebar", id="app.toggle_sidebar"),
+        Binding("question_mark,f1", "app.toggle_help", "Help", id="app.help"),
+        Binding("q", "app.quit", "Quit", id="app.quit"),
+    ]
+    DEFAULT_CSS = """
+    MainScreen #main { height: 1fr; }
+    MainScreen #list-pane { width: 34%; min-width: 26; max-width: 60; }
+    MainScreen #article {
+        width: 1fr; min-width: 40; border-left: vkey $panel; border-right: vkey $panel;
+    }
+    MainScreen #sidebar { width: 30%; min-width: 24; max-width: 56; }
+    MainScreen #search-hint { height: auto; color: $warning; padding: 0 1; }
+    MainScreen #search-hint.-info { color: $foreground 60%; }
+    MainScreen #index-progress { padding: 0 1; height: 1; }
+    MainScreen #list-title { height: 1; padding: 0 1; background: $panel; color: $foreground 80%; }
+    MainScreen .-hidden { display: none; }
+    MainScreen.-narrow #sidebar { display: none; }
+    """
+
+    def __init__(self, library: Library, history: SearchHistory) -> None:
+        super().__init__()
+        self.library = library
+        self.history = history
+        self.state = CorpusState(library.root)
+        self.generation = 0
+        self.results: SearchResults | None = None
+        self.search_ready = False
+        self._timer: Timer | None = None
+        self._searched_at = 0.0
+        self.last_latency: float | None = None
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        from reader.ui.app import ReaderApp
+
+        assert isinstance(self.app, ReaderApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        config = self.reader_app.config
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="list-pane", classes="" if config.show_list else "-hidden"):
+                yield SearchBox(self.history, id="search")
+                yield Static(Text(""), id="search-hint", classes="-hidden")
+                yield ProgressBar(id="index-progress", show_eta=False, classes="-hidden")
+                yield Static(Text("Documents"), id="list-title")
+                yield DocList(id="doclist")
+            yield ArticleView(reading_width=config.reading_width, id="article")
+            with TabbedContent(id="sidebar", classes="" if config.show_sidebar else "-hidden"):
+                with TabPane("Details", id="tab-details"):
+                    yield DetailsPane(id="details")
+        yield Footer()
+
+    # -- start-up and indexing -------------------------------------------------------
+
+    def on_mount(self) -> None:
+        summaries = self.library.summaries()
+        self.search_ready = bool(summaries) and self.library.index_dir.exists()
+        self._show_documents(summaries)
+        self.query_one(DocList).focus()
+        if summaries:
+            self._restore_position()
+        self._index()
+
+    def _show_documents(self, summaries: list) -> None:  # type: ignore[type-arg]
+        doclist = self.query_one(DocList)
+        keep = doclist.current.id if doclist.current and not doclist.results_mode else None
+        doclist.set_documents(summaries, keep=keep or self.state.last_document)
+        self.app.sub_title = f"{self.library.root.name} — {len(summaries):,} documents"
+        self._update_list_title()
+
+    def _update_list_title(self) -> None:
+        doclist = self.query_one(DocList)
+        if doclist.results_mode and self.results is not None:
+            label = f"Results: {self.results.total:,} articles"
+        else:
+            label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
+        self.query_one("#list-title", Static).update(Text(label))
+
+    def _restore_position(self) -> None:
+        doc_id = self.state.last_document
+        if doc_id and self.library.document(doc_id) is not None:
+            self.open_document(doc_id, scroll_to=self.state.last_scroll, focus=False)
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _index(self) -> None:
+        worker = get_current_worker()
+        builder = Library(self.library.root, self.library.cache)
+        last = [-1]
+
+        def progress(done: int, total: int, _name: str) -> None:
+            percent = done * 100 // max(total, 1)
+            if percent != last[0]:
+                last[0] = percent
+                self.post_message(IndexProgress(done, total))
+
+        try:
+            report = builder.update(progress=progress, cancelled=lambda: worker.is_cancelled)
+        finally:
+            builder.close()
+        self.post_message(IndexFinished(report))
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        bar = self.query_one("#index-progress", ProgressBar)
+        bar.remove_class("-hidden")
+        bar.update(total=message.total, progress=message.done)
+
+    def on_index_finished(self, message: IndexFinished) -> None:
+        report = message.report
+        self.query_one("#index-progress", ProgressBar).add_class("-hidden")
+        self.library.refresh()
+        self.search_ready = True
+        if report.changed or report.rebuilt:
+            self._show_documents(self.library.summaries())
+            if self.query_one(ArticleView).document is None:
+                self._restore_position()
+        if report.rebuilt and report.rebuilt != "requested" and "format" not in report.rebuilt:
+            self.notify(f"Index rebuilt: {report.rebuilt}", severity="warning", markup=False)
+        if report.skipped:
+            count = len(report.skipped)
+            first = str(report.skipped[0])
+            more = f" and {count - 1} more" if count > 1 else ""
+            self.notify(f"Skipped {first}{more}", severity="warning", markup=False)
+        search = self.query_one(SearchBox)
+        if search.value.strip():
+            self._run_search(search.value)
+
+    # -- search ------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        if not self.query_one("#list-pane").display:
+            self.action_toggle_list()
+        self.query_one(SearchBox).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one(SearchBox)
+        if search.value:
+            search.value = ""
+        elif self.app.screen.query("HelpPanel"):
+            self.app.action_hide_help_panel()
+            return
+        self.query_one(DocList).focus()
+
+    @on(SearchBox.Changed, "#search")
+    def _query_changed(self, event: SearchBox.Changed) -> None:
+        self.generation += 1
+        if self._timer is not None:
+            self._timer.stop()
+        text = event.value.strip()
+        if not text:
+            self.results = None
+            self._hint("")
+            self._show_documents(self.library.summaries())
+            article = self.query_one(ArticleView)
+            article.set_hits([])
+            self.query_one(DetailsPane).show_hits(article.document, [])
+            return
+        self._searched_at = time.perf_counter()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._run_search(event.value))
+
+    def _run_search(self, text: str) -> None:
+        if not self.search_ready:
+            self._hint("Indexing… search starts when the index is ready", info=True)
+            return
+        self._search(self.generation, text)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, generation: int, text: str) -> None:
+        try:
+            results = self.library.search(text, limit=SEARCH_LIMIT)
+        except QueryError as error:
+            self.post_message(SearchFinished(generation, text, None, str(error)))
+            return
+        self.post_message(SearchFinished(generation, text, results, None))
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        if message.generation != self.generation:
+            return  # typed on since: a newer search is coming
+        if message.error is not None:
+            self._hint(f"⚠ {message.error}")
+            return
+        results = message.results
+        assert results is not None
+        self.results = results
+        rows = [
+            Row(hit.summary, len(hit.positions), hit.snippets[0] if hit.snippets else None)
+            for hit in results.hits
+        ]
+        self.query_one(DocList).set_results(rows)
+        shown = f" (showing {len(rows)})" if results.total > len(rows) else ""
+        self._hint(f"{results.total:,} matching articles{shown} · Enter opens", info=True)
+        self._update_list_title()
+        self._apply_hits(go_first=False)
+        self.last_latency = time.perf_counter() - self._searched_at
+
+    def _hint(self, text: str, *, info: bool = False) -> None:
+        hint = self.query_one("#search-hint", Static)
+        hint.update(Text(text))
+        hint.set_class(not text, "-hidden")
+        hint.set_class(info, "-info")
+
+    @on(SearchBox.Submitted, "#search")
+    def _search_submitted(self, event: SearchBox.Submitted) -> None:
+        search = self.query_one(SearchBox)
+        if not event.value.strip():
+            return
+        search.remember()
+        row = self.query_one(DocList).current
+        if row is not None and self.results is not None:
+            self.open_document(row.id)
+
+    def _apply_hits(self, *, go_first: bool) -> None:
+        article = self.query_one(ArticleView)
+        document = article.document
+        spans: list[tuple[int, int]] = []
+        if document is not None and self.results is not None:
+            hit = next((h for h in self.results.hits if h.id == document.id), None)
+            if hit is not None:
+                spans = list(hit.positions)
+        article.set_hits(spans, go_first=go_first)
+        self.query_one(DetailsPane).show_hits(document, spans)
+
+    # -- opening articles -------------------------------------------------------------
+
+    @on(DocList.Opened)
+    def _list_opened(self, event: DocList.Opened) -> None:
+        self.open_document(event.doc_id)
+
+    def open_document(
+        self, doc_id: str, *, scroll_to: int | None = None, focus: bool = True
+    ) -> None:
+        document = self.library.document(doc_id)
+        if document is None:
+            self.notify(
+                f"Article {doc_id} is no longer in the corpus", severity="warning", markup=False
+            )
+            return
+        article = self.query_one(ArticleView)
+        article.show_document(document, scroll_to=scroll_to)
+        self.query_one(DetailsPane).show(document)
+        self.query_one(DocList).mark_open(doc_id)
+        self._apply_hits(go_first=scroll_to is None)
+        if focus:
+            article.focus()
+        self.save_position()
+
+    def save_position(self) -> None:
+        article = self.query_one(ArticleView)
+        doc_id = article.document.id if article.document else None
+        # Remembering the position is a convenience, never worth an error.
+        with contextlib.suppress(OSError):
+            self.state.save(doc_id, article.top_offset())
+
+    @on(ArticleView.HitChanged)
+    def _hit_changed(self, event: ArticleView.HitChanged) -> None:
+        article = self.query_one(ArticleView)
+        if event.total == 0:
+            article.border_subtitle = ""
+        elif event.index < 0:
+            article.border_subtitle = f"{event.total} hits · n / N"
+        else:
+            article.border_subtitle = f"hit {event.index + 1} / {event.total}"
+            self.query_one(DetailsPane).highlight_hit(event.index)
+
+    @on(DetailsPane.HitChosen)
+    def _hit_chosen(self, event: DetailsPane.HitChosen) -> None:
+        article = self.query_one(ArticleView)
+        article.go_to_hit(event.index)
+        article.focus()
+
+    @on(DocList.SortChanged)
+    def _sort_changed(self, _event: DocList.SortChanged) -> None:
+        self._update_list_title()
+
+    def action_reindex(self) -> None:
+        self._index()
+
+    # -- panes -------------------------------------------------------------------------
+
+    def action_toggle_list(self) -> None:
+        pane = self.query_one("#list-pane")
+        pane.toggle_class("-hidden")
+        focused = self.focused
+        if pane.has_class("-hidden") and focused is not None and pane in focused.ancestors:
+            self.query_one(ArticleView).focus()
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one("#sidebar")
+        if self.has_class("-narrow"):
+            self.remove_class("-narrow")
+            sidebar.remove_class("-hidden")
+            return
+        sidebar.toggle_class("-hidden")
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 110, "-narrow")

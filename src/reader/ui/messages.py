@@ -1,0 +1,38 @@
+"""Messages posted from worker threads to the main screen."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from reader.core.library import SearchResults, UpdateReport
+
+
+class IndexProgress(Message):
+    """How far indexing has got; only the newest one matters."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
+
+class IndexFinished(Message):
+    def __init__(self, report: UpdateReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class SearchFinished(Message):
+    """Results (or a one-line error) for the query of one search generation."""
+
+    def __init__(
+        self, generation: int, query: str, results: SearchResults | None, error: str | None
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.query = query
+        self.results = results
+        self.error = error

@@ -1,0 +1,104 @@
+"""The sidebar's Details tab: the article's metadata, size, and its search hits."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.core.document import Document
+
+WORDS_PER_MINUTE = 230
+CONTEXT = 60
+
+
+def reading_time(words: int) -> str:
+    minutes = max(1, round(words / WORDS_PER_MINUTE))
+    return f"{minutes} min read"
+
+
+def hit_context(text: str, start: int, end: int, width: int = CONTEXT) -> Text:
+    """One line of context around a hit, with the hit itself emphasised."""
+    left = max(0, start - width // 2)
+    right = min(len(text), end + width // 2)
+    before = text[left:start].replace("\n", " ")
+    after = text[end:right].replace("\n", " ")
+    line = Text("…" if left else "")
+    line.append(before)
+    line.append(text[start:end], style="bold reverse")
+    line.append(after)
+    if right < len(text):
+        line.append("…")
+    return line
+
+
+class DetailsPane(VerticalScroll):
+    """Metadata, word count, reading time, and the hits of the current search."""
+
+    DEFAULT_CSS = """
+    DetailsPane { padding: 0 1; }
+    DetailsPane > #details-meta { margin-bottom: 1; }
+    DetailsPane > #details-hits-label { color: $accent; text-style: bold; }
+    DetailsPane > OptionList { height: auto; max-height: 100%; border: none; padding: 0; }
+    """
+
+    class HitChosen(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("No article open"), id="details-meta")
+        yield Label(Text("Search hits"), id="details-hits-label")
+        yield OptionList(id="details-hits")
+
+    def show(self, document: Document | None) -> None:
+        meta = self.query_one("#details-meta", Static)
+        if document is None:
+            meta.update(Text("No article open"))
+            return
+        m = document.meta
+        text = Text()
+        text.append(m.title + "\n", style="bold")
+        rows = [
+            ("Authors", ", ".join(m.authors) or "—"),
+            ("Date", m.date or "—"),
+            ("Source", m.source or "—"),
+            ("URL", m.url or "—"),
+            ("Tags", ", ".join(m.tags) or "—"),
+            ("Words", f"{document.words:,}"),
+            ("Reading", reading_time(document.words)),
+            ("File", document.path),
+        ]
+        for key, value in rows:
+            text.append(f"{key}: ", style="dim")
+            text.append(value + "\n")
+        for key, value in sorted(m.extra.items()):
+            text.append(f"{key}: ", style="dim")
+            text.append(str(value)[:200] + "\n")
+        meta.update(text)
+
+    def show_hits(self, document: Document | None, hits: list[tuple[int, int]]) -> None:
+        options = self.query_one("#details-hits", OptionList)
+        label = self.query_one("#details-hits-label", Label)
+        options.clear_options()
+        if document is None or not hits:
+            label.update(Text("Search hits: none"))
+            return
+        label.update(Text(f"Search hits: {len(hits)}"))
+        shown = hits[:500]  # the list is for reading, n/N reaches every hit
+        options.add_options(
+            Option(hit_context(document.text, a, b), id=str(i)) for i, (a, b) in enumerate(shown)
+        )
+
+    def highlight_hit(self, index: int) -> None:
+        options = self.query_one("#details-hits", OptionList)
+        if 0 <= index < options.option_count:
+            options.highlighted = index
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.HitChosen(event.option_index))
