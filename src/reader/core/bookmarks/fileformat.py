@@ -1,0 +1,176 @@
+"""``bookmarks.yaml``: reading it defensively and writing it so that it reads back.
+
+The file is a mapping ``{version: 1, bookmarks: [...]}``, one mapping per bookmark
+with the keys of :meth:`Bookmark.to_dict`. Keys reader does not know (added by hand
+or by a newer reader) are kept and written back unchanged.
+
+Reading never trusts the file: it is size-capped, pre-scanned with the libyaml event
+parser (no aliases, bounded nesting, so no alias bombs and no C-stack overflow in the
+composer), then loaded with a *safe* loader only. Any problem is one line of text;
+the valid entries are still returned so the user can see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import yaml
+
+from reader.core.bookmarks.errors import BookmarkError
+from reader.core.bookmarks.model import Bookmark, iso_utc
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 32
+
+HEADER = (
+    "# reader bookmarks for one corpus. Safe to edit by hand if it stays valid YAML;\n"
+    "# a broken file is reported and left untouched (previous version: bookmarks.yaml.bak).\n"
+)
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    """Safe dumper that never writes anchors/aliases, even for shared values."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+@dataclass
+class Decoded:
+    bookmarks: list[Bookmark] = field(default_factory=list)
+    problem: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level keys
+
+
+def _prescan(text: str) -> str | None:
+    """Reject aliases and deep nesting before anything builds Python objects."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return "uses YAML aliases (*name), which a bookmarks file never needs"
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return f"is nested more than {MAX_DEPTH} levels deep"
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
+def parse_yaml(raw: bytes) -> tuple[Any, str | None]:
+    """The YAML document in ``raw`` as plain data, or ``(None, problem)``."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+    try:
+        text = raw.decode("utf-8")
+        problem = _prescan(text)
+        if problem:
+            return None, problem
+        return yaml.load(text, Loader=_Loader), None  # a safe loader
+    except UnicodeDecodeError as error:
+        return None, f"is not UTF-8 text (byte {error.start})"
+    except yaml.YAMLError as error:
+        first = " ".join(str(error).split())
+        return None, f"is not valid YAML ({first[:160]})"
+    except (RecursionError, MemoryError, ValueError) as error:
+        return None, f"could not be read ({type(error).__name__})"
+
+
+def _entry(item: Any, number: int) -> tuple[Bookmark | None, str | None]:
+    if not isinstance(item, dict):
+        return None, f"entry {number} is not a mapping"
+    label = f"entry {number}" + (f" ({item['id']})" if isinstance(item.get("id"), str) else "")
+    values: dict[str, Any] = {}
+    for key in ("id", "doc", "quote"):
+        value = item.get(key)
+        if not isinstance(value, str) or not value:
+            return None, f"{label}: '{key}' must be non-empty text"
+        values[key] = value
+    for key in ("prefix", "suffix", "text_hash", "note"):
+        value = item.get(key, "")
+        value = "" if value is None else value
+        if not isinstance(value, str):
+            return None, f"{label}: '{key}' must be text (put it in quotes)"
+        values[key] = value
+    for key in ("start", "end"):
+        value = item.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return None, f"{label}: '{key}' must be a whole number ≥ 0"
+        values[key] = value
+    if values["end"] < values["start"]:
+        return None, f"{label}: 'end' is before 'start'"
+    tags = item.get("tags", [])
+    tags = [] if tags is None else [tags] if isinstance(tags, str) else tags
+    if not isinstance(tags, list) or not all(
+        isinstance(t, (str, int)) and not isinstance(t, bool) for t in tags
+    ):
+        return None, f"{label}: 'tags' must be a list of words"
+    values["tags"] = tuple(str(t) for t in tags)
+    for key in ("created", "updated"):
+        value = item.get(key, "")
+        if isinstance(value, datetime):
+            value = iso_utc(value)
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif value is None:
+            value = ""
+        if not isinstance(value, str):
+            return None, f"{label}: '{key}' must be an ISO 8601 time"
+        values[key] = value
+    known = set(values)
+    extra = {k: v for k, v in item.items() if k not in known}
+    if any(not isinstance(k, str) for k in extra):
+        return None, f"{label}: keys must be text"
+    return Bookmark(**values, extra=extra), None
+
+
+def decode(raw: bytes) -> Decoded:
+    """Bookmarks from the bytes of a bookmarks file (empty bytes: no bookmarks)."""
+    data, problem = parse_yaml(raw)
+    if problem:
+        return Decoded(problem=problem)
+    if data is None:
+        return Decoded()
+    if not isinstance(data, dict) or not isinstance(data.get("bookmarks", []), list):
+        return Decoded(problem="is not a mapping with a 'bookmarks' list")
+    version = data.get("version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        return Decoded(problem=f"has format version {version!r}; this reader knows only 1")
+    result = Decoded(extra={k: v for k, v in data.items() if k not in ("version", "bookmarks")})
+    seen: set[str] = set()
+    for number, item in enumerate(data.get("bookmarks") or [], start=1):
+        bookmark, entry_problem = _entry(item, number)
+        if bookmark is not None and bookmark.id in seen:
+            entry_problem = f"entry {number}: id {bookmark.id} is used twice"
+            bookmark = None
+        if bookmark is None:
+            result.problem = result.problem or entry_problem
+            continue
+        seen.add(bookmark.id)
+        result.bookmarks.append(bookmark)
+    return result
+
+
+def encode(bookmarks: Sequence[Bookmark], extra: dict[str, Any] | None = None) -> str:
+    """The file text for ``bookmarks``, verified to read back to exactly the same."""
+    data = {"version": FORMAT_VERSION, **(extra or {})}
+    data["bookmarks"] = [b.to_dict() for b in bookmarks]
+    try:
+        body = yaml.dump(
+            data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
+        )
+        text = HEADER + body
+        raw = text.encode("utf-8")
+    except (yaml.YAMLError, UnicodeEncodeError) as error:
+        raise BookmarkError(f"cannot save bookmarks: {type(error).__name__}") from error
+    again = decode(raw)
+    if again.problem or again.bookmarks != list(bookmarks):
+        raise BookmarkError("cannot save bookmarks: they would not read back unchanged")
+    return text

@@ -1,0 +1,205 @@
+"""``BookmarkStore``: one corpus's ``bookmarks.yaml``, safe against crashes and races.
+
+- Every mutation is a read-modify-write under ``atomicfile.locked``: the file is re-read
+  *inside* the lock and the change applied to those fresh contents, so two ``reader``
+  processes adding bookmarks at once both keep theirs.
+- Writes are atomic (temp file + rename) and keep the previous version as
+  ``bookmarks.yaml.bak``; the new text is checked to read back identically first.
+- A file that cannot be read or does not validate is reported in ``problem`` (one
+  line) and never written: the store is ``read_only`` until the file is fixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from reader.core import paths
+from reader.core.atomicfile import atomic_write_text, locked
+from reader.core.bookmarks.errors import (
+    BookmarkNotFound,
+    QuoteNotFound,
+    ReadOnlyError,
+)
+from reader.core.bookmarks.fileformat import Decoded, decode, encode
+from reader.core.bookmarks.model import Bookmark, Clock, utc_now
+
+FILE_NAME = "bookmarks.yaml"
+
+
+def bookmarks_path(corpus_root: Path) -> Path:
+    """Where the bookmarks of the corpus at ``corpus_root`` are kept."""
+    return paths.corpus_data_dir(corpus_root) / FILE_NAME
+
+
+class BookmarkStore:
+    """The bookmarks of one corpus. ``bookmarks`` is the last state read or written.
+
+    The file is read when the store is made; ``load()`` reads it again.
+    """
+
+    def __init__(
+        self,
+        corpus_root: Path | None = None,
+        *,
+        path: Path | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        if path is None:
+            if corpus_root is None:
+                raise TypeError("give a corpus_root or a path")
+            path = bookmarks_path(corpus_root)
+        elif corpus_root is not None:
+            raise TypeError("give a corpus_root or a path, not both")
+        self.path = path
+        self.clock = clock
+        self.bookmarks: list[Bookmark] = []
+        self.problem: str | None = None
+        self.load()
+
+    @property
+    def read_only(self) -> bool:
+        return self.problem is not None
+
+    # -- reading ---------------------------------------------------------------
+
+    def _read(self) -> Decoded:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            decoded = Decoded()
+        except OSError as error:
+            decoded = Decoded(problem=f"cannot be read ({error.strerror or error})")
+        else:
+            decoded = decode(raw)
+        if decoded.problem:
+            self.problem = (
+                f"bookmarks file {self.path} {decoded.problem}; "
+                "left untouched, bookmarks are read-only until it is fixed"
+            )
+        else:
+            self.problem = None
+        self.bookmarks = decoded.bookmarks
+        return decoded
+
+    def load(self) -> list[Bookmark]:
+        """Read the file again; sets ``problem``/``read_only``. Missing file: no bookmarks."""
+        return list(self._read().bookmarks)
+
+    def get(self, ref: str) -> Bookmark:
+        """The bookmark whose id is ``ref`` or uniquely starts with it (last state read)."""
+        exact = [b for b in self.bookmarks if b.id == ref]
+        matches = exact or [b for b in self.bookmarks if ref and b.id.startswith(ref)]
+        if len(matches) != 1:
+            what = "no" if not matches else "more than one"
+            raise BookmarkNotFound(f"{what} bookmark with id {ref!r}")
+        return matches[0]
+
+    def for_document(self, doc_id: str) -> list[Bookmark]:
+        return [b for b in self.bookmarks if b.doc == doc_id]
+
+    def all_tags(self) -> list[str]:
+        """Every tag in use, sorted case-insensitively."""
+        tags = {tag for b in self.bookmarks for tag in b.tags}
+        return sorted(tags, key=lambda t: (t.casefold(), t))
+
+    # -- writing ---------------------------------------------------------------
+
+    def _mutate(self, change: Callable[[list[Bookmark]], Bookmark]) -> Bookmark:
+        """Apply ``change`` to the bookmarks as they are on disk now, under the lock."""
+        with locked(self.path):
+            decoded = self._read()
+            if self.problem:
+                raise ReadOnlyError(self.problem)
+            bookmarks = list(decoded.bookmarks)
+            result = change(bookmarks)
+            atomic_write_text(self.path, encode(bookmarks, decoded.extra), backup=True)
+            self.bookmarks = bookmarks
+            return result
+
+    def add(
+        self,
+        doc_id: str,
+        text: str,
+        start: int,
+        end: int,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Bookmark:
+        """Bookmark ``text[start:end]`` of document ``doc_id`` (``text``: its full text)."""
+        bookmark = Bookmark.on_text(
+            doc_id, text, start, end, note=note, tags=tags, clock=self.clock
+        )
+
+        def change(bookmarks: list[Bookmark]) -> Bookmark:
+            bookmarks.append(bookmark)
+            return bookmark
+
+        return self._mutate(change)
+
+    def add_quote(
+        self,
+        doc_id: str,
+        text: str,
+        quote: str,
+        note: str = "",
+        tags: Iterable[str] = (),
+        *,
+        near: int = 0,
+    ) -> Bookmark:
+        """Bookmark the occurrence of ``quote`` in ``text`` nearest offset ``near``."""
+        if not quote:
+            raise QuoteNotFound("cannot bookmark an empty quote")
+        hits: list[int] = []
+        position = text.find(quote)
+        while position >= 0:
+            hits.append(position)
+            position = text.find(quote, position + 1)
+        if not hits:
+            shown = " ".join(quote.split())
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            raise QuoteNotFound(f"quote not found in {doc_id}: {shown!r}")
+        start = min(hits, key=lambda hit: (abs(hit - near), hit))
+        return self.add(doc_id, text, start, start + len(quote), note=note, tags=tags)
+
+    def update(
+        self, bookmark_id: str, *, note: str | None = None, tags: Iterable[str] | None = None
+    ) -> Bookmark:
+        """Change the note and/or tags of a bookmark (``None``: leave as is)."""
+        new_tags = None if tags is None else list(tags)
+
+        def change(bookmarks: list[Bookmark]) -> Bookmark:
+            index = _index(bookmarks, bookmark_id)
+            bookmarks[index] = bookmarks[index].edited(note=note, tags=new_tags, clock=self.clock)
+            return bookmarks[index]
+
+        return self._mutate(change)
+
+    def delete(self, bookmark_id: str) -> Bookmark:
+        """Remove a bookmark and return it (keep it to ``restore`` on undo)."""
+        return self._mutate(lambda bookmarks: bookmarks.pop(_index(bookmarks, bookmark_id)))
+
+    def restore(self, bookmark: Bookmark) -> Bookmark:
+        """Put ``bookmark`` back exactly as given (undo of delete or update).
+
+        A bookmark with the same id is replaced in place; otherwise it goes back
+        among the others in order of creation.
+        """
+
+        def change(bookmarks: list[Bookmark]) -> Bookmark:
+            for index, existing in enumerate(bookmarks):
+                if existing.id == bookmark.id:
+                    bookmarks[index] = bookmark
+                    return bookmark
+            later = [i for i, b in enumerate(bookmarks) if b.created > bookmark.created]
+            bookmarks.insert(later[0] if later else len(bookmarks), bookmark)
+            return bookmark
+
+        return self._mutate(change)
+
+
+def _index(bookmarks: list[Bookmark], bookmark_id: str) -> int:
+    for index, bookmark in enumerate(bookmarks):
+        if bookmark.id == bookmark_id:
+            return index
+    raise BookmarkNotFound(f"no bookmark with id {bookmark_id!r}")
