@@ -277,19 +277,21 @@ class MainScreen(Screen[None]):
             return
         article = self.query_one(ArticleView)
         article.show_document(document, scroll_to=scroll_to)
-        self.query_one(DetailsPane).show(document)
+        self.query_one(DetailsPane).show(document, self.library.root)
         self.query_one(DocList).mark_open(doc_id)
         self._apply_hits(go_first=scroll_to is None)
         if focus:
             article.focus()
-        self.save_position()
+        self.save_position(scroll_to or 0)
 
-    def save_position(self) -> None:
+    def save_position(self, offset: int | None = None) -> None:
+        """Remember the open article and where it is scrolled to (or ``offset``)."""
         article = self.query_one(ArticleView)
         doc_id = article.document.id if article.document else None
+        where = article.top_offset() if offset is None else offset
         # Remembering the position is a convenience, never worth an error.
         with contextlib.suppress(OSError):
-            self.state.save(doc_id, article.top_offset())
+            self.state.save(doc_id, where)
 
     @on(ArticleView.HitChanged)
     def _hit_changed(self, event: ArticleView.HitChanged) -> None:

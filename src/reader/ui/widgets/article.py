@@ -81,6 +81,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.hit_index = -1
         self._styles: list[tuple[int, int, str]] = []
         self._pending_scroll: int | None = None
+        self._pending_at_top = True  # restore a position exactly; show a hit a third down
 
     # -- content ------------------------------------------------------------------
 
@@ -94,6 +95,7 @@ class ArticleView(ScrollView, can_focus=True):
             sorted((s.start, s.end, s.style) for s in document.styles) if document else []
         )
         self._pending_scroll = scroll_to
+        self._pending_at_top = True
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
 
@@ -149,11 +151,17 @@ class ArticleView(ScrollView, can_focus=True):
         """Bring the line holding ``offset`` into view, a third of the way down."""
         if self.layout_ is None:
             self._pending_scroll = offset
+            self._pending_at_top = False
             return
         line = self.line_of_offset(offset)
         top = max(0, line - self.size.height // 3)
         if not (self.scroll_offset.y <= line < self.scroll_offset.y + self.size.height - 1):
-            self.scroll_to(y=top, animate=False, immediate=True)
+            self._scroll_to_line(top)
+
+    def _scroll_to_line(self, top: int) -> None:
+        # A new virtual size only takes effect on the next refresh; scrolling now
+        # would be clamped to the old (possibly empty) size.
+        self.call_after_refresh(self.scroll_to, y=top, animate=False, immediate=True)
 
     def top_offset(self) -> int:
         """Document offset of the first visible body line (for restoring position)."""
@@ -167,8 +175,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         if self.layout_ is None or self.layout_.width != self.measure:
-            keep = self.top_offset() if self.layout_ is not None else self._pending_scroll
-            self._pending_scroll = keep
+            if self.layout_ is not None and self._pending_scroll is None:
+                self._pending_scroll = self.top_offset()
+                self._pending_at_top = True
             self._relayout()
 
     def _relayout(self) -> None:
@@ -178,6 +187,8 @@ class ArticleView(ScrollView, can_focus=True):
             self.virtual_size = Size(self.size.width, 0)
             self.refresh()
             return
+        if not self.size.width:
+            return  # not laid out yet: on_resize will lay the text out at the real width
         self.header = self._header_lines(document)
         if len(document.text) > BIG_TEXT:
             self.virtual_size = Size(self.size.width, len(self.header) + 1)
@@ -200,7 +211,9 @@ class ArticleView(ScrollView, can_focus=True):
         if self._pending_scroll is not None:
             target, self._pending_scroll = self._pending_scroll, None
             line = self.line_of_offset(target)
-            self.scroll_to(y=max(0, line - self.size.height // 3), animate=False, immediate=True)
+            self._scroll_to_line(
+                line if self._pending_at_top else max(0, line - self.size.height // 3)
+            )
         self.refresh()
 
     def _header_lines(self, document: Document) -> list[Text]:

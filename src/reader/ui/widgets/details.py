@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -18,6 +20,15 @@ CONTEXT = 60
 def reading_time(words: int) -> str:
     minutes = max(1, round(words / WORDS_PER_MINUTE))
     return f"{minutes} min read"
+
+
+def _relative(path: str, root: Path | None) -> str:
+    if root is None:
+        return path
+    try:
+        return str(Path(path).relative_to(root))
+    except ValueError:
+        return path
 
 
 def hit_context(text: str, start: int, end: int, width: int = CONTEXT) -> Text:
@@ -55,7 +66,7 @@ class DetailsPane(VerticalScroll):
         yield Label(Text("Search hits"), id="details-hits-label")
         yield OptionList(id="details-hits")
 
-    def show(self, document: Document | None) -> None:
+    def show(self, document: Document | None, root: Path | None = None) -> None:
         meta = self.query_one("#details-meta", Static)
         if document is None:
             meta.update(Text("No article open"))
@@ -71,7 +82,7 @@ class DetailsPane(VerticalScroll):
             ("Tags", ", ".join(m.tags) or "—"),
             ("Words", f"{document.words:,}"),
             ("Reading", reading_time(document.words)),
-            ("File", document.path),
+            ("File", _relative(document.path, root)),
         ]
         for key, value in rows:
             text.append(f"{key}: ", style="dim")

@@ -1,0 +1,70 @@
+"""Fixtures for UI tests: an isolated home, a copy of the seeds, and a settled app."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.core.paths import bundled_seeds_dir
+from reader.ui.app import ReaderApp
+from reader.ui.main_screen import MainScreen
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Config, data and cache in tmp: tests never touch the user's files."""
+    home = tmp_path / "home"
+    for name, var in (("config", "READER_CONFIG_DIR"), ("data", "READER_DATA_DIR")):
+        monkeypatch.setenv(var, str(home / name))
+    monkeypatch.setenv("READER_CACHE_DIR", str(home / "cache"))
+    for var in ("READER_CONFIG", "READER_THEME", "READER_READING_WIDTH"):
+        monkeypatch.delenv(var, raising=False)
+    yield home
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A private copy of the demo corpus under a stable folder name."""
+    target = tmp_path / "corpus" / "seeds"
+    shutil.copytree(bundled_seeds_dir(), target)
+    return target
+
+
+async def settle(pilot: Pilot[None], app: ReaderApp) -> MainScreen:
+    """Wait until indexing and any search have finished and the screen is quiet."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        screen = app.screen
+        if isinstance(screen, MainScreen) and screen.search_ready:
+            break
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def type_query(pilot: Pilot[None], app: ReaderApp, text: str) -> MainScreen:
+    await pilot.press("slash")
+    await pilot.press(*text)
+    await pilot.pause(0.1)  # past the debounce: the search worker has started
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+AppFactory = Callable[..., ReaderApp]
+
+
+@pytest.fixture
+def make_app(seeds: Path) -> AppFactory:
+    def factory(corpus: Path | None = None, **kwargs: object) -> ReaderApp:
+        return ReaderApp(corpus or seeds, **kwargs)  # type: ignore[arg-type]
+
+    return factory
