@@ -183,8 +183,9 @@ async def test_panes_toggle_and_help_shows_keys(make_app: AppFactory) -> None:
 
 
 async def test_every_binding_has_an_id() -> None:
-    from reader.ui.main_screen import MainScreen
     from textual.binding import Binding
+
+    from reader.ui.main_screen import MainScreen
 
     for owner in (MainScreen, DocList, ArticleView, SearchBox, ReaderApp):
         for binding in owner.BINDINGS:
@@ -217,7 +218,7 @@ async def test_bad_config_and_bad_theme_are_reported_not_fatal(
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot, app)
-        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        messages = [n.message for n in app._notifications]
         assert any("broken.yaml skipped" in m for m in messages)
         assert any("reading_width" in m for m in messages)
         assert any("Unknown theme 'nosuch'" in m for m in messages)

@@ -32,9 +32,9 @@ def index_with_progress(library: Library, *, rebuild: bool, verbose: bool = Fals
     def lines(done: int, total: int, _name: str) -> None:
         # About ten lines per run, and only when asked for or when the run is long.
         every = max(1, total // 10)
-        if (verbose or total >= 200) and (done % every == 0 or done == total):
-            if done != step[0]:
-                step[0] = done
-                print(f"indexed {done}/{total}", file=sys.stderr, flush=True)
+        wanted = (verbose or total >= 200) and (done % every == 0 or done == total)
+        if wanted and done != step[0]:
+            step[0] = done
+            print(f"indexed {done}/{total}", file=sys.stderr, flush=True)
 
     return library.update(rebuild=rebuild, progress=lines)
