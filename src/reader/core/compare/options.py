@@ -1,0 +1,29 @@
+"""The thresholds of passage pairing, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """Tuning knobs; the defaults were set on the seeds and the synthetic benchmark.
+
+    ``min_score``: weighted cosine two sentences need to pair (exact repeats always pair).
+    ``min_terms``: content terms a sentence needs to take part at all ("He said so." never pairs).
+    ``min_shared``: shared terms needed, so one rare word in common is not enough.
+    ``min_evidence``: summed weight of the shared terms, in units of the weight of a term that
+    occurs once in each text; keeps two short sentences from pairing on two common words.
+    ``figure_score``/``figure_evidence``: a weaker cosine still pairs when the sentences share a
+    figure and strong evidence overall (a reworded sentence embedded in a longer one, keeping
+    its "125,000" and two or three rare words).
+    ``merge``: join pairs of consecutive sentences that continue in both texts into one passage.
+    """
+
+    min_score: float = 0.5
+    min_terms: int = 2
+    min_shared: int = 2
+    min_evidence: float = 1.2
+    figure_score: float = 0.2
+    figure_evidence: float = 3.0
+    merge: bool = True

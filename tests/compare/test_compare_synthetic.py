@@ -1,0 +1,102 @@
+"""Precision and recall of passage pairing on synthetic pairs with known planted sentences."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from compare_synthetic import (
+    Planted,
+    Tally,
+    filler_pool,
+    light_edit,
+    make_pair,
+    naive_sentences,
+    reorder_clauses,
+    tally,
+)
+
+from reader.core.compare import align_sentences, compare_texts, split_sentences
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seeds() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def sentence_pairs(a: str, b: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    alignment = align_sentences(split_sentences(a), split_sentences(b))
+    return [
+        (
+            (alignment.a[p.a_index].start, alignment.a[p.a_index].end),
+            (alignment.b[p.b_index].start, alignment.b[p.b_index].end),
+        )
+        for p in alignment.pairs
+    ]
+
+
+def test_generator_records_true_spans() -> None:
+    texts = seeds()
+    pair = make_pair(texts[0], filler_pool([texts[2]]), random.Random(1))
+    assert pair.planted
+    assert any(p.edit != "exact" for p in pair.planted)
+    for p in pair.planted:
+        source, copy = pair.a[p.a[0] : p.a[1]], pair.b[p.b[0] : p.b[1]]
+        assert (source == copy) == (p.edit == "exact")
+
+
+def test_light_edits_change_the_sentence() -> None:
+    sentence = "The government said on Monday, after a long meeting, that prices rose sharply."
+    for seed in range(20):
+        edited, how = light_edit(sentence, random.Random(seed))
+        assert edited != sentence and how
+    assert reorder_clauses(
+        "Over the past weeks, Ukraine has struck targets.", random.Random(0)
+    ) == ("Ukraine has struck targets, over the past weeks.")
+    assert naive_sentences("One two. Three four!\n\nFive") == [(0, 8), (9, 20), (22, 26)]
+
+
+def run_trials(trials: int) -> tuple[float, float]:
+    texts = seeds()
+    # Filler comes from the other outlet's article, which shares no passages with the base.
+    cases = [(0, [2]), (1, [2]), (2, [0])]
+    total = Tally()
+    for trial in range(trials):
+        for base, fill in cases:
+            rng = random.Random(1000 * trial + base)
+            pair = make_pair(texts[base], filler_pool(texts[i] for i in fill), rng)
+            total += tally(sentence_pairs(pair.a, pair.b), pair.planted)
+    assert total.planted > 100  # enough planted sentences for the figures to mean something
+    return total.precision, total.recall
+
+
+def test_precision_and_recall_floors() -> None:
+    precision, recall = run_trials(4)
+    assert precision >= 0.9, precision
+    assert recall >= 0.85, recall
+
+
+def test_unrelated_text_finds_nothing_planted() -> None:
+    texts = seeds()
+    pair = make_pair(texts[0], filler_pool([texts[2]]), random.Random(7), copy_rate=0, edit_rate=0)
+    assert pair.planted == ()
+    assert sentence_pairs(pair.a, pair.b) == []
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_passages_cover_every_found_pair(seed: int) -> None:
+    texts = seeds()
+    pair = make_pair(texts[1], filler_pool([texts[2]]), random.Random(seed), shuffle_rate=0)
+    result = compare_texts(pair.a, pair.b)
+
+    def inside(p: Planted) -> bool:
+        return any(
+            x.a.start <= p.a[0] and p.a[1] <= x.a.end and x.b.start <= p.b[0] and p.b[1] <= x.b.end
+            for x in result.shared_passages
+        )
+
+    exact = [p for p in pair.planted if p.edit == "exact"]
+    assert exact and all(inside(p) for p in exact)
+    assert sum(inside(p) for p in pair.planted) >= 0.85 * len(pair.planted)
