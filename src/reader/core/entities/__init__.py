@@ -1,0 +1,51 @@
+"""Entities: people, organisations, places, and dates/money/figures, offline.
+
+``extract(text)`` returns :class:`Entity` objects whose mentions index ``text``;
+:func:`merge_corpus` joins the per-article lists into corpus entities with one id
+each. See :mod:`reader.core.entities.aliases` for the per-corpus aliases file.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from reader.core.entities.extractor import Extractor
+from reader.core.entities.model import (
+    ENTITY_TYPES,
+    FIGURE_TYPES,
+    NAMED_TYPES,
+    CorpusEntity,
+    Entity,
+    EntityType,
+    Mention,
+)
+
+__all__ = [
+    "ENTITY_TYPES",
+    "FIGURE_TYPES",
+    "NAMED_TYPES",
+    "CorpusEntity",
+    "Entity",
+    "EntityType",
+    "Extractor",
+    "Mention",
+    "default_extractor",
+    "extract",
+]
+
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def default_extractor() -> Extractor:
+    """The process-wide extractor (gazetteer loaded on first use)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Extractor()
+        return _default
+
+
+def extract(text: str, *, figures: bool = True) -> list[Entity]:
+    """Entities of ``text`` with the default extractor."""
+    return default_extractor().extract(text, figures=figures)

@@ -1,0 +1,185 @@
+"""Typing one candidate span from its own words and immediate context.
+
+Each decision carries a strength: 3 for a cue that rarely misleads (a title, an
+organisation suffix, a gazetteer place), 2 for good context, 1 for a guess from the
+shape of the words. The document pass (:mod:`document`) lets strong readings of a
+name overrule weak ones elsewhere in the same article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.entities.demonyms import is_demonym
+from reader.core.entities.gazetteer import Gazetteer, Place
+from reader.core.entities.lexicon import (
+    NEVER,
+    ORG_HEADS,
+    ORG_STARTS,
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    PLACE_BEFORE,
+    PLACE_HEADS,
+    PLACE_STARTS,
+    TITLE_MODIFIERS,
+    TITLES,
+)
+from reader.core.entities.model import EntityType
+from reader.core.entities.spans import Span
+
+COMMON_ZIPF = 3.3  # "ordinary English word" threshold, on wordfreq's Zipf scale
+STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
+
+
+@dataclass
+class Typed:
+    """A span trimmed to its name, with a type guess and how sure the guess is."""
+
+    span: Span
+    words: list[tuple[int, int, str]]
+    type: EntityType | None
+    strength: int
+    place: Place | None = None
+    titled: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.words[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.words[-1][1]
+
+    @property
+    def name(self) -> str:
+        return " ".join(w[2] for w in self.words)
+
+
+class Classifier:
+    """Rules over one span; ``mid_caps`` holds words seen capitalised mid-sentence."""
+
+    def __init__(self, gaz: Gazetteer, mid_caps: dict[str, int]) -> None:
+        self.gaz = gaz
+        self.mid_caps = mid_caps
+        self.mid_caps_count = mid_caps
+
+    def common(self, word: str) -> bool:
+        return self.gaz.zipf(word) >= COMMON_ZIPF
+
+    def trim(self, span: Span) -> tuple[list[tuple[int, int, str]], bool]:
+        """Drop leading openers, articles, nationalities and titles; report a title."""
+        words = list(span.words)
+        titled = False
+        first = True
+        while words:
+            if len(words) > 1 and self.gaz.place(" ".join(w[2] for w in words)) is not None:
+                break  # "Saudi Arabia" keeps its first word
+            word = words[0][2]
+            low = word.lower()
+            size = self.title_size(words)
+            if low in NEVER or low in ("the", "a", "an") or is_demonym(word):
+                words = words[1:]
+            elif first and span.initial and self._opener(word):
+                words = words[1:]
+            elif size and len(words) > size and not self.generic(words[size:]):
+                titled = True
+                words = words[size:]
+            else:
+                break
+            first = False
+        while words and (words[-1][2].lower() in NEVER or is_demonym(words[-1][2])):
+            words = words[:-1]
+        return words, titled
+
+    def _opener(self, word: str) -> bool:
+        """A capitalised sentence opener that is just an ordinary word."""
+        low = word.lower()
+        if low in self.mid_caps or self.gaz.place(word) is not None:
+            return False
+        return self.common(word) and not (
+            self.gaz.is_first_name(word) and self.gaz.zipf(word) < 4.5
+        )
+
+    @staticmethod
+    def title_size(words: list[tuple[int, int, str]]) -> int:
+        """Length of the title phrase opening ``words`` ("Defense Minister" → 2), or 0."""
+        size = 0
+        while size < len(words):
+            low = words[size][2].lower().rstrip(".")
+            if low in TITLES:
+                size += 1
+            elif low in TITLE_MODIFIERS and size + 1 < len(words):
+                nxt = words[size + 1][2].lower().rstrip(".")
+                if nxt not in TITLES and nxt not in TITLE_MODIFIERS:
+                    break
+                size += 1
+            else:
+                break
+        while size and words[size - 1][2].lower().rstrip(".") not in TITLES:
+            size -= 1
+        return size
+
+    def generic(self, rest: list[tuple[int, int, str]]) -> bool:
+        """After a title, "Staff" or "Motors" is not a name; "Zaluzhnyi" or "Bush" is."""
+        word = rest[0][2]
+        low = word.lower()
+        if low in TITLES or low in TITLE_MODIFIERS or low in ORG_HEADS or low in NEVER:
+            return True
+        if self.gaz.is_first_name(word) or self.gaz.is_surname(word, 10_000):
+            return False
+        return self.common(word) and len(rest) == 1
+
+    def classify(self, span: Span) -> Typed | None:
+        words, titled = self.trim(span)
+        if not words:
+            return None
+        kind, strength, place = self._decide(span, words, titled)
+        return Typed(span, words, kind, strength, place, titled)
+
+    def _decide(
+        self, span: Span, words: list[tuple[int, int, str]], titled: bool
+    ) -> tuple[EntityType | None, int, Place | None]:
+        texts = [w[2] for w in words]
+        lows = [t.lower().rstrip(".") for t in texts]
+        name = " ".join(texts)
+        n = len(texts)
+        place = self.gaz.place(name)
+        if titled:
+            return "person", STRONG, None
+        if n == 1 and (lows[0] in TITLES or lows[0] in ORG_HEADS and self.common(texts[0])):
+            return None, UNKNOWN, None
+        if lows[-1] in ORG_HEADS and (n > 1 or span.prev == "the"):
+            return "org", STRONG, None
+        if n >= 3 and lows[0] in ORG_STARTS and "of" in lows:
+            return "org", STRONG, None
+        if place is not None:
+            return "place", STRONG, place
+        if n > 1 and (lows[-1] in PLACE_HEADS or lows[0] in PLACE_STARTS):
+            return "place", MEDIUM, None
+        if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
+            return "person", MEDIUM, None
+        if n == 1 and _acronym(texts[0]):
+            return "org", MEDIUM, None
+        if n > 1 and self.gaz.is_first_name(texts[0]) and not self.common(texts[-1]):
+            return "person", MEDIUM, None
+        commons = sum(1 for t in texts if self.common(t))
+        if n > 1 and commons == n:
+            return "org", WEAK, None
+        if n > 1 and self.gaz.place(texts[0]) is not None and lows[-1] not in TITLES:
+            return "org", MEDIUM, None  # "Kyiv Independent", "Moscow Times"
+        if n > 1:
+            return "person", WEAK, None
+        if span.shouting:
+            return None, UNKNOWN, None
+        if span.prev in PLACE_BEFORE and not self.gaz.is_surname(texts[0], 5000):
+            return "place", WEAK, None
+        if self.gaz.is_surname(texts[0]) or not self.common(texts[0]):
+            return "person", WEAK, None
+        if self.mid_caps_count.get(lows[0], 0) >= 2:
+            return "org", WEAK, None  # "Telegram", seen capitalised more than once
+        return None, UNKNOWN, None
+
+
+def _acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()

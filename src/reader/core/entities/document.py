@@ -1,0 +1,187 @@
+"""Document-level consistency: one article, one reading of each name.
+
+A surname seen once after a title is a person everywhere in the article; a name the
+rules typed strongly somewhere overrules weak guesses elsewhere; an acronym in
+brackets after a name ("Security Service (SBU)") shares its type; words in headline
+capitals are recognised only as names the article or the gazetteer already knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from reader.core.entities.classify import MEDIUM, STRONG, WEAK, Classifier, Typed
+from reader.core.entities.gazetteer import Gazetteer, Place
+from reader.core.entities.keys import fold, skeleton, variants
+from reader.core.entities.lexicon import NEVER, ORG_HEADS, TITLE_MODIFIERS
+from reader.core.entities.model import EntityType
+from reader.core.entities.spans import Span, find_spans
+
+_ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_MAX_SHOUT = 4
+
+
+def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str]]:
+    """Typed name mentions of ``text`` and acronym links (acronym key → name key)."""
+    spans = list(find_spans(text, lambda w: gaz.zipf(w) >= 3.5))
+    mid_caps: dict[str, int] = defaultdict(int)
+    for span in spans:
+        if span.shouting:
+            continue
+        for word in span.words[1:] if span.initial else span.words:
+            mid_caps[word[2].lower()] += 1
+    classifier = Classifier(gaz, mid_caps)
+    spans = [part for span in spans for part in _split_inner(span, gaz, classifier)]
+    typed = [t for s in spans if not s.shouting and (t := classifier.classify(s)) is not None]
+    links = _link_acronyms(text, typed)
+    memory = _remember(typed)
+    surnames = _surnames(typed)
+    for item in typed:
+        _settle(item, memory, surnames)
+    typed.extend(_shouted(spans, memory, gaz, classifier))
+    typed.sort(key=lambda t: t.start)
+    return [t for t in typed if t.type is not None], links
+
+
+def _split_inner(span: Span, gaz: Gazetteer, classifier: Classifier) -> list[Span]:
+    """Cut "General Staff Sergey Shaptala" and "Kyiv Mayor Vitali Klitschko" in two."""
+    words = _clean_words(span.words)
+    if not words:
+        return []
+    span.words = words
+    if span.shouting or len(words) < 3:
+        return [span]
+    for i in range(1, len(words) - 1):
+        low = words[i - 1][2].lower()
+        head = low in ORG_HEADS and gaz.is_first_name(words[i][2])
+        title = Classifier.title_size(words[i:]) if not head else 0
+        if title and title < len(words) - i and not classifier.generic(words[i + title :]):
+            left = words[:i]
+            while left and left[-1][2].lower() in TITLE_MODIFIERS:
+                left = left[:-1]
+            if left and all(w[2].lower() not in TITLE_MODIFIERS for w in left):
+                head_span = replace(span, words=left, next=words[i][2].lower())
+                tail = replace(
+                    span, words=words[len(left) :], initial=False, prev=left[-1][2].lower()
+                )
+                return [head_span, tail]
+        if head:
+            return [
+                replace(span, words=words[:i], next=words[i][2].lower()),
+                replace(span, words=words[i:], initial=False, prev=low),
+            ]
+    return [span]
+
+
+def _clean_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "NATO-backed" → "NATO"; words with digits ("IV588", "F-16") are not names."""
+    out = []
+    for start, end, word in words:
+        if any(ch.isdigit() for ch in word):
+            break
+        if "-" in word:
+            head, _, tail = word.partition("-")
+            if tail[:1].islower() and head:
+                out.append((start, start + len(head), head))
+                break
+        out.append((start, end, word))
+    return out
+
+
+def _link_acronyms(text: str, typed: list[Typed]) -> dict[str, str]:
+    links: dict[str, str] = {}
+    by_start = {t.start: t for t in typed}
+    for item in typed:
+        match = _ACRONYM_AFTER.match(text, item.end)
+        if not match or len(item.words) < 2:
+            continue
+        acronym = by_start.get(item.end + match.start(1) - match.start())
+        if acronym is None or acronym.name != match.group(1):
+            continue
+        if item.type is None or item.type == "person":
+            item.type, item.strength = "org", MEDIUM
+        acronym.type, acronym.strength = item.type, max(item.strength, MEDIUM)
+        links[fold(acronym.name)] = fold(item.name)
+    return links
+
+
+def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:
+    best: dict[str, dict[EntityType, int]] = defaultdict(lambda: defaultdict(int))
+    for item in typed:
+        if item.type is not None:
+            best[fold(item.name)][item.type] += item.strength**2
+    memory: dict[str, tuple[EntityType, int]] = {}
+    for key, scores in best.items():
+        kind = max(scores, key=lambda k: scores[k])
+        memory[key] = (kind, max(s for k, s in scores.items() if k == kind))
+    return memory
+
+
+def _surnames(typed: list[Typed]) -> list[str]:
+    """Last words of people the rules are sure of."""
+    found: list[str] = []
+    for item in typed:
+        if item.type == "person" and (item.strength >= MEDIUM or len(item.words) > 1):
+            last = item.words[-1][2]
+            if last.lower() not in NEVER:
+                found.append(last)
+    return list(dict.fromkeys(found))
+
+
+def _settle(item: Typed, memory: dict[str, tuple[EntityType, int]], surnames: list[str]) -> None:
+    if item.strength >= STRONG:
+        return
+    known = memory.get(fold(item.name))
+    if known is not None and known[0] != item.type and known[1] > item.strength**2:
+        item.type, item.strength = known[0], WEAK
+        return
+    if len(item.words) == 1 and item.type != "place" or item.strength <= WEAK:
+        word = item.words[0][2] if len(item.words) == 1 else ""
+        if word and any(variants(word, s) for s in surnames if s[:1] == word[:1]):
+            item.type, item.strength = "person", MEDIUM
+
+
+def _shouted(
+    spans: list[Span],
+    memory: dict[str, tuple[EntityType, int]],
+    gaz: Gazetteer,
+    classifier: Classifier,
+) -> list[Typed]:
+    """Names in headline capitals: only those the article or the gazetteer knows."""
+    found: list[Typed] = []
+    loud = [s for s in spans if s.shouting]
+    i = 0
+    while i < len(loud):
+        for size in range(min(_MAX_SHOUT, len(loud) - i), 0, -1):
+            group = loud[i : i + size]
+            if size > 1 and any(b.start - a.end > 1 for a, b in zip(group, group[1:])):
+                continue
+            words = [w for s in group for w in s.words]
+            name = " ".join(w[2] for w in words)
+            kind = _shout_type(name, memory, gaz, classifier)
+            if kind is not None:
+                found.append(Typed(group[0], words, kind[0], WEAK, kind[1]))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+def _shout_type(
+    name: str, memory: dict[str, tuple[EntityType, int]], gaz: Gazetteer, classifier: Classifier
+) -> tuple[EntityType, Place | None] | None:
+    key = fold(name)
+    if key in NEVER or len(key) < 2:
+        return None
+    known = memory.get(key)
+    if known is not None:
+        return known[0], gaz.place(name) if known[0] == "place" else None
+    if " " not in key and (classifier.common(name) or skeleton(name) == ""):
+        return None
+    place = gaz.place(name)
+    if place is not None:
+        return "place", place
+    return None

@@ -1,0 +1,95 @@
+"""Mentions to entities within one article.
+
+People are grouped by surname: "Valery Zaluzhnyi", "Zaluzhny's" and "Zeluzhnyi" are
+one person (spelling variants, see :func:`keys.variants`); places by gazetteer id
+("Kiev" and "Kyiv" are ``place:kyiv``); organisations by name, with acronyms joined
+to the name they were introduced with. Two different gazetteer ids never merge.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.core.entities.classify import Typed
+from reader.core.entities.keys import fold, slug, variants
+from reader.core.entities.model import Entity, EntityType, Mention
+
+
+@dataclass
+class _Cluster:
+    type: EntityType
+    key: str
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    place_id: str | None = None
+    place_name: str | None = None
+    full: list[list[str]] = field(default_factory=list)
+
+    def add(self, text: str, start: int, end: int, form: str) -> None:
+        self.mentions.append(Mention(start, end, text[start:end]))
+        self.forms.append(form)
+
+
+def group(text: str, typed: list[Typed], links: dict[str, str]) -> list[Entity]:
+    """Entities of one article from its typed mentions, in order of first mention."""
+    clusters: dict[str, _Cluster] = {}
+    people: list[_Cluster] = []
+    order = sorted(typed, key=lambda t: (t.type != "person" or -len(t.words), t.start))
+    for item in order:
+        assert item.type is not None
+        form = item.name
+        if item.type == "person":
+            cluster = _person(people, [w[2] for w in item.words])
+        elif item.type == "place" and item.place is not None:
+            key = item.place.id
+            cluster = clusters.setdefault(key, _Cluster("place", key, place_id=key))
+            cluster.place_name = item.place.name
+        else:
+            key = f"{item.type}:{links.get(fold(form), fold(form))}"
+            cluster = clusters.setdefault(key, _Cluster(item.type, key))
+        cluster.add(text, item.start, item.end, form)
+    entities = [_entity(c) for c in [*clusters.values(), *people]]
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def _person(people: list[_Cluster], words: list[str]) -> _Cluster:
+    last = words[-1]
+    candidates = [c for c in people if any(variants(last, f[-1]) for f in c.full)]
+    if len(words) > 1:
+        for cluster in candidates:
+            if any(_same_first(words, f) for f in cluster.full):
+                cluster.full.append(words)
+                return cluster
+        cluster = _Cluster("person", " ".join(words), full=[words])
+        people.append(cluster)
+        return cluster
+    if candidates:
+        return max(candidates, key=lambda c: len(c.mentions))
+    cluster = _Cluster("person", last, full=[words])
+    people.append(cluster)
+    return cluster
+
+
+def _same_first(a: list[str], b: list[str]) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return variants(a[0], b[0]) or a[0].rstrip(".")[:1] == b[0] and len(a[0].rstrip(".")) == 1
+
+
+def _entity(cluster: _Cluster) -> Entity:
+    counts = Counter(cluster.forms)
+    if cluster.place_id is not None and cluster.place_name is not None:
+        name, eid = cluster.place_name, cluster.place_id
+    else:
+        # The most used of the longest forms: "Valery Zaluzhnyi" over "Zaluzhny".
+        longest = max(len(f.split()) for f in counts)
+        name = max(
+            (f for f in counts if len(f.split()) == longest),
+            key=lambda f: (counts[f], len(f), f),
+        )
+        eid = f"{cluster.type}:{slug(name)}"
+    aliases = sorted({m.text for m in cluster.mentions} - {name})
+    mentions = sorted(cluster.mentions)
+    return Entity(id=eid, name=name, type=cluster.type, mentions=mentions, aliases=aliases)

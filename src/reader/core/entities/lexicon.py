@@ -1,0 +1,107 @@
+"""Hand-written word lists: the cues the rules read (all lower-case).
+
+Kept apart from the generated gazetteer because these encode judgement, not data:
+which words announce a person, which end an organisation's name, which capitalised
+words are never entities on their own.
+"""
+
+from __future__ import annotations
+
+# Words that, directly before a name, make it a person ("President Zelensky").
+TITLES = frozenset(
+    """
+    president vice-president minister premier chancellor prime secretary spokesman
+    spokeswoman spokesperson general gen lt lieut col colonel major maj capt captain
+    commander commander-in-chief admiral adm sergeant sgt lieutenant marshal brigadier
+    corporal private officer chief head director chairman chairwoman chair ceo cfo
+    mr mrs ms miss dr prof professor sir dame lord lady king queen prince princess
+    pope cardinal bishop archbishop rev reverend father sheikh emir ayatollah imam rabbi
+    sen senator rep representative congressman congresswoman gov governor mayor judge
+    justice ambassador envoy diplomat counsellor adviser advisor deputy lawmaker mp
+    leader coach manager striker midfielder defender goalkeeper keeper forward captain
+    skipper batsman bowler opener all-rounder champion seed veteran rookie
+    pitcher outfielder quarterback tsar czar sultan king-emperor attorney
+    """.split()
+)
+# Words that only form a title next to one of TITLES ("Defense Minister").
+TITLE_MODIFIERS = frozenset(
+    """
+    defense defence foreign interior finance economy justice health education
+    prime vice deputy acting former ex first second third junior senior assistant
+    executive managing supreme top chief grand state army navy air
+    """.split()
+)
+# Lower-case words before a name that make it a person ("said Smith", "by Jones").
+PERSON_BEFORE = frozenset(
+    """
+    mr mrs ms dr spokesman spokeswoman told coach striker midfielder defender goalkeeper
+    """.split()
+)
+PERSON_AFTER = frozenset("said says told added asked wrote argued explained claimed".split())
+# Words before a name that suggest a place ("in Kyiv", "near Avdiivka").
+PLACE_BEFORE = frozenset("in near from across outside around into towards toward via at".split())
+
+# Last words of organisation names ("... Council", "... Inc").
+ORG_HEADS = frozenset(
+    """
+    ministry department council committee commission agency service services bureau office
+    party army navy forces force guard guards brigade battalion regiment division corps
+    bank fund exchange group holdings holding company corporation corp inc incorporated ltd
+    limited plc llc ag sa nv gmbh co airlines airways motors energy oil petroleum telecom
+    university college institute school academy foundation association federation union
+    league club fc cf sc ac afc united society organisation organization alliance front
+    movement coalition church court tribunal parliament assembly congress senate duma rada
+    cabinet government administration police authority authorities board network channel
+    times post news journal herald tribune gazette telegraph guardian press agency mail
+    radio tv television broadcasting media magazine review daily weekly reuters
+    center centre hospital museum commission secretariat directorate command staff
+    intelligence industries industry technologies systems solutions partners capital
+    securities insurance trust brothers laboratories labs pharmaceuticals
+    """.split()
+)
+# First words of organisation names ("Ministry of Defence", "Bank of England").
+ORG_STARTS = frozenset(
+    """
+    ministry department bank university institute council committee commission office
+    federation association league union church court house board
+    """.split()
+)
+# Last words of place names ("Donetsk Region", "Mount Everest").
+PLACE_HEADS = frozenset(
+    """
+    city province region oblast district county state island islands republic peninsula
+    valley river lake sea ocean gulf bay strait mountains mountain hills coast border
+    square street avenue airport port
+    """.split()
+)
+PLACE_STARTS = frozenset("mount lake cape gulf isle port fort st saint san santa".split())
+
+# Connector words allowed inside a capitalised name ("Bank of England").
+CONNECTORS = frozenset(
+    "of the for and de del da di du la le van von der den al el bin ibn y".split()
+)
+
+# Capitalised words that are never an entity by themselves.
+NEVER = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec mon tue wed thu fri sat sun
+    i i'm i've i'd i'll a an the this that these those there their they them then than
+    he she it we you his her its our your my me us him mine who what when where why how
+    which whose whom if but and or nor so yet for of on in at by to as from with without
+    after before during while since until though although because also however meanwhile
+    according despite instead nevertheless moreover furthermore thus therefore still even
+    western eastern northern southern west east north south northwest northeast southwest
+    southeast left right centre center mr mrs ms dr sir no not yes all some any many
+    most more several both each every other another such only just very well now today
+    tomorrow yesterday here one two three four five six seven eight nine ten first second
+    third last next new old god christmas easter ramadan eid hanukkah internet web
+    christian christians muslim muslims islam islamic jewish jews catholic orthodox
+    protestant sunni shia shiite buddhist hindu communist communists socialist socialists
+    fascist fascists nazi nazis democrat democrats republican republicans liberal liberals
+    conservative conservatives marxist marxists stalinist trotskyist leninist bolshevik
+    bolsheviks am pm ad bc tv ok oh hey dear thanks please
+    wsws cet gmt est pst utc edt pdt bst
+    """.split()
+)

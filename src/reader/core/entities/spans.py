@@ -1,0 +1,197 @@
+"""Candidate names: runs of capitalised words, with the context the rules read.
+
+A run such as "Defense Minister Rustem Umerov" or "National Security and Defense
+Council" becomes one :class:`Span`; connectors ("of", "and", "the") stay inside only
+where names use them ("Bank of England"), possessives end a run ("Ukraine's Chief").
+Lines that are mostly capitals (headlines, "LONDON 1996-08-30") say nothing about
+names through case, so their words are handed on one by one, flagged ``shouting``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from reader.core.entities.lexicon import CONNECTORS, ORG_HEADS, ORG_STARTS, PLACE_HEADS
+
+_UPPER = "".join(chr(c) for c in range(0x2000) if chr(c).isupper())
+_UP = f"[{re.escape(_UPPER)}]"
+_WORD = rf"(?:{_UP}\.){{2,}}|{_UP}\.(?=[ \t]+{_UP})|{_UP}(?:\w|[-'’&.](?=\w))*"
+_CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+_GAP = rf"[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+){{0,2}}"
+RUN = re.compile(rf"(?<![\w'’])(?:{_WORD})(?:{_GAP}(?:{_WORD}))*")
+_TOKEN = re.compile(rf"{_WORD}|\w+")
+_LINE = re.compile(r"[^\n]+")
+_PREV_WORD = re.compile(r"([\w.'’-]+)[^\w\n]*$")
+_NEXT_WORD = re.compile(r"^[^\w\n]*?([\w'’-]+)")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_OPENERS = " \t\u00a0\"“‘'([*_—–-"
+_ENDERS = ".!?:;•|>#"
+_JOINING_OF = ORG_HEADS | ORG_STARTS | PLACE_HEADS | {"republic", "kingdom", "states", "isle"}
+
+
+@dataclass
+class Span:
+    """One candidate: word tokens with offsets, and where it stands."""
+
+    words: list[tuple[int, int, str]]
+    initial: bool = False
+    shouting: bool = False
+    prev: str = ""
+    next: str = ""
+    possessive: bool = False
+    tags: set[str] = field(default_factory=set)
+
+    @property
+    def start(self) -> int:
+        return self.words[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.words[-1][1]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w[2] for w in self.words)
+
+
+def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Lines written in capitals or Title Case, where case tells nothing about names.
+
+    A Title Case line counts only when most of its words are ordinary words, so a
+    byline ("Jason Melanovski, Clara Weiss") keeps its names.
+    """
+    found = []
+    for line in _LINE.finditer(text):
+        words = [w for w in line.group().split() if w[:1].isalpha()]
+        if len(words) < 2:
+            continue
+        upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+        titled = sum(1 for w in words if w[0].isupper())
+        if upper >= 0.6 * len(words) or (
+            len(words) >= 4
+            and titled == len(words)
+            and sum(1 for w in words if common(w)) * 2 > len(words)
+        ):
+            found.append(line.span())
+    return found
+
+
+def find_spans(text: str, common: Callable[[str], bool]) -> Iterator[Span]:
+    """Yield candidate spans in text order (``common`` tells ordinary words)."""
+    loud = shouting_lines(text, common)
+    li = 0
+    for match in RUN.finditer(text):
+        while li < len(loud) and loud[li][1] <= match.start():
+            li += 1
+        shouting = li < len(loud) and loud[li][0] <= match.start() < loud[li][1]
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
+        for chunk in _split(tokens, shouting):
+            for part in _and_split(chunk):
+                yield _with_context(text, part, shouting)
+
+
+def _split(
+    tokens: list[tuple[int, int, str]], shouting: bool
+) -> Iterator[list[tuple[int, int, str]]]:
+    chunk: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        word = tok[2]
+        if word in CONNECTORS or (shouting and word.lower() in CONNECTORS):
+            if chunk:
+                pending.append(tok)
+            continue
+        if shouting:
+            if chunk:
+                yield chunk
+            chunk, pending = [tok], []
+        elif pending and not _joins(chunk, pending, word):
+            yield chunk
+            chunk, pending = [tok], []
+        else:
+            chunk.extend(pending)
+            chunk.append(tok)
+            pending = []
+        if _POSSESSIVE.search(word) and not shouting:
+            yield chunk
+            chunk, pending = [], []
+    if chunk:
+        yield chunk
+
+
+def _and_split(chunk: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+    """ "Security and Defense Council" stays whole; "Zelensky and Umerov" does not."""
+    if len(chunk) < 3 or "and" not in (t[2] for t in chunk):
+        yield chunk
+        return
+    part: list[tuple[int, int, str]] = []
+    words = [t[2] for t in chunk]
+    keep = {
+        i
+        for i, w in enumerate(words)
+        if w == "and"
+        and 0 < i < len(words) - 1
+        and words[i + 1] != "the"
+        and not words[i - 1].isupper()
+    }
+    if len(keep) == words.count("and") and chunk[-1][2].lower() in ORG_HEADS:
+        yield chunk
+        return
+    for tok in chunk:
+        if tok[2] == "and":
+            if part:
+                yield part
+            part = []
+        else:
+            part.append(tok)
+    if part:
+        yield part
+
+
+def _joins(
+    chunk: list[tuple[int, int, str]], pending: list[tuple[int, int, str]], nxt: str
+) -> bool:
+    conn = [p[2] for p in pending]
+    left = [w[2].lower() for w in chunk if w[2] not in CONNECTORS]
+    if not left:
+        return False
+    first = conn[0]
+    if first == "of":
+        return left[-1] in _JOINING_OF or left[0] in ORG_STARTS
+    if first == "and":
+        return True  # kept only if the run ends in an organisation word; see _and_split
+    if first == "for":
+        return any(w in ORG_HEADS or w in ORG_STARTS for w in left)
+    if first == "the":
+        return False
+    return len(conn) == 1  # name particles: "bin", "van", "de", "al"
+
+
+def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) -> Span:
+    start, end = words[0][0], words[-1][1]
+    possessive = False
+    last = words[-1]
+    if not shouting and _POSSESSIVE.search(last[2]) and len(last[2]) > 2:
+        stem = _POSSESSIVE.sub("", last[2])
+        words = [*words[:-1], (last[0], last[0] + len(stem), stem)]
+        possessive = True
+    before = text[max(0, start - 60) : start]
+    head = before.rstrip(_OPENERS)
+    initial = not head or head.endswith("\n") or head[-1] in _ENDERS or head.endswith("\n\n")
+    if head and head[-1] == "." and len(head) >= 2:
+        # "Mr. Smith" and "U.S. officials" are not sentence starts.
+        prev_tok = _PREV_WORD.search(head)
+        if prev_tok and (len(prev_tok.group(1)) <= 4 or prev_tok.group(1).count(".") >= 2):
+            initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok.start()])) or initial
+    prev_m = _PREV_WORD.search(before)
+    next_m = _NEXT_WORD.search(text[end : end + 40])
+    return Span(
+        words=words,
+        initial=initial,
+        shouting=shouting,
+        prev=prev_m.group(1).lower().rstrip(".") if prev_m else "",
+        next=next_m.group(1).lower() if next_m else "",
+        possessive=possessive,
+    )
