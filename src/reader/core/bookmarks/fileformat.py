@@ -67,7 +67,7 @@ def _prescan(text: str) -> str | None:
 def parse_yaml(raw: bytes) -> tuple[Any, str | None]:
     """The YAML document in ``raw`` as plain data, or ``(None, problem)``."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+        return None, f"is larger than {MAX_FILE_BYTES:,} bytes"
     try:
         text = raw.decode("utf-8")
         problem = _prescan(text)
