@@ -55,7 +55,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--hit-current",
     }
     DEFAULT_CSS = """
-    ArticleView { background: $background; }
+    ArticleView { background: $background; scrollbar-gutter: stable; overflow-x: hidden; }
     ArticleView > .article--title { text-style: bold; color: $primary; }
     ArticleView > .article--meta { color: $foreground 60%; }
     ArticleView > .article--hit { background: $hit; }
@@ -135,12 +135,17 @@ class ArticleView(ScrollView, can_focus=True):
     # -- geometry -------------------------------------------------------------------
 
     @property
+    def content_width(self) -> int:
+        """Columns for text: the widget less its scrollbar."""
+        return self.scrollable_content_region.width
+
+    @property
     def measure(self) -> int:
-        return max(10, min(self.reading_width, self.size.width - 2))
+        return max(10, min(self.reading_width, self.content_width - 2))
 
     @property
     def margin(self) -> int:
-        return max(1, (self.size.width - self.measure) // 2)
+        return max(1, (self.content_width - self.measure) // 2)
 
     def line_of_offset(self, offset: int) -> int:
         if self.layout_ is None:
@@ -218,8 +223,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _header_lines(self, document: Document) -> list[Text]:
         meta = document.meta
-        title_style = self.get_component_rich_style("article--title")
-        meta_style = self.get_component_rich_style("article--meta")
+        title_style = self.get_component_rich_style("article--title", partial=True)
+        meta_style = self.get_component_rich_style("article--meta", partial=True)
         details = " · ".join(d for d in (", ".join(meta.authors), meta.date, meta.source) if d)
         lines: list[Text] = []
         for value, style in ((meta.title, title_style), (details, meta_style)):

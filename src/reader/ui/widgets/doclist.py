@@ -62,7 +62,7 @@ class DocList(ScrollView, can_focus=True):
         "doclist--open",
     }
     DEFAULT_CSS = """
-    DocList { background: $surface; }
+    DocList { background: $surface; overflow-x: hidden; }
     DocList > .doclist--cursor { background: $primary 30%; }
     DocList:focus > .doclist--cursor { background: $primary 55%; }
     DocList > .doclist--meta { color: $foreground 60%; }
@@ -218,7 +218,7 @@ class DocList(ScrollView, can_focus=True):
         text = Text(" ") + text
         style = base
         if index == self.cursor:
-            style = base + self.get_component_rich_style("doclist--cursor")
+            style = base + self.get_component_rich_style("doclist--cursor", partial=True)
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(style).crop_extend(0, width, style)
 
@@ -227,20 +227,20 @@ class DocList(ScrollView, can_focus=True):
         if part == 0:
             text = Text(summary.title, no_wrap=True)
             if summary.id == self.open_id:
-                text.stylize(self.get_component_rich_style("doclist--open"))
+                text.stylize(self.get_component_rich_style("doclist--open", partial=True))
             else:
                 text.stylize(Style(bold=True))
             return text
-        meta = self.get_component_rich_style("doclist--meta")
+        meta = self.get_component_rich_style("doclist--meta", partial=True)
         if row.hits is not None:
             text = Text(no_wrap=True)
             text.append(
                 f"{row.hits} hit{'s' if row.hits != 1 else ''} ",
-                self.get_component_rich_style("doclist--count"),
+                self.get_component_rich_style("doclist--count", partial=True),
             )
             if row.snippet is not None:
                 snippet = Text(row.snippet.text, style=meta)
-                highlight = self.get_component_rich_style("doclist--highlight")
+                highlight = self.get_component_rich_style("doclist--highlight", partial=True)
                 for start, end in row.snippet.highlights:
                     snippet.stylize(highlight, start, end)
                 # The list is narrow: start the snippet just before its first hit.

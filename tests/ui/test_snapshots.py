@@ -1,0 +1,78 @@
+"""SVG snapshots of whole screens (pytest-textual-snapshot).
+
+Regenerate after an intended visual change with ``pytest tests/ui --snapshot-update``
+and review the SVGs in the diff.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.ui.widgets.searchbox import SearchBox
+
+from .conftest import AppFactory, settle, type_query
+
+SIZE = (130, 34)
+
+
+async def _quiet(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    await settle(pilot, app)  # type: ignore[arg-type]
+    app.screen.query_one(SearchBox).cursor_blink = False
+    await pilot.pause()
+
+
+def test_main_screen(snap_compare: Any, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_quiet)
+
+
+def test_search_results(snap_compare: Any, make_app: AppFactory) -> None:
+    async def search(pilot: Pilot[Any]) -> None:
+        await _quiet(pilot)
+        await type_query(pilot, pilot.app, "Zaluzhny OR Avdiivka")  # type: ignore[arg-type]
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=search)
+
+
+def test_article_with_hits(snap_compare: Any, make_app: AppFactory) -> None:
+    async def open_hit(pilot: Pilot[Any]) -> None:
+        await _quiet(pilot)
+        await type_query(pilot, pilot.app, "Milley")  # type: ignore[arg-type]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_hit)
+
+
+def test_help_panel(snap_compare: Any, make_app: AppFactory) -> None:
+    async def help_open(pilot: Pilot[Any]) -> None:
+        await _quiet(pilot)
+        await pilot.press("enter", "question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=help_open)
+
+
+@pytest.mark.parametrize("theme", ["reader-dark", "reader-light", "reader-high-contrast"])
+def test_bundled_themes(snap_compare: Any, make_app: AppFactory, theme: str) -> None:
+    async def open_article(pilot: Pilot[Any]) -> None:
+        await _quiet(pilot)
+        await type_query(pilot, pilot.app, "Zelensky")  # type: ignore[arg-type]
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(theme=theme), terminal_size=SIZE, run_before=open_article)
+
+
+def test_narrow_terminal(snap_compare: Any, make_app: AppFactory) -> None:
+    async def open_article(pilot: Pilot[Any]) -> None:
+        await _quiet(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_article)
