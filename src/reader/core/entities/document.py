@@ -8,6 +8,7 @@ capitals are recognised only as names the article or the gazetteer already knows
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -15,7 +16,7 @@ from dataclasses import replace
 from reader.core.entities.classify import MEDIUM, STRONG, WEAK, Classifier, Typed
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.keys import fold, skeleton, variants
-from reader.core.entities.lexicon import NEVER, ORG_HEADS, TITLE_MODIFIERS
+from reader.core.entities.lexicon import CLUB_HEADS, NEVER, ORG_HEADS, TITLE_MODIFIERS
 from reader.core.entities.model import EntityType
 from reader.core.entities.spans import Span, find_spans
 
@@ -42,7 +43,44 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         _settle(item, memory, surnames)
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
+    if len(_SCORE.findall(text)) >= 4 or len(_SPORT.findall(text)) >= 3:
+        _sports(typed, gaz, surnames)
     return [t for t in typed if t.type is not None], links
+
+
+_SCORE = re.compile(r"\b\d{1,3} ?- ?\d{1,3}\b(?!-)|\sv\s")
+_SPORT = re.compile(
+    r"\b(?:cricket|soccer|innings|wickets?|goals?|halftime|half-time|league|championship|"
+    r"tennis|golf|rugby|baseball|basketball|hockey|striker|midfielder|coach|season|match)\b",
+    re.IGNORECASE,
+)
+_TEAM_PREV = frozenset("v beat beats against vs".split())
+_TEAM_NEXT = frozenset("beat beats drew draw lost v vs".split())
+
+
+def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
+    """In results and match reports, towns next to scores are clubs ("Surrey 429-7").
+
+    Countries stay places: national sides are conventionally tagged as the country.
+    """
+    teams: set[str] = set()
+    for item in typed:
+        if item.place is not None and item.place.kind in ("country", "continent"):
+            continue
+        word = item.words[0][2]
+        score_next = item.span.next[:1].isdigit() or item.span.next in _TEAM_NEXT
+        team_prev = item.span.prev in _TEAM_PREV or item.span.prev[:1].isdigit()
+        clubbish = item.words[-1][2].lower() in CLUB_HEADS and len(item.words) > 1
+        single = item.type == "person" and len(item.words) == 1 and item.strength <= WEAK
+        unnamed = single and not (
+            gaz.is_surname(word) or gaz.is_first_name(word) or word in surnames
+        )
+        weak = item.type == "place" or single
+        if clubbish or unnamed or (weak and (score_next or team_prev)):
+            teams.add(fold(item.name))
+    for item in typed:
+        if fold(item.name) in teams and not (item.place and item.place.kind == "country"):
+            item.type, item.strength, item.place = "org", MEDIUM, None
 
 
 def _split_inner(span: Span, gaz: Gazetteer, classifier: Classifier) -> list[Span]:
@@ -137,7 +175,7 @@ def _settle(item: Typed, memory: dict[str, tuple[EntityType, int]], surnames: li
     if known is not None and known[0] != item.type and known[1] > item.strength**2:
         item.type, item.strength = known[0], WEAK
         return
-    if len(item.words) == 1 and item.type != "place" or item.strength <= WEAK:
+    if (len(item.words) == 1 and item.type != "place") or item.strength <= WEAK:
         word = item.words[0][2] if len(item.words) == 1 else ""
         if word and any(variants(word, s) for s in surnames if s[:1] == word[:1]):
             item.type, item.strength = "person", MEDIUM
@@ -156,7 +194,7 @@ def _shouted(
     while i < len(loud):
         for size in range(min(_MAX_SHOUT, len(loud) - i), 0, -1):
             group = loud[i : i + size]
-            if size > 1 and any(b.start - a.end > 1 for a, b in zip(group, group[1:])):
+            if size > 1 and any(b.start - a.end > 1 for a, b in itertools.pairwise(group)):
                 continue
             words = [w for s in group for w in s.words]
             name = " ".join(w[2] for w in words)

@@ -18,7 +18,7 @@ from typing import Any
 from reader.core.entities.keys import fold
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.json.gz"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,11 @@ class Gazetteer:
     def __init__(self, payload: dict[str, Any]) -> None:
         if payload.get("format") != FORMAT_VERSION:
             raise ValueError(f"unsupported gazetteer format {payload.get('format')!r}")
-        self._places: list[list[Any]] = payload["places"]
+        # "kyiv|Kyiv|city|2952301": parsed on lookup, which is cheaper than at load.
+        self._places: list[str] = payload["places"]
         self._lookup: dict[str, int] = payload["place_lookup"]
         self.first_names: frozenset[str] = frozenset(payload["first_names"])
-        surnames: list[str] = payload["surnames"]
-        self.surname_rank: dict[str, int] = {name: i for i, name in enumerate(surnames)}
+        self.surname_rank: dict[str, int] = payload["surnames"]
         self.words: dict[str, int] = payload["words"]
         self.notice: str = payload.get("notice", "")
 
@@ -50,8 +50,8 @@ class Gazetteer:
         index = self._lookup.get(fold(name))
         if index is None:
             return None
-        pid, canonical, kind, pop = self._places[index]
-        return Place(pid, canonical, kind, int(pop))
+        pid, canonical, kind, pop = self._places[index].split("|")
+        return Place("place:" + pid, canonical, kind, int(pop))
 
     def zipf(self, word: str) -> float:
         """English word frequency on the Zipf scale (0 for unknown words)."""

@@ -75,7 +75,9 @@ def _person(people: list[_Cluster], words: list[str]) -> _Cluster:
 def _same_first(a: list[str], b: list[str]) -> bool:
     if len(a) == 1 or len(b) == 1:
         return True
-    return variants(a[0], b[0]) or a[0].rstrip(".")[:1] == b[0] and len(a[0].rstrip(".")) == 1
+    x, y = a[0].rstrip("."), b[0].rstrip(".")
+    # "V. Zaluzhnyi" is "Valery Zaluzhnyi".
+    return variants(x, y) or (min(len(x), len(y)) == 1 and x[:1] == y[:1])
 
 
 def _entity(cluster: _Cluster) -> Entity:

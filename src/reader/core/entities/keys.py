@@ -68,5 +68,5 @@ def variants(a: str, b: str) -> bool:
         return bool(ka)
     if len(ka) != len(kb) or len(ka) < 6 or ka[0] != kb[0]:
         return False
-    diffs = [(x, y) for x, y in zip(ka, kb) if x != y]
+    diffs = [(x, y) for x, y in zip(ka, kb, strict=False) if x != y]
     return len(diffs) == 1 and diffs[0][0] in _VOWELS and diffs[0][1] in _VOWELS

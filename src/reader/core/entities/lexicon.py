@@ -102,6 +102,18 @@ NEVER = frozenset(
     fascist fascists nazi nazis democrat democrats republican republicans liberal liberals
     conservative conservatives marxist marxists stalinist trotskyist leninist bolshevik
     bolsheviks am pm ad bc tv ok oh hey dear thanks please
-    wsws cet gmt est pst utc edt pdt bst
+    wsws cet gmt est pst utc edt pdt bst men women scorers add
     """.split()
+)
+# Last words of event, award and war names: CoNLL's MISC, not ours ("World Cup").
+EVENT_HEADS = frozenset(
+    """
+    open cup tour series prix games olympics olympiad championship championships classic
+    trophy award awards prize war festival grand slam masters invitational marathon
+    rally derby bowl tournament
+    """.split()
+)
+# Words that end a sports club's name ("Blackburn Rovers").
+CLUB_HEADS = frozenset(
+    "rovers wanderers athletic albion hotspur rangers city town county villa forest".split()
 )

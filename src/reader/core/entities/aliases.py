@@ -1,0 +1,206 @@
+"""The per-corpus aliases file: the user's corrections, which win over the extractor.
+
+Where: ``reader.core.paths.corpus_data_dir(root) / "aliases.yaml"`` (the corpus's
+data dir, beside its bookmarks; it is user data, never rebuilt). Shape, all sections
+optional, every reference an entity id or any of its names or aliases::
+
+    # reader aliases for one corpus
+    merge:                 # the listed entities become the key entity
+      person:valery-zaluzhnyi: [Zaluzhny, person:zeluzhnyi]
+    rename:                # display name
+      place:kyiv: Kyiv
+    retype:                # person | org | place
+      org:azov: place
+    block:                 # never shown
+      - Salvator
+
+A file that cannot be read or parsed is reported in one line and left untouched;
+the extractor's results are then used as they are. Writers hold
+:func:`reader.core.atomicfile.locked` and replace the file atomically (the previous
+version kept as ``aliases.yaml.bak``). Only ``yaml.safe_load`` ever reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from reader.core.atomicfile import atomic_write_text, locked
+from reader.core.entities.keys import fold
+from reader.core.entities.model import NAMED_TYPES, Entity, EntityType
+from reader.core.paths import corpus_data_dir
+
+FILE_NAME = "aliases.yaml"
+HEADER = "# reader aliases: merge, rename, retype or block entities in this corpus.\n"
+
+
+class AliasesError(ValueError):
+    """The aliases file exists but is not valid; the message is one line."""
+
+
+@dataclass
+class Aliases:
+    merge: dict[str, list[str]] = field(default_factory=dict)
+    rename: dict[str, str] = field(default_factory=dict)
+    retype: dict[str, EntityType] = field(default_factory=dict)
+    block: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.merge or self.rename or self.retype or self.block)
+
+    def to_yaml(self) -> str:
+        data: dict[str, Any] = {}
+        if self.merge:
+            data["merge"] = {k: list(v) for k, v in self.merge.items()}
+        if self.rename:
+            data["rename"] = dict(self.rename)
+        if self.retype:
+            data["retype"] = dict(self.retype)
+        if self.block:
+            data["block"] = list(self.block)
+        body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+        return HEADER + ("" if body.strip() == "{}" else body)
+
+
+def aliases_path(corpus_root: Path) -> Path:
+    return corpus_data_dir(corpus_root) / FILE_NAME
+
+
+def parse_aliases(text: str) -> Aliases:
+    """Validate the YAML text of an aliases file (raises :class:`AliasesError`)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise AliasesError(f"not valid YAML{where}") from None
+    if data is None:
+        return Aliases()
+    if not isinstance(data, dict):
+        raise AliasesError("expected a mapping with merge/rename/retype/block")
+    unknown = set(data) - {"merge", "rename", "retype", "block"}
+    if unknown:
+        raise AliasesError(f"unknown section {sorted(map(str, unknown))[0]!r}")
+    merge = _mapping(data, "merge", lambda v: [str(x) for x in _list(v, "merge")])
+    rename = _mapping(data, "rename", str)
+    retype = _mapping(data, "retype", _entity_type)
+    block = [str(x) for x in _list(data.get("block") or [], "block")]
+    return Aliases(merge, rename, retype, block)
+
+
+def _list(value: Any, section: str) -> list[Any]:
+    if isinstance(value, (str, int, float)):
+        return [value]
+    if not isinstance(value, list) or any(isinstance(x, (dict, list)) for x in value):
+        raise AliasesError(f"{section}: expected a list of names or ids")
+    return value
+
+
+def _mapping(data: dict[str, Any], section: str, convert: Callable[[Any], Any]) -> dict[str, Any]:
+    value = data.get(section) or {}
+    if not isinstance(value, dict):
+        raise AliasesError(f"{section}: expected a mapping")
+    return {str(k): convert(v) for k, v in value.items()}
+
+
+def _entity_type(value: Any) -> EntityType:
+    if value not in NAMED_TYPES:
+        raise AliasesError(f"retype: {value!r} is not one of {', '.join(NAMED_TYPES)}")
+    return cast(EntityType, value)
+
+
+def load_aliases(path: Path) -> tuple[Aliases, str | None]:
+    """The aliases in ``path`` and a one-line warning if it could not be used.
+
+    A missing file is simply empty. A broken one yields empty aliases and a warning;
+    the file is not touched.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Aliases(), None
+    except (OSError, UnicodeDecodeError) as exc:
+        return Aliases(), f"{path}: cannot read aliases ({exc.__class__.__name__}); ignored"
+    try:
+        return parse_aliases(text), None
+    except AliasesError as exc:
+        return Aliases(), f"{path}: {exc}; aliases ignored, file left as it is"
+
+
+def _matches(ref: str, entity: Entity) -> bool:
+    if ref == entity.id:
+        return True
+    key = fold(ref)
+    return key == fold(entity.name) or any(key == fold(a) for a in entity.aliases)
+
+
+def apply_aliases(entities: list[Entity], aliases: Aliases) -> list[Entity]:
+    """The entities of one article with the user's corrections applied (a new list)."""
+    if aliases.is_empty():
+        return entities
+    out = [replace(e, mentions=list(e.mentions), aliases=list(e.aliases)) for e in entities]
+    out = [e for e in out if not any(_matches(ref, e) for ref in aliases.block)]
+    for target, refs in aliases.merge.items():
+        group = [e for e in out if _matches(target, e) or any(_matches(r, e) for r in refs)]
+        if len(group) < 2 and not (group and group[0].id != target and ":" in target):
+            continue
+        keep = next((e for e in group if e.id == target or _matches(target, e)), group[0])
+        for other in group:
+            if other is not keep:
+                keep.mentions.extend(other.mentions)
+                keep.aliases.extend([other.name, *other.aliases])
+                out.remove(other)
+        if ":" in target:
+            keep.id = target
+        keep.mentions.sort()
+        keep.aliases = sorted(set(keep.aliases) - {keep.name})
+    for entity in out:
+        for ref, kind in aliases.retype.items():
+            if _matches(ref, entity) and entity.type != kind:
+                entity.id = f"{kind}:{entity.id.partition(':')[2]}"
+                entity.type = kind
+        for ref, name in aliases.rename.items():
+            if _matches(ref, entity) and entity.name != name:
+                entity.aliases = sorted({*entity.aliases, entity.name} - {name})
+                entity.name = name
+    return out
+
+
+def _update(path: Path, change: Callable[[Aliases], None]) -> Aliases:
+    """Read-modify-write under the file lock; a broken file is never overwritten."""
+    with locked(path):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = ""
+        aliases = parse_aliases(text)
+        change(aliases)
+        atomic_write_text(path, aliases.to_yaml(), backup=True)
+        return aliases
+
+
+def add_merge(path: Path, target: str, others: list[str]) -> Aliases:
+    """Merge ``others`` into ``target`` (ids or names)."""
+
+    def change(a: Aliases) -> None:
+        current = a.merge.setdefault(target, [])
+        current.extend(o for o in others if o not in current and o != target)
+
+    return _update(path, change)
+
+
+def add_block(path: Path, ref: str) -> Aliases:
+    return _update(path, lambda a: None if ref in a.block else a.block.append(ref))
+
+
+def add_rename(path: Path, ref: str, name: str) -> Aliases:
+    return _update(path, lambda a: a.rename.__setitem__(ref, name))
+
+
+def add_retype(path: Path, ref: str, kind: EntityType) -> Aliases:
+    _entity_type(kind)
+    return _update(path, lambda a: a.retype.__setitem__(ref, kind))
