@@ -23,7 +23,6 @@ import unicodedata
 from difflib import SequenceMatcher
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "src" / "reader" / "core" / "entities" / "data"
 OUT_FILE = OUT_DIR / "gazetteer.json.gz"

@@ -176,6 +176,8 @@ class Classifier:
             return "person", MEDIUM, None
         if n == 1 and _acronym(texts[0]):
             return "org", MEDIUM, None
+        if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
+            return "org", MEDIUM, None  # "BBC Ukraine", "ABC News"
         if n > 1 and self.gaz.is_first_name(texts[0]) and not self.common(texts[-1]):
             return "person", MEDIUM, None
         commons = sum(1 for t in texts if self.common(t))

@@ -20,7 +20,7 @@ from reader.core.entities.lexicon import CLUB_HEADS, NEVER, ORG_HEADS, TITLE_MOD
 from reader.core.entities.model import EntityType
 from reader.core.entities.spans import Span, find_spans
 
-_ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _MAX_SHOUT = 4
 
 
@@ -135,14 +135,21 @@ def _link_acronyms(text: str, typed: list[Typed]) -> dict[str, str]:
         match = _ACRONYM_AFTER.match(text, item.end)
         if not match or len(item.words) < 2:
             continue
-        acronym = by_start.get(item.end + match.start(1) - match.start())
-        if acronym is None or acronym.name != match.group(1):
+        acronym = by_start.get(match.start(1))
+        short = match.group(1)
+        if acronym is None or acronym.name != short or not _abbreviates(short, item.name):
             continue
         if item.type is None or item.type == "person":
             item.type, item.strength = "org", MEDIUM
         acronym.type, acronym.strength = item.type, max(item.strength, MEDIUM)
         links[fold(acronym.name)] = fold(item.name)
     return links
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """ "SBU" may stand for "Security Service of Ukraine"; "Australia" for nothing."""
+    letters = short.replace(".", "").replace("&", "")
+    return letters.isupper() and letters[0] == name[0].upper()
 
 
 def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:

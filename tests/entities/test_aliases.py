@@ -1,0 +1,99 @@
+"""The per-corpus aliases file: load, apply, edit; broken files are never touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reader.core.atomicfile import backup_path
+from reader.core.entities.aliases import (
+    Aliases,
+    AliasesError,
+    add_block,
+    add_merge,
+    add_rename,
+    add_retype,
+    aliases_path,
+    apply_aliases,
+    load_aliases,
+)
+from reader.core.entities.model import Entity, Mention
+from reader.core.paths import corpus_data_dir
+
+
+def _ents() -> list[Entity]:
+    return [
+        Entity("person:zaluzhnyi", "Zaluzhnyi", "person", [Mention(0, 9, "Zaluzhnyi")]),
+        Entity("person:zeluzhnyi", "Zeluzhnyi", "person", [Mention(20, 29, "Zeluzhnyi")]),
+        Entity("org:azov", "Azov", "org", [Mention(40, 44, "Azov")]),
+        Entity("person:salvator", "Salvator", "person", [Mention(50, 58, "Salvator")]),
+    ]
+
+
+def test_path_is_in_the_corpus_data_dir(tmp_path: Path) -> None:
+    assert aliases_path(tmp_path) == corpus_data_dir(tmp_path) / "aliases.yaml"
+
+
+def test_missing_file_is_empty(tmp_path: Path) -> None:
+    aliases, warning = load_aliases(tmp_path / "aliases.yaml")
+    assert aliases.is_empty() and warning is None
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["merge: [unclosed", "- just a list", "retype: {org:azov: planet}", "colour: red"],
+)
+def test_broken_file_warns_in_one_line_and_is_left_alone(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "aliases.yaml"
+    path.write_text(content, encoding="utf-8")
+    aliases, warning = load_aliases(path)
+    assert aliases.is_empty()
+    assert warning is not None and "\n" not in warning and str(path) in warning
+    with pytest.raises(AliasesError):
+        add_block(path, "Salvator")
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_edits_round_trip_as_readable_yaml_with_backup(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.yaml"
+    add_merge(path, "person:zaluzhnyi", ["Zeluzhnyi"])
+    add_block(path, "Salvator")
+    add_block(path, "Salvator")
+    add_rename(path, "person:zaluzhnyi", "Valery Zaluzhnyi")
+    add_retype(path, "org:azov", "place")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# reader aliases")
+    assert yaml.safe_load(text) == {
+        "merge": {"person:zaluzhnyi": ["Zeluzhnyi"]},
+        "rename": {"person:zaluzhnyi": "Valery Zaluzhnyi"},
+        "retype": {"org:azov": "place"},
+        "block": ["Salvator"],
+    }
+    assert backup_path(path).exists()
+    loaded, warning = load_aliases(path)
+    assert warning is None and loaded.block == ["Salvator"]
+
+
+def test_bad_retype_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(AliasesError):
+        add_retype(tmp_path / "aliases.yaml", "org:azov", "planet")  # type: ignore[arg-type]
+
+
+def test_apply_merges_renames_retypes_and_blocks() -> None:
+    aliases = Aliases(
+        merge={"person:zaluzhnyi": ["Zeluzhnyi"]},
+        rename={"person:zaluzhnyi": "Valery Zaluzhnyi"},
+        retype={"Azov": "place"},
+        block=["salvator"],
+    )
+    original = _ents()
+    out = apply_aliases(original, aliases)
+    assert [(e.id, e.name, e.type, e.count) for e in out] == [
+        ("person:zaluzhnyi", "Valery Zaluzhnyi", "person", 2),
+        ("place:azov", "Azov", "place", 1),
+    ]
+    assert out[0].aliases == ["Zaluzhnyi", "Zeluzhnyi"]
+    assert [m.start for m in out[0].mentions] == [0, 20]
+    assert len(original) == 4 and original[0].count == 1  # input untouched

@@ -1,0 +1,118 @@
+"""Rules of the extractor, one behaviour per test, on short invented texts."""
+
+from __future__ import annotations
+
+from reader.core.entities import Extractor
+from reader.core.entities.figures import find_figures
+from reader.core.entities.keys import skeleton, variants
+
+from .conftest import by_name, names
+
+
+def test_title_makes_a_person_and_is_not_part_of_the_name(extractor: Extractor) -> None:
+    ents = extractor.extract("Talks went on. Defense Minister Rustem Umerov arrived late.")
+    assert "Rustem Umerov" in names(ents, "person")
+    assert not any("Minister" in e.name for e in ents)
+
+
+def test_surname_with_title_once_is_a_person_everywhere(extractor: Extractor) -> None:
+    text = "General Zaluzhnyi spoke. Officials said Zaluzhnyi would stay."
+    ent = by_name(extractor.extract(text), "Zaluzhnyi")
+    assert ent.type == "person" and ent.count == 2
+
+
+def test_org_suffix_and_acronym_in_brackets(extractor: Extractor) -> None:
+    text = "Officers of the Security Service (SBU) met. The SBU denied it."
+    ents = extractor.extract(text)
+    sbu = by_name(ents, "SBU")
+    assert sbu.type == "org" and sbu.count == 3
+    assert sbu.name == "Security Service"
+
+
+def test_gazetteer_place_with_alternate_name(extractor: Extractor) -> None:
+    ents = extractor.extract("He flew from Kiev to Odessa, then back to Kyiv.")
+    kyiv = by_name(ents, "Kyiv")
+    assert kyiv.id == "place:kyiv" and kyiv.count == 2 and kyiv.aliases == ["Kiev"]
+    assert by_name(ents, "Odesa").id == "place:odesa"
+
+
+def test_sentence_openers_weekdays_and_months_are_not_entities(extractor: Extractor) -> None:
+    text = (
+        "According to reports, the talks failed. Meanwhile the army waited. "
+        "On Monday in February nothing moved. However, Zelensky spoke."
+    )
+    named = [e.name for e in extractor.extract(text) if e.type in ("person", "org", "place")]
+    assert named == ["Zelensky"]
+
+
+def test_opener_kept_when_seen_capitalised_mid_sentence(extractor: Extractor) -> None:
+    ents = extractor.extract("Hope is a town. People in Hope voted.")
+    assert "Hope" in {e.name for e in ents}
+
+
+def test_nationality_prefix_is_dropped(extractor: Extractor) -> None:
+    ents = extractor.extract("The talks ended when Ukrainian President Volodymyr Zelensky left.")
+    assert names(ents, "person") == {"Volodymyr Zelensky"}
+
+
+def test_and_splits_people_but_not_an_organisation(extractor: Extractor) -> None:
+    text = "Zelensky and Umerov met the National Security and Defense Council."
+    ents = extractor.extract(text)
+    assert "National Security and Defense Council" in names(ents, "org")
+    assert not any(" and " in e.name for e in ents if e.type == "person")
+
+
+def test_possessive_is_outside_the_mention(extractor: Extractor) -> None:
+    text = "Reports of Zaluzhny's firing spread. General Zaluzhny said no."
+    ent = by_name(extractor.extract(text), "Zaluzhny")
+    assert [m.text for m in ent.mentions] == ["Zaluzhny", "Zaluzhny"]
+
+
+def test_headline_capitals_only_match_known_names(extractor: Extractor) -> None:
+    text = "FIGHTING RESUMES NEAR KYIV AS TALKS STALL\nTroops moved near Kyiv on Friday."
+    ents = extractor.extract(text)
+    assert {e.name for e in ents if e.type != "date"} == {"Kyiv"}
+    assert by_name(ents, "Kyiv").count == 2
+
+
+def test_figures_money_and_dates() -> None:
+    text = "On 1 February 2024 some 400,000 people paid $40 million, up 1 percent."
+    found = {(text[s:e], kind) for s, e, kind in find_figures(text)}
+    assert found == {
+        ("1 February 2024", "date"),
+        ("400,000", "figure"),
+        ("$40 million", "money"),
+        ("1 percent", "figure"),
+    }
+
+
+def test_figures_can_be_left_out(extractor: Extractor) -> None:
+    text = "Zelensky paid $5 million on 3 March 2023."
+    assert {e.type for e in extractor.extract(text, figures=False)} == {"person"}
+    assert {"money", "date"} <= {e.type for e in extractor.extract(text)}
+
+
+def test_spelling_variants_merge_but_distinct_consonants_do_not() -> None:
+    assert variants("Zaluzhnyi", "Zaluzhny")
+    assert variants("Zaluzhnyi", "Zeluzhnyi")
+    assert variants("Zelensky", "Zelenskyy")
+    assert not variants("Milley", "Miller")
+    assert not variants("Smith", "Smyth") or skeleton("Smith") == skeleton("Smyth")
+    assert not variants("Putin", "Puton")  # too short to allow a vowel slip
+
+
+def test_milley_and_miller_stay_apart(extractor: Extractor) -> None:
+    text = "General Mark Milley met Stephen Miller. Milley left; Miller stayed."
+    people = {e.name: e.count for e in extractor.extract(text) if e.type == "person"}
+    assert people == {"Mark Milley": 2, "Stephen Miller": 2}
+
+
+def test_entity_json_contract(extractor: Extractor) -> None:
+    text = "Zelensky met Zelenskyy's aides in Kyiv."
+    for entity in extractor.extract(text):
+        data = entity.to_json()
+        assert list(data) == ["id", "name", "type", "count", "aliases", "mentions"]
+        assert data["count"] == len(data["mentions"])
+        assert data["id"].startswith(data["type"] + ":")
+        for m in data["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
