@@ -9,6 +9,18 @@ from __future__ import annotations
 
 import threading
 
+from reader.core.entities.aliases import (
+    Aliases,
+    AliasesError,
+    add_block,
+    add_merge,
+    add_rename,
+    add_retype,
+    aliases_path,
+    apply_aliases,
+    load_aliases,
+)
+from reader.core.entities.corpus import CorpusMerge, merge_corpus
 from reader.core.entities.extractor import Extractor
 from reader.core.entities.model import (
     ENTITY_TYPES,
@@ -19,18 +31,34 @@ from reader.core.entities.model import (
     EntityType,
     Mention,
 )
+from reader.core.entities.terms import INDEX_FIELDS, AliasIndex, expand_query_term, index_terms
 
 __all__ = [
     "ENTITY_TYPES",
     "FIGURE_TYPES",
+    "INDEX_FIELDS",
     "NAMED_TYPES",
+    "AliasIndex",
+    "Aliases",
+    "AliasesError",
     "CorpusEntity",
+    "CorpusMerge",
     "Entity",
     "EntityType",
     "Extractor",
     "Mention",
+    "add_block",
+    "add_merge",
+    "add_rename",
+    "add_retype",
+    "aliases_path",
+    "apply_aliases",
     "default_extractor",
+    "expand_query_term",
     "extract",
+    "index_terms",
+    "load_aliases",
+    "merge_corpus",
 ]
 
 _default: Extractor | None = None
