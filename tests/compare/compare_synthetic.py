@@ -133,9 +133,14 @@ def make_pair(
 ) -> SyntheticPair:
     """A second text built from ``base``; see the module docstring.
 
+    After each base sentence, filler sentences follow while a coin with ``filler_rate``
+    (below 1) comes up heads.
+
     Only whole sentences (``min_words`` or more, ending in . ! or ?) are planted, so that
     where one planted sentence ends and the next begins is not in doubt.
     """
+    if not 0 <= filler_rate < 1:
+        raise ValueError("filler_rate must be in [0, 1)")
     items: list[tuple[str, tuple[int, int] | None, str]] = []
     for s, e in naive_sentences(base):
         sentence = base[s:e]

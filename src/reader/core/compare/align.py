@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from reader.core.compare.options import CompareOptions
 from reader.core.compare.spans import Span
 from reader.core.compare.terms import is_figure, terms
-from reader.core.compare.weights import DocumentFrequencies, term_weights
+from reader.core.compare.weights import DocumentFrequencies, term_weights, unit_weight
 
 _SPACES = re.compile(r"\s+")
 _TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "—": "-", "–": "-"})
@@ -94,10 +94,10 @@ def _pairs(
     opts: CompareOptions,
     corpus: DocumentFrequencies | None,
 ) -> list[SentencePair]:
-    local = term_weights(a_terms + b_terms)
+    local = term_weights(a_terms, b_terms)
     if not local:
         return []
-    unit = math.log((len(a_terms) + len(b_terms) + 1) / 2) or 1.0
+    unit = unit_weight(a_terms, b_terms)
     weight = local if corpus is None else {t: w * corpus.rarity(t) for t, w in local.items()}
     a_norm = [math.sqrt(sum(weight[t] ** 2 for t in bag)) for bag in a_terms]
     b_norm = [math.sqrt(sum(weight[t] ** 2 for t in bag)) for bag in b_terms]

@@ -1,7 +1,7 @@
 """How much a shared term counts as evidence that two sentences say the same thing.
 
-A term's weight is its rarity across the sentences of the two texts being compared (inverse
-sentence frequency, ``log((N + 1) / sf)``): the topic words that fill both articles ("Zelensky",
+A term's weight is its rarity among the sentences of the texts being compared (inverse
+sentence frequency, see :func:`term_weights`): the topic words that fill both articles ("Zelensky",
 "Ukraine", "war") appear in many sentences and weigh little; a phrase or figure that occurs in
 one sentence of each text weighs a lot. Figures get an extra factor, since a shared
 "400,000" is strong evidence of reuse.
@@ -55,20 +55,35 @@ class DocumentFrequencies:
         return max(math.log((self.documents + 1) / (df + 1)) / top, 0.05)
 
 
-def term_weights(sentence_terms: Sequence[frozenset[str]]) -> dict[str, float]:
-    """Local weight of every term in ``sentence_terms`` (the sentences of both texts).
+def term_weights(
+    a_terms: Sequence[frozenset[str]], b_terms: Sequence[frozenset[str]]
+) -> dict[str, float]:
+    """Local weight of every term of the sentences of both texts.
+
+    ``log((N + 1) / sf)`` where ``sf`` is the number of sentences containing the term in
+    whichever text uses it more, and ``N`` the sentence count of the longer text. Counting per
+    text, not over both, matters: a term that occurs once in each text is the best evidence
+    there is and must weigh as much as a term that occurs only once, not less.
 
     Corpus rarity is applied on top by the caller, which also needs the local weights alone
     (see :mod:`reader.core.compare.align`).
     """
-    count = len(sentence_terms)
-    frequency: Counter[str] = Counter()
-    for bag in sentence_terms:
-        frequency.update(bag)
+    top = max(len(a_terms), len(b_terms)) + 1
+    in_a: Counter[str] = Counter()
+    in_b: Counter[str] = Counter()
+    for bag in a_terms:
+        in_a.update(bag)
+    for bag in b_terms:
+        in_b.update(bag)
     weights: dict[str, float] = {}
-    for term, sf in frequency.items():
-        weight = math.log((count + 1) / sf)
+    for term in in_a.keys() | in_b.keys():
+        weight = math.log(top / max(in_a[term], in_b[term]))
         if len(term) > 1 and is_figure(term):
             weight *= FIGURE_BOOST
         weights[term] = weight
     return weights
+
+
+def unit_weight(a_terms: Sequence[frozenset[str]], b_terms: Sequence[frozenset[str]]) -> float:
+    """The local weight of a (non-figure) term that occurs in one sentence of each text."""
+    return math.log(max(len(a_terms), len(b_terms)) + 1)

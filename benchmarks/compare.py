@@ -1,0 +1,176 @@
+"""Benchmark of the text comparison core (reader.core.compare).
+
+Prints:
+
+1. p50/p95 wall time of ``compare_texts`` on two ~20 KB articles, for a pair that shares many
+   passages and for an unrelated pair. Articles are BBC news stories concatenated to ~20 KB,
+   from ``$READER_SHARED_DIR/corpora/bbc`` or ``<repo>/../shared/corpora/bbc``; without the
+   corpus, the demo seeds are used instead (a smaller and less varied sample).
+2. Precision and recall of sentence pairing on synthetic pairs (copies, light edits, unrelated
+   filler; generator in tests/compare/compare_synthetic.py), overall and per kind of edit, on
+   the seeds and, if present, on BBC articles.
+
+Not measured here: finding the most similar article across a corpus, which needs the search
+index (another part of the project); this only compares two given texts.
+
+Run: ``.venv/bin/python benchmarks/compare.py [--runs N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "tests" / "compare"))
+
+from compare_synthetic import Tally, filler_pool, make_pair, overlaps, tally  # noqa: E402
+
+from reader.core.compare import align_sentences, compare_texts, split_sentences  # noqa: E402
+
+TARGET = 20_000
+
+
+def bbc_dir() -> Path | None:
+    shared = os.environ.get("READER_SHARED_DIR")
+    root = Path(shared) if shared else REPO.parent / "shared"
+    bbc = root / "corpora" / "bbc"
+    return bbc if bbc.is_dir() else None
+
+
+def read_category(bbc: Path, category: str) -> list[str]:
+    return [
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in sorted((bbc / category).glob("*.txt"))
+    ]
+
+
+def to_size(articles: Sequence[str], size: int = TARGET) -> str:
+    """Whole articles joined by blank lines until the text reaches ``size`` characters."""
+    parts: list[str] = []
+    total = 0
+    for article in articles:
+        if total >= size:
+            break
+        parts.append(article.strip())
+        total += len(parts[-1]) + 2
+    return "\n\n".join(parts)
+
+
+def trim(text: str, size: int = TARGET) -> str:
+    """``text`` cut after the last sentence end before ``size`` characters."""
+    cut = text.rfind(". ", 0, size)
+    return text[: cut + 1] if cut > 0 else text[:size]
+
+
+def timings(a: str, b: str, runs: int) -> tuple[float, float, int]:
+    compare_texts(a, b)  # warm up (regex compilation)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = compare_texts(a, b)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return statistics.median(times), p95, len(result.shared_passages)
+
+
+def sentence_pairs(a: str, b: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    alignment = align_sentences(split_sentences(a), split_sentences(b))
+    return [
+        (
+            (alignment.a[p.a_index].start, alignment.a[p.a_index].end),
+            (alignment.b[p.b_index].start, alignment.b[p.b_index].end),
+        )
+        for p in alignment.pairs
+    ]
+
+
+def quality(
+    bases: Sequence[str], filler: Sequence[str], trials: int
+) -> tuple[Tally, dict[str, list[int]]]:
+    """Overall tally and, per kind of edit, [found, planted]."""
+    total = Tally()
+    by_edit: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for trial in range(trials):
+        for n, base in enumerate(bases):
+            pair = make_pair(base, filler, random.Random(7919 * trial + n))
+            predicted = sentence_pairs(pair.a, pair.b)
+            total += tally(predicted, pair.planted)
+            for planted in pair.planted:
+                hit = any(overlaps(a, planted.a) and overlaps(b, planted.b) for a, b in predicted)
+                for edit in {"exact"} if planted.edit == "exact" else set(planted.edit.split("+")):
+                    by_edit[edit][0] += hit
+                    by_edit[edit][1] += 1
+    return total, dict(by_edit)
+
+
+def print_quality(label: str, total: Tally, by_edit: dict[str, list[int]]) -> None:
+    print(
+        f"  {label}: precision {total.precision:.3f} ({total.correct}/{total.predicted}), "
+        f"recall {total.recall:.3f} ({total.found}/{total.planted})"
+    )
+    for edit in sorted(by_edit):
+        found, planted = by_edit[edit]
+        print(f"    recall, {edit:8}: {found / planted:.3f} ({found}/{planted})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--trials", type=int, default=5)
+    args = parser.parse_args()
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    bbc = bbc_dir()
+    if bbc is not None:
+        business, politics, sport = (
+            read_category(bbc, c) for c in ("business", "politics", "sport")
+        )
+        a = to_size(business[:40])
+        reuse = trim(make_pair(a, filler_pool(sport[:60]), random.Random(1), filler_rate=0.5).b)
+        unrelated = to_size(politics[:40])
+        source = f"BBC articles from {bbc}"
+    else:
+        a = to_size(seeds * 3)
+        reuse = trim(make_pair(a, filler_pool(seeds[2:]), random.Random(1), filler_rate=0.5).b)
+        unrelated = to_size(list(reversed(seeds)) * 3)
+        source = "demo seeds (BBC corpus not found; set READER_SHARED_DIR)"
+
+    print(f"compare_texts timing ({args.runs} runs each; {source})")
+    for label, b in (("with reuse", reuse), ("unrelated ", unrelated)):
+        p50, p95, found = timings(a, b, args.runs)
+        print(
+            f"  {label}: {len(a):,} + {len(b):,} chars: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
+            f"({found} passages)"
+        )
+
+    print(f"\nsentence pairing on synthetic pairs ({args.trials} trials per base text)")
+    cases = [(seeds[0], seeds[2]), (seeds[1], seeds[2]), (seeds[2], seeds[0])]
+    total, by_edit = Tally(), defaultdict(lambda: [0, 0])
+    for base, fill in cases:
+        t, e = quality([base], filler_pool([fill]), args.trials)
+        total += t
+        for k, (f, p) in e.items():
+            by_edit[k][0] += f
+            by_edit[k][1] += p
+    print_quality("seeds", total, by_edit)
+    if bbc is not None:
+        total, by_edit = quality(business[:30], filler_pool(sport[:80]), args.trials)
+        print_quality("BBC business (filler: sport)", total, by_edit)
+        total, by_edit = quality(politics[:30], filler_pool(politics[100:180]), args.trials)
+        print_quality("BBC politics (filler: other politics)", total, by_edit)
+    print("\nnot measured: most similar article across the corpus (needs the search index)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
