@@ -7,8 +7,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.bookmarks import Bookmark, BookmarkError
-from reader.core.bookmarks import fileformat
+from reader.core.bookmarks import Bookmark, BookmarkError, fileformat
 from reader.core.bookmarks.fileformat import decode, encode
 
 from .conftest import TEXT
@@ -89,7 +88,10 @@ def test_hand_written_entry_with_unquoted_times_and_number_tags_is_accepted() ->
 
 
 def test_unknown_keys_survive_a_round_trip() -> None:
-    raw = b"version: 1\nowner: me\nbookmarks:\n- {id: x, doc: a, quote: q, start: 0, end: 1, colour: red}\n"
+    raw = (
+        b"version: 1\nowner: me\nbookmarks:\n"
+        b"- {id: x, doc: a, quote: q, start: 0, end: 1, colour: red}\n"
+    )
     decoded = decode(raw)
     assert decoded.problem is None and decoded.extra == {"owner": "me"}
     again = yaml.safe_load(encode(decoded.bookmarks, decoded.extra))

@@ -63,7 +63,7 @@ def test_add_quote_picks_the_occurrence_nearest_the_hint(store: BookmarkStore) -
 
 
 def test_add_quote_that_does_not_occur_is_a_clear_error(store: BookmarkStore, path: Path) -> None:
-    with pytest.raises(QuoteNotFound, match="not found in business/001.txt"):
+    with pytest.raises(QuoteNotFound, match=r"not found in business/001\.txt"):
         store.add_quote(DOC, TEXT, "Yahoo shares")
     with pytest.raises(QuoteNotFound):
         store.add_quote(DOC, TEXT, "")

@@ -1,0 +1,311 @@
+"""Re-anchoring: examples, then properties over random documents and edits.
+
+The property tests build documents from two disjoint alphabets: the bookmarked
+passage uses letters n–z, everything else a–m. So the passage occurs exactly where it
+was put, and once it is deleted nothing similar to it is left.
+"""
+
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from reader.core.bookmarks import (
+    MIN_APPROX_CHARS,
+    MIN_SIMILARITY,
+    AnchoredBookmark,
+    Bookmark,
+    anchor,
+    reanchor,
+)
+from reader.core.bookmarks.anchoring import MIN_SIMILARITY_IN_CONTEXT
+from reader.core.bookmarks.matching import edit_distances
+
+from .conftest import TEXT
+
+OUTSIDE = "abcdefghijklm"
+INSIDE = "nopqrstuvwxyz"
+
+
+def prose(alphabet: str, min_words: int, max_words: int) -> st.SearchStrategy[str]:
+    word = st.text(alphabet=alphabet, min_size=1, max_size=7)
+    return st.lists(word, min_size=min_words, max_size=max_words).map(" ".join)
+
+
+Edit = tuple[int, int, str]
+edits = st.lists(
+    st.tuples(st.integers(0, 10_000), st.integers(0, 12), st.text(OUTSIDE + " \n", max_size=12)),
+    max_size=6,
+)
+
+
+def apply(text: str, ops: list[Edit]) -> str:
+    """Delete ``n`` characters at ``at`` and insert ``new`` there, for each edit in turn."""
+    for at, n, new in ops:
+        at %= len(text) + 1
+        text = text[:at] + new + text[at + n :]
+    return text
+
+
+def check_invariant(result: AnchoredBookmark, text: str | None) -> None:
+    """What every result must satisfy, whatever happened to the text."""
+    b = result.bookmark
+    if result.status == "orphaned":
+        assert result.start is None and result.end is None and not result.exact
+        assert result.quote == b.quote
+        return
+    assert text is not None and result.start is not None and result.end is not None
+    assert text[result.start : result.end] == result.quote
+    assert result.exact == (result.quote == b.quote)
+    if result.status == "anchored":
+        assert result.exact and result.start == b.start
+    if not result.exact:
+        assert result.status == "moved" and result.score >= MIN_SIMILARITY_IN_CONTEXT
+
+
+def test_unchanged_text_anchors_at_the_saved_offsets() -> None:
+    text = "the cat sat. the cat sat. the cat sat."
+    b = Bookmark.on_text("d", text, 13, 24)
+    result = anchor(b, text)
+    assert (result.status, result.start, result.end, result.exact) == ("anchored", 13, 24, True)
+    assert result.to_json()["status"] == "anchored"
+
+
+def test_text_inserted_before_moves_it() -> None:
+    b = Bookmark.on_text("d", TEXT, TEXT.index("TimeWarner"), TEXT.index(" jumped"))
+    result = anchor(b, "BREAKING. " + TEXT)
+    assert (result.status, result.start, result.quote) == ("moved", b.start + 10, "TimeWarner")
+
+
+def test_context_picks_the_right_one_of_repeated_quotes() -> None:
+    text = "alpha said yes. beta said yes. gamma said yes."
+    start = text.index("beta said yes") + len("beta ")
+    b = Bookmark.on_text("d", text, start, start + len("said yes"))
+    changed = "gamma said yes. alpha said yes. beta said yes. delta said yes."
+    result = anchor(b, changed)
+    assert result.status == "moved"
+    assert result.start == changed.index("beta said yes") + len("beta ")
+
+
+def test_nearest_occurrence_wins_when_context_is_gone() -> None:
+    text = "x" * 100 + "needle" + "y" * 100 + "needle" + "z" * 50
+    b = Bookmark.on_text("d", text, 206, 212)
+    changed = "w" * 80 + "needle" + "w" * 110 + "needle" + "w" * 40
+    assert anchor(b, changed).start == 196
+
+
+def test_a_reworded_passage_is_found_approximately_and_says_so() -> None:
+    quote = "benefited from sales of high-speed internet connections"
+    start = TEXT.index(quote)
+    b = Bookmark.on_text("d", TEXT, start, start + len(quote))
+    changed = "Update: " + TEXT.replace("high-speed internet", "high speed broadband internet")
+    result = anchor(b, changed)
+    check_invariant(result, changed)
+    assert result.status == "moved" and not result.exact
+    assert result.quote == "benefited from sales of high speed broadband internet connections"
+    assert MIN_SIMILARITY <= result.score < 1
+    assert result.to_json()["saved_quote"] == quote and result.to_json()["exact"] is False
+
+
+def test_heavier_rewording_needs_the_context_to_agree() -> None:
+    quote = "TimeWarner jumped 76%"
+    start = TEXT.index(quote)
+    b = Bookmark.on_text("d", TEXT, start, start + len(quote))
+    reworded = TEXT.replace(quote, "Time Warner leapt 76%")
+    result = anchor(b, reworded)
+    assert result.status == "moved" and result.quote == "Time Warner leapt 76%"
+    assert result.score < MIN_SIMILARITY  # accepted only because the context agrees
+    elsewhere = "Time Warner leapt 76% in a different story entirely, said nobody at all."
+    assert anchor(b, elsewhere).status == "orphaned"
+
+
+def test_short_quotes_are_never_matched_approximately() -> None:
+    b = Bookmark.on_text("d", "a cat sat on the mat", 2, 5)
+    assert len(b.quote) < MIN_APPROX_CHARS
+    assert anchor(b, "a bat sat on the mat").status == "orphaned"
+
+
+def test_missing_document_orphans_and_keeps_the_quote() -> None:
+    b = Bookmark.on_text("gone.txt", TEXT, 0, 9)
+    [result] = reanchor([b], lambda doc: None)
+    assert (result.status, result.start, result.quote) == ("orphaned", None, b.quote)
+    assert result.reason == "document not found"
+    data = result.to_json()
+    assert (data["start"], data["end"], data["status"]) == (None, None, "orphaned")
+
+
+def test_hand_edited_offsets_with_the_same_hash_are_searched_again() -> None:
+    b = Bookmark.on_text("d", TEXT, 0, 9)
+    wrong = Bookmark(**{**b.to_dict(), "start": 5, "end": 14, "tags": ()})
+    result = anchor(wrong, TEXT)
+    assert (result.status, result.start, result.quote) == ("moved", 0, "Quarterly")
+
+
+def test_reanchor_asks_for_each_document_once() -> None:
+    asked: list[str] = []
+
+    def text_of(doc: str) -> str:
+        asked.append(doc)
+        return TEXT
+
+    marks = [Bookmark.on_text(doc, TEXT, 0, 9) for doc in ("a", "b", "a", "a")]
+    assert [r.status for r in reanchor(marks, text_of)] == ["anchored"] * 4
+    assert asked == ["a", "b"]
+
+
+def test_to_json_has_the_cli_contract_keys() -> None:
+    b = Bookmark.on_text("d", TEXT, 0, 9, note="n", tags=["t"])
+    data = anchor(b, TEXT).to_json()
+    for key in ("id", "doc", "quote", "prefix", "suffix", "start", "end", "note", "tags"):
+        assert key in data
+    assert {"created", "updated", "status"} <= set(data)
+    assert data["tags"] == ["t"] and data["quote"] == "Quarterly"
+
+
+# -- properties -------------------------------------------------------------------
+
+
+@settings(max_examples=250, deadline=None)
+@given(
+    before=prose(OUTSIDE, 0, 30),
+    passage=prose(INSIDE, 1, 8),
+    after=prose(OUTSIDE, 0, 30),
+    before_edits=edits,
+    after_edits=edits,
+)
+def test_edits_outside_the_passage_keep_it_anchored_at_the_right_text(
+    before: str, passage: str, after: str, before_edits: list[Edit], after_edits: list[Edit]
+) -> None:
+    text = f"{before} {passage} {after}"
+    b = Bookmark.on_text("d", text, len(before) + 1, len(before) + 1 + len(passage))
+    new_before, new_after = apply(before, before_edits), apply(after, after_edits)
+    changed = f"{new_before} {passage} {new_after}"
+    result = anchor(b, changed)
+    check_invariant(result, changed)
+    assert result.exact and result.start == len(new_before) + 1
+    assert result.status == ("anchored" if result.start == b.start else "moved")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    far_before=prose(OUTSIDE, 0, 20),
+    near_before=st.text(OUTSIDE + " ", min_size=31, max_size=31),
+    passage=prose(INSIDE, 1, 4),
+    near_after=st.text(OUTSIDE + " ", min_size=31, max_size=31),
+    far_after=prose(OUTSIDE, 0, 20),
+    copies=st.lists(st.integers(0, 10_000), min_size=1, max_size=4),
+    far_edits=edits,
+)
+def test_copies_of_the_passage_elsewhere_do_not_capture_it(
+    far_before: str,
+    near_before: str,
+    passage: str,
+    near_after: str,
+    far_after: str,
+    copies: list[int],
+    far_edits: list[Edit],
+) -> None:
+    """Edits and copies of the quote far away: its intact context still finds the original."""
+    near_before += "§"  # markers that occur once, so no copy can have the same context
+    near_after = "¶" + near_after
+    text = far_before + near_before + passage + near_after + far_after
+    start = len(far_before + near_before)
+    b = Bookmark.on_text("d", text, start, start + len(passage))
+    inserts: list[Edit] = [(at, 0, f" {passage} ") for at in copies]
+    new_far_before = apply(far_before, far_edits + inserts[::2])
+    new_far_after = apply(far_after, far_edits + inserts[1::2])
+    changed = new_far_before + near_before + passage + near_after + new_far_after
+    result = anchor(b, changed)
+    check_invariant(result, changed)
+    assert result.exact and result.start == len(new_far_before + near_before)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=prose(OUTSIDE, 0, 30),
+    passage=prose(INSIDE, 1, 12),
+    after=prose(OUTSIDE, 0, 30),
+    replacement=prose(OUTSIDE, 0, 5),
+    before_edits=edits,
+    after_edits=edits,
+)
+def test_deleting_the_passage_orphans_it(
+    before: str,
+    passage: str,
+    after: str,
+    replacement: str,
+    before_edits: list[Edit],
+    after_edits: list[Edit],
+) -> None:
+    text = f"{before} {passage} {after}"
+    b = Bookmark.on_text("d", text, len(before) + 1, len(before) + 1 + len(passage))
+    changed = f"{apply(before, before_edits)} {replacement} {apply(after, after_edits)}"
+    result = anchor(b, changed)
+    assert result.status == "orphaned", result
+    check_invariant(result, changed)
+
+
+long_passage = st.lists(st.text(INSIDE, min_size=3, max_size=7), min_size=6, max_size=12).map(
+    " ".join
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=prose(OUTSIDE, 0, 20),
+    passage=long_passage,
+    after=prose(OUTSIDE, 0, 20),
+    at=st.integers(0, 10_000),
+    kind=st.sampled_from(["substitute", "insert", "delete"]),
+    char=st.sampled_from(INSIDE),
+    shift=st.text(OUTSIDE + " ", max_size=40),
+)
+def test_a_small_change_inside_a_passage_is_followed_approximately(
+    before: str, passage: str, after: str, at: int, kind: str, char: str, shift: str
+) -> None:
+    text = f"{before} {passage} {after}"
+    b = Bookmark.on_text("d", text, len(before) + 1, len(before) + 1 + len(passage))
+    at %= len(passage)
+    if kind == "substitute":
+        assume(passage[at] != char)
+        edited = passage[:at] + char + passage[at + 1 :]
+    elif kind == "insert":
+        at = max(at, 1)  # strictly inside: an insert at 0 leaves the passage intact
+        edited = passage[:at] + char + passage[at:]
+    else:
+        edited = passage[:at] + passage[at + 1 :]
+    changed = f"{shift}{before} {edited} {after}"
+    result = anchor(b, changed)
+    check_invariant(result, changed)
+    assert result.status == "moved" and not result.exact
+    assert result.start is not None and result.end is not None
+    # Within the edited passage (an edit at its edge may be left out of the match) ...
+    start = len(shift) + len(before) + 1
+    assert start <= result.start and result.end <= start + len(edited)
+    # ... and no further from the saved quote than the one edit made.
+    assert edit_distances(passage, result.quote, anchored=True)[-1] <= 1
+    assert len(result.quote) >= len(edited) - 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(OUTSIDE[:4] + INSIDE[:4] + " ", min_size=1, max_size=200),
+    span=st.tuples(st.integers(0, 10_000), st.integers(1, 60)),
+    ops=st.lists(
+        st.tuples(
+            st.integers(0, 10_000),
+            st.integers(0, 20),
+            st.text(OUTSIDE[:4] + INSIDE[:4] + " ", max_size=20),
+        ),
+        max_size=8,
+    ),
+    gone=st.booleans(),
+)
+def test_a_bookmark_never_points_at_other_text_unless_its_status_says_so(
+    text: str, span: tuple[int, int], ops: list[Edit], gone: bool
+) -> None:
+    start = span[0] % len(text)
+    end = min(len(text), start + span[1])
+    b = Bookmark.on_text("d", text, start, end)
+    changed = None if gone else apply(text, ops)
+    check_invariant(anchor(b, changed), changed)
