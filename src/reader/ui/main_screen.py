@@ -45,8 +45,10 @@ class MainScreen(Screen[None]):
     MainScreen #main { height: 1fr; }
     MainScreen #list-pane { width: 34%; min-width: 26; max-width: 60; }
     MainScreen #article {
-        width: 1fr; min-width: 40; border-left: vkey $panel; border-right: vkey $panel;
+        width: 1fr; min-width: 40; border: round $panel; border-subtitle-align: right;
+        border-subtitle-color: $accent;
     }
+    MainScreen #article:focus { border: round $primary; }
     MainScreen #sidebar { width: 30%; min-width: 24; max-width: 56; }
     MainScreen #search-hint { height: auto; color: $warning; padding: 0 1; }
     MainScreen #search-hint.-info { color: $foreground 60%; }
