@@ -41,6 +41,8 @@ def parse_inline(source: str) -> tuple[str, list[StyleSpan]]:
     tokens: list[str] = []
     delims: list[_Delim] = []
     spans: list[tuple[int, int, Style]] = []  # token indices until the end
+    open_count = {"*": 0, "_": 0}  # delimiters of each kind on the stack
+    next_close = -1  # position of the next "]" at or after pos (-1: not looked up)
     pos = 0
     n = len(source)
     while pos < n:
@@ -81,7 +83,23 @@ def parse_inline(source: str) -> tuple[str, list[StyleSpan]]:
             pos = close + len(fence)
             continue
         if ch in "[!":
-            link = _LINK.match(source, i)
+            # A link's text cannot contain "]", so only the first "]" after the "["
+            # can end it: find it once (amortised linear) before trying the regex.
+            bracket = i + 1 if ch == "!" else i
+            if next_close != -1 and next_close <= bracket:
+                next_close = -1
+            if next_close == -1:
+                next_close = source.find("]", bracket + 1)
+                if next_close == -1:
+                    next_close = n
+            link = None
+            if (
+                bracket < n
+                and source[bracket] == "["
+                and next_close - bracket <= 1001
+                and source.startswith("](", next_close)
+            ):
+                link = _LINK.match(source, i)
             if link is None:
                 tokens.append(ch)
                 pos = i + 1
@@ -124,11 +142,12 @@ def parse_inline(source: str) -> tuple[str, list[StyleSpan]]:
         length = j - i
         token_index = len(tokens)
         tokens.append(source[i:j])
-        if can_close:
-            length = _close(tokens, delims, spans, ch, length, token_index)
+        if can_close and open_count[ch]:
+            length = _close(tokens, delims, open_count, spans, ch, length, token_index)
         if length and can_open:
             tokens[token_index] = ch * length
             delims.append(_Delim(ch, length, token_index, can_open, can_close))
+            open_count[ch] += 1
         elif length != j - i:
             tokens[token_index] = ch * length
         pos = j
@@ -138,13 +157,19 @@ def parse_inline(source: str) -> tuple[str, list[StyleSpan]]:
 def _close(
     tokens: list[str],
     delims: list[_Delim],
+    open_count: dict[str, int],
     spans: list[tuple[int, int, Style]],
     ch: str,
     length: int,
     token_index: int,
 ) -> int:
-    """Match a closing run against open delimiters; return the unused length."""
-    while length and delims:
+    """Match a closing run against open delimiters; return the unused length.
+
+    ``open_count`` says whether an opener of ``ch`` exists at all, so a closer with
+    none costs O(1), and a search that finds one is paid for by the delimiters it
+    removes: the whole scan stays linear.
+    """
+    while length and open_count[ch]:
         k = len(delims) - 1
         while k >= 0 and delims[k].char != ch:
             k -= 1
@@ -157,9 +182,12 @@ def _close(
         length -= use
         tokens[opener.token] = ch * opener.length
         spans.append((opener.token + 1, token_index, style))
+        for dropped in delims[k + 1 :]:
+            open_count[dropped.char] -= 1
         del delims[k + 1 :]
         if opener.length == 0:
             del delims[k]
+            open_count[ch] -= 1
     tokens[token_index] = ch * length
     return length
 
