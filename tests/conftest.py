@@ -1,0 +1,95 @@
+"""Shared fixtures: every test runs with its own config, data and cache folders.
+
+``isolated_dirs`` is autouse, so no test (and no ``reader`` subprocess a test starts,
+which inherits the environment) can read or write the user's real XDG folders.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from reader.core.paths import bundled_seeds_dir
+
+# Property tests exercise pure functions; the autouse fixture below only sets env vars,
+# so sharing it between hypothesis examples is harmless. No deadlines: CI has 2 cores.
+settings.register_profile(
+    "reader",
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("reader")
+
+SEEDS = bundled_seeds_dir()
+READER = Path(sys.executable).with_name("reader")
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point READER_CONFIG_DIR / READER_DATA_DIR / READER_CACHE_DIR at tmp folders."""
+    home = tmp_path / "reader-home"
+    for name in ("config", "data", "cache"):
+        monkeypatch.setenv(f"READER_{name.upper()}_DIR", str(home / name))
+    for var in ("READER_CONFIG", "READER_THEME", "READER_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+    yield home
+
+
+@pytest.fixture
+def make_corpus(tmp_path: Path) -> Callable[..., Path]:
+    """Build a corpus folder from ``{relative path: str | bytes}``."""
+    counter = [0]
+
+    def build(files: Mapping[str, str | bytes], name: str | None = None) -> Path:
+        counter[0] += 1
+        root = tmp_path / (name or f"corpus{counter[0]}")
+        root.mkdir(parents=True, exist_ok=True)
+        for rel, content in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return build
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A private copy of the three demo articles."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+def article(title: str, body: str, *, byline: str = "") -> str:
+    """A plain-text article in the shape the heuristics read: title, byline, paragraphs."""
+    parts = [title]
+    if byline:
+        parts.append(byline)
+    parts.append(body)
+    return "\n\n".join(parts) + "\n"
+
+
+def run_reader(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``reader`` console script (no terminal: plain output)."""
+    return subprocess.run(
+        [str(READER), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        timeout=timeout,
+        env={**os.environ, "COLUMNS": "200"},
+    )
