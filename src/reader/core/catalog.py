@@ -80,7 +80,6 @@ class DocSummary:
     words: int
     tags: tuple[str, ...]
 
-    @_guarded
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -134,6 +133,7 @@ class Catalog:
     def ids(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT id FROM docs ORDER BY id")]
 
+    @_guarded
     def write(
         self,
         upserts: Iterable[tuple[Document, str, Fingerprint, tuple[str, ...]]],
