@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -130,7 +132,7 @@ def test_a_failed_write_leaves_the_file_as_it_was(
     def crash(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(atomicfile.os, "replace", crash)
+    monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError, match="disk full"):
         store.add_quote(DOC, TEXT, "advert")
     assert path.read_bytes() == before
@@ -169,7 +171,7 @@ def test_a_broken_file_is_reported_and_never_written(path: Path, raw: bytes) -> 
     assert store.problem is not None and str(path) in store.problem
     assert "\n" not in store.problem
     some = store.bookmarks[0] if store.bookmarks else None
-    attempts = [
+    attempts: list[Callable[[], object]] = [
         lambda: store.add(DOC, TEXT, 0, 5),
         lambda: store.add_quote(DOC, TEXT, "Google"),
         lambda: store.update("x", note="n"),
