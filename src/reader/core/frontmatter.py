@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from reader.core.textnorm import strip_controls
+
 MAX_FRONT_MATTER = 64 * 1024
 MAX_ALIASES = 50
 MAX_NODES = 5000
@@ -78,6 +80,14 @@ class _BoundedLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# Dates stay strings: ``normalise_date`` reads them, so an impossible date such as
+# ``2024-13-45`` costs a warning about the date, not the whole front matter.
+_BoundedLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_front_matter(block: str) -> dict[str, Any]:
     if len(block) > MAX_FRONT_MATTER:
         raise FrontMatterError("front matter larger than 64 KB")
@@ -112,13 +122,17 @@ def _plain(value: Any, budget: list[int], depth: int) -> Any:
     if budget[0] < 0 or depth > 20:
         raise FrontMatterError("front matter too large or too deeply nested")
     if isinstance(value, dict):
-        return {str(k): _plain(v, budget, depth + 1) for k, v in value.items()}
+        return {strip_controls(str(k)): _plain(v, budget, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple, set)):
         return [_plain(v, budget, depth + 1) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, (bytes, bytearray)):
-        return value.decode("utf-8", "replace")
-    if value is None or isinstance(value, (str, int, float, bool)):
+        return strip_controls(value.decode("utf-8", "replace"))
+    if isinstance(value, str):
+        # YAML escapes ("\x1b", "\e") can build control characters the file never
+        # held literally: text is data, so they go here too.
+        return strip_controls(value)
+    if value is None or isinstance(value, (int, float, bool)):
         return value
-    return str(value)
+    return strip_controls(str(value))
