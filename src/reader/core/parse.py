@@ -36,6 +36,12 @@ def parse_text(raw: str, *, fallback_title: str = "Untitled") -> ParsedText:
     blocks = split_blocks(split.body)
     header = read_header(blocks)
     body = header.kept + blocks[header.consumed :]
+    front_title = str(front["title"]).strip() if front.get("title") else ""
+    if front_title and header.title and not _same_words(header.title, front_title):
+        # Front matter named the article, so the line the heuristics took for a
+        # title is the body's first line: keep it rather than lose it.
+        body.insert(0, _title_block(blocks[: header.consumed], header.title))
+        header.title = front_title
     body, footer_text, footer_date, via = _strip_footer(body)
     body = _drop_artefacts(body, header.title)
     body = _rejoin(body)
@@ -72,6 +78,13 @@ def _same_words(a: str, b: str) -> bool:
         return re.sub(r"\W+", "", s).casefold()
 
     return squash(a) == squash(b)
+
+
+def _title_block(header_blocks: list[Block], title: str) -> Block:
+    for block in header_blocks:
+        if block.kind == "heading" and block.lines[0].strip() == title:
+            return Block("heading", [title], block.level)
+    return Block("para", [title])
 
 
 def _drop_artefacts(body: list[Block], title: str | None) -> list[Block]:
