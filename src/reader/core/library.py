@@ -119,8 +119,9 @@ class Library:
         stored = self.catalog.get_meta("format")
         if stored is not None and stored != _FORMAT:
             reason = f"index format changed ({stored} → {_FORMAT})"
-        elif whoosh_index.exists_in(str(self.index_dir)):
+        elif _has_index_files(self.index_dir):
             try:
+                # open_dir, not exists_in: exists_in raises on a damaged TOC too.
                 ix = whoosh_index.open_dir(str(self.index_dir))
                 with ix.reader() as reader:
                     reader.doc_count()
@@ -367,6 +368,11 @@ class Library:
                 self._searcher.close()
                 self._searcher = None
         self.catalog.close()
+
+
+def _has_index_files(folder: Path) -> bool:
+    """Whether a Whoosh index was ever written here (a TOC file exists)."""
+    return folder.is_dir() and any(folder.glob("_*_*.toc"))
 
 
 def _fields(doc: Document) -> dict[str, Any]:
