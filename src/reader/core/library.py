@@ -322,6 +322,16 @@ class Library:
         return matches[0]
 
     def _current_searcher(self) -> Searcher:
+        try:
+            return self._open_searcher()
+        except Exception:
+            # Another process is rebuilding the index (its files are being replaced):
+            # wait for that update to finish, then open what it committed.
+            self._searcher = None
+            with locked(self.cache / "update", shared=True):
+                return self._open_searcher()
+
+    def _open_searcher(self) -> Searcher:
         if self._searcher is None:
             self._searcher = whoosh_index.open_dir(str(self.index_dir)).searcher()
         else:
