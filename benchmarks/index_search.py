@@ -1,0 +1,120 @@
+"""Benchmark: full ingest of the BBC corpus vs plain Whoosh, and search latency.
+
+Run:  .venv/bin/python benchmarks/index_search.py
+The corpus is found at ``$READER_SHARED_DIR/corpora/bbc`` or ``<repo>/../shared/corpora/bbc``;
+without it the benchmark says so and exits 0. Nothing is written outside a temp folder.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUERIES = [
+    "economy", "oil prices", '"interest rates"', "bank AND profit", "inflation OR deflation",
+    "shares NOT bank", "title:profit", "title:election", "Blair", "Brown budget", '"Tony Blair"',
+    "Labour Tories", "election campaign", "iraq war", "immigration", "tax cuts", "pension*",
+    "broadband", "mobile phone", "games console", "Microsoft", "Apple iPod", "virus software",
+    "internet piracy", "film award", "Oscar nominations", "box office", '"best actor"',
+    "music album", "rock band", "chart single", "football", "Chelsea Arsenal", "Wenger",
+    '"Champions League"', "rugby Wales", "tennis Open", "Olympic", "marathon", "injury",
+    "transfer fee", "euro dollar", "China exports", "airline", "steel", "merger", "jobs",
+    "stock market", "Yukos", "econom~", "telecom*", "govern*",
+]  # fmt: skip
+
+
+def find_corpus() -> Path | None:
+    shared = os.environ.get("READER_SHARED_DIR")
+    candidates = []
+    if shared:
+        candidates += [Path(shared) / "corpora" / "bbc", Path(shared) / "bbc"]
+    candidates.append(Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc")
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def plain_whoosh(corpus: Path, target: Path) -> tuple[float, int]:
+    """The baseline: read files, title = first line, body = rest, same schema."""
+    from whoosh import index as whoosh_index
+
+    from reader.core.loader import EXTENSIONS
+    from reader.core.schema import build_schema
+
+    start = time.perf_counter()
+    ix = whoosh_index.create_in(str(target), build_schema())
+    writer = ix.writer(limitmb=256)
+    count = 0
+    for path in sorted(corpus.rglob("*")):
+        if not path.name.lower().endswith(EXTENSIONS) or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        title, _, body = text.partition("\n")
+        rel = path.relative_to(corpus).with_suffix("").as_posix()
+        writer.add_document(id=rel, path=str(path), title=title.strip(), body=body)
+        count += 1
+    writer.commit()
+    return time.perf_counter() - start, count
+
+
+def ours(corpus: Path, cache: Path) -> tuple[float, int]:
+    from reader.core.library import Library
+
+    start = time.perf_counter()
+    library = Library(corpus, cache=cache)
+    report = library.update()
+    library.close()
+    return time.perf_counter() - start, report.added
+
+
+def search_latency(corpus: Path, cache: Path) -> list[float]:
+    from reader.core.library import Library
+
+    library = Library(corpus, cache=cache)
+    library.search("warm up")
+    timings = []
+    for query in QUERIES:
+        start = time.perf_counter()
+        results = library.search(query, limit=10)
+        for hit in results.hits:  # snippets are built inside search; touch them
+            assert hit.snippets is not None
+        timings.append(time.perf_counter() - start)
+    library.close()
+    return timings
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    corpus = find_corpus()
+    if corpus is None:
+        print("benchmark skipped: BBC corpus not found (set READER_SHARED_DIR)")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
+        os.environ.setdefault("READER_CACHE_DIR", str(Path(tmp) / "xdg-cache"))
+        base_dir = Path(tmp) / "plain"
+        base_dir.mkdir()
+        base_time, base_count = plain_whoosh(corpus, base_dir)
+        our_time, our_count = ours(corpus, Path(tmp) / "ours")
+        ratio = our_time / base_time
+        print(f"corpus: {corpus} ({our_count} documents indexed, baseline {base_count})")
+        print(f"plain Whoosh ingest: {base_time:6.2f} s")
+        print(f"reader ingest:       {our_time:6.2f} s  ({ratio:.2f}x plain; target <= 1.25x)")
+        timings = search_latency(corpus, Path(tmp) / "ours")
+        p50 = percentile(timings, 50) * 1000
+        p95 = percentile(timings, 95) * 1000
+        print(
+            f"search incl. snippets over {len(QUERIES)} queries: "
+            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(timings) * 1000:.1f} ms "
+            f"(target p50 <= 15 ms); mean {statistics.mean(timings) * 1000:.1f} ms"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
