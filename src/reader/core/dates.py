@@ -41,6 +41,10 @@ _LABEL = re.compile(
 )
 
 
+# "Wednesday, 30th of September, 2024" is 35 characters; leave room for punctuation.
+_LONGEST_DATE_LINE = 80
+
+
 def _iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     try:
@@ -66,6 +70,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 def date_line(line: str) -> str | None:
     """ISO date when the whole line is just a (labelled) date, else None."""
     stripped = _LABEL.sub("", line.strip().strip("*_ ")).strip()
+    if len(stripped) > _LONGEST_DATE_LINE:
+        return None  # a paragraph, not a date: skip the regex scan over it
     found = find_date(stripped)
     if found is None:
         return None
