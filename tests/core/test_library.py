@@ -32,13 +32,15 @@ def lib(seeds: Path) -> Iterator[Library]:
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = library_module.parse_text
+    import reader.core.parse as parse_module  # the library imports it on first use
+
+    real = parse_module.parse_text
 
     def spy(raw: str, *, fallback_title: str = "Untitled") -> object:
         calls.append(fallback_title)
         return real(raw, fallback_title=fallback_title)
 
-    monkeypatch.setattr(library_module, "parse_text", spy)
+    monkeypatch.setattr(parse_module, "parse_text", spy)
     return calls
 
 

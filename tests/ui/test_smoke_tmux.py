@@ -83,7 +83,7 @@ def test_search_open_and_quit_in_a_real_terminal(terminal: Terminal) -> None:
     assert "Russian troops out" in screen
     terminal.keys("/")
     terminal.text("Avdiivka")
-    screen = terminal.wait_for("1 matching articles")
+    screen = terminal.wait_for("1 matching article ")
     assert "3 hits" in screen
     terminal.keys("Enter")
     screen = terminal.wait_for("hit 1 / 3")

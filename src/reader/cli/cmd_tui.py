@@ -8,9 +8,15 @@ from reader.cli.context import corpus_root
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    root = corpus_root(args.path or args.corpus)
+    from reader.core.config import load_config
+
+    config = load_config()
+    chosen = args.path or args.corpus
+    if chosen is None and config.default_corpus is not None:
+        chosen = str(config.default_corpus)
+    root = corpus_root(chosen)
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(root, theme=args.theme)
+    app = ReaderApp(root, theme=args.theme, config=config)
     app.run()
     return app.return_code or 0

@@ -16,24 +16,32 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-from whoosh import index as whoosh_index
-from whoosh.searching import Searcher
+from typing import TYPE_CHECKING, Any
 
 from reader.core import paths
 from reader.core.atomicfile import locked
 from reader.core.catalog import Catalog, DocSummary, Fingerprint
 from reader.core.document import Document
-from reader.core.loader import Skipped, SourceFile, decode, looks_binary, read_bytes, scan
-from reader.core.parse import PARSER_VERSION, parse_text
-from reader.core.query import highlight_terms, parse_query
-from reader.core.schema import SCHEMA_VERSION, build_schema
-from reader.core.snippets import Snippet, make_snippets, term_spans
+from reader.core.loader import Skipped, SourceFile
+from reader.core.snippets import Snippet
+
+# Whoosh, the parser and the query code load on first use, not at import: the app
+# shows its window from the catalog alone, and every millisecond before first paint
+# counts (benchmarks/tui.py).
+if TYPE_CHECKING:
+    from whoosh import index as whoosh_index
+    from whoosh.searching import Searcher
 
 BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
 HIGHLIGHT_LIMIT = 2_000_000  # chars of a hit document scanned for snippets
-_FORMAT = f"schema={SCHEMA_VERSION};parser={PARSER_VERSION}"
+
+
+def _format() -> str:
+    from reader.core.parse import PARSER_VERSION
+    from reader.core.schema import SCHEMA_VERSION
+
+    return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION}"
+
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -67,8 +75,9 @@ class Hit:
     id: str
     summary: DocSummary
     score: float
-    snippets: tuple[Snippet, ...]
-    positions: tuple[tuple[int, int], ...]  # every body hit (within HIGHLIGHT_LIMIT)
+    snippets: tuple[Snippet, ...] = ()
+    positions: tuple[tuple[int, int], ...] = ()  # every body hit (within HIGHLIGHT_LIMIT)
+    detailed: bool = True  # False until snippets and positions are computed
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -84,6 +93,7 @@ class SearchResults:
     query: str
     total: int
     hits: tuple[Hit, ...]
+    terms: frozenset[str] = frozenset()  # analysed body terms, for highlighting later
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
@@ -115,10 +125,12 @@ class Library:
 
     def _open_index(self) -> tuple[whoosh_index.Index, str | None]:
         """The Whoosh index, created or rebuilt when missing, outdated or unreadable."""
+        from whoosh import index as whoosh_index
+
         reason: str | None = None
         stored = self.catalog.get_meta("format")
-        if stored is not None and stored != _FORMAT:
-            reason = f"index format changed ({stored} → {_FORMAT})"
+        if stored is not None and stored != _format():
+            reason = f"index format changed ({stored} → {_format()})"
         elif _has_index_files(self.index_dir):
             try:
                 # open_dir, not exists_in: exists_in raises on a damaged TOC too.
@@ -135,12 +147,16 @@ class Library:
         return self._create_index(), reason
 
     def _create_index(self) -> whoosh_index.Index:
+        from whoosh import index as whoosh_index
+
+        from reader.core.schema import build_schema
+
         if self.index_dir.exists():
             shutil.rmtree(self.index_dir)
         self.index_dir.mkdir(parents=True)
         self.catalog.clear()
         ix = whoosh_index.create_in(str(self.index_dir), build_schema())
-        self.catalog.set_meta("format", _FORMAT)
+        self.catalog.set_meta("format", _format())
         return ix
 
     # -- updating --------------------------------------------------------------
@@ -153,6 +169,8 @@ class Library:
         cancelled: Callable[[], bool] | None = None,
     ) -> UpdateReport:
         """Bring the index in line with the files: only new, changed and removed ones."""
+        from reader.core.loader import scan
+
         report = UpdateReport(warnings=[f"index: {p}" for p in self.problems])
         self.problems.clear()
         with locked(self.cache / "update"):
@@ -250,6 +268,9 @@ class Library:
     def _prepare(
         self, source: SourceFile, old: tuple[str, Fingerprint] | None, report: UpdateReport
     ) -> tuple[Document, Fingerprint, tuple[str, ...]] | Fingerprint | None:
+        from reader.core.loader import decode, looks_binary, read_bytes
+        from reader.core.parse import parse_text
+
         try:
             data = read_bytes(source)
         except OSError as error:
@@ -332,41 +353,58 @@ class Library:
                 return self._open_searcher()
 
     def _open_searcher(self) -> Searcher:
+        from whoosh import index as whoosh_index
+
         if self._searcher is None:
             self._searcher = whoosh_index.open_dir(str(self.index_dir)).searcher()
         else:
             self._searcher = self._searcher.refresh()
         return self._searcher
 
-    def search(self, text: str, limit: int = 20) -> SearchResults:
-        """Ranked hits with snippets; raises QueryError with a one-line message."""
+    def search(self, text: str, limit: int = 20, *, detail: int | None = None) -> SearchResults:
+        """Ranked hits; raises QueryError with a one-line message.
+
+        Snippets and hit positions cost a pass over each hit's text, so only the first
+        ``detail`` hits get them (all when None); ``add_detail`` fills in more later.
+        """
+        from reader.core.query import highlight_terms, parse_query
+
         parsed = parse_query(text)
         with self._lock:
             searcher = self._current_searcher()
             results = searcher.search(parsed, limit=limit)
             total = len(results)
             found = [(hit["id"], hit.score) for hit in results]
-            terms = highlight_terms(parsed, searcher.reader(), ("body",))
+            terms = frozenset(highlight_terms(parsed, searcher.reader(), ("body",)))
         hits = []
         for doc_id, score in found:
             summary = self.catalog.summary(doc_id)
-            body = self.catalog.text(doc_id)
-            if summary is None or body is None:
+            if summary is None:
                 continue  # indexed by a run that was interrupted: not shown
-            spans = term_spans(body, terms, HIGHLIGHT_LIMIT)
-            hits.append(
-                Hit(
-                    doc_id,
-                    summary,
-                    float(score or 0.0),
-                    tuple(make_snippets(body, spans)),
-                    tuple(spans),
-                )
+            hits.append(Hit(doc_id, summary, float(score or 0.0), detailed=False))
+        plain = SearchResults(text, total, tuple(hits), terms)
+        return self.add_detail(plain, len(hits) if detail is None else detail)
+
+    def add_detail(self, results: SearchResults, upto: int) -> SearchResults:
+        """The same results with snippets and positions for the first ``upto`` hits."""
+        from reader.core.snippets import make_snippets, term_spans
+
+        hits = list(results.hits)
+        for index, hit in enumerate(hits[:upto]):
+            if hit.detailed:
+                continue
+            body = self.catalog.text(hit.id) or ""
+            spans = term_spans(body, set(results.terms), HIGHLIGHT_LIMIT)
+            hits[index] = Hit(
+                hit.id, hit.summary, hit.score, tuple(make_snippets(body, spans)), tuple(spans)
             )
-        return SearchResults(text, total, tuple(hits))
+        return SearchResults(results.query, results.total, tuple(hits), results.terms)
 
     def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
         """Every span of ``body`` that the query ``text`` matches (the whole text)."""
+        from reader.core.query import highlight_terms, parse_query
+        from reader.core.snippets import term_spans
+
         parsed = parse_query(text)
         with self._lock:
             terms = highlight_terms(parsed, self._current_searcher().reader(), ("body",))

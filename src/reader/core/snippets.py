@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.schema import text_analyzer
-
 SNIPPET_WIDTH = 200
 MAX_SNIPPETS = 3
 ELLIPSIS = "…"
@@ -30,6 +28,8 @@ def term_spans(text: str, terms: set[str], limit: int | None = None) -> list[tup
     """Spans of every token of ``text`` (up to ``limit`` chars) that analyses to a term."""
     if not terms or not text:
         return []
+    from reader.core.schema import text_analyzer  # whoosh loads on first search
+
     sample = text if limit is None or len(text) <= limit else text[:limit]
     analyzer = text_analyzer()
     return [

@@ -17,7 +17,6 @@ from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, 
 from textual.worker import get_current_worker
 
 from reader.core.library import Library, SearchResults
-from reader.core.query import QueryError
 from reader.core.state import CorpusState, SearchHistory
 from reader.ui.messages import IndexFinished, IndexProgress, SearchFinished
 from reader.ui.widgets.article import ArticleView
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 SEARCH_LIMIT = 200
+FIRST_DETAIL = 24  # results given snippets before the rest: more than a screenful
 DEBOUNCE = 0.02  # merges bursts of keys; searches themselves take a few ms
 
 
@@ -102,7 +102,8 @@ class MainScreen(Screen[None]):
         self.query_one(DocList).focus()
         if summaries:
             self._restore_position()
-        self._index()
+        # Index after the first paint: the scan and Whoosh would hold the GIL meanwhile.
+        self.call_after_refresh(self._index)
 
     def _show_documents(self, summaries: list) -> None:  # type: ignore[type-arg]
         doclist = self.query_one(DocList)
@@ -114,7 +115,7 @@ class MainScreen(Screen[None]):
     def _update_list_title(self) -> None:
         doclist = self.query_one(DocList)
         if doclist.results_mode and self.results is not None:
-            label = f"Results: {self.results.total:,} articles"
+            label = f"Results: {self.results.total:,}"
         else:
             label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
         self.query_one("#list-title", Static).update(Text(label))
@@ -208,32 +209,56 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, generation: int, text: str) -> None:
+        from reader.core.query import QueryError  # whoosh loads here, not before first paint
+
+        worker = get_current_worker()
         try:
-            results = self.library.search(text, limit=SEARCH_LIMIT)
+            results = self.library.search(text, limit=SEARCH_LIMIT, detail=0)
         except QueryError as error:
             self.post_message(SearchFinished(generation, text, None, str(error)))
             return
+        # Titles first (a few ms), then snippets and hit counts, screenful by screenful.
         self.post_message(SearchFinished(generation, text, results, None))
+        for upto in (FIRST_DETAIL, len(results.hits)):
+            if worker.is_cancelled or generation != self.generation:
+                return
+            results = self.library.add_detail(results, upto)
+            self.post_message(SearchFinished(generation, text, results, None))
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.generation != self.generation:
             return  # typed on since: a newer search is coming
         if message.error is not None:
-            self._hint(f"⚠ {message.error}")
+            if "nothing to search for" in message.error:
+                # One letter or a stop word so far: not a mistake, just unfinished.
+                self._hint("Keep typing…", info=True)
+            else:
+                self._hint(f"⚠ {message.error}")
             return
         results = message.results
         assert results is not None
         self.results = results
         rows = [
             Row(hit.summary, len(hit.positions), hit.snippets[0] if hit.snippets else None)
+            if hit.detailed
+            else Row(hit.summary)
             for hit in results.hits
         ]
-        self.query_one(DocList).set_results(rows)
+        doclist = self.query_one(DocList)
+        same = self.results is not None and self.results.query == results.query
+        doclist.set_results(rows, keep=doclist.current.id if same and doclist.current else None)
         shown = f" (showing {len(rows)})" if results.total > len(rows) else ""
-        self._hint(f"{results.total:,} matching articles{shown} · Enter opens", info=True)
+        noun = "article" if results.total == 1 else "articles"
+        self._hint(f"{results.total:,} matching {noun}{shown} · Enter opens", info=True)
         self._update_list_title()
         self._apply_hits(go_first=False)
-        self.last_latency = time.perf_counter() - self._searched_at
+        if self._searched_at:
+            started, self._searched_at = self._searched_at, 0.0
+            # Keystroke to results on screen, for benchmarks/tui.py.
+            self.call_after_refresh(self._record_latency, started)
+
+    def _record_latency(self, started: float) -> None:
+        self.last_latency = time.perf_counter() - started
 
     def _hint(self, text: str, *, info: bool = False) -> None:
         hint = self.query_one("#search-hint", Static)
@@ -257,8 +282,10 @@ class MainScreen(Screen[None]):
         spans: list[tuple[int, int]] = []
         if document is not None and self.results is not None:
             hit = next((h for h in self.results.hits if h.id == document.id), None)
-            if hit is not None:
+            if hit is not None and hit.detailed:
                 spans = list(hit.positions)
+            elif hit is not None:
+                spans = self.library.find_hits(self.results.query, document.text)
         article.set_hits(spans, go_first=go_first)
         self.query_one(DetailsPane).show_hits(document, spans)
 

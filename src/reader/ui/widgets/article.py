@@ -242,7 +242,10 @@ class ArticleView(ScrollView, can_focus=True):
         base = self.rich_style
         absolute = y + int(self.scroll_offset.y)
         line: Text | None
-        if absolute < len(self.header):
+        if self.document is None:
+            hint = "Open an article from the list (Enter), or search with /" if y == 1 else ""
+            line = Text(hint, style=self.get_component_rich_style("article--meta", partial=True))
+        elif absolute < len(self.header):
             line = self.header[absolute].copy()
         else:
             line = self._body_line(absolute - len(self.header))

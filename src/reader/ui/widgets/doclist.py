@@ -102,10 +102,10 @@ class DocList(ScrollView, can_focus=True):
         self._sort()
         self._after_change(keep)
 
-    def set_results(self, rows: list[Row]) -> None:
+    def set_results(self, rows: list[Row], *, keep: str | None = None) -> None:
         self.results_mode = True
         self.rows = rows
-        self._after_change(None)
+        self._after_change(keep)
 
     def _after_change(self, keep: str | None) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)

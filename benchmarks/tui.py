@@ -1,0 +1,167 @@
+"""TUI speed: time to first paint and keystroke-to-results latency.
+
+    .venv/bin/python benchmarks/tui.py [--runs N]
+
+Keystroke latency is measured inside the app: from the search box's change event to
+the first repaint showing that query's results (debounce included).
+
+Prints, in one run: the median wall time of a bare ``import textual.app`` in a new
+process (the baseline), time to first paint of ``reader`` on the demo seeds and on
+the BBC corpus with its index already built (new processes, same measure), and the
+latency from a keystroke in the search box to results on screen, on BBC.
+Targets: first paint ≤ 2× baseline (seeds) and ≤ 3× (BBC); keystroke ≤ 50 ms.
+BBC figures are skipped when ../shared/corpora/bbc is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("READER_SHARED_DIR", ROOT.parent / "shared"))
+BBC = SHARED / "corpora" / "bbc"
+
+_BASELINE = "import textual.app; print('READY', flush=True)"
+_PAINT = """
+import sys
+from pathlib import Path
+from reader.ui.app import ReaderApp
+from reader.ui.main_screen import MainScreen
+
+class Timed(ReaderApp):
+    def on_ready(self) -> None:
+        self._poll = self.set_interval(0.002, self._check)
+
+    def _check(self) -> None:
+        # The first paint of the main screen with its list filled is what a person sees.
+        if isinstance(self.screen, MainScreen) and self.screen.is_mounted:
+            self._poll.stop()
+            self.screen.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        print("READY", flush=True)
+        self.exit()
+
+Timed(Path(sys.argv[1])).run(headless=True, size=(120, 40))
+"""
+
+
+def _time_process(code: str, *args: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("READY"):
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError("process ended before it was ready")
+    process.wait(timeout=60)
+    return elapsed
+
+
+def _median(code: str, runs: int, env: dict[str, str], *args: str) -> float:
+    _time_process(code, *args, env=env)  # warm the OS file cache once
+    return statistics.median(_time_process(code, *args, env=env) for _ in range(runs))
+
+
+async def _keystrokes(corpus: Path, queries: list[str]) -> list[float]:
+    from reader.ui.app import ReaderApp
+    from reader.ui.main_screen import MainScreen
+    from reader.ui.widgets.searchbox import SearchBox
+
+    app = ReaderApp(corpus)
+    latencies: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not (isinstance(app.screen, MainScreen) and app.screen.search_ready):
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        box = screen.query_one(SearchBox)
+        await pilot.press("slash")
+        assert app.focused is box
+        for query in queries:
+            box.value = query[:-1]
+            box.cursor_position = len(box.value)  # type the last letter at the end
+            await pilot.pause(0.1)
+            await app.workers.wait_for_complete()
+            screen.last_latency = None
+            await pilot.press(query[-1])  # the keystroke being measured
+            deadline = time.perf_counter() + 10
+            while screen.last_latency is None:
+                if time.perf_counter() > deadline:
+                    raise RuntimeError(f"no results for {query!r} within 10 s")
+                await asyncio.sleep(0.001)
+            latencies.append(screen.last_latency)
+            await app.workers.wait_for_complete()
+    return latencies
+
+
+QUERIES = [
+    "economy", "election", "football", "music", "film", "mobile", "growth",
+    "minister", "champion", "internet", "profits", "shares", "labour", "tories",
+    "court", "games", "oscar", "chelsea", "broadband", "inflation",
+]  # fmt: skip
+
+
+def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ)
+        for var, sub in (("READER_CACHE_DIR", "c"), ("READER_DATA_DIR", "d")):
+            env[var] = str(Path(home) / sub)
+        env["READER_CONFIG_DIR"] = str(Path(home) / "cfg")
+        os.environ.update({k: env[k] for k in ("READER_CACHE_DIR", "READER_DATA_DIR")})
+        os.environ["READER_CONFIG_DIR"] = env["READER_CONFIG_DIR"]
+        from reader.core.library import Library
+        from reader.core.paths import bundled_seeds_dir
+
+        seeds = bundled_seeds_dir()
+        Library(seeds).update()
+        baseline = _median(_BASELINE, args.runs, env)
+        seeds_paint = _median(_PAINT, args.runs, env, str(seeds))
+        print(f"baseline import textual.app: {baseline * 1000:7.1f} ms (median of {args.runs})")
+        print(
+            f"first paint, seeds:          {seeds_paint * 1000:7.1f} ms "
+            f"= {seeds_paint / baseline:.2f}x baseline (target <= 2x)"
+        )
+        if not BBC.is_dir():
+            print(f"BBC corpus not found at {BBC}: BBC figures skipped")
+            return 0
+        Library(BBC).update()
+        bbc_paint = _median(_PAINT, args.runs, env, str(BBC))
+        print(
+            f"first paint, BBC (indexed):  {bbc_paint * 1000:7.1f} ms "
+            f"= {bbc_paint / baseline:.2f}x baseline (target <= 3x)"
+        )
+        latencies = asyncio.run(_keystrokes(BBC, QUERIES))
+        latencies.sort()
+        p50 = statistics.median(latencies) * 1000
+        p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000
+        print(
+            f"keystroke to results, BBC:   p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+            f"max {latencies[-1] * 1000:.1f} ms over {len(latencies)} queries (target <= 50 ms)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
