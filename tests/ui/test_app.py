@@ -331,3 +331,16 @@ async def test_changed_file_is_picked_up_on_next_start(seeds: Path, make_app: Ap
         screen = await settle(pilot, again)
         assert screen.query_one(DocList).rows[0].summary.title == "A new one"
     assert Library(seeds).document("003_new") is not None
+
+
+async def test_deeply_nested_config_is_reported_not_fatal(
+    make_app: AppFactory, isolated_home: Path
+) -> None:
+    config = isolated_home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        messages = [n.message for n in app._notifications]
+        assert any("unreadable" in m for m in messages)

@@ -51,7 +51,7 @@ def load_config(path: Path | None = None) -> Config:
     if path.exists():
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        except (OSError, UnicodeDecodeError, RecursionError, yaml.YAMLError) as error:
             first = str(error).splitlines()[0] if str(error) else type(error).__name__
             config.problems.append(f"config {path}: unreadable ({first}); using defaults")
             data = {}

@@ -95,7 +95,7 @@ def theme_from_data(data: Any) -> Theme:
 def load_theme_file(path: Path) -> Theme:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError, RecursionError, yaml.YAMLError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ThemeError(f"unreadable ({first})") from None
     return theme_from_data(data)
