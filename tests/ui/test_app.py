@@ -344,3 +344,35 @@ async def test_deeply_nested_config_is_reported_not_fatal(
         await settle(pilot, app)
         messages = [n.message for n in app._notifications]
         assert any("unreadable" in m for m in messages)
+
+
+async def test_a_single_letter_asks_to_keep_typing_not_an_error(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot, app)
+        screen = await type_query(pilot, app, "a")
+        hint = str(screen.query_one("#search-hint", Static).render())
+        assert "Keep typing" in hint
+        assert "⚠" not in hint
+
+
+async def test_later_stages_of_the_same_results_keep_the_current_hit(
+    make_app: AppFactory,
+) -> None:
+    from reader.ui.messages import SearchFinished
+
+    app = make_app()
+    async with app.run_test(size=(140, 36)) as pilot:
+        await settle(pilot, app)
+        screen = await type_query(pilot, app, "Zaluzhny")
+        await pilot.press("enter")
+        await pilot.press("n", "n")
+        article = screen.query_one(ArticleView)
+        assert article.hit_index == 2
+        results = screen.results
+        assert results is not None
+        # Snippets arrive after titles: a repeat of the same results must not reset n/N.
+        screen.post_message(SearchFinished(screen.generation, results.query, results, None))
+        await pilot.pause()
+        assert article.hit_index == 2
+        assert article.border_subtitle.startswith("hit 3 /")

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from reader.core.catalog import DocSummary
 from reader.core.library import Library, SearchResults
 from reader.core.state import CorpusState, SearchHistory
 from reader.ui.messages import IndexFinished, IndexProgress, SearchFinished
@@ -105,7 +106,7 @@ class MainScreen(Screen[None]):
         # Index after the first paint: the scan and Whoosh would hold the GIL meanwhile.
         self.call_after_refresh(self._index)
 
-    def _show_documents(self, summaries: list) -> None:  # type: ignore[type-arg]
+    def _show_documents(self, summaries: list[DocSummary]) -> None:
         doclist = self.query_one(DocList)
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
         doclist.set_documents(summaries, keep=keep or self.state.last_document)
@@ -251,7 +252,7 @@ class MainScreen(Screen[None]):
         noun = "article" if results.total == 1 else "articles"
         self._hint(f"{results.total:,} matching {noun}{shown} · Enter opens", info=True)
         self._update_list_title()
-        self._apply_hits(go_first=False)
+        self._apply_hits(go_first=False, compute=False)
         if self._searched_at:
             started, self._searched_at = self._searched_at, 0.0
             # Keystroke to results on screen, for benchmarks/tui.py.
@@ -276,7 +277,13 @@ class MainScreen(Screen[None]):
         if row is not None and self.results is not None:
             self.open_document(row.id)
 
-    def _apply_hits(self, *, go_first: bool) -> None:
+    def _apply_hits(self, *, go_first: bool, compute: bool = True) -> None:
+        """Mark the open article's hits from the current results.
+
+        Results arrive in stages (titles, then snippets and positions); with
+        ``compute=False`` an article whose hit has no positions yet keeps its marks
+        until they arrive, instead of scanning its text on the UI thread.
+        """
         article = self.query_one(ArticleView)
         document = article.document
         spans: list[tuple[int, int]] = []
@@ -285,7 +292,11 @@ class MainScreen(Screen[None]):
             if hit is not None and hit.detailed:
                 spans = list(hit.positions)
             elif hit is not None:
+                if not compute:
+                    return
                 spans = self.library.find_hits(self.results.query, document.text)
+        if spans == article.hits and not go_first:
+            return  # the same marks: keep the reader's place among them
         article.set_hits(spans, go_first=go_first)
         self.query_one(DetailsPane).show_hits(document, spans)
 

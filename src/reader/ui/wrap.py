@@ -35,10 +35,6 @@ class Layout:
         return max(index, 0)
 
 
-def _ascii(text: str) -> bool:
-    return text.isascii()
-
-
 def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text[start:end]``; long words are split at the width."""
     lines: list[tuple[int, int]] = []
@@ -47,7 +43,7 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
     for match in _WORD.finditer(text, start, end):
         word = match.group(0)
         stripped = word.rstrip()
-        measure = len(stripped) if _ascii(stripped) else cell_len(stripped)
+        measure = len(stripped) if stripped.isascii() else cell_len(stripped)
         if used and used + measure > width:
             lines.append((line_start, match.start()))
             line_start = match.start()
@@ -57,7 +53,7 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
             word_end = match.start() + len(stripped)
             while word_end - piece_start > 0:
                 piece = text[piece_start:word_end]
-                size = width if _ascii(piece) else _cut(piece, width)
+                size = width if piece.isascii() else _cut(piece, width)
                 if size >= len(piece):
                     break
                 lines.append((piece_start, piece_start + size))
