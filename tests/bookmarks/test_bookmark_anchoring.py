@@ -275,6 +275,9 @@ def test_a_small_change_inside_a_passage_is_followed_approximately(
     else:
         edited = passage[:at] + passage[at + 1 :]
     changed = f"{shift}{before} {edited} {after}"
+    # A repetitive passage ("nnn nnn …") can survive the edit verbatim; then an exact
+    # match is right, and this test is about approximate ones.
+    assume(passage not in changed)
     result = anchor(b, changed)
     check_invariant(result, changed)
     assert result.status == "moved" and not result.exact

@@ -63,7 +63,7 @@ class DetailsPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No article open"), id="details-meta")
-        yield Label(Text("Search hits"), id="details-hits-label")
+        yield Label(Text("Search hits: none"), id="details-hits-label")
         yield OptionList(id="details-hits")
 
     def show(self, document: Document | None, root: Path | None = None) -> None:
