@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+from collections.abc import Callable
+from typing import Any
 
 from reader import __version__
 
-SUBCOMMANDS = ("index", "list", "show", "search", "locate")
+SUBCOMMANDS = (
+    "index",
+    "list",
+    "show",
+    "search",
+    "locate",
+    "entities",
+    "compare",
+    "similar",
+    "bookmarks",
+)
 
 
 def _corpus_option() -> argparse.ArgumentParser:
@@ -64,4 +77,84 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("locate", parents=[corpus], help="print config, data, cache, theme paths")
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(handler=cmd_locate.run)
+
+    _add_entities(sub, corpus)
+    _add_compare(sub, corpus)
+    _add_bookmarks(sub, corpus)
     return parser
+
+
+def _lazy(target: str) -> Callable[[argparse.Namespace], int]:
+    """A handler that imports ``module:function`` only when its command runs."""
+
+    def handler(args: argparse.Namespace) -> int:
+        module_name, _, name = target.partition(":")
+        function = getattr(importlib.import_module(module_name), name)
+        code: int = function(args)
+        return code
+
+    return handler
+
+
+def _add_entities(sub: Any, corpus: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "entities",
+        parents=[corpus],
+        help="people, organisations, places and figures of one article or the corpus",
+    )
+    p.add_argument("doc", nargs="?", metavar="DOC", help="document (default: the whole corpus)")
+    p.add_argument(
+        "--text-file",
+        nargs="+",
+        metavar="PATH",
+        dest="text_files",
+        help="raw mode: extract from these files as read, no cleaning (JSON Lines)",
+    )
+    p.add_argument(
+        "--type",
+        action="append",
+        choices=("person", "org", "place", "date", "money", "figure"),
+        dest="types",
+        help="only this type (repeatable)",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_lazy("reader.cli.cmd_entities:run"))
+
+
+def _add_compare(sub: Any, corpus: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("compare", parents=[corpus], help="what two articles share")
+    p.add_argument("doc_a", metavar="DOC_A", help="first document")
+    p.add_argument("doc_b", metavar="DOC_B", help="second document")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(handler=_lazy("reader.cli.cmd_compare:run_compare"))
+
+    p = sub.add_parser("similar", parents=[corpus], help="articles most similar to one")
+    p.add_argument("doc", metavar="DOC", help="document")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="how many (default 10)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(handler=_lazy("reader.cli.cmd_compare:run_similar"))
+
+
+def _add_bookmarks(sub: Any, corpus: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("bookmarks", help="saved passages: list, add, export")
+    actions = p.add_subparsers(dest="action", required=True)
+
+    q = actions.add_parser("list", parents=[corpus], help="list bookmarks with their status")
+    q.add_argument("--doc", metavar="DOC", help="only this document's bookmarks")
+    q.add_argument("--tag", action="append", metavar="TAG", help="only with this tag")
+    q.add_argument("--json", action="store_true", help="print a JSON array")
+    q.set_defaults(handler=_lazy("reader.cli.cmd_bookmarks:run_list"))
+
+    q = actions.add_parser("add", parents=[corpus], help="bookmark a quote of an article")
+    q.add_argument("doc", metavar="DOC", help="document")
+    q.add_argument("--quote", required=True, metavar="TEXT", help="text in the cleaned article")
+    q.add_argument("--note", default="", metavar="TEXT", help="a note")
+    q.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+    q.add_argument("--json", action="store_true", help="print the new bookmark as JSON")
+    q.set_defaults(handler=_lazy("reader.cli.cmd_bookmarks:run_add"))
+
+    q = actions.add_parser("export", parents=[corpus], help="export bookmarks")
+    q.add_argument("--format", choices=("md", "csv", "json"), default="md")
+    q.add_argument("--tag", action="append", metavar="TAG", help="only with this tag")
+    q.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default: stdout)")
+    q.set_defaults(handler=_lazy("reader.cli.cmd_bookmarks:run_export"))

@@ -9,11 +9,12 @@ lock; readers keep working on the last committed state meanwhile.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -360,6 +361,13 @@ class Library:
         else:
             self._searcher = self._searcher.refresh()
         return self._searcher
+
+    @contextlib.contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """The current Whoosh searcher, held under the library's lock (for core modules
+        such as :mod:`reader.core.similar` that query the index directly)."""
+        with self._lock:
+            yield self._current_searcher()
 
     def search(self, text: str, limit: int = 20, *, detail: int | None = None) -> SearchResults:
         """Ranked hits; raises QueryError with a one-line message.
