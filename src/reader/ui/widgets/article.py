@@ -31,6 +31,24 @@ _STYLE_CLASSES = {
     "quote": Style(italic=True, dim=True),
 }
 _S = TypeVar("_S", bound=tuple[Any, ...])
+
+# Mark layers, painted in this order (later layers win where they overlap). Each is a
+# list of (start, end) character spans styled by the component class
+# ``article--<layer>``, so themes colour them through their variables.
+MARK_LAYERS: tuple[str, ...] = (
+    "shared",  # passages shared with the other article (split view)
+    "shared-current",  # the shared passage pair jumped to
+    "bookmark",  # bookmarked passages
+    "entity-person",
+    "entity-org",
+    "entity-place",
+    "entity-figure",
+    "entity-current",  # the selected entity's mention jumped to
+    "selection",  # the passage selection being made (v)
+    "cursor",  # the passage cursor
+    "hit",
+    "current",  # the current search hit
+)
 BIG_TEXT = 400_000  # characters above which layout runs in a worker thread
 
 
@@ -51,17 +69,26 @@ class ArticleView(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",
         "article--meta",
-        "article--hit",
-        "article--hit-current",
+        *(f"article--{layer}" for layer in MARK_LAYERS),
     }
     DEFAULT_CSS = """
     ArticleView { background: $background; scrollbar-gutter: stable; overflow-x: hidden; }
     ArticleView > .article--title { text-style: bold; color: $primary; }
     ArticleView > .article--meta { color: $foreground 60%; }
     ArticleView > .article--hit { background: $hit; }
-    ArticleView > .article--hit-current {
+    ArticleView > .article--current {
         background: $hit-current; color: $hit-current-text; text-style: bold;
     }
+    ArticleView > .article--shared { background: $shared-passage; }
+    ArticleView > .article--shared-current { background: $shared-passage; text-style: bold; }
+    ArticleView > .article--bookmark { background: $bookmark; }
+    ArticleView > .article--entity-person { color: $entity-person; text-style: underline; }
+    ArticleView > .article--entity-org { color: $entity-org; text-style: underline; }
+    ArticleView > .article--entity-place { color: $entity-place; text-style: underline; }
+    ArticleView > .article--entity-figure { color: $entity-figure; text-style: underline; }
+    ArticleView > .article--entity-current { text-style: bold reverse; }
+    ArticleView > .article--selection { background: $primary 35%; }
+    ArticleView > .article--cursor { background: $primary 18%; }
     """
 
     class HitChanged(Message):
@@ -108,6 +135,16 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self.marks.pop("current", None)
             self.post_message(self.HitChanged(-1, len(self.hits)))
+        self.refresh()
+
+    def set_marks(self, layer: str, spans: list[tuple[int, int]]) -> None:
+        """Replace one mark layer (see ``MARK_LAYERS``); an empty list clears it."""
+        if layer not in MARK_LAYERS:
+            raise ValueError(f"unknown mark layer: {layer}")
+        if spans:
+            self.marks[layer] = sorted(spans)
+        else:
+            self.marks.pop(layer, None)
         self.refresh()
 
     def go_to_hit(self, index: int) -> None:
@@ -267,13 +304,11 @@ class ArticleView(ScrollView, can_focus=True):
         text = Text(document.text[start:end].rstrip("\n"))
         for a, b, kind in _overlapping(self._styles, start, end):
             text.stylize(_STYLE_CLASSES.get(kind, Style()), max(0, a - start), b - start)
-        for layer in ("hit", "current"):
+        for layer in MARK_LAYERS:
             spans = self.marks.get(layer)
             if not spans:
                 continue
-            style = self.get_component_rich_style(
-                "article--hit" if layer == "hit" else "article--hit-current"
-            )
+            style = self.get_component_rich_style(f"article--{layer}")
             for a, b in _overlapping(spans, start, end):
                 text.stylize(style, max(0, a - start), b - start)
         return text
