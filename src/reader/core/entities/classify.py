@@ -28,7 +28,7 @@ from reader.core.entities.lexicon import (
 from reader.core.entities.model import EntityType
 from reader.core.entities.spans import Span
 
-COMMON_ZIPF = 3.3  # "ordinary English word" threshold, on wordfreq's Zipf scale
+COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
 
 
