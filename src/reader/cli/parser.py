@@ -137,11 +137,12 @@ def _add_compare(sub: Any, corpus: argparse.ArgumentParser) -> None:
 
 def _add_bookmarks(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p = sub.add_parser("bookmarks", help="saved passages: list, add, export")
+    tag_filter = "only bookmarks with this tag (repeatable: with all of them)"
     actions = p.add_subparsers(dest="action", required=True)
 
     q = actions.add_parser("list", parents=[corpus], help="list bookmarks with their status")
     q.add_argument("--doc", metavar="DOC", help="only this document's bookmarks")
-    q.add_argument("--tag", action="append", metavar="TAG", help="only with this tag")
+    q.add_argument("--tag", action="append", metavar="TAG", help=tag_filter)
     q.add_argument("--json", action="store_true", help="print a JSON array")
     q.set_defaults(handler=_lazy("reader.cli.cmd_bookmarks:run_list"))
 
@@ -150,11 +151,17 @@ def _add_bookmarks(sub: Any, corpus: argparse.ArgumentParser) -> None:
     q.add_argument("--quote", required=True, metavar="TEXT", help="text in the cleaned article")
     q.add_argument("--note", default="", metavar="TEXT", help="a note")
     q.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+    q.add_argument(
+        "--occurrence",
+        type=int,
+        metavar="N",
+        help="bookmark the Nth occurrence of the quote (default: the first, with a note)",
+    )
     q.add_argument("--json", action="store_true", help="print the new bookmark as JSON")
     q.set_defaults(handler=_lazy("reader.cli.cmd_bookmarks:run_add"))
 
     q = actions.add_parser("export", parents=[corpus], help="export bookmarks")
     q.add_argument("--format", choices=("md", "csv", "json"), default="md")
-    q.add_argument("--tag", action="append", metavar="TAG", help="only with this tag")
+    q.add_argument("--tag", action="append", metavar="TAG", help=tag_filter)
     q.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default: stdout)")
     q.set_defaults(handler=_lazy("reader.cli.cmd_bookmarks:run_export"))

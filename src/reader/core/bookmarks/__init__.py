@@ -5,6 +5,7 @@
 - :mod:`.store`: :class:`BookmarkStore`, atomic, locked read-modify-write mutations.
 - :mod:`.anchoring` (+ :mod:`.matching`): where each bookmark is in today's text.
 - :mod:`.export`: Markdown citations, CSV, W3C Web Annotation JSON.
+- :mod:`.quotes`: finding a typed quote in the text (whitespace and quote marks forgiven).
 """
 
 from __future__ import annotations
@@ -24,8 +25,15 @@ from reader.core.bookmarks.errors import (
     QuoteNotFound,
     ReadOnlyError,
 )
-from reader.core.bookmarks.export import export_csv, export_json, export_markdown
+from reader.core.bookmarks.export import (
+    export_csv,
+    export_json,
+    export_markdown,
+    markdown_citations,
+    markdown_heading,
+)
 from reader.core.bookmarks.model import Bookmark, text_hash
+from reader.core.bookmarks.quotes import find_quote
 from reader.core.bookmarks.store import BookmarkStore, bookmarks_path
 
 __all__ = [
@@ -45,6 +53,9 @@ __all__ = [
     "export_csv",
     "export_json",
     "export_markdown",
+    "find_quote",
+    "markdown_citations",
+    "markdown_heading",
     "reanchor",
     "text_hash",
 ]

@@ -13,7 +13,7 @@ import io
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -73,9 +73,26 @@ def export_markdown(
     bookmarks: Iterable[Bookmark], meta_of: MetaOf, *, tag: str | None = None
 ) -> str:
     """A citation list: the quote as a block quote, its source, then the note."""
-    title = "# Bookmarks" + (f" tagged “{_md(tag)}”" if tag is not None else "")
-    blocks = [title]
-    for b in _selected(bookmarks, tag):
+    heading = markdown_heading(() if tag is None else (tag,))
+    return markdown_citations(_selected(bookmarks, tag), meta_of, heading=heading)
+
+
+def markdown_heading(tags: Sequence[str] = ()) -> str:
+    """``# Bookmarks``, or ``# Bookmarks tagged “a” and “b”`` for a selection by tags."""
+    if not tags:
+        return "# Bookmarks"
+    named = [f"“{_md(tag)}”" for tag in tags]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f"# Bookmarks tagged {listed}"
+
+
+def markdown_citations(bookmarks: Iterable[Bookmark], meta_of: MetaOf, *, heading: str) -> str:
+    """Every one of ``bookmarks`` as a citation under ``heading`` (a Markdown line).
+
+    For callers that select the bookmarks themselves (several tags, one document).
+    """
+    blocks = [heading]
+    for b in bookmarks:
         quote = "\n".join(f"> {line}".rstrip() for line in _md_block(b.quote).splitlines() or [""])
         block = [quote, "", citation(_meta(meta_of, b.doc))]
         if b.note.strip():

@@ -1,0 +1,353 @@
+"""``reader bookmarks list|add|export``: a corpus's saved passages from the shell.
+
+The bookmarks live in ``bookmarks.yaml`` in the corpus's data folder (``reader locate``
+prints it as ``corpus_data``). ``list`` and ``export`` only read the file; ``add`` goes
+through :class:`BookmarkStore` (locked read-modify-write, atomic, with a backup), so
+several ``reader`` processes can add at once. A broken file is never written: ``list``
+and ``export`` show what can still be read, ``add`` refuses.
+
+Every command first brings the index up to date (``open_library``), so bookmarks are
+re-anchored against today's cleaned texts: a deleted or renamed document orphans its
+bookmarks, which are still listed and exported with their saved quote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+
+from reader.cli.context import open_library
+from reader.cli.errors import UserError
+from reader.cli.output import console, print_json
+from reader.core.atomicfile import atomic_write_text, backup_path
+from reader.core.bookmarks import (
+    AnchoredBookmark,
+    Bookmark,
+    BookmarkError,
+    BookmarkStore,
+    ReadOnlyError,
+    anchor,
+    export_csv,
+    export_json,
+    find_quote,
+    markdown_citations,
+    markdown_heading,
+    reanchor,
+)
+from reader.core.bookmarks.model import normalise_tags
+from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
+from reader.core.textnorm import strip_controls
+
+EXCERPT_CHARS = 160
+_MARKS = {"anchored": ("●", "green"), "moved": ("◐", "yellow"), "orphaned": ("✗", "bold red")}
+
+
+def _warn(message: str) -> None:
+    print(f"reader: {message}", file=sys.stderr)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _one_line(text: str, limit: int) -> str:
+    """``text`` on one line, control characters out, cut to ``limit`` characters."""
+    flat = " ".join(strip_controls(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# -- reading the bookmarks ---------------------------------------------------------
+
+
+def _readable(store: BookmarkStore) -> list[Bookmark]:
+    """What can be read of the file; a broken file is reported, never changed."""
+    if store.problem:
+        if not store.bookmarks:
+            raise UserError(store.problem)
+        _warn(f"warning: {store.problem}; showing the {len(store.bookmarks)} that could be read")
+    return list(store.bookmarks)
+
+
+def _tagged(bookmarks: Iterable[Bookmark], wanted: Sequence[str]) -> list[Bookmark]:
+    """Bookmarks carrying every tag in ``wanted`` (compared without case)."""
+    folded = [tag.casefold() for tag in wanted]
+    return [b for b in bookmarks if all(tag in {t.casefold() for t in b.tags} for tag in folded)]
+
+
+def _document(library: Library, bookmarks: Sequence[Bookmark], ref: str) -> str:
+    """The document id ``ref`` names: a current document, or one bookmarks still name."""
+    if any(b.doc == ref for b in bookmarks):
+        return ref  # exact, even if the document is gone
+    try:
+        return library.resolve(ref)
+    except (DocumentNotFound, AmbiguousDocument) as error:
+        gone = sorted({b.doc for b in bookmarks if b.doc.startswith(ref)})
+        if ref and len(gone) == 1:
+            return gone[0]
+        raise UserError(str(error)) from None
+
+
+def _selected(args: argparse.Namespace) -> tuple[Library, BookmarkStore, list[AnchoredBookmark]]:
+    """The library, the store, and the bookmarks the options select, re-anchored."""
+    library = open_library(args.corpus)
+    try:
+        store = BookmarkStore(library.root)
+        bookmarks = _readable(store)
+        doc = getattr(args, "doc", None)
+        if doc is not None:
+            doc_id = _document(library, bookmarks, doc)
+            bookmarks = [b for b in bookmarks if b.doc == doc_id]
+        bookmarks = _tagged(bookmarks, normalise_tags(args.tag or ()))
+        return library, store, reanchor(bookmarks, library.catalog.text)
+    except BaseException:
+        library.close()
+        raise
+
+
+# -- list ----------------------------------------------------------------------------
+
+
+def run_list(args: argparse.Namespace) -> int:
+    library, store, anchored = _selected(args)
+    try:
+        if args.json:
+            print_json([a.to_json() for a in anchored])
+            return 0
+        titles = {a.doc: _title(library, a.doc) for a in anchored}
+    finally:
+        library.close()
+    out = console()
+    if not anchored:
+        filtered = args.doc is not None or bool(args.tag)
+        out.print(Text("No bookmarks match." if filtered else f"No bookmarks yet ({store.path})."))
+        return 0
+    for a in anchored:
+        for renderable in _entry(a, titles[a.doc]):
+            out.print(renderable)
+        out.print()
+    counts = {status: sum(a.status == status for a in anchored) for status in _MARKS}
+    summary = Text(_plural(len(anchored), "bookmark") + ": ")
+    summary.append(", ".join(f"{n} {status}" for status, n in counts.items()))
+    out.print(summary)
+    if counts["orphaned"]:
+        out.print(
+            Text(
+                "Orphaned bookmarks are kept with their saved quote: "
+                "their passage is no longer in the document.",
+                style="dim",
+            )
+        )
+    return 0
+
+
+def _title(library: Library, doc: str) -> str | None:
+    summary = library.catalog.summary(doc)
+    return None if summary is None else summary.title
+
+
+def _indented(text: Text) -> Text:
+    # A prefix rather than rich Padding: Padding pads lines to the full width (trailing
+    # blanks in a pipe) and crops rather than wraps when the output is not a terminal.
+    return Text("    ").append_text(text)
+
+
+def _entry(a: AnchoredBookmark, title: str | None) -> list[Text]:
+    """One bookmark for people: status, id, title; the quote; the note; the tags."""
+    mark, style = _MARKS[a.status]
+    head = Text()
+    head.append(f"{mark} {a.status.upper() if a.status == 'orphaned' else a.status}", style)
+    head.append(f"  {strip_controls(a.id)[:8]}  ", "dim")
+    if title is None:
+        head.append("(document not found) ", "red")
+    else:
+        head.append(_one_line(title, 80), "bold")
+        head.append(" ")
+    head.append(f"[{_one_line(a.doc, 80)}]", "dim")
+    lines: list[Text] = [head]
+    quote = Text("“" + _one_line(a.quote, EXCERPT_CHARS) + "”", "italic")
+    lines.append(_indented(quote))
+    if a.status == "orphaned":
+        why = a.reason or "passage not found"
+        lines.append(_indented(Text(f"{why}; kept with its saved quote", "red")))
+    elif not a.exact:
+        was = "text changed; saved as “" + _one_line(a.bookmark.quote, EXCERPT_CHARS) + "”"
+        lines.append(_indented(Text(was, "dim")))
+    if a.bookmark.note.strip():
+        note = Text("note: ", "dim")
+        note.append(strip_controls(a.bookmark.note.strip()))
+        lines.append(_indented(note))
+    if a.bookmark.tags:
+        tags = Text("tags: ", "dim")
+        tags.append(", ".join(_one_line(t, 40) for t in a.bookmark.tags), "cyan")
+        lines.append(_indented(tags))
+    return lines
+
+
+# -- add -----------------------------------------------------------------------------
+
+
+def run_add(args: argparse.Namespace) -> int:
+    library = open_library(args.corpus)
+    try:
+        try:
+            doc_id = library.resolve(args.doc)
+        except (DocumentNotFound, AmbiguousDocument) as error:
+            raise UserError(str(error)) from None
+        text = library.catalog.text(doc_id)
+        root = library.root
+    finally:
+        library.close()
+    if text is None:
+        raise UserError(f"no document matches '{args.doc}'")
+    store = BookmarkStore(root)
+    if store.read_only:
+        raise UserError(f"bookmark not added: {store.problem}")
+    start, end = _occurrence(doc_id, text, args.quote, args.occurrence)
+    note = strip_controls(args.note)
+    try:
+        bookmark = store.add(doc_id, text, start, end, note=note, tags=args.tag)
+    except ReadOnlyError as error:  # the file broke since it was read above
+        raise UserError(f"bookmark not added: {error}") from None
+    except BookmarkError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UserError(f"bookmark not added: cannot write {store.path}: {reason}") from None
+    if args.json:
+        print_json(anchor(bookmark, text).to_json())
+    else:
+        sys.stdout.write(bookmark.id + "\n")
+    return 0
+
+
+def _occurrence(doc_id: str, text: str, quote: str, wanted: int | None) -> tuple[int, int]:
+    """The span to bookmark: the ``wanted``-th match of ``quote`` (the first by default)."""
+    if not quote.split():
+        raise UserError("cannot bookmark an empty quote")
+    spans = find_quote(text, quote)
+    shown = _one_line(quote, 60)
+    if not spans:
+        raise UserError(
+            f"quote not found in {doc_id}: {shown!r} "
+            f"(it must occur in the cleaned article: reader show {doc_id})"
+        )
+    if wanted is not None and not 1 <= wanted <= len(spans):
+        raise UserError(
+            f"--occurrence {wanted}: the quote occurs {_plural(len(spans), 'time')} in {doc_id}"
+        )
+    if wanted is None and len(spans) > 1:
+        _warn(
+            f"note: the quote occurs {len(spans)} times in {doc_id}; bookmarked the first "
+            "(--occurrence N picks another)"
+        )
+    return spans[(wanted or 1) - 1]
+
+
+# -- export --------------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    target = None if args.output in (None, "-") else Path(args.output).expanduser()
+    library, store, anchored = _selected(args)
+    try:
+        metas = {a.doc: _meta(library, a.doc) for a in anchored}
+        if target is not None:
+            _check_target(target, store, library.root)
+    finally:
+        library.close()
+    bookmarks = [_current(a) for a in anchored]
+    tags = normalise_tags(args.tag or ())
+    if args.format == "md":
+        text = markdown_citations(bookmarks, metas.get, heading=markdown_heading(tags))
+    elif args.format == "csv":
+        text = export_csv(bookmarks, metas.get)
+    else:
+        text = export_json(bookmarks, metas.get)
+    orphans = sum(a.status == "orphaned" for a in anchored)
+    if orphans:
+        _warn(
+            f"note: {_plural(orphans, 'bookmark')} orphaned (passage no longer in the "
+            "document); exported with the saved quote"
+        )
+    if target is None:
+        sys.stdout.write(strip_controls(text) if sys.stdout.isatty() else text)
+        return 0
+    try:
+        mode = _file_mode(target)
+        atomic_write_text(target, text, backup=False)
+        os.chmod(target, mode)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UserError(f"cannot write {target}: {reason}") from None
+    _warn(f"exported {_plural(len(bookmarks), 'bookmark')} to {target}")
+    return 0
+
+
+def _meta(library: Library, doc: str) -> Mapping[str, Any] | None:
+    summary = library.catalog.summary(doc)
+    if summary is None:
+        return None
+    return {
+        "title": summary.title,
+        "authors": list(summary.authors),
+        "source": summary.source,
+        "date": summary.date,
+        "url": summary.url,
+    }
+
+
+def _current(a: AnchoredBookmark) -> Bookmark:
+    """The bookmark with today's offsets and context where its quote is still verbatim.
+
+    The quote itself is always the one saved. Offsets are only refreshed when the text
+    at the new place is exactly that quote, so the position and quote selectors of an
+    export never disagree about which text they mean; orphans and approximate matches
+    keep what was saved.
+    """
+    if a.status == "orphaned" or not a.exact or a.start is None or a.end is None:
+        return a.bookmark
+    return replace(a.bookmark, start=a.start, end=a.end, prefix=a.prefix, suffix=a.suffix)
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions the export should have: the old file's, else the umask's.
+
+    (The atomic write's temporary file is private, 0600; an export is meant to be
+    shared like any other file the user writes.)
+    """
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _check_target(target: Path, store: BookmarkStore, corpus: Path) -> None:
+    """Refuse to write an export over the bookmarks themselves or an article."""
+    if target.is_dir():
+        raise UserError(f"--output {target} is a folder")
+    resolved = target.resolve()
+    protected = [
+        store.path,
+        backup_path(store.path),
+        store.path.with_name(store.path.name + ".lock"),
+    ]
+    for path in protected:
+        same = resolved == path.resolve()
+        if not same and target.exists() and path.exists():
+            same = os.path.samefile(target, path)
+        if same:
+            raise UserError(
+                f"--output {target} is the bookmarks file or its backup; not overwritten"
+            )
+    if target.exists() and resolved.is_relative_to(corpus):
+        raise UserError(f"--output {target} is a file of the corpus; articles are never modified")
