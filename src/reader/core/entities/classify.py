@@ -15,6 +15,7 @@ from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.lexicon import (
     EVENT_HEADS,
     NEVER,
+    NEWS_AGENCIES,
     ORG_HEADS,
     ORG_STARTS,
     PERSON_AFTER,
@@ -160,10 +161,14 @@ class Classifier:
         )
         if titled:
             return "person", STRONG, None
+        if n == 1 and lows[0] in NEWS_AGENCIES and (texts[0] != "AP" or span.next != "'s"):
+            return "org", STRONG, None
         if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
             return None, UNKNOWN, None
         if n == 1 and (lows[0] in TITLES or (lows[0] in ORG_HEADS and self.common(texts[0]))):
             return None, UNKNOWN, None
+        if place is not None and n > 1 and place.kind != "city":
+            return "place", STRONG, place  # "West Bank" before "... Bank"
         if lows[-1] in ORG_HEADS and (n > 1 or span.prev == "the"):
             return "org", STRONG, None
         if n >= 3 and lows[0] in ORG_STARTS and "of" in lows:

@@ -27,6 +27,9 @@ vietnamese welsh yemeni yugoslav zambian zimbabwean
 african asian arab arabic latin nordic baltic balkan caucasian slavic soviet
 chechen crimean kurd kurds pashtun tatar uighur uyghur yazidi alawite druze
 hebrew hindi urdu mandarin cantonese farsi
+moslem zairean afrikaner hutu tutsi basque catalan flemish walloon bavarian cossack
+sikh tamil sinhalese maori inuit zulu xhosa bedouin berber copt coptic bosniak
+kosovan ossetian abkhaz ingush dagestani circassian rohingya hazara baluch
 western westerner westerners sino anglo euro trans transatlantic
 """
 DEMONYMS: frozenset[str] = frozenset(

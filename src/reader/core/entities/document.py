@@ -16,7 +16,14 @@ from dataclasses import replace
 from reader.core.entities.classify import MEDIUM, STRONG, WEAK, Classifier, Typed
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.keys import fold, skeleton, variants
-from reader.core.entities.lexicon import CLUB_HEADS, NEVER, ORG_HEADS, TITLE_MODIFIERS
+from reader.core.entities.lexicon import (
+    CLUB_HEADS,
+    CORP_SUFFIXES,
+    NEVER,
+    ORG_HEADS,
+    PLACE_BEFORE,
+    TITLE_MODIFIERS,
+)
 from reader.core.entities.model import EntityType
 from reader.core.entities.spans import Span, find_spans
 
@@ -41,6 +48,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     surnames = _surnames(typed)
     for item in typed:
         _settle(item, memory, surnames)
+    _people_over_towns(typed, surnames)
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
     if len(_SCORE.findall(text)) >= 4 or len(_SPORT.findall(text)) >= 3:
@@ -55,6 +63,9 @@ _SPORT = re.compile(
     re.IGNORECASE,
 )
 _TEAM_PREV = frozenset("v beat beats against vs".split())
+_SCORE_NEXT = re.compile(r"\d{1,3}(?!\d)(?!-\d\d-)")
+# National sides are tagged as their country (CoNLL convention), home nations too.
+_NATIONS = ("country", "continent", "region")
 _TEAM_NEXT = frozenset("beat beats drew draw lost v vs".split())
 
 
@@ -65,10 +76,11 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
     """
     teams: set[str] = set()
     for item in typed:
-        if item.place is not None and item.place.kind in ("country", "continent"):
+        if item.place is not None and item.place.kind in _NATIONS:
             continue
         word = item.words[0][2]
-        score_next = item.span.next[:1].isdigit() or item.span.next in _TEAM_NEXT
+        # "Surrey 429-7" or "Leeds 2", not the dateline "LONDON 1996-08-30".
+        score_next = bool(_SCORE_NEXT.match(item.span.next)) or item.span.next in _TEAM_NEXT
         team_prev = item.span.prev in _TEAM_PREV or item.span.prev[:1].isdigit()
         clubbish = item.words[-1][2].lower() in CLUB_HEADS and len(item.words) > 1
         single = item.type == "person" and len(item.words) == 1 and item.strength <= WEAK
@@ -79,7 +91,7 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
         if clubbish or unnamed or (weak and (score_next or team_prev)):
             teams.add(fold(item.name))
     for item in typed:
-        if fold(item.name) in teams and not (item.place and item.place.kind == "country"):
+        if fold(item.name) in teams and not (item.place and item.place.kind in _NATIONS):
             item.type, item.strength, item.place = "org", MEDIUM, None
 
 
@@ -157,6 +169,10 @@ def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:
     for item in typed:
         if item.type is not None:
             best[fold(item.name)][item.type] += item.strength**2
+        last = item.words[-1][2].lower().rstrip(".")
+        if item.type == "org" and len(item.words) > 1 and last in CORP_SUFFIXES:
+            short = " ".join(w[2] for w in item.words[:-1])
+            best[fold(short)]["org"] += MEDIUM**2
     memory: dict[str, tuple[EntityType, int]] = {}
     for key, scores in best.items():
         kind = max(scores, key=lambda k: scores[k])
@@ -186,6 +202,21 @@ def _settle(item: Typed, memory: dict[str, tuple[EntityType, int]], surnames: li
         word = item.words[0][2] if len(item.words) == 1 else ""
         if word and any(variants(word, s) for s in surnames if s[:1] == word[:1]):
             item.type, item.strength = "person", MEDIUM
+
+
+def _people_over_towns(typed: list[Typed], surnames: list[str]) -> None:
+    """ "President Clinton" makes every "Clinton" a person, not the town in Iowa.
+
+    A country keeps its place reading after "in", "from" and the like ("in Jordan").
+    """
+    people = {fold(s) for s in surnames}
+    for item in typed:
+        if item.type != "place" or item.place is None or len(item.words) != 1:
+            continue
+        if fold(item.name) not in people:
+            continue
+        if item.place.kind in ("city", "state") or item.span.prev not in PLACE_BEFORE:
+            item.type, item.strength, item.place = "person", MEDIUM, None
 
 
 def _shouted(

@@ -117,3 +117,20 @@ EVENT_HEADS = frozenset(
 CLUB_HEADS = frozenset(
     "rovers wanderers athletic albion hotspur rangers city town county villa forest".split()
 )
+
+# Suffixes of company names: "Ruch SA" once makes "Ruch" a company everywhere.
+CORP_SUFFIXES = frozenset(
+    """
+    inc incorporated corp corporation co ltd limited plc llc lp ag sa nv bv gmbh spa
+    ab asa oy oyj kk bhd pty holdings group
+    """.split()
+)
+# Wire services and news agencies: "told Reuters" is not a person.
+NEWS_AGENCIES = frozenset(
+    """
+    reuters ap afp upi dpa ansa efe interfax itar-tass tass ria xinhua kyodo jiji yonhap
+    bernama antara pti irna anadolu tanjug bta ctk mti pap hina ukrinform unian
+    kuna belga anp lusa agerpres
+    bloomberg
+    """.split()
+)
