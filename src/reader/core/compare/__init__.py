@@ -4,12 +4,21 @@ Pipeline: :mod:`.sentences` splits each text into sentence spans; :mod:`.terms` 
 into content terms; :mod:`.weights` weighs terms by rarity; :mod:`.align` pairs sentences by
 weighted cosine; :mod:`.passages` merges runs of pairs into passages; :mod:`.similarity` scores
 the pair of texts; :mod:`.comparison` ties them together and :mod:`.result` holds the outcome.
+:mod:`.entities` compares the entities and figures of two articles (figures by the value
+:mod:`.figures` reads from them).
 """
 
 from __future__ import annotations
 
 from reader.core.compare.align import Alignment, SentencePair, align_sentences
 from reader.core.compare.comparison import compare_texts
+from reader.core.compare.entities import (
+    EntityComparison,
+    SharedEntity,
+    canonical_pair,
+    compare_entities,
+)
+from reader.core.compare.figures import figure_value
 from reader.core.compare.options import CompareOptions
 from reader.core.compare.passages import PassagePair
 from reader.core.compare.result import ComparisonResult
@@ -23,11 +32,16 @@ __all__ = [
     "CompareOptions",
     "ComparisonResult",
     "DocumentFrequencies",
+    "EntityComparison",
     "PassagePair",
     "SentencePair",
+    "SharedEntity",
     "Span",
     "align_sentences",
+    "canonical_pair",
+    "compare_entities",
     "compare_texts",
+    "figure_value",
     "split_sentences",
     "terms",
 ]

@@ -1,0 +1,218 @@
+"""``reader compare`` (what two articles share) and ``reader similar`` (articles like one).
+
+Article text is data: passages, titles and entity names are printed as ``rich.text.Text``
+built from plain strings, never through markup.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from reader.cli.context import open_library
+from reader.cli.errors import UserError
+from reader.cli.output import console, print_json
+from reader.core.compare import (
+    ComparisonResult,
+    EntityComparison,
+    SharedEntity,
+    compare_entities,
+    compare_texts,
+)
+from reader.core.document import Document
+from reader.core.entities.model import Entity
+from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
+from reader.core.similar import SimilarDoc, similar
+
+ENTITY_ROWS = 12  # entities listed per column in the readable output; JSON has them all
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    library = open_library(args.corpus)
+    try:
+        a = _document(library, args.doc_a)
+        b = _document(library, args.doc_b)
+        result = compare_texts(a.text, b.text, a=a.id, b=b.id)
+        entities = compare_entities(*_entities(library, a, b))
+    finally:
+        library.close()
+    if args.json:
+        print_json(compare_json(result, entities))
+    else:
+        _print_comparison(console(), a, b, result, entities)
+    return 0
+
+
+def run_similar(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    library = open_library(args.corpus)
+    try:
+        doc = _document(library, args.doc)
+        found = similar(library, doc.id, limit=args.limit)
+    finally:
+        library.close()
+    if args.json:
+        print_json([item.to_json() for item in found])
+    else:
+        _print_similar(console(), doc, found)
+    return 0
+
+
+def compare_json(result: ComparisonResult, entities: EntityComparison) -> dict[str, Any]:
+    """``{a, b, similarity, coverage_a, coverage_b, shared_passages, shared_entities, only_a,
+    only_b, shared_figures, only_a_figures, only_b_figures}``."""
+    data = result.to_json()
+    data["coverage_a"] = round(result.coverage_a, 4)
+    data["coverage_b"] = round(result.coverage_b, 4)
+    return {**data, **entities.to_json()}
+
+
+def _document(library: Library, ref: str) -> Document:
+    try:
+        doc = library.document(library.resolve(ref))
+    except (DocumentNotFound, AmbiguousDocument) as error:
+        raise UserError(str(error)) from None
+    if doc is None:
+        raise UserError(f"no document matches '{ref}'")
+    return doc
+
+
+def _entities(library: Library, a: Document, b: Document) -> tuple[list[Entity], list[Entity]]:
+    """Both articles' entities with ids shared across them (Zaluzhnyi = Zaluzhny)."""
+    from reader.core.compare import canonical_pair
+    from reader.core.entities import extract
+
+    return canonical_pair(extract(a.text), extract(b.text), a_id=a.id, b_id=b.id)
+
+
+# -- readable output ------------------------------------------------------------------
+
+
+def _heading(label: str, doc: Document) -> Text:
+    line = Text()
+    line.append(f"{label}  ", style="bold")
+    line.append(doc.id, style="cyan")
+    line.append("  ")
+    line.append(doc.meta.title, style="bold")
+    details = " · ".join(x for x in (doc.meta.source or "", doc.meta.date or "") if x)
+    if details:
+        line.append(f"  ({details})", style="dim")
+    return line
+
+
+def _print_comparison(
+    out: Console,
+    a: Document,
+    b: Document,
+    result: ComparisonResult,
+    entities: EntityComparison,
+) -> None:
+    out.print(_heading("A", a))
+    out.print(_heading("B", b))
+    summary = Text()
+    summary.append(f"similarity {result.similarity:.2f}", style="bold")
+    summary.append(
+        f"  ·  {result.coverage_a:.0%} of A and {result.coverage_b:.0%} of B repeated"
+        f"  ·  {len(result.shared_passages)} shared passage"
+        f"{'' if len(result.shared_passages) == 1 else 's'}"
+    )
+    out.print(summary)
+    out.print()
+    if result.shared_passages:
+        out.print(_passages_table(result, wide=out.width >= 100))
+        out.print()
+    out.print(Text("Entities", style="bold"))
+    out.print(_columns(entities.shared, entities.only_a, entities.only_b))
+    out.print(Text("Figures", style="bold"))
+    out.print(_columns(entities.shared_figures, entities.only_a_figures, entities.only_b_figures))
+
+
+def _passages_table(result: ComparisonResult, *, wide: bool) -> Table:
+    """Passages side by side on a wide terminal, A above B on a narrow one."""
+    table = Table(show_lines=True, expand=True, pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    if wide:
+        table.add_column("A", ratio=1, overflow="fold")
+        table.add_column("B", ratio=1, overflow="fold")
+    else:
+        table.add_column("A / B", ratio=1, overflow="fold")
+    for number, passage in enumerate(result.shared_passages, 1):
+        kind = Text(f"{passage.kind}\n{passage.score:.2f}")
+        kind.stylize("green" if passage.kind == "exact" else "yellow", 0, len(passage.kind))
+        a_text = _passage_text(passage.a.start, passage.a.end, passage.a.text)
+        b_text = _passage_text(passage.b.start, passage.b.end, passage.b.text)
+        if wide:
+            table.add_row(Text(str(number)), kind, a_text, b_text)
+        else:
+            both = Text("A ", style="bold") + a_text + Text("\nB ", style="bold") + b_text
+            table.add_row(Text(str(number)), kind, both)
+    return table
+
+
+def _passage_text(start: int, end: int, text: str) -> Text:
+    line = Text(f"[{start}–{end}] ", style="dim")
+    line.append(" ".join(text.split()))
+    return line
+
+
+def _columns(
+    shared: Sequence[SharedEntity], only_a: Sequence[Entity], only_b: Sequence[Entity]
+) -> Table:
+    table = Table(expand=True, pad_edge=False, show_edge=False)
+    table.add_column(f"shared ({len(shared)})", ratio=1, overflow="fold")
+    table.add_column(f"only A ({len(only_a)})", ratio=1, overflow="fold")
+    table.add_column(f"only B ({len(only_b)})", ratio=1, overflow="fold")
+    table.add_row(
+        _entity_list([_entity_line(s.name, s.type, f"{s.a.count}/{s.b.count}") for s in shared]),
+        _entity_list([_entity_line(e.name, e.type, str(e.count)) for e in only_a]),
+        _entity_list([_entity_line(e.name, e.type, str(e.count)) for e in only_b]),
+    )
+    return table
+
+
+_TYPE_STYLES = {"person": "cyan", "org": "magenta", "place": "green"}
+
+
+def _entity_line(name: str, kind: str, count: str) -> Text:
+    line = Text(name, style=_TYPE_STYLES.get(kind, "yellow"))
+    line.append(f" ×{count}", style="dim")
+    return line
+
+
+def _entity_list(lines: list[Text]) -> Group | Text:
+    if not lines:
+        return Text("—", style="dim")
+    shown: list[Text] = lines[:ENTITY_ROWS]
+    if len(lines) > ENTITY_ROWS:
+        shown.append(Text(f"… {len(lines) - ENTITY_ROWS} more (--json lists all)", style="dim"))
+    return Group(*shown)
+
+
+def _print_similar(out: Console, doc: Document, found: Sequence[SimilarDoc]) -> None:
+    out.print(_heading("like", doc))
+    if not found:
+        out.print(Text("no similar articles", style="dim"))
+        return
+    table = Table(pad_edge=False, show_edge=False)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source")
+    table.add_column("title", overflow="fold")
+    for item in found:
+        summary = item.summary
+        table.add_row(
+            Text(f"{item.score:.2f}"),
+            Text(item.id, style="cyan"),
+            Text(summary.date or ""),
+            Text(summary.source or ""),
+            Text(summary.title),
+        )
+    out.print(table)
