@@ -107,9 +107,12 @@ class Classifier:
         low = word.lower()
         if low in self.mid_caps or self.gaz.place(word) is not None:
             return False
-        return self.common(word) and not (
-            self.gaz.is_first_name(word) and self.gaz.zipf(word) < 4.5
-        )
+        zipf = self.gaz.zipf(word)
+        if zipf >= COMMON_ZIPF:
+            return not (self.gaz.is_first_name(word) and zipf < 4.5)
+        # Rarer ordinary words ("Automakers", "Brisk") open sentences too; a rare
+        # word that is also a name ("Cotti", "Bond") is given the benefit of the doubt.
+        return zipf > 0 and not (self.gaz.is_first_name(word) or self.gaz.is_surname(word))
 
     @staticmethod
     def title_size(words: list[tuple[int, int, str]]) -> int:
@@ -154,9 +157,13 @@ class Classifier:
         lows = [t.lower().rstrip(".") for t in texts]
         name = " ".join(texts)
         n = len(texts)
+        # "NATO" is no town; "WARSAW" on a dateline is Warsaw.
         place = (
             None
-            if n == 1 and _acronym(texts[0]) and lows[0] not in _PLACE_ACRONYMS
+            if n == 1
+            and _acronym(texts[0])
+            and lows[0] not in _PLACE_ACRONYMS
+            and (len(texts[0]) < 5 or not span.next[:1].isdigit())
             else (self.gaz.place(name))
         )
         if titled:
@@ -173,6 +180,8 @@ class Classifier:
             return "org", STRONG, None
         if n >= 3 and lows[0] in ORG_STARTS and "of" in lows:
             return "org", STRONG, None
+        if n >= 3 and "of" in lows and lows[lows.index("of") - 1] in _STATE_WORDS:
+            return "place", MEDIUM, None  # "Federal Republic of Yugoslavia"
         if place is not None:
             return "place", STRONG, place
         if n > 1 and (lows[-1] in PLACE_HEADS or lows[0] in PLACE_STARTS):
@@ -203,6 +212,7 @@ class Classifier:
         return None, UNKNOWN, None
 
 
+_STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc".split())
 
 

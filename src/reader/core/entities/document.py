@@ -48,7 +48,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     surnames = _surnames(typed)
     for item in typed:
         _settle(item, memory, surnames)
-    _people_over_towns(typed, surnames)
+    _people_over_towns(typed, _surnames(typed, MEDIUM))
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
     if len(_SCORE.findall(text)) >= 4 or len(_SPORT.findall(text)) >= 3:
@@ -56,7 +56,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     return [t for t in typed if t.type is not None], links
 
 
-_SCORE = re.compile(r"\b\d{1,3} ?- ?\d{1,3}\b(?!-)|\sv\s")
+_SCORE = re.compile(r"(?<![\d-])\d{1,3} ?- ?\d{1,3}\b(?!-)|\sv\s")  # not 1996-08-30
 _SPORT = re.compile(
     r"\b(?:cricket|soccer|innings|wickets?|goals?|halftime|half-time|league|championship|"
     r"tennis|golf|rugby|baseball|basketball|hockey|striker|midfielder|coach|season|match)\b",
@@ -180,11 +180,13 @@ def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:
     return memory
 
 
-def _surnames(typed: list[Typed]) -> list[str]:
-    """Last words of people the rules are sure of."""
+def _surnames(typed: list[Typed], strength: int = WEAK) -> list[str]:
+    """Last words of people the rules are sure of (or fairly sure: ``strength``)."""
     found: list[str] = []
     for item in typed:
-        if item.type == "person" and (item.strength >= MEDIUM or len(item.words) > 1):
+        if item.type != "person":
+            continue
+        if item.strength >= MEDIUM or (len(item.words) > 1 and item.strength >= strength):
             last = item.words[-1][2]
             if last.lower() not in NEVER:
                 found.append(last)
