@@ -16,6 +16,7 @@ from reader.core.entities.lexicon import (
     EVENT_HEADS,
     NEVER,
     NEWS_AGENCIES,
+    ORG_BEFORE_NOUNS,
     ORG_HEADS,
     ORG_STARTS,
     PERSON_AFTER,
@@ -114,6 +115,10 @@ class Classifier:
         # word that is also a name ("Cotti", "Bond") is given the benefit of the doubt.
         return zipf > 0 and not (self.gaz.is_first_name(word) or self.gaz.is_surname(word))
 
+    def _big_place(self, word: str) -> bool:
+        place = self.gaz.place(word)
+        return place is not None and (place.kind != "city" or place.population >= 100_000)
+
     @staticmethod
     def title_size(words: list[tuple[int, int, str]]) -> int:
         """Length of the title phrase opening ``words`` ("Defense Minister" → 2), or 0."""
@@ -188,6 +193,8 @@ class Classifier:
             return "place", MEDIUM, None
         if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
             return "person", MEDIUM, None
+        if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
+            return "org", MEDIUM, None  # "Pirelli shares", "Hyundai chairman"
         if n == 1 and _acronym(texts[0]):
             return "org", MEDIUM, None
         if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
@@ -199,6 +206,8 @@ class Classifier:
             return "org", WEAK, None
         if n > 1 and self.gaz.place(texts[0]) is not None and lows[-1] not in TITLES:
             return "org", MEDIUM, None  # "Kyiv Independent", "Moscow Times"
+        if n > 1 and self._big_place(texts[-1]) and lows[-1] not in NEVER:
+            return "org", WEAK, None  # "Dynamo Moscow", "Inter Milan"
         if n > 1:
             return "person", WEAK, None
         if span.shouting:

@@ -66,6 +66,9 @@ _TEAM_PREV = frozenset("v beat beats against vs".split())
 _SCORE_NEXT = re.compile(r"\d{1,3}(?!\d)(?!-\d\d-)")
 # National sides are tagged as their country (CoNLL convention), home nations too.
 _NATIONS = ("country", "continent", "region")
+# Cricket scorecards: caught, bowled, stumped, leg before by a player.
+_TABLE_ROW = re.compile(r" \d+ \d+ \d+")
+_SCORECARD = frozenset("b c st lbw".split())
 _TEAM_NEXT = frozenset("beat beats drew draw lost v vs".split())
 
 
@@ -75,23 +78,35 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
     Countries stay places: national sides are conventionally tagged as the country.
     """
     teams: set[str] = set()
+    players: set[str] = set()
     for item in typed:
         if item.place is not None and item.place.kind in _NATIONS:
             continue
         word = item.words[0][2]
+        if item.span.prev in _SCORECARD and len(item.words) == 1:
+            players.add(fold(item.name))  # "c Vaas b Muralitharan"
+            continue
         # "Surrey 429-7" or "Leeds 2", not the dateline "LONDON 1996-08-30".
         score_next = bool(_SCORE_NEXT.match(item.span.next)) or item.span.next in _TEAM_NEXT
         team_prev = item.span.prev in _TEAM_PREV or item.span.prev[:1].isdigit()
         clubbish = item.words[-1][2].lower() in CLUB_HEADS and len(item.words) > 1
-        single = item.type == "person" and len(item.words) == 1 and item.strength <= WEAK
+        guess = item.type == "person" and item.strength <= WEAK
+        single = guess and len(item.words) == 1
         unnamed = single and not (
             gaz.is_surname(word) or gaz.is_first_name(word) or word in surnames
         )
         weak = item.type == "place" or single
-        if clubbish or unnamed or (weak and (score_next or team_prev)):
+        # "Crystal Palace 4 1 2 1": a two-word guess followed by figures in a table.
+        tabled = guess and item.span.next[:1].isdigit() and _TABLE_ROW.match(item.span.after)
+        if clubbish or unnamed or tabled or (weak and (score_next or team_prev)):
             teams.add(fold(item.name))
     for item in typed:
-        if fold(item.name) in teams and not (item.place and item.place.kind in _NATIONS):
+        key = fold(item.name)
+        if key in players and key not in teams and item.type != "person":
+            item.type, item.strength, item.place = "person", MEDIUM, None
+        elif (
+            key in teams and key not in players and not (item.place and item.place.kind in _NATIONS)
+        ):
             item.type, item.strength, item.place = "org", MEDIUM, None
 
 

@@ -134,3 +134,12 @@ NEWS_AGENCIES = frozenset(
     bloomberg
     """.split()
 )
+# Lower-case words after a name that make it an organisation ("Pirelli shares").
+ORG_BEFORE_NOUNS = frozenset(
+    """
+    shares share stock stocks shareholders stake subsidiary subsidiaries unit units
+    plant plants factory factories workers employees staff management board chairman
+    spokesman spokeswoman executives executive profit profits earnings revenue revenues
+    sales turnover brand brands headquarters officials bid takeover merger chief
+    """.split()
+)

@@ -42,6 +42,7 @@ class Span:
     next: str = ""
     possessive: bool = False
     tags: set[str] = field(default_factory=set)
+    after: str = ""  # the rest of the line, up to 40 characters
 
     @property
     def start(self) -> int:
@@ -186,7 +187,8 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
         if prev_tok and (len(prev_tok.group(1)) <= 4 or prev_tok.group(1).count(".") >= 2):
             initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok.start()])) or initial
     prev_m = _PREV_WORD.search(before)
-    next_m = _NEXT_WORD.search(text[end : end + 40])
+    after = text[end : end + 40].partition("\n")[0]
+    next_m = _NEXT_WORD.search(after)
     return Span(
         words=words,
         initial=initial,
@@ -194,4 +196,5 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
         prev=prev_m.group(1).lower().rstrip(".") if prev_m else "",
         next=next_m.group(1).lower() if next_m else "",
         possessive=possessive,
+        after=after,
     )
