@@ -1,0 +1,187 @@
+"""``reader compare`` and ``reader similar`` as a user or a script runs them."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import run_reader
+
+A, B, C = "000_3019f73ddaac25aa", "001_21c52abc1f1fddb1", "002_ceb5c5920158999b"
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+ENTITY_KEYS = {"id", "name", "type", "count", "aliases", "mentions"}
+
+pytestmark = pytest.mark.slow
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("indexed ")]
+    assert len(lines) == 1 and lines[0].startswith("reader: "), result.stderr
+    return lines[0]
+
+
+def run_json(*args: str) -> Any:
+    result = run_reader(*args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def week(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str, str]:
+    """``reader compare 000 001 --json`` and both cleaned texts (``reader show --json``)."""
+    # Module-scoped: the autouse isolated_dirs fixture is function-scoped, so point the
+    # cache at a module folder by hand.
+    home = tmp_path_factory.mktemp("home")
+    mp = pytest.MonkeyPatch()
+    for name in ("config", "data", "cache"):
+        mp.setenv(f"READER_{name.upper()}_DIR", str(home / name))
+    try:
+        data = run_json("compare", "000", "001", "--json")
+        a_text = run_json("show", A, "--json")["text"]
+        b_text = run_json("show", B, "--json")["text"]
+    finally:
+        mp.undo()
+    return data, a_text, b_text
+
+
+def test_compare_json_contract(week: tuple[dict[str, Any], str, str]) -> None:
+    data, _, _ = week
+    assert {
+        "a",
+        "b",
+        "similarity",
+        "shared_passages",
+        "shared_entities",
+        "only_a",
+        "only_b",
+        "shared_figures",
+    } <= set(data)
+    assert (data["a"], data["b"]) == (A, B)
+    assert 0 < data["similarity"] < 1
+    for passage in data["shared_passages"]:
+        assert set(passage) == {"a", "b", "score", "kind"}
+        assert passage["kind"] in {"exact", "near"}
+        assert 0 < passage["score"] <= 1
+    for shared in data["shared_entities"] + data["shared_figures"]:
+        assert {"id", "name", "type", "count_a", "count_b", "a", "b"} <= set(shared)
+        assert set(shared["a"]) == set(shared["b"]) == ENTITY_KEYS
+        assert (
+            shared["a"]["count"] == shared["count_a"] and shared["b"]["count"] == shared["count_b"]
+        )
+    for one_sided in data["only_a"] + data["only_b"]:
+        assert set(one_sided) == ENTITY_KEYS
+    assert all(e["type"] in {"date", "money", "figure"} for e in data["shared_figures"])
+    assert all(e["type"] in {"person", "org", "place"} for e in data["shared_entities"])
+
+
+def test_compare_offsets_index_the_shown_texts(week: tuple[dict[str, Any], str, str]) -> None:
+    data, a_text, b_text = week
+    assert data["shared_passages"]
+    for passage in data["shared_passages"]:
+        for side, text in (("a", a_text), ("b", b_text)):
+            span = passage[side]
+            assert text[span["start"] : span["end"]] == span["text"]
+    for shared in data["shared_entities"] + data["shared_figures"]:
+        for side, text in (("a", a_text), ("b", b_text)):
+            for mention in shared[side]["mentions"]:
+                assert text[mention["start"] : mention["end"]] == mention["text"]
+    for key, text in (("only_a", a_text), ("only_b", b_text)):
+        for entity in data[key]:
+            for mention in entity["mentions"]:
+                assert text[mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_compare_finds_the_seed_passages_and_entities(
+    week: tuple[dict[str, Any], str, str],
+) -> None:
+    data, _, _ = week
+    a_texts = [p["a"]["text"] for p in data["shared_passages"]]
+    assert any("400,000 Ukrainian soldiers" in t and "1 percent" in t for t in a_texts)
+    assert any("125,000" in t for t in a_texts)
+    assert "Valery Zaluzhnyi" in {e["name"] for e in data["shared_entities"]}
+    assert any(e["id"].startswith("place:avdi") for e in data["only_b"])
+    assert not any(e["id"].startswith("place:avdi") for e in data["only_a"])
+    figures = {e["value"] for e in data["shared_figures"]}
+    assert {"400000", "125000", "1%"} <= figures
+
+
+def test_other_outlet_shares_little_text() -> None:
+    data = run_json("compare", "002", "000", "--json")
+    assert data["similarity"] < 0.02
+    assert len(data["shared_passages"]) <= 1
+
+
+def test_compare_readable_output() -> None:
+    result = run_reader("compare", "000", "001")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "similarity" in out and A in out and B in out
+    assert "400,000" in out and "near" in out
+    assert "only B" in out and "Avdiyivka" in out
+    assert not CONTROL.search(out.replace("\n", ""))
+
+
+def test_compare_prints_article_text_as_data(make_corpus: Any) -> None:
+    text = "The [bold red]minister[/] said 400,000 people [link=x]marched[/link] today in town."
+    root = make_corpus(
+        {
+            "a.txt": "Alpha\n\n" + text + "\n",
+            "b.txt": "Beta\n\n" + text + "\n",
+        }
+    )
+    result = run_reader("compare", "a", "b", "--corpus", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "[bold red]minister[/]" in result.stdout  # printed as written, not applied
+    assert "[link=x]marched[/link]" in result.stdout
+    data = run_json("compare", "a", "b", "--corpus", str(root), "--json")
+    (passage,) = data["shared_passages"]
+    assert passage["kind"] == "exact" and passage["score"] == 1
+    assert data["similarity"] == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("compare", "nope", "000"),
+        ("compare", "000", "nope", "--json"),
+        ("compare", "00", "001"),  # ambiguous
+        ("similar", "nope"),
+        ("similar", "000", "--limit", "0"),
+    ],
+)
+def test_bad_documents_and_limits_are_one_line_errors(args: tuple[str, ...]) -> None:
+    one_line_error(run_reader(*args))
+
+
+def test_compare_needs_two_documents() -> None:
+    result = run_reader("compare", "000")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_similar_json() -> None:
+    rows = run_json("similar", "000", "--json")
+    assert [r["id"] for r in rows] == [B, C]
+    for row in rows:
+        assert set(row) == {"id", "title", "source", "date", "score"}
+        assert 0 < row["score"] <= 1
+    assert rows[0]["score"] > rows[1]["score"]
+    assert run_json("similar", "000", "--json", "--limit", "1") == rows[:1]
+
+
+def test_similar_table() -> None:
+    result = run_reader("similar", "001")
+    assert result.returncode == 0, result.stderr
+    assert A in result.stdout and "score" in result.stdout
+    assert result.stdout.index(A) < result.stdout.index(C)
+
+
+def test_similar_by_file_path(seeds: Path) -> None:
+    rows = run_json("similar", str(seeds / f"{C}.txt"), "--corpus", str(seeds), "--json")
+    assert C not in {r["id"] for r in rows} and len(rows) == 2
