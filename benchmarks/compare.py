@@ -10,10 +10,15 @@ Prints:
    filler; generator in tests/compare/compare_synthetic.py), overall and per kind of edit, on
    the seeds and, if present, on BBC articles.
 
-Not measured here: finding the most similar article across a corpus, which needs the search
-index (another part of the project); this only compares two given texts.
+3. ``compare_entities`` on the same two texts, with and without entity extraction (what
+   ``reader compare`` adds to the text comparison).
+4. ``similar()`` (Whoosh more-like-this) across BBC: p50/p95 per query over a sample of articles,
+   and its quality: the share of the top 10 (and of the top 1) from the query's own BBC category
+   (business, politics, ...), a rough but honest proxy for "about the same thing". The index is
+   built in a temporary folder first (``--cache DIR`` keeps and reuses one). On the seeds, the
+   most similar article to 000 must be 001. Skipped cleanly without the corpus.
 
-Run: ``.venv/bin/python benchmarks/compare.py [--runs N]``
+Run: ``.venv/bin/python benchmarks/compare.py [--runs N] [--sample N] [--cache DIR]``
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -34,7 +40,16 @@ sys.path.insert(0, str(REPO / "tests" / "compare"))
 
 from compare_synthetic import Tally, filler_pool, make_pair, overlaps, tally  # noqa: E402
 
-from reader.core.compare import align_sentences, compare_texts, split_sentences  # noqa: E402
+from reader.core.compare import (  # noqa: E402
+    align_sentences,
+    canonical_pair,
+    compare_entities,
+    compare_texts,
+    split_sentences,
+)
+from reader.core.entities import extract  # noqa: E402
+from reader.core.library import Library  # noqa: E402
+from reader.core.similar import similar  # noqa: E402
 
 TARGET = 20_000
 
@@ -69,6 +84,81 @@ def trim(text: str, size: int = TARGET) -> str:
     """``text`` cut after the last sentence end before ``size`` characters."""
     cut = text.rfind(". ", 0, size)
     return text[: cut + 1] if cut > 0 else text[:size]
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    """(p50, p95) of ``times``."""
+    times = sorted(times)
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+
+
+def entity_timings(a: str, b: str, runs: int) -> None:
+    """compare_entities alone, and with extraction and the two-article merge in front."""
+    a_entities, b_entities = canonical_pair(extract(a), extract(b))
+    alone, full = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = compare_entities(a_entities, b_entities)
+        alone.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        compare_entities(*canonical_pair(extract(a), extract(b)))
+        full.append((time.perf_counter() - start) * 1000)
+    p50, p95 = percentiles(alone)
+    print(
+        f"  compare_entities: p50 {p50:.2f} ms, p95 {p95:.2f} ms "
+        f"({len(result.shared)} shared entities, {len(result.shared_figures)} shared figures)"
+    )
+    p50, p95 = percentiles(full)
+    print(f"  with extract() of both texts + merge: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+
+
+def similar_on_seeds() -> None:
+    with tempfile.TemporaryDirectory() as cache:
+        library = Library(REPO / "seeds", cache=Path(cache))
+        library.update()
+        try:
+            first = library.summaries()[0].id
+            found = similar(library, first)
+        finally:
+            library.close()
+    top = found[0].id if found else None
+    verdict = "ok" if top is not None and top.startswith("001") else "WRONG"
+    print(f"  seeds: most similar to {first}: {top} ({verdict})")
+
+
+def similar_on_bbc(bbc: Path, sample_size: int, cache: Path | None) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        library = Library(bbc, cache=cache or Path(scratch))
+        start = time.perf_counter()
+        report = library.update()
+        print(
+            f"  index ready in {time.perf_counter() - start:.1f} s "
+            f"({report.added} added, {report.unchanged} unchanged)"
+        )
+        try:
+            ids = [s.id for s in library.summaries() if "/" in s.id]
+            sample = random.Random(1).sample(ids, min(sample_size, len(ids)))
+            similar(library, sample[0])  # warm up: opens the searcher
+            times, at10, at1 = [], [], []
+            for doc_id in sample:
+                start = time.perf_counter()
+                found = similar(library, doc_id, limit=10)
+                times.append((time.perf_counter() - start) * 1000)
+                category = doc_id.split("/")[0]
+                same = [f.id.split("/")[0] == category for f in found]
+                at10.append(sum(same) / len(same) if same else 0.0)
+                at1.append(1.0 if same and same[0] else 0.0)
+        finally:
+            library.close()
+    p50, p95 = percentiles(times)
+    print(
+        f"  BBC, {len(ids):,} articles, {len(sample)} queries (limit 10): "
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(times):.1f} ms (target p50 <= 100 ms)"
+    )
+    print(
+        f"  same-category precision: top 10 {statistics.mean(at10):.3f}, "
+        f"top 1 {statistics.mean(at1):.3f}"
+    )
 
 
 def timings(a: str, b: str, runs: int) -> tuple[float, float, int]:
@@ -127,6 +217,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--trials", type=int, default=5)
+    parser.add_argument("--sample", type=int, default=200, help="similar() queries on BBC")
+    parser.add_argument("--cache", type=Path, help="keep the BBC index here (reused if present)")
     args = parser.parse_args()
 
     seeds = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
@@ -153,6 +245,9 @@ def main() -> int:
             f"({found} passages)"
         )
 
+    print(f"\nentity comparison ({args.runs} runs; same texts as 'with reuse')")
+    entity_timings(a, reuse, args.runs)
+
     print(f"\nsentence pairing on synthetic pairs ({args.trials} trials per base text)")
     cases = [(seeds[0], seeds[2]), (seeds[1], seeds[2]), (seeds[2], seeds[0])]
     total, by_edit = Tally(), defaultdict(lambda: [0, 0])
@@ -168,7 +263,13 @@ def main() -> int:
         print_quality("BBC business (filler: sport)", total, by_edit)
         total, by_edit = quality(politics[:30], filler_pool(politics[100:180]), args.trials)
         print_quality("BBC politics (filler: other politics)", total, by_edit)
-    print("\nnot measured: most similar article across the corpus (needs the search index)")
+
+    print("\nmost similar articles: similar() (Whoosh more-like-this over the body)")
+    similar_on_seeds()
+    if bbc is not None:
+        similar_on_bbc(bbc, args.sample, args.cache)
+    else:
+        print("  BBC: skipped (corpus not found; set READER_SHARED_DIR)")
     return 0
 
 
