@@ -8,6 +8,7 @@ name overrule weak ones elsewhere in the same article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.core.entities.demonyms import is_demonym
@@ -21,7 +22,9 @@ from reader.core.entities.lexicon import (
     ORG_STARTS,
     PERSON_AFTER,
     PERSON_BEFORE,
+    PERSON_NEXT_NOUNS,
     PLACE_BEFORE,
+    PLACE_BEFORE_NOUNS,
     PLACE_HEADS,
     PLACE_STARTS,
     TITLE_MODIFIERS,
@@ -81,16 +84,16 @@ class Classifier:
             word = words[0][2]
             low = word.lower()
             size = self.title_size(words)
-            if (
+            if size and len(words) > size and not self.generic(words[size:]):
+                titled = True  # before openers: "General Zaluzhnyi" opens sentences
+                words = words[size:]
+            elif (
                 low in NEVER
                 or low in ("the", "a", "an")
                 or is_demonym(word)
                 or (first and span.initial and self._opener(word))
             ):
                 words = words[1:]
-            elif size and len(words) > size and not self.generic(words[size:]):
-                titled = True
-                words = words[size:]
             else:
                 break
             first = False
@@ -214,13 +217,31 @@ class Classifier:
             return None, UNKNOWN, None
         if span.prev in PLACE_BEFORE and not self.gaz.is_surname(texts[0], 5000):
             return "place", WEAK, None
-        if self.gaz.is_surname(texts[0]) or not self.common(texts[0]):
+        if span.next in PLACE_BEFORE_NOUNS:
+            return "place", WEAK, None
+        if self.gaz.is_surname(texts[0]):
             return "person", WEAK, None
+        if not self.common(texts[0]):
+            # An unknown lone word is most often a company or a club; a few shapes
+            # and contexts say person ("Zelensky government", "Smith 85th").
+            personal = (
+                _SURNAME_SHAPE.search(texts[0]) is not None
+                or span.next in PERSON_NEXT_NOUNS
+                or _MINUTE.fullmatch(span.next) is not None
+            )
+            return ("person" if personal else "org"), WEAK, None
         if self.mid_caps_count.get(lows[0], 0) >= 2:
             return "org", WEAK, None  # "Telegram", seen capitalised more than once
         return None, UNKNOWN, None
 
 
+# Surname endings of Slavic, Caucasian, Greek and Romanian names ("Zelensky",
+# "Lavrov", "Ponomarenko"); place names with these endings are in the gazetteer.
+_SURNAME_SHAPE = re.compile(
+    r"(?:sky|skyy|skyi|skiy|ski|ska|skaya|ov|ova|ev|eva|enko|chuk|yuk|vich|vych|"
+    r"shvili|dze|opoulos|akis|escu|nyi|zhny|zhnyi)$"
+)
+_MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc".split())
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.core.entities.keys import fold, variants
+from reader.core.entities.keys import fold, skeleton, variants
 from reader.core.entities.model import CorpusEntity, Entity
 
 
@@ -73,6 +73,25 @@ def merge_corpus(documents: Mapping[str, Sequence[Entity]]) -> CorpusMerge:
     return CorpusMerge(result, id_map)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def spelling_keys(word: str) -> list[str]:
+    """Keys that two words share whenever :func:`variants` may hold for them.
+
+    The skeleton itself, and for skeletons of six letters or more the skeleton with
+    one inner vowel wildcarded (``variants`` allows exactly one vowel-for-vowel change
+    after the first letter). Callers still confirm each candidate with ``variants``.
+    """
+    key = skeleton(word)
+    if not key:
+        return []
+    keys = [key]
+    if len(key) >= 6:
+        keys.extend(key[:i] + "?" + key[i + 1 :] for i in range(1, len(key)) if key[i] in _VOWELS)
+    return keys
+
+
 def _names(entity: Entity) -> set[str]:
     return {fold(entity.name), *(fold(a) for a in entity.aliases)}
 
@@ -101,24 +120,47 @@ def _join_people(members: Mapping[str, list[tuple[str, Entity]]], union: _Union)
             full[eid] = words
         else:
             single.append((eid, words[0]))
-    ids = sorted(full)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            wa, wb = full[a], full[b]
-            if variants(wa[-1], wb[-1]) and variants(wa[0], wb[0]):
-                union.union(a, b)
+    # Candidates come from a key index (see spelling_keys), not from comparing every
+    # pair: a corpus of a few thousand people would otherwise take minutes.
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for eid in sorted(full):
+        for key in spelling_keys(full[eid][-1]):
+            by_last[key].append(eid)
+    for eid in sorted(full):
+        words = full[eid]
+        for other in _candidates(words[-1], by_last):
+            if other <= eid:
+                continue
+            wo = full[other]
+            if variants(words[-1], wo[-1]) and variants(words[0], wo[0]):
+                union.union(eid, other)
     for eid, word in single:
-        fits = {union.find(f) for f, words in full.items() if variants(word, words[-1])}
+        fits = {union.find(f) for f in _candidates(word, by_last) if variants(word, full[f][-1])}
         if len(fits) == 1:
             union.union(eid, fits.pop())
-    by_word: dict[str, str] = {}
+    # Lone surnames that fit no full name join each other (the first one seen leads).
+    order: dict[str, int] = {}
+    words_of: dict[str, str] = {}
+    by_word: dict[str, list[str]] = defaultdict(list)
     for eid, word in single:
-        if union.find(eid) == eid:
-            match = next((o for w, o in by_word.items() if variants(word, w)), None)
-            if match is None:
-                by_word[word] = eid
-            else:
-                union.union(eid, match)
+        if union.find(eid) != eid:
+            continue
+        match = min(
+            (o for o in _candidates(word, by_word) if variants(word, words_of[o])),
+            key=order.__getitem__,
+            default=None,
+        )
+        if match is None:
+            order[eid] = len(order)
+            words_of[eid] = word
+            for key in spelling_keys(word):
+                by_word[key].append(eid)
+        else:
+            union.union(eid, match)
+
+
+def _candidates(word: str, index: Mapping[str, list[str]]) -> set[str]:
+    return {eid for key in spelling_keys(word) for eid in index.get(key, ())}
 
 
 def _corpus_entity(ids: list[str], members: Mapping[str, list[tuple[str, Entity]]]) -> CorpusEntity:

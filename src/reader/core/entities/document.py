@@ -179,15 +179,20 @@ def _abbreviates(short: str, name: str) -> bool:
     return letters.isupper() and letters[0] == name[0].upper()
 
 
+def _weight(strength: int) -> int:
+    """Votes of one reading: a dozen weak guesses do not outvote one title."""
+    return int(10**strength)
+
+
 def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:
     best: dict[str, dict[EntityType, int]] = defaultdict(lambda: defaultdict(int))
     for item in typed:
         if item.type is not None:
-            best[fold(item.name)][item.type] += item.strength**2
+            best[fold(item.name)][item.type] += _weight(item.strength)
         last = item.words[-1][2].lower().rstrip(".")
         if item.type == "org" and len(item.words) > 1 and last in CORP_SUFFIXES:
             short = " ".join(w[2] for w in item.words[:-1])
-            best[fold(short)]["org"] += MEDIUM**2
+            best[fold(short)]["org"] += _weight(MEDIUM)
     memory: dict[str, tuple[EntityType, int]] = {}
     for key, scores in best.items():
         kind = max(scores, key=lambda k: scores[k])
@@ -211,14 +216,16 @@ def _surnames(typed: list[Typed], strength: int = WEAK) -> list[str]:
 def _settle(item: Typed, memory: dict[str, tuple[EntityType, int]], surnames: list[str]) -> None:
     if item.strength >= STRONG:
         return
-    known = memory.get(fold(item.name))
-    if known is not None and known[0] != item.type and known[1] > item.strength**2:
-        item.type, item.strength = known[0], WEAK
-        return
+    # The surname of someone the article names in full is that person, however
+    # often the lone word was guessed to be something else.
     if (len(item.words) == 1 and item.type != "place") or item.strength <= WEAK:
         word = item.words[0][2] if len(item.words) == 1 else ""
         if word and any(variants(word, s) for s in surnames if s[:1] == word[:1]):
             item.type, item.strength = "person", MEDIUM
+            return
+    known = memory.get(fold(item.name))
+    if known is not None and known[0] != item.type and known[1] > _weight(item.strength):
+        item.type, item.strength = known[0], WEAK
 
 
 def _people_over_towns(typed: list[Typed], surnames: list[str]) -> None:

@@ -38,6 +38,8 @@ PERSON_BEFORE = frozenset(
     """.split()
 )
 PERSON_AFTER = frozenset("said says told added asked wrote argued explained claimed".split())
+# Nouns after a lone name that make it a person ("Biden administration").
+PERSON_NEXT_NOUNS = frozenset("administration presidency regime government era".split())
 # Words before a name that suggest a place ("in Kyiv", "near Avdiivka").
 PLACE_BEFORE = frozenset("in near from across outside around into towards toward via at".split())
 
@@ -141,5 +143,13 @@ ORG_BEFORE_NOUNS = frozenset(
     plant plants factory factories workers employees staff management board chairman
     spokesman spokeswoman executives executive profit profits earnings revenue revenues
     sales turnover brand brands headquarters officials bid takeover merger chief
+    """.split()
+)
+# Lower-case words after a name that make it a place ("Raqqa province").
+PLACE_BEFORE_NOUNS = frozenset(
+    """
+    province provinces region regions district districts town village villages city
+    area areas border borders river valley airport port county governorate oblast
+    suburb suburbs neighbourhood neighborhood countryside coast island peninsula
     """.split()
 )
