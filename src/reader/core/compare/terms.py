@@ -15,6 +15,7 @@ A term containing a digit is a *figure*; figures are weighted up when sentences 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.core.compare.stopwords import STOPWORDS
 
@@ -48,11 +49,13 @@ def terms(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def is_figure(term: str) -> bool:
     """Whether ``term`` is a number or contains one ("400000", "2023", "65th")."""
     return any(ch.isdigit() for ch in term)
 
 
+@lru_cache(maxsize=65536)  # pure, and most tokens repeat: this is most of terms()'s time
 def _normalise(token: str) -> str:
     if token.endswith(("'s", "’s")):
         token = token[:-2]
