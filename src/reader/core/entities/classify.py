@@ -47,6 +47,7 @@ class Typed:
     strength: int
     place: Place | None = None
     titled: bool = False
+    dateline: bool = False  # "LONDON 1996-08-30": a place, whatever else the name is
 
     @property
     def start(self) -> int:
@@ -218,7 +219,9 @@ class Classifier:
         if span.prev in PLACE_BEFORE and not self.gaz.is_surname(texts[0], 5000):
             return "place", WEAK, None
         if span.next in PLACE_BEFORE_NOUNS:
-            return "place", WEAK, None
+            return "place", MEDIUM, None
+        if span.prev == "of" and (span.prev2 in PLACE_BEFORE_NOUNS or span.prev2 in _COMPASS):
+            return "place", MEDIUM, None  # "the town of Tavildara", "east of Tavildara"
         if self.gaz.is_surname(texts[0]):
             return "person", WEAK, None
         if not self.common(texts[0]):
@@ -242,6 +245,7 @@ _SURNAME_SHAPE = re.compile(
     r"shvili|dze|opoulos|akis|escu|nyi|zhny|zhnyi)$"
 )
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc".split())
 

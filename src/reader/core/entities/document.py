@@ -46,11 +46,14 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     links = _link_acronyms(text, typed)
     memory = _remember(typed)
     surnames = _surnames(typed)
+    given = _given_names(typed)
     for item in typed:
-        _settle(item, memory, surnames)
+        _settle(item, memory, surnames, given)
     _people_over_towns(typed, _surnames(typed, MEDIUM))
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
+    for item in typed:
+        _mark_dateline(text, item)
     if len(_SCORE.findall(text)) >= 4 or len(_SPORT.findall(text)) >= 3:
         _sports(typed, gaz, surnames)
     return [t for t in typed if t.type is not None], links
@@ -80,7 +83,7 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
     teams: set[str] = set()
     players: set[str] = set()
     for item in typed:
-        if item.place is not None and item.place.kind in _NATIONS:
+        if _national(item):
             continue
         word = item.words[0][2]
         if item.span.prev in _SCORECARD and len(item.words) == 1:
@@ -104,10 +107,13 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
         key = fold(item.name)
         if key in players and key not in teams and item.type != "person":
             item.type, item.strength, item.place = "person", MEDIUM, None
-        elif (
-            key in teams and key not in players and not (item.place and item.place.kind in _NATIONS)
-        ):
+        elif key in teams and key not in players and not _national(item):
             item.type, item.strength, item.place = "org", MEDIUM, None
+
+
+def _national(item: Typed) -> bool:
+    """A country, continent or home nation, or a dateline: never a club."""
+    return item.dateline or (item.place is not None and item.place.kind in _NATIONS)
 
 
 def _split_inner(span: Span, gaz: Gazetteer, classifier: Classifier) -> list[Span]:
@@ -213,8 +219,36 @@ def _surnames(typed: list[Typed], strength: int = WEAK) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _settle(item: Typed, memory: dict[str, tuple[EntityType, int]], surnames: list[str]) -> None:
+def _given_names(typed: list[Typed]) -> set[str]:
+    """First words of people named in full: a lone "Jansher" after "Jansher Khan"."""
+    return {
+        item.words[0][2]
+        for item in typed
+        if item.type == "person" and len(item.words) > 1 and item.strength >= MEDIUM
+    }
+
+
+_DATELINE = re.compile(r"\s*(?:,\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}|\(\w+\)\s*[-—–])")
+
+
+def _mark_dateline(text: str, item: Typed) -> None:
+    """A line that opens with a known place and a date (or "(Reuters) -") is a dateline."""
+    if item.type != "place" or (item.start and text[item.start - 1] != "\n"):
+        return
+    if _DATELINE.match(text, item.end):
+        item.dateline, item.strength = True, STRONG
+
+
+def _settle(
+    item: Typed,
+    memory: dict[str, tuple[EntityType, int]],
+    surnames: list[str],
+    given: set[str],
+) -> None:
     if item.strength >= STRONG:
+        return
+    if len(item.words) == 1 and item.type != "place" and item.words[0][2] in given:
+        item.type, item.strength = "person", MEDIUM
         return
     # The surname of someone the article names in full is that person, however
     # often the lone word was guessed to be something else.

@@ -43,6 +43,7 @@ class Span:
     possessive: bool = False
     tags: set[str] = field(default_factory=set)
     after: str = ""  # the rest of the line, up to 40 characters
+    prev2: str = ""  # the word before ``prev`` ("town" in "town of Tavildara")
 
     @property
     def start(self) -> int:
@@ -187,6 +188,7 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
         if prev_tok and (len(prev_tok.group(1)) <= 4 or prev_tok.group(1).count(".") >= 2):
             initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok.start()])) or initial
     prev_m = _PREV_WORD.search(before)
+    prev2_m = _PREV_WORD.search(before, 0, prev_m.start()) if prev_m else None
     after = text[end : end + 40].partition("\n")[0]
     next_m = _NEXT_WORD.search(after)
     return Span(
@@ -194,6 +196,7 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
         initial=initial,
         shouting=shouting,
         prev=prev_m.group(1).lower().rstrip(".") if prev_m else "",
+        prev2=prev2_m.group(1).lower() if prev2_m else "",
         next=next_m.group(1).lower() if next_m else "",
         possessive=possessive,
         after=after,

@@ -9,11 +9,19 @@ to all known spellings before it reaches the index.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 
 from reader.core.entities.keys import fold, variants
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity
+
+# Whoosh's English stop words (the index drops them too): "us" is not the US, "may"
+# is not Theresa May.
+STOP_WORDS = frozenset(
+    "a an and are as at be by can for from have if in is it may not of on or tbd that the "
+    "this to us we when will with yet you your".split()
+)
 
 INDEX_FIELDS: tuple[str, ...] = (*NAMED_TYPES, "entity")
 
@@ -35,18 +43,33 @@ def index_terms(entities: Iterable[Entity | CorpusEntity]) -> dict[str, list[str
 
 
 class AliasIndex:
-    """Look up every spelling of the entities a query term names."""
+    """Look up every spelling of the entities a query term names.
+
+    Guards against junk: stop words never expand, an acronym spelling ("SBU", "NICE")
+    is only matched by a term typed in capitals, and a word the corpus never spelt
+    reaches a person only as a transliteration of a surname (Zeluzhnyi → Zaluzhnyi),
+    never a place or organisation.
+    """
 
     def __init__(self, entities: Iterable[Entity | CorpusEntity]) -> None:
-        self._by_key: dict[str, list[Entity | CorpusEntity]] = defaultdict(list)
-        self._by_last: dict[str, list[Entity | CorpusEntity]] = defaultdict(list)
+        from reader.core.entities.corpus import spelling_keys
+
+        self._by_key: dict[str, list[tuple[Entity | CorpusEntity, bool]]] = defaultdict(list)
+        self._by_last: dict[str, list[tuple[Entity | CorpusEntity, str]]] = defaultdict(list)
+        self._cache: dict[tuple[str, str | None], list[str]] = {}
+        self._lock = threading.Lock()
         for entity in entities:
             if entity.type not in NAMED_TYPES:
                 continue
             for spelling in _spellings(entity):
-                self._by_key[fold(spelling)].append(entity)
+                self._by_key[fold(spelling)].append((entity, _is_acronym(spelling)))
                 if entity.type == "person":
-                    self._by_last[fold(spelling.split()[-1])[:1]].append(entity)
+                    last = spelling.split()[-1] if spelling.split() else spelling
+                    for key in spelling_keys(last):
+                        self._by_last[key].append((entity, last))
+
+    def __len__(self) -> int:
+        return len(self._by_key)
 
     def expand(self, term: str, field: str | None = None) -> list[str]:
         """``term`` followed by the other spellings of the entities it names.
@@ -54,20 +77,43 @@ class AliasIndex:
         ``field`` (``person``, ``org``, ``place`` or ``entity``/None for any)
         restricts the entity types considered. An unknown term comes back alone.
         """
+        with self._lock:
+            cached = self._cache.get((term, field))
+        if cached is not None:
+            return list(cached)
+        out = self._expand(term, field)
+        with self._lock:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[(term, field)] = out
+        return list(out)
+
+    def _expand(self, term: str, field: str | None) -> list[str]:
+        from reader.core.entities.corpus import spelling_keys
+
         key = fold(term)
-        found = list(self._by_key.get(key, []))
-        if not found and " " not in key and key:
-            found = [
-                e
-                for e in self._by_last.get(key[:1], [])
-                if any(variants(term, s.split()[-1]) for s in _spellings(e))
-            ]
+        if not key or key in STOP_WORDS:
+            return [term]
+        capitals = term.isupper()
+        found = [e for e, acronym in self._by_key.get(key, ()) if capitals or not acronym]
+        if not found and " " not in key:
+            seen: set[int] = set()
+            for skey in spelling_keys(term):
+                for entity, last in self._by_last.get(skey, ()):
+                    if id(entity) not in seen and variants(term, last):
+                        seen.add(id(entity))
+                        found.append(entity)
         if field not in (None, "entity"):
             found = [e for e in found if e.type == field]
         out = {term: None}
         for entity in found:
             out.update(dict.fromkeys(_spellings(entity)))
         return list(out)
+
+
+def _is_acronym(spelling: str) -> bool:
+    letters = [c for c in spelling if c.isalpha()]
+    return 1 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in spelling
 
 
 def expand_query_term(
