@@ -23,6 +23,7 @@ from reader.core.compare import (
     SharedEntity,
     compare_entities,
     compare_texts,
+    pair_entities,
 )
 from reader.core.document import Document
 from reader.core.entities.model import Entity
@@ -38,7 +39,7 @@ def run_compare(args: argparse.Namespace) -> int:
         a = _document(library, args.doc_a)
         b = _document(library, args.doc_b)
         result = compare_texts(a.text, b.text, a=a.id, b=b.id)
-        entities = compare_entities(*_entities(library, a, b))
+        entities = compare_entities(*pair_entities(library, a, b))
     finally:
         library.close()
     if args.json:
@@ -81,14 +82,6 @@ def _document(library: Library, ref: str) -> Document:
     if doc is None:
         raise UserError(f"no document matches '{ref}'")
     return doc
-
-
-def _entities(library: Library, a: Document, b: Document) -> tuple[list[Entity], list[Entity]]:
-    """Both articles' entities with ids shared across them (Zaluzhnyi = Zaluzhny)."""
-    from reader.core.compare import canonical_pair
-    from reader.core.entities import extract
-
-    return canonical_pair(extract(a.text), extract(b.text), a_id=a.id, b_id=b.id)
 
 
 # -- readable output ------------------------------------------------------------------

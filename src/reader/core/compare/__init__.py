@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from reader.core.compare.align import Alignment, SentencePair, align_sentences
 from reader.core.compare.comparison import compare_texts
+from reader.core.compare.documents import pair_entities
 from reader.core.compare.entities import (
     EntityComparison,
     SharedEntity,
@@ -42,6 +43,7 @@ __all__ = [
     "compare_entities",
     "compare_texts",
     "figure_value",
+    "pair_entities",
     "split_sentences",
     "terms",
 ]
