@@ -31,7 +31,7 @@ import yaml
 
 from reader.core.atomicfile import atomic_write_text, locked
 from reader.core.entities.keys import fold
-from reader.core.entities.model import NAMED_TYPES, Entity, EntityType
+from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity, EntityType
 from reader.core.paths import corpus_data_dir
 
 FILE_NAME = "aliases.yaml"
@@ -131,7 +131,7 @@ def load_aliases(path: Path) -> tuple[Aliases, str | None]:
         return Aliases(), f"{path}: {exc}; aliases ignored, file left as it is"
 
 
-def _matches(ref: str, entity: Entity) -> bool:
+def _matches(ref: str, entity: Entity | CorpusEntity) -> bool:
     if ref == entity.id:
         return True
     key = fold(ref)
@@ -168,6 +168,94 @@ def apply_aliases(entities: list[Entity], aliases: Aliases) -> list[Entity]:
                 entity.aliases = sorted({*entity.aliases, entity.name} - {name})
                 entity.name = name
     return out
+
+
+class _Resolver:
+    """Finds the live corpus entities a reference names (id, name or alias), following
+    merges so a reference to a merged-away entity reaches the one that absorbed it."""
+
+    def __init__(self, entities: list[CorpusEntity]) -> None:
+        self._keys: dict[str, list[int]] = {}
+        self.live: dict[int, CorpusEntity] = {}
+        self.into: dict[int, int] = {}
+        for number, entity in enumerate(entities):
+            self.live[number] = entity
+            for key in {entity.id, fold(entity.name), *(fold(a) for a in entity.aliases)}:
+                self._keys.setdefault(key, []).append(number)
+
+    def head(self, number: int) -> int:
+        while number in self.into:
+            number = self.into[number]
+        return number
+
+    def find(self, ref: str) -> list[int]:
+        numbers = [*self._keys.get(ref, ()), *self._keys.get(fold(ref), ())]
+        heads = dict.fromkeys(self.head(n) for n in numbers)
+        return [n for n in heads if n in self.live]
+
+    def absorb(self, keep: int, other: int) -> None:
+        a, b = self.live[keep], self.live.pop(other)
+        a.documents = sorted({*a.documents, *b.documents})
+        a.articles = len(a.documents)
+        a.mentions += b.mentions
+        a.aliases = sorted({*a.aliases, b.name, *b.aliases} - {a.name})
+        self.into[other] = keep
+
+
+def apply_corpus_aliases(
+    entities: list[CorpusEntity], aliases: Aliases
+) -> tuple[list[CorpusEntity], dict[str, str | None]]:
+    """Corpus entities with the user's corrections applied, and where each input id
+    went (``None``: blocked). The input list is not modified.
+
+    The same rules as :func:`apply_aliases`, at corpus level: block first, then merge
+    (an id as merge key becomes the merged entity's id), retype, rename. Entities that
+    end up with one id (a retype onto an existing id) become one.
+    """
+    if aliases.is_empty():
+        return entities, {e.id: e.id for e in entities}
+    copies = [replace(e, aliases=list(e.aliases), documents=list(e.documents)) for e in entities]
+    resolver = _Resolver(copies)
+    for ref in aliases.block:
+        for number in resolver.find(ref):
+            del resolver.live[number]
+    for target, refs in aliases.merge.items():
+        group = list(dict.fromkeys(n for r in (target, *refs) for n in resolver.find(r)))
+        if not group:
+            continue
+        exact = [n for n in group if resolver.live[n].id == target]
+        named = resolver.find(target)
+        keep = (exact or named or group)[0]
+        for other in group:
+            if other != keep:
+                resolver.absorb(keep, other)
+        if ":" in target and target.partition(":")[0] in NAMED_TYPES:
+            entity = resolver.live[keep]
+            entity.type = cast(EntityType, target.partition(":")[0])
+            entity.id = target
+    for ref, kind in aliases.retype.items():
+        for number in resolver.find(ref):
+            entity = resolver.live[number]
+            if entity.type != kind:
+                entity.id = f"{kind}:{entity.id.partition(':')[2]}"
+                entity.type = kind
+    for ref, name in aliases.rename.items():
+        for number in resolver.find(ref):
+            entity = resolver.live[number]
+            if entity.name != name:
+                entity.aliases = sorted({*entity.aliases, entity.name} - {name})
+                entity.name = name
+    by_id: dict[str, int] = {}
+    for number in sorted(resolver.live):
+        first = by_id.setdefault(resolver.live[number].id, number)
+        if first != number:
+            resolver.absorb(first, number)
+    mapping: dict[str, str | None] = {}
+    for number, original in enumerate(entities):
+        head = resolver.head(number)
+        mapping[original.id] = resolver.live[head].id if head in resolver.live else None
+    out = sorted(resolver.live.values(), key=lambda e: (-e.articles, -e.mentions, e.id))
+    return out, mapping
 
 
 def _update(path: Path, change: Callable[[Aliases], None]) -> Aliases:

@@ -177,6 +177,8 @@ class Classifier:
         )
         if titled:
             return "person", STRONG, None
+        if n == 1 and len(texts[0].rstrip(".")) == 1:
+            return None, UNKNOWN, None  # initials and table letters: "C", "S."
         if n == 1 and lows[0] in NEWS_AGENCIES and (texts[0] != "AP" or span.next != "'s"):
             return "org", STRONG, None
         if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
@@ -233,8 +235,6 @@ class Classifier:
                 or _MINUTE.fullmatch(span.next) is not None
             )
             return ("person" if personal else "org"), WEAK, None
-        if self.mid_caps_count.get(lows[0], 0) >= 2:
-            return "org", WEAK, None  # "Telegram", seen capitalised more than once
         return None, UNKNOWN, None
 
 

@@ -30,6 +30,7 @@ hebrew hindi urdu mandarin cantonese farsi
 moslem zairean afrikaner hutu tutsi basque catalan flemish walloon bavarian cossack
 sikh tamil sinhalese maori inuit zulu xhosa bedouin berber copt coptic bosniak
 kosovan ossetian abkhaz ingush dagestani circassian rohingya hazara baluch
+swede scot scots texan californian surinamese anglican islamist jihadist coloured
 western westerner westerners sino anglo euro trans transatlantic
 """
 DEMONYMS: frozenset[str] = frozenset(

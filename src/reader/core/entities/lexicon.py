@@ -112,7 +112,7 @@ EVENT_HEADS = frozenset(
     """
     open cup tour series prix games olympics olympiad championship championships classic
     trophy award awards prize war festival grand slam masters invitational marathon
-    rally derby bowl tournament
+    rally derby bowl tournament day revolution act treaty accord accords protocol
     """.split()
 )
 # Words that end a sports club's name ("Blackburn Rovers").

@@ -13,6 +13,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 
+from reader.core.entities.corpus import spelling_keys
 from reader.core.entities.keys import fold, variants
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity
 
@@ -52,8 +53,6 @@ class AliasIndex:
     """
 
     def __init__(self, entities: Iterable[Entity | CorpusEntity]) -> None:
-        from reader.core.entities.corpus import spelling_keys
-
         self._by_key: dict[str, list[tuple[Entity | CorpusEntity, bool]]] = defaultdict(list)
         self._by_last: dict[str, list[tuple[Entity | CorpusEntity, str]]] = defaultdict(list)
         self._cache: dict[tuple[str, str | None], list[str]] = {}
@@ -89,8 +88,6 @@ class AliasIndex:
         return list(out)
 
     def _expand(self, term: str, field: str | None) -> list[str]:
-        from reader.core.entities.corpus import spelling_keys
-
         key = fold(term)
         if not key or key in STOP_WORDS:
             return [term]
