@@ -185,3 +185,18 @@ def test_similar_table() -> None:
 def test_similar_by_file_path(seeds: Path) -> None:
     rows = run_json("similar", str(seeds / f"{C}.txt"), "--corpus", str(seeds), "--json")
     assert C not in {r["id"] for r in rows} and len(rows) == 2
+
+
+@pytest.mark.parametrize(("columns", "side_by_side"), [("80", False), ("160", True)])
+def test_compare_layout_follows_the_width(
+    columns: str, side_by_side: bool, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from reader.cli import main
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["compare", "000", "001"]) == 0
+    out = capsys.readouterr().out
+    # Tables fit the width; plain lines are not wrapped when the output is not a terminal.
+    assert max(len(line) for line in out.splitlines() if "│" in line) <= int(columns)
+    assert ("A / B" in out) is not side_by_side
+    assert "400,000" in out

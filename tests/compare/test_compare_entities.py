@@ -148,3 +148,24 @@ def test_canonical_pair_keeps_mentions_and_records_spellings() -> None:
     assert [e.mentions for e in cb] == [e.mentions for e in b]
     zaluzhny = next(e for e in cb if e.id == "person:valery-zaluzhnyi")
     assert "Valery Zaluzhny" in zaluzhny.aliases
+
+
+def test_pair_entities_of_catalogued_seeds(seeds: Path, tmp_path: Path) -> None:
+    from reader.core.compare import pair_entities
+    from reader.core.library import Library
+
+    library = Library(seeds, cache=tmp_path / "cache")
+    library.update()
+    try:
+        first, second, _ = (s.id for s in library.summaries())
+        a, b = library.document(first), library.document(second)
+        assert a is not None and b is not None
+        left, right = pair_entities(library, a, b)
+    finally:
+        library.close()
+    for entities, text in ((left, a.text), (right, b.text)):
+        for e in entities:
+            assert all(text[m.start : m.end] == m.text for m in e.mentions)
+    result = compare_entities(left, right)
+    assert "Valery Zaluzhnyi" in {s.name for s in result.shared}
+    assert any(e.id.startswith("place:avdi") for e in result.only_b)
