@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.lexicon import (
+    CORP_SUFFIXES,
     EVENT_HEADS,
     NEVER,
     NEWS_AGENCIES,
@@ -68,8 +69,6 @@ class Classifier:
     def __init__(self, gaz: Gazetteer, mid_caps: dict[str, int]) -> None:
         self.gaz = gaz
         self.mid_caps = mid_caps
-        self.mid_caps_count = mid_caps
-        self._named_next = False
 
     def common(self, word: str) -> bool:
         return self.gaz.zipf(word) >= COMMON_ZIPF
@@ -88,6 +87,8 @@ class Classifier:
             if size and len(words) > size and not self.generic(words[size:]):
                 titled = True  # before openers: "General Zaluzhnyi" opens sentences
                 words = words[size:]
+            elif self._keeps_head(words):
+                break
             elif (
                 low in NEVER
                 or low in ("the", "a", "an")
@@ -102,10 +103,18 @@ class Classifier:
             words = words[:-1]
         return words, titled
 
-    def _opener_at(self, words: list[tuple[int, int, str]]) -> bool:
-        # "Mark Philippoussis" at a line start: a first name before a non-word.
-        self._named_next = len(words) > 1 and not self.common(words[1][2])
-        return self._opener(words[0][2])
+    def _keeps_head(self, words: list[tuple[int, int, str]]) -> bool:
+        """Whether an ordinary-looking first word belongs to the name after all.
+
+        "New York Stock Exchange" (a place opens it), "First Albany Corp" (a company
+        suffix closes it).
+        """
+        if len(words) < 2:
+            return False
+        word, nxt = words[0][2], words[1][2]
+        if self.gaz.place(f"{word} {nxt}") is not None:
+            return True
+        return words[-1][2].lower().rstrip(".") in CORP_SUFFIXES and word.lower() in _NAME_OPENERS
 
     def _opener(self, word: str) -> bool:
         """A capitalised sentence opener that is just an ordinary word."""
@@ -245,6 +254,8 @@ _SURNAME_SHAPE = re.compile(
     r"shvili|dze|opoulos|akis|escu|nyi|zhny|zhnyi)$"
 )
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
+# Ordinary words that open company names ("First Union Corp", "United Airlines").
+_NAME_OPENERS = frozenset("first new united national american general central".split())
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc".split())

@@ -18,16 +18,24 @@ from reader.core.entities.lexicon import CONNECTORS, ORG_HEADS, ORG_STARTS, PLAC
 _UPPER = "".join(chr(c) for c in range(0x2000) if chr(c).isupper())
 _UP = f"[{re.escape(_UPPER)}]"
 _WORD = rf"(?:{_UP}\.){{2,}}|{_UP}\.(?=[ \t]+{_UP})|{_UP}(?:\w|[-'’&.](?=\w))*"
-_CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+_CONN = "|".join([*sorted(CONNECTORS, key=len, reverse=True), "&"])
 _GAP = rf"[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+){{0,2}}"
 RUN = re.compile(rf"(?<![\w'’])(?:{_WORD})(?:{_GAP}(?:{_WORD}))*")
-_TOKEN = re.compile(rf"{_WORD}|\w+")
+_TOKEN = re.compile(rf"{_WORD}|\w+|&")
 _LINE = re.compile(r"[^\n]+")
 _PREV_WORD = re.compile(r"([\w.'’-]+)[^\w\n]*$")
 _NEXT_WORD = re.compile(r"^[^\w\n]*?([\w'’-]+)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _OPENERS = " \t\u00a0\"“‘'([*_—–-"
 _ENDERS = ".!?:;•|>#"
+# Abbreviations that end a name and keep their full stop ("Barnett Banks Inc.").
+_ABBREVIATIONS = frozenset(
+    """
+    inc corp co ltd bros cos jr sr plc llc
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss
+    mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
 _JOINING_OF = ORG_HEADS | ORG_STARTS | PLACE_HEADS | {"republic", "kingdom", "states", "isle"}
 
 
@@ -101,7 +109,7 @@ def _split(
     pending: list[tuple[int, int, str]] = []
     for tok in tokens:
         word = tok[2]
-        if word in CONNECTORS or (shouting and word.lower() in CONNECTORS):
+        if word in CONNECTORS or word == "&" or (shouting and word.lower() in CONNECTORS):
             if chunk:
                 pending.append(tok)
             continue
@@ -160,6 +168,8 @@ def _joins(
     if not left:
         return False
     first = conn[0]
+    if first == "&":
+        return len(conn) == 1  # "Standard & Poor", "A.G. Edwards & Sons"
     if first == "of":
         return left[-1] in _JOINING_OF or left[0] in ORG_STARTS
     if first == "and":
@@ -172,6 +182,9 @@ def _joins(
 
 
 def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) -> Span:
+    last = words[-1]
+    if text[last[1] : last[1] + 1] == "." and last[2].lower() in _ABBREVIATIONS:
+        words = [*words[:-1], (last[0], last[1] + 1, last[2] + ".")]  # "Corp.", "Fla."
     start, end = words[0][0], words[-1][1]
     possessive = False
     last = words[-1]
