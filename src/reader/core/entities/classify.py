@@ -214,7 +214,12 @@ class Classifier:
             return "org", MEDIUM, None
         if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
             return "org", MEDIUM, None  # "BBC Ukraine", "ABC News"
-        if n > 1 and self.gaz.is_first_name(texts[0]) and not self.common(texts[-1]):
+        # "Linda Wild", "Stuart Law"; but "Will Power" needs an unusual surname.
+        if (
+            n > 1
+            and self.gaz.is_first_name(texts[0])
+            and (not self.common(texts[-1]) or self.gaz.zipf(texts[0]) < _COMMON_FIRST_NAME)
+        ):
             return "person", MEDIUM, None
         commons = sum(1 for t in texts if self.common(t))
         if n > 1 and commons == n:
@@ -256,6 +261,7 @@ _SURNAME_SHAPE = re.compile(
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # Ordinary words that open company names ("First Union Corp", "United Airlines").
 _NAME_OPENERS = frozenset("first new united national american general central".split())
+_COMMON_FIRST_NAME = 4.8  # Zipf of "mark", "bill": first names that are also words
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc".split())

@@ -50,6 +50,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     for item in typed:
         _settle(item, memory, surnames, given)
     _people_over_towns(typed, _surnames(typed, MEDIUM))
+    _companies_over_towns(typed)
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
     for item in typed:
@@ -275,6 +276,26 @@ def _people_over_towns(typed: list[Typed], surnames: list[str]) -> None:
             continue
         if item.place.kind in ("city", "state") or item.span.prev not in PLACE_BEFORE:
             item.type, item.strength, item.place = "person", MEDIUM, None
+
+
+def _companies_over_towns(typed: list[Typed]) -> None:
+    """ "Magna International Inc" makes a lone "Magna" the company, not the town."""
+    short: set[str] = set()
+    for item in typed:
+        last = item.words[-1][2].lower().rstrip(".")
+        if item.type == "org" and len(item.words) > 1 and last in CORP_SUFFIXES:
+            short.add(fold(item.words[0][2]))
+            short.add(fold(" ".join(w[2] for w in item.words[:-1])))
+    if not short:
+        return
+    for item in typed:
+        if fold(item.name) not in short or item.type == "org":
+            continue
+        town = item.place is not None and item.place.kind == "city"
+        if town and item.place is not None and item.place.population >= 1_000_000:
+            continue
+        if town or item.strength < STRONG:
+            item.type, item.strength, item.place = "org", MEDIUM, None
 
 
 def _shouted(

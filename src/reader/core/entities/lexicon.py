@@ -73,7 +73,7 @@ PLACE_HEADS = frozenset(
     """
     city province region oblast district county state island islands republic peninsula
     valley river lake sea ocean gulf bay strait mountains mountain hills coast border
-    square street avenue airport port
+    square street avenue airport port park stadium bridge road ground arena
     """.split()
 )
 PLACE_STARTS = frozenset("mount lake cape gulf isle port fort st saint san santa".split())
