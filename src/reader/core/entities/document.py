@@ -22,6 +22,7 @@ from reader.core.entities.lexicon import (
     NEVER,
     ORG_HEADS,
     PLACE_BEFORE,
+    PLACE_BEFORE_NOUNS,
     TITLE_MODIFIERS,
 )
 from reader.core.entities.model import EntityType
@@ -108,8 +109,27 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
         key = fold(item.name)
         if key in players and key not in teams and item.type != "person":
             item.type, item.strength, item.place = "person", MEDIUM, None
-        elif key in teams and key not in players and not _national(item):
+        elif key in players or _national(item):
+            continue
+        elif key in teams or _club_town(item):
             item.type, item.strength, item.place = "org", MEDIUM, None
+
+
+def _club_town(item: Typed) -> bool:
+    """On a sports page a town is its club unless the words around say place.
+
+    "Barcelona signed him" is the club; "in Barcelona" and "the city of Barcelona"
+    stay the town.
+    """
+    if item.place is None or item.place.kind != "city" or len(item.words) > 2:
+        return False
+    span = item.span
+    return not (
+        span.prev in PLACE_BEFORE
+        or span.prev in ("of", "to", "(")
+        or span.next in PLACE_BEFORE_NOUNS
+        or span.next in ("-based",)
+    )
 
 
 def _national(item: Typed) -> bool:

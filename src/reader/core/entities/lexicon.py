@@ -58,7 +58,8 @@ ORG_HEADS = frozenset(
     radio tv television broadcasting media magazine review daily weekly reuters
     center centre hospital museum commission secretariat directorate command staff
     intelligence industries industry technologies systems solutions partners capital
-    securities insurance trust brothers laboratories labs pharmaceuticals
+    securities insurance trust brothers laboratories labs pharmaceuticals newsroom desk
+    newsdesk bancorp bancshares
     """.split()
 )
 # First words of organisation names ("Ministry of Defence", "Bank of England").

@@ -55,7 +55,7 @@ class AliasIndex:
     def __init__(self, entities: Iterable[Entity | CorpusEntity]) -> None:
         self._by_key: dict[str, list[tuple[Entity | CorpusEntity, bool]]] = defaultdict(list)
         self._by_last: dict[str, list[tuple[Entity | CorpusEntity, str]]] = defaultdict(list)
-        self._cache: dict[tuple[str, str | None], list[str]] = {}
+        self._cache: dict[tuple[str, str | None], list[Entity | CorpusEntity]] = {}
         self._lock = threading.Lock()
         for entity in entities:
             if entity.type not in NAMED_TYPES:
@@ -76,21 +76,27 @@ class AliasIndex:
         ``field`` (``person``, ``org``, ``place`` or ``entity``/None for any)
         restricts the entity types considered. An unknown term comes back alone.
         """
-        with self._lock:
-            cached = self._cache.get((term, field))
-        if cached is not None:
-            return list(cached)
-        out = self._expand(term, field)
-        with self._lock:
-            if len(self._cache) > 4096:
-                self._cache.clear()
-            self._cache[(term, field)] = out
+        out = {term: None}
+        for entity in self.entities(term, field):
+            out.update(dict.fromkeys(_spellings(entity)))
         return list(out)
 
-    def _expand(self, term: str, field: str | None) -> list[str]:
+    def entities(self, term: str, field: str | None = None) -> list[Entity | CorpusEntity]:
+        """The entities ``term`` names (of ``field``'s type; any for None/``entity``)."""
+        with self._lock:
+            cached = self._cache.get((term, field))
+        if cached is None:
+            cached = self._find(term, field)
+            with self._lock:
+                if len(self._cache) > 4096:
+                    self._cache.clear()
+                self._cache[(term, field)] = cached
+        return list(cached)
+
+    def _find(self, term: str, field: str | None) -> list[Entity | CorpusEntity]:
         key = fold(term)
         if not key or key in STOP_WORDS:
-            return [term]
+            return []
         capitals = term.isupper()
         found = [e for e, acronym in self._by_key.get(key, ()) if capitals or not acronym]
         if not found and " " not in key:
@@ -102,10 +108,10 @@ class AliasIndex:
                         found.append(entity)
         if field not in (None, "entity"):
             found = [e for e in found if e.type == field]
-        out = {term: None}
+        unique: dict[int, Entity | CorpusEntity] = {}
         for entity in found:
-            out.update(dict.fromkeys(_spellings(entity)))
-        return list(out)
+            unique.setdefault(id(entity), entity)
+        return list(unique.values())
 
 
 def _is_acronym(spelling: str) -> bool:
