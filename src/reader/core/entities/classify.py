@@ -89,6 +89,8 @@ class Classifier:
                 words = words[size:]
             elif self._keeps_head(words):
                 break
+            elif len(words) == 2 and is_demonym(word) and words[1][2].lower() in ORG_HEADS:
+                break  # "European Union", "Palestinian Authority"
             elif (
                 low in NEVER
                 or low in ("the", "a", "an")
@@ -181,7 +183,7 @@ class Classifier:
             if n == 1
             and _acronym(texts[0])
             and lows[0] not in _PLACE_ACRONYMS
-            and (len(texts[0]) < 5 or not span.next[:1].isdigit())
+            and not _DATELINE_NEXT.match(span.after)
             else (self.gaz.place(name))
         )
         if titled:
@@ -192,6 +194,8 @@ class Classifier:
             return "org", STRONG, None
         if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
             return None, UNKNOWN, None
+        if n == 1 and lows[0] in _INSTITUTIONS and not span.initial and not span.shouting:
+            return "org", MEDIUM, None  # "the Senate", "Congress"
         if n == 1 and (lows[0] in TITLES or (lows[0] in ORG_HEADS and self.common(texts[0]))):
             return None, UNKNOWN, None
         if place is not None and n > 1 and place.kind != "city":
@@ -214,6 +218,8 @@ class Classifier:
             return "org", MEDIUM, None
         if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
             return "org", MEDIUM, None  # "BBC Ukraine", "ABC News"
+        if n > 1 and _INITIAL.fullmatch(texts[0]) and lows[-1] not in ORG_HEADS:
+            return "person", MEDIUM, None  # "J. Crawley", "A.G. Edwards"
         # "Linda Wild", "Stuart Law"; but "Will Power" needs an unusual surname.
         if (
             n > 1
@@ -262,6 +268,12 @@ _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # Ordinary words that open company names ("First Union Corp", "United Airlines").
 _NAME_OPENERS = frozenset("first new united national american general central".split())
 _COMMON_FIRST_NAME = 4.8  # Zipf of "mark", "bill": first names that are also words
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")
+_DATELINE_NEXT = re.compile(r"\s*(?:,\s*)?\d{4}-\d\d-\d\d")
+# Institutions named by one capitalised word mid-sentence.
+_INSTITUTIONS = frozenset(
+    "senate congress parliament duma rada knesset commission pentagon cabinet".split()
+)
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc".split())

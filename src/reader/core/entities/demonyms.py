@@ -31,6 +31,8 @@ moslem zairean afrikaner hutu tutsi basque catalan flemish walloon bavarian coss
 sikh tamil sinhalese maori inuit zulu xhosa bedouin berber copt coptic bosniak
 kosovan ossetian abkhaz ingush dagestani circassian rohingya hazara baluch
 swede scot scots texan californian surinamese anglican islamist jihadist coloured
+nicaraguan lankan spaniard salvadoran guinean dane finn turk kiwi aussie maoist roman
+olympic
 western westerner westerners sino anglo euro trans transatlantic
 """
 DEMONYMS: frozenset[str] = frozenset(

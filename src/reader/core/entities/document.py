@@ -105,6 +105,8 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
         tabled = guess and item.span.next[:1].isdigit() and _TABLE_ROW.match(item.span.after)
         if clubbish or unnamed or tabled or (weak and (score_next or team_prev)):
             teams.add(fold(item.name))
+    # People the article names in full are not clubs ("Andrei Medvedev ... Medvedev 6-3").
+    players |= {fold(s) for s in surnames}
     for item in typed:
         key = fold(item.name)
         if key in players and key not in teams and item.type != "person":

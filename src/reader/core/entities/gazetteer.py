@@ -48,7 +48,10 @@ class Gazetteer:
 
     def place(self, name: str) -> Place | None:
         """The most prominent place called ``name`` (any alternate name), if any."""
-        index = self._lookup.get(fold(name))
+        key = fold(name)
+        index = self._lookup.get(key)
+        if index is None and "." in key and not key.endswith("."):
+            index = self._lookup.get(key + ".")  # "U.S" before a sentence's full stop
         if index is None:
             return None
         pid, canonical, kind, pop = self._places[index].split("|")
