@@ -18,6 +18,7 @@ from reader.core.entities.lexicon import (
     EVENT_HEADS,
     NEVER,
     NEWS_AGENCIES,
+    ORG_AFTER_NOUNS,
     ORG_BEFORE_NOUNS,
     ORG_HEADS,
     ORG_STARTS,
@@ -212,6 +213,8 @@ class Classifier:
             return "place", MEDIUM, None
         if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
             return "person", MEDIUM, None
+        if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
+            return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
         if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
             return "org", MEDIUM, None  # "Pirelli shares", "Hyundai chairman"
         if n == 1 and _acronym(texts[0]):
@@ -262,7 +265,7 @@ class Classifier:
 # "Lavrov", "Ponomarenko"); place names with these endings are in the gazetteer.
 _SURNAME_SHAPE = re.compile(
     r"(?:sky|skyy|skyi|skiy|ski|ska|skaya|ov|ova|ev|eva|enko|chuk|yuk|vich|vych|"
-    r"shvili|dze|opoulos|akis|escu|nyi|zhny|zhnyi)$"
+    r"shvili|dze|opoulos|akis|escu|nyi|zhny|zhnyi|(?<=[^aeiouy][aeiou][bcdfghklmnprstvz])in)$"
 )
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # Ordinary words that open company names ("First Union Corp", "United Airlines").

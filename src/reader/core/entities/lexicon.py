@@ -58,7 +58,7 @@ ORG_HEADS = frozenset(
     radio tv television broadcasting media magazine review daily weekly reuters
     center centre hospital museum commission secretariat directorate command staff
     intelligence industries industry technologies systems solutions partners capital
-    securities insurance trust brothers laboratories labs pharmaceuticals newsroom desk
+    securities insurance trust brothers laboratories labs pharmaceuticals newsroom desk chiefs
     newsdesk bancorp bancshares
     """.split()
 )
@@ -135,6 +135,15 @@ NEWS_AGENCIES = frozenset(
     bernama antara pti irna anadolu tanjug bta ctk mti pap hina ukrinform unian
     kuna belga anp lusa agerpres
     bloomberg
+    """.split()
+)
+# Lower-case words before a name that make it an organisation ("the outlet Ukrainska
+# Pravda", "the broadcaster RAI").
+ORG_AFTER_NOUNS = frozenset(
+    """
+    newspaper newspapers paper daily weekly outlet outlets agency broadcaster channel
+    magazine website site network tabloid company firm group insurer bank carrier airline
+    club side party
     """.split()
 )
 # Lower-case words after a name that make it an organisation ("Pirelli shares").
