@@ -39,25 +39,38 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.library = library or Library(corpus)
         self.history = SearchHistory()
+        self._theme_problems = self._install_themes()
+
+    def _install_themes(self) -> list[str]:
+        """Register the YAML themes and select one before the stylesheet is first parsed.
+
+        Setting ``App.theme`` once running re-parses every stylesheet and restyles every
+        widget; choosing it here, before any CSS is read, spares that work at start-up
+        (benchmarks/tui.py). ``_watch_theme``'s other effects are applied by hand.
+        """
+        found = load_themes()
+        for theme in found.themes:
+            self.register_theme(theme)
+        problems = [*found.problems, *self.config.problems]
+        name = self.requested_theme
+        if name not in self.available_themes:
+            problems.append(f"Unknown theme '{name}'; using {DEFAULT_THEME}")
+            name = DEFAULT_THEME
+        self.set_reactive(ReaderApp.theme, name)
+        dark = self.current_theme.dark
+        classes = {c: False for c in self.classes if c.startswith("-theme-")}
+        classes.update({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark})
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+        return problems
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(THEME_DEFAULTS)
 
     def on_mount(self) -> None:
-        found = load_themes()
-        for theme in found.themes:
-            self.register_theme(theme)
-        for problem in [*found.problems, *self.config.problems]:
+        for problem in self._theme_problems:
             self.notify(problem, severity="warning", markup=False, timeout=8)
-        if self.requested_theme in self.available_themes:
-            self.theme = self.requested_theme
-        else:
-            self.notify(
-                f"Unknown theme '{self.requested_theme}'; using {DEFAULT_THEME}",
-                severity="warning",
-                markup=False,
-            )
-            self.theme = DEFAULT_THEME
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.push_screen(MainScreen(self.library, self.history))
@@ -78,6 +91,7 @@ class ReaderApp(App[None]):
         self.library.close()
 
     async def action_quit(self) -> None:
-        if isinstance(self.screen, MainScreen):
-            self.screen.save_position()
+        for screen in self.screen_stack:  # the main screen may be under the split view
+            if isinstance(screen, MainScreen):
+                screen.save_position()
         self.exit()

@@ -23,6 +23,7 @@ from reader.ui.messages import IndexFinished, IndexProgress, SearchFinished
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.details import DetailsPane
 from reader.ui.widgets.doclist import DocList, Row
+from reader.ui.widgets.keybar import KeyBar
 from reader.ui.widgets.searchbox import SearchBox
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ DEBOUNCE = 0.02  # merges bursts of keys; searches themselves take a few ms
 
 
 class MainScreen(Screen[None]):
+    AUTO_FOCUS = "#doclist"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="app.search", tooltip="Search the corpus"),
         Binding("escape", "clear_search", "Clear", show=False, id="app.clear_search"),
@@ -92,7 +94,7 @@ class MainScreen(Screen[None]):
             with TabbedContent(id="sidebar", classes="" if config.show_sidebar else "-hidden"):
                 with TabPane("Details", id="tab-details"):
                     yield DetailsPane(id="details")
-        yield Footer()
+        yield KeyBar()
 
     # -- start-up and indexing -------------------------------------------------------
 

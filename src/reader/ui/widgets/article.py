@@ -108,6 +108,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.hit_index = -1
         self._styles: list[tuple[int, int, str]] = []
         self._pending_scroll: int | None = None
+        self._queued_scroll: tuple[int, bool] | None = None
         self._pending_at_top = True  # restore a position exactly; show a hit a third down
 
     # -- content ------------------------------------------------------------------
@@ -200,10 +201,16 @@ class ArticleView(ScrollView, can_focus=True):
         if not (self.scroll_offset.y <= line < self.scroll_offset.y + self.size.height - 1):
             self._scroll_to_line(top)
 
-    def _scroll_to_line(self, top: int) -> None:
-        # A new virtual size only takes effect on the next refresh; scrolling now
-        # would be clamped to the old (possibly empty) size.
-        self.call_after_refresh(self.scroll_to, y=top, animate=False, immediate=True)
+    def _scroll_to_line(self, top: int, *, target: tuple[int, bool] | None = None) -> None:
+        self._queued_scroll = target
+
+        def scroll() -> None:
+            self._queued_scroll = None
+            # force: before the next layout pass the scrollbar may not exist yet, and an
+            # unforced scroll would be ignored (seen restoring a position at start-up).
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)
+
+        self.call_after_refresh(scroll)
 
     def top_offset(self) -> int:
         """Document offset of the first visible body line (for restoring position)."""
@@ -218,8 +225,11 @@ class ArticleView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         if self.layout_ is None or self.layout_.width != self.measure:
             if self.layout_ is not None and self._pending_scroll is None:
-                self._pending_scroll = self.top_offset()
-                self._pending_at_top = True
+                if self._queued_scroll is not None:
+                    self._pending_scroll, self._pending_at_top = self._queued_scroll
+                else:
+                    self._pending_scroll = self.top_offset()
+                    self._pending_at_top = True
             self._relayout()
 
     def _relayout(self) -> None:
@@ -254,7 +264,8 @@ class ArticleView(ScrollView, can_focus=True):
             target, self._pending_scroll = self._pending_scroll, None
             line = self.line_of_offset(target)
             self._scroll_to_line(
-                line if self._pending_at_top else max(0, line - self.size.height // 3)
+                line if self._pending_at_top else max(0, line - self.size.height // 3),
+                target=(target, self._pending_at_top),
             )
         self.refresh()
 
