@@ -80,8 +80,8 @@ class KeyBar(Widget):
                 self._targets.append((start, line.cell_len, binding.key.split(",")[0]))
         return line
 
-    async def on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         for start, end, key in self._targets:
             if start <= event.x < end:
-                await self.app.simulate_key(key)
+                self.app.simulate_key(key)
                 return
