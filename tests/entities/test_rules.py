@@ -116,3 +116,75 @@ def test_entity_json_contract(extractor: Extractor) -> None:
         assert data["id"].startswith(data["type"] + ":")
         for m in data["mentions"]:
             assert text[m["start"] : m["end"]] == m["text"]
+
+
+def _typed(extractor: Extractor, text: str) -> dict[str, str]:
+    return {e.name: e.type for e in extractor.extract(text, figures=False)}
+
+
+def test_news_agency_is_an_organisation_even_after_told(extractor: Extractor) -> None:
+    typed = _typed(extractor, "The boxer Roberto Duran told Reuters he felt fine.")
+    assert typed["Reuters"] == "org"
+
+
+def test_company_suffix_names_the_company_everywhere(extractor: Extractor) -> None:
+    ents = extractor.extract("Ruch SA was put up for sale. Buyers valued Ruch at $50 million.")
+    assert {(e.name, e.type) for e in ents if e.type != "money"} == {
+        ("Ruch SA", "org"),
+        ("Ruch", "org"),
+    }
+
+
+def test_company_named_in_full_beats_a_small_town(extractor: Extractor) -> None:
+    text = "Magna International Inc reported profits. Analysts said Magna would grow."
+    assert _typed(extractor, text)["Magna"] == "org"
+
+
+def test_surname_of_a_titled_person_beats_a_town(extractor: Extractor) -> None:
+    ent = by_name(extractor.extract("President Clinton spoke. Later Clinton left."), "Clinton")
+    assert ent.type == "person" and ent.count == 2
+
+
+def test_dateline_is_a_place_and_towns_by_scores_are_clubs(extractor: Extractor) -> None:
+    text = (
+        "CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES .\nLONDON 1996-08-30\n"
+        "Result of the match : Surrey 429-7 beat Kent 108-3 , innings and 12 runs .\n"
+    )
+    ents = extractor.extract(text, figures=False)
+    assert by_name(ents, "LONDON").type == "place"
+    assert by_name(ents, "Surrey").type == by_name(ents, "Kent").type == "org"
+
+
+def test_place_cues_for_unknown_towns(extractor: Extractor) -> None:
+    text = "Troops took the town of Tavildara. Rebels moved east of Layron at dawn."
+    typed = _typed(extractor, text)
+    assert typed["Tavildara"] == typed["Layron"] == "place"
+
+
+def test_unknown_lone_word_is_an_organisation_unless_shaped_like_a_person(
+    extractor: Extractor,
+) -> None:
+    typed = _typed(extractor, "Cofinec announced a deal. Later Zelensky replied.")
+    assert typed == {"Cofinec": "org", "Zelensky": "person"}
+
+
+def test_company_names_keep_ampersand_and_suffix_stop(extractor: Extractor) -> None:
+    text = "He joined Bear Stearns & Co Inc. in May and later the New York Stock Exchange."
+    typed = _typed(extractor, text)
+    assert typed["Bear Stearns & Co Inc."] == "org"
+    assert typed["New York Stock Exchange"] == "org"
+
+
+def test_adjective_kept_where_it_names_the_body(extractor: Extractor) -> None:
+    typed = _typed(extractor, "Talks with the European Union and the Senate stalled.")
+    assert typed == {"European Union": "org", "Senate": "org"}
+
+
+def test_initials_and_outlets(extractor: Extractor) -> None:
+    typed = _typed(extractor, "The outlet Ukrainska Pravda said J. Crawley had left.")
+    assert typed == {"Ukrainska Pravda": "org", "J. Crawley": "person"}
+
+
+def test_lone_letters_and_compounds_are_not_entities(extractor: Extractor) -> None:
+    named = _typed(extractor, "Teams in Group C and plan B met after the talks.")
+    assert not {"C", "B"} & set(named)

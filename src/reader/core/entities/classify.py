@@ -211,10 +211,10 @@ class Classifier:
             return "place", STRONG, place
         if n > 1 and (lows[-1] in PLACE_HEADS or lows[0] in PLACE_STARTS):
             return "place", MEDIUM, None
-        if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
-            return "person", MEDIUM, None
         if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
+        if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
+            return "person", MEDIUM, None
         if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
             return "org", MEDIUM, None  # "Pirelli shares", "Hyundai chairman"
         if n == 1 and _acronym(texts[0]):
