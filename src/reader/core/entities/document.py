@@ -113,7 +113,7 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
             item.type, item.strength, item.place = "person", MEDIUM, None
         elif key in players or _national(item):
             continue
-        elif key in teams or _club_town(item):
+        elif (key in teams and item.span.prev not in _VENUE) or _club_town(item):
             item.type, item.strength, item.place = "org", MEDIUM, None
 
 
@@ -251,7 +251,12 @@ def _given_names(typed: list[Typed]) -> set[str]:
     }
 
 
-_DATELINE = re.compile(r"\s*(?:,\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}|\(\w+\)\s*[-—–])")
+# "SEATTLE AT BALTIMORE": the home side's town is where the game is.
+_VENUE = frozenset(("at", "in"))
+_DATELINE = re.compile(
+    r"\s*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?\s*)?"  # "AKRON , Ohio"
+    r"(?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}|\(\w+\)\s*[-—–])"
+)
 
 
 def _mark_dateline(text: str, item: Typed) -> None:
