@@ -127,7 +127,8 @@ def test_search_json_contract(seeds: Path) -> None:
                 word = snippet["text"][start:end]
                 assert re.fullmatch(r"\w+", word), word
                 words.add(word.lower())
-    assert words == {"zaluzhny", "soldiers"}
+    # Zaluzhny's other spellings in the corpus are highlighted too (entity aliases).
+    assert {"zaluzhny", "soldiers"} <= words <= {"zaluzhny", "zaluzhnyi", "zeluzhnyi", "soldiers"}
 
 
 def test_search_limit_and_plain_output(seeds: Path) -> None:

@@ -326,7 +326,8 @@ def test_negated_terms_are_not_highlighted(lib: Library) -> None:
     for hit in results.hits:
         for snippet in hit.snippets:
             for start, end in snippet.highlights:
-                assert snippet.text[start:end] == "Zelensky"
+                # Other spellings of the same person are marked too (entity aliases).
+                assert snippet.text[start:end] in ("Zelensky", "Zelenskyy")
 
 
 def test_search_json_shape(lib: Library) -> None:
@@ -347,5 +348,7 @@ def test_find_hits_spans_the_whole_text(lib: Library) -> None:
     doc = lib.document("000_3019f73ddaac25aa")
     assert doc is not None
     spans = lib.find_hits("Zaluzhnyi", doc.text)
-    assert len(spans) == doc.text.count("Zaluzhnyi")
-    assert all(doc.text[a:b] == "Zaluzhnyi" for a, b in spans)
+    exact = [(a, b) for a, b in spans if doc.text[a:b] == "Zaluzhnyi"]
+    assert len(exact) == doc.text.count("Zaluzhnyi")
+    # The other spellings of the same person are hits too (entity aliases).
+    assert {doc.text[a:b] for a, b in spans} - {"Zaluzhnyi"} <= {"Zaluzhny", "Zeluzhnyi"}

@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS docs (
     text TEXT NOT NULL,
     styles TEXT NOT NULL
 );
+-- Each document's extracted entities (reader.core.entity_store's compact JSON), and
+-- the corpus merge cached as one JSON value (key 'corpus').
+CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _SUMMARY = "id, title, authors, date, source, url, path, words, tags"
 _P = ParamSpec("_P")
@@ -139,10 +143,22 @@ class Catalog:
         upserts: Iterable[tuple[Document, str, Fingerprint, tuple[str, ...]]],
         removals: Iterable[str] = (),
         touches: Iterable[tuple[str, Fingerprint]] = (),
+        entities: Iterable[tuple[str, str]] = (),
     ) -> None:
-        """Apply one batch of changes in a single transaction."""
+        """Apply one batch of changes in a single transaction.
+
+        ``entities`` are ``(doc id, entity JSON)`` rows; any change of documents or
+        entities marks the cached corpus merge stale (see :meth:`entities_stale`).
+        """
+        removals = list(removals)
+        entities = list(entities)
+        upserts = list(upserts)
         with self._db:
             self._db.executemany("DELETE FROM docs WHERE id=?", ((i,) for i in removals))
+            self._db.executemany("DELETE FROM entities WHERE id=?", ((i,) for i in removals))
+            self._db.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?)", entities)
+            if removals or entities or upserts:
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('entities_stale', '1')")
             self._db.executemany(
                 "UPDATE docs SET mtime_ns=?, size=? WHERE id=?",
                 ((fp.mtime_ns, fp.size, i) for i, fp in touches),
@@ -157,6 +173,8 @@ class Catalog:
         with self._db:
             self._db.execute("DELETE FROM docs")
             self._db.execute("DELETE FROM meta")
+            self._db.execute("DELETE FROM entities")
+            self._db.execute("DELETE FROM entity_cache")
 
     @_guarded
     def summaries(self) -> list[DocSummary]:
@@ -193,6 +211,49 @@ class Catalog:
         )
         styles = tuple(StyleSpan(s, e, k) for s, e, k in json.loads(row[11]))
         return Document(row[0], row[1], meta, row[10], styles, row[9])
+
+    @_guarded
+    def entity_data(self, doc_id: str) -> str | None:
+        """One document's entity JSON (None: not extracted)."""
+        row = self._db.execute("SELECT data FROM entities WHERE id=?", (doc_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @_guarded
+    def all_entity_data(self) -> list[tuple[str, str]]:
+        """Every document's entity JSON, by document id."""
+        with closing(self._db.execute("SELECT id, data FROM entities ORDER BY id")) as cursor:
+            return [(str(r[0]), str(r[1])) for r in cursor]
+
+    @_guarded
+    def entities_stale(self) -> bool:
+        """Whether documents changed since the corpus merge was cached."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='entities_stale'").fetchone()
+        cached = self._db.execute("SELECT 1 FROM entity_cache WHERE key='corpus'").fetchone()
+        return cached is None or (row is not None and row[0] == "1")
+
+    @_guarded
+    def store_corpus_entities(self, value: str, version: str) -> None:
+        """Cache the corpus merge and clear the stale mark, in one transaction."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO entity_cache VALUES ('corpus', ?)", (value,))
+            self._db.execute(
+                "INSERT OR REPLACE INTO entity_cache VALUES ('version', ?)", (version,)
+            )
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('entities_stale', '0')")
+
+    @_guarded
+    def corpus_entities_version(self) -> str | None:
+        """A token that changes whenever the cached corpus merge does."""
+        row = self._db.execute("SELECT value FROM entity_cache WHERE key='version'").fetchone()
+        return None if row is None else str(row[0])
+
+    @_guarded
+    def corpus_entities(self) -> tuple[str, str] | None:
+        """The cached corpus merge and its version token."""
+        rows = dict(self._db.execute("SELECT key, value FROM entity_cache").fetchall())
+        if "corpus" not in rows or "version" not in rows:
+            return None
+        return str(rows["corpus"]), str(rows["version"])
 
     @_guarded
     def warnings(self) -> Iterator[tuple[str, list[str]]]:

@@ -33,6 +33,11 @@ if TYPE_CHECKING:
     from whoosh import index as whoosh_index
     from whoosh.searching import Searcher
 
+    from reader.core.entities.aliases import Aliases
+    from reader.core.entities.model import CorpusEntity, Entity, Mention
+    from reader.core.entity_corpus import CorpusEntities
+    from reader.core.entity_store import ExtractionPool
+
 BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
 HIGHLIGHT_LIMIT = 2_000_000  # chars of a hit document scanned for snippets
 
@@ -41,7 +46,7 @@ def _format() -> str:
     from reader.core.parse import PARSER_VERSION
     from reader.core.schema import SCHEMA_VERSION
 
-    return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION}"
+    return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION};entities=1"
 
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -109,7 +114,9 @@ class Library:
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
         self._ids: list[str] | None = None
+        self._entities: CorpusEntities | None = None
         self.problems: list[str] = []  # repairs made on open, for the caller to show
+        self.aliases_warning: str | None = None  # the aliases file could not be used
         self.catalog = self._open_catalog()
 
     # -- opening and repairing -------------------------------------------------
@@ -201,6 +208,8 @@ class Library:
                     todo.append(source)
             self._apply(ix, todo, removed, previous, report, progress, cancelled)
             self._drop_strays(ix)
+            if self.catalog.entities_stale():
+                self._merge_entities()
         self.refresh()
         return report
 
@@ -223,48 +232,88 @@ class Library:
         progress: ProgressCallback | None,
         cancelled: Callable[[], bool] | None,
     ) -> None:
+        from reader.core.entity_store import ExtractionPool
+
+        with ExtractionPool(len(todo)) as pool:
+            for start in range(0, max(len(todo), 1 if removed else 0), BATCH):
+                self._apply_batch(
+                    ix, pool, todo, start, removed, previous, report, progress, cancelled
+                )
+                if report.cancelled:
+                    return
+
+    def _apply_batch(
+        self,
+        ix: whoosh_index.Index,
+        pool: ExtractionPool,
+        todo: list[SourceFile],
+        start: int,
+        removed: list[str],
+        previous: dict[str, tuple[str, Fingerprint]],
+        report: UpdateReport,
+        progress: ProgressCallback | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        """Parse a batch, extract its entities (in worker processes when it pays),
+        and write each document to Whoosh as its entities arrive."""
         total = len(todo)
-        for start in range(0, max(total, 1 if removed else 0), BATCH):
-            batch = todo[start : start + BATCH]
-            writer = ix.writer(limitmb=256)
-            rows = []
-            touches = []
-            gone = removed if start == 0 else []
-            try:
-                for doc_id in gone:
-                    writer.delete_by_term("id", doc_id)
-                for number, source in enumerate(batch, start + 1):
-                    if cancelled is not None and cancelled():
-                        report.cancelled = True
-                        break
-                    if progress is not None:
-                        progress(number, total, source.rel)
-                    row = self._prepare(source, previous.get(source.id), report)
-                    if row is None:
-                        if source.id in previous:
-                            writer.delete_by_term("id", source.id)
-                            gone = [*gone, source.id]
-                        continue
-                    if isinstance(row, Fingerprint):
-                        touches.append((source.id, row))
-                        continue
-                    doc, fingerprint, warnings = row
-                    writer.update_document(**_fields(doc))
-                    rows.append((doc, source.rel, fingerprint, warnings))
+        batch = todo[start : start + BATCH]
+        writer = ix.writer(limitmb=256)
+        rows = []
+        entity_rows = []
+        touches = []
+        gone = removed if start == 0 else []
+        try:
+            for doc_id in gone:
+                writer.delete_by_term("id", doc_id)
+            docs = []
+            for source in batch:
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                row = self._prepare(source, previous.get(source.id), report)
+                if row is None:
                     if source.id in previous:
-                        report.updated += 1
-                    else:
-                        report.added += 1
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
-            # Whoosh first, then the catalog: a crash between the two only means the
-            # next run re-indexes this batch (update_document is idempotent).
-            self.catalog.write(rows, gone, touches)
-            report.removed += len([g for g in gone if g in previous])
-            if report.cancelled:
-                return
+                        writer.delete_by_term("id", source.id)
+                        gone = [*gone, source.id]
+                    continue
+                if isinstance(row, Fingerprint):
+                    touches.append((source.id, row))
+                    continue
+                docs.append((source, *row))
+            extracted = pool.extract([doc.text for _, doc, _, _ in docs])
+            for number, ((source, doc, fingerprint, warnings), (data, terms)) in enumerate(
+                zip(docs, extracted, strict=True), start + 1
+            ):
+                if progress is not None:
+                    progress(number, total, source.rel)
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                writer.update_document(**_fields(doc), **terms)
+                rows.append((doc, source.rel, fingerprint, warnings))
+                entity_rows.append((doc.id, data))
+                if source.id in previous:
+                    report.updated += 1
+                else:
+                    report.added += 1
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        # Whoosh first, then the catalog: a crash between the two only means the
+        # next run re-indexes this batch (update_document is idempotent).
+        self.catalog.write(rows, gone, touches, entity_rows)
+        report.removed += len([g for g in gone if g in previous])
+
+    def _merge_entities(self) -> None:
+        """Merge all documents' entities into corpus entities and cache the result."""
+        import uuid
+
+        from reader.core.entity_store import corpus_payload
+
+        payload = corpus_payload(self.catalog.all_entity_data())
+        self.catalog.store_corpus_entities(payload, uuid.uuid4().hex)
 
     def _prepare(
         self, source: SourceFile, old: tuple[str, Fingerprint] | None, report: UpdateReport
@@ -377,7 +426,7 @@ class Library:
         """
         from reader.core.query import highlight_terms, parse_query
 
-        parsed = parse_query(text)
+        parsed = parse_query(text, self._corpus())
         with self._lock:
             searcher = self._current_searcher()
             results = searcher.search(parsed, limit=limit)
@@ -413,10 +462,87 @@ class Library:
         from reader.core.query import highlight_terms, parse_query
         from reader.core.snippets import term_spans
 
-        parsed = parse_query(text)
+        parsed = parse_query(text, self._corpus())
         with self._lock:
             terms = highlight_terms(parsed, self._current_searcher().reader(), ("body",))
         return term_spans(body, terms)
+
+    # -- entities ------------------------------------------------------------------
+    #
+    # The catalog keeps each article's entities as extracted; corpus ids, names and
+    # the aliases file are applied on reading (reader.core.entity_corpus), from a
+    # merge cached by the last update. Everything here is safe to call from any
+    # thread; returned objects are the caller's to read, not to modify.
+
+    def _corpus(self) -> CorpusEntities:
+        """The corpus entities of the last update with the aliases file applied."""
+        from reader.core.entity_corpus import CorpusEntities
+        from reader.core.entity_store import read_payload
+
+        with self._lock:
+            version = self.catalog.corpus_entities_version()
+            if self._entities is not None and self._entities.version == version:
+                return self._entities
+            cached = self.catalog.corpus_entities()
+            raw, id_map = read_payload(cached[0]) if cached else ([], {})
+            state = CorpusEntities(raw, id_map, self._load_aliases(), cached and cached[1])
+            self._entities = state
+            return state
+
+    def _load_aliases(self) -> Aliases:
+        from reader.core.entities.aliases import aliases_path, load_aliases
+
+        aliases, self.aliases_warning = load_aliases(aliases_path(self.root))
+        return aliases
+
+    def reload_aliases(self) -> None:
+        """Re-apply the aliases file (after the UI or the user changed it).
+
+        Cheap: no re-extraction and no re-indexing. Searches follow at once, because
+        entity names are expanded at query time from these corpus entities (the index
+        keeps the spellings each article used).
+        """
+        with self._lock:
+            state = self._entities
+            if state is None or state.version != self.catalog.corpus_entities_version():
+                self._entities = None
+                self._corpus()
+                return
+            state.apply(self._load_aliases())
+
+    def corpus_entities(self) -> list[CorpusEntity]:
+        """Every corpus entity, most articles first (``documents`` filled)."""
+        return list(self._corpus().entities)
+
+    def entity(self, entity_id: str) -> CorpusEntity | None:
+        return self._corpus().by_id.get(entity_id)
+
+    def entity_documents(self, entity_id: str) -> list[str]:
+        """Ids of the articles that mention the entity, in id order."""
+        found = self.entity(entity_id)
+        return list(found.documents) if found else []
+
+    def entities(self, doc_id: str) -> list[Entity]:
+        """One article's entities in corpus ids/names/aliases (aliases file applied,
+        blocked ones left out), mentions as offsets into the cleaned text, biggest
+        count first. An unknown document has none."""
+        from reader.core.entity_store import decode_entities
+
+        state = self._corpus()
+        data = self.catalog.entity_data(doc_id)
+        text = self.catalog.text(doc_id)
+        if data is None or text is None:
+            return []
+        return state.article_view(decode_entities(data, text))
+
+    def mentions(self, entity_id: str) -> Iterator[tuple[str, Mention]]:
+        """Every mention of a corpus entity as ``(doc id, mention)``, article by article
+        in id order, in text order within an article (for a KWIC view)."""
+        for doc_id in self.entity_documents(entity_id):
+            for entity in self.entities(doc_id):
+                if entity.id == entity_id:
+                    for mention in entity.mentions:
+                        yield doc_id, mention
 
     def close(self) -> None:
         with self._lock:

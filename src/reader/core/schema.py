@@ -15,14 +15,18 @@ from whoosh.analysis import (
 from whoosh.support.charset import accent_map
 
 # Bump when fields or analyzers change: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: entity fields
 
 # Numbers keep their separators ("400,000", "1.5") so a figure is one searchable term.
 TOKEN_PATTERN = r"\d+(?:[,.]\d+)+|\w+(?:\.?\w+)*"
 
 # The fields a user may name in a query, and the names they may use for them.
 FIELD_ALIASES = {"author": "authors", "tag": "tags"}
-QUERY_FIELDS = ("title", "body", "authors", "source", "date", "tags", "id", "path")
+# Entity names per type (person, org, place) and of any type (entity): every spelling
+# the article used, matched word by word like authors ("person:Zaluzhnyi",
+# 'person:"Valery Zaluzhnyi"'). Must equal reader.core.entities.INDEX_FIELDS.
+ENTITY_FIELDS = ("person", "org", "place", "entity")
+QUERY_FIELDS = ("title", "body", "authors", "source", "date", "tags", "id", "path", *ENTITY_FIELDS)
 
 
 @lru_cache(maxsize=1)
@@ -47,4 +51,8 @@ def build_schema() -> fields.Schema:
         source=fields.TEXT(analyzer=name_analyzer()),
         date=fields.DATETIME(stored=True),
         tags=fields.KEYWORD(commas=True, lowercase=True, scorable=True),
+        person=fields.TEXT(analyzer=name_analyzer()),
+        org=fields.TEXT(analyzer=name_analyzer()),
+        place=fields.TEXT(analyzer=name_analyzer()),
+        entity=fields.TEXT(analyzer=name_analyzer()),
     )

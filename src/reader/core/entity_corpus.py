@@ -1,0 +1,115 @@
+"""The corpus's entities as readers see them: the cached merge with the aliases file
+applied, per-article views in corpus ids, and name lookups for the query parser.
+
+Applying the aliases file only re-maps ids and rebuilds small dictionaries, so
+``Library.reload_aliases`` is cheap and never re-extracts. Search follows the same
+mapping through query expansion (:class:`reader.core.query.EntityLookup`), which is
+why the index itself keeps the article-level spellings the extractor found.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+
+from reader.core.entities.aliases import Aliases, apply_corpus_aliases
+from reader.core.entities.keys import fold
+from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity
+from reader.core.entities.terms import AliasIndex
+
+
+class CorpusEntities:
+    """One version of the corpus merge, with one version of the aliases applied."""
+
+    def __init__(
+        self,
+        raw: list[CorpusEntity],
+        id_map: dict[str, str],
+        aliases: Aliases,
+        version: str | None,
+    ) -> None:
+        self.version = version
+        self._raw = raw
+        self._id_map = id_map
+        self._lock = threading.Lock()
+        self._index: AliasIndex | None = None
+        self.entities: list[CorpusEntity] = []
+        self.by_id: dict[str, CorpusEntity] = {}
+        self._final: dict[str, str | None] = {}
+        self._hidden: dict[str, set[str]] = {}
+        self.apply(aliases)
+
+    def apply(self, aliases: Aliases) -> None:
+        """(Re-)apply the aliases file to the merge."""
+        entities, final = apply_corpus_aliases(self._raw, aliases)
+        by_id = {e.id: e for e in entities}
+        hidden: dict[str, set[str]] = defaultdict(set)
+        if not aliases.is_empty():
+            for entity in self._raw:
+                if entity.type not in NAMED_TYPES:
+                    continue
+                target = final.get(entity.id)
+                now = by_id.get(target) if target else None
+                if now is not None and now.type == entity.type:
+                    continue
+                spellings = {fold(s) for s in (entity.name, *entity.aliases)}
+                hidden[entity.type].update(spellings)
+                if now is None:
+                    hidden["entity"].update(spellings)
+        with self._lock:
+            self.entities, self.by_id, self._final = entities, by_id, final
+            self._hidden = dict(hidden)
+            self._index = None
+
+    # -- ids ---------------------------------------------------------------------
+
+    def final_id(self, article_id: str) -> str | None:
+        """The corpus id an article-level id ends up as (None: blocked)."""
+        corpus_id = self._id_map.get(article_id, article_id)
+        return self._final.get(corpus_id, corpus_id)
+
+    def article_view(self, raw: Iterable[Entity]) -> list[Entity]:
+        """An article's stored entities in corpus ids, names and aliases; entities
+        the corpus merge or the aliases file joined become one; biggest first."""
+        groups: dict[str, Entity] = {}
+        for entity in raw:
+            final = self.final_id(entity.id)
+            if final is None:
+                continue
+            group = groups.get(final)
+            if group is None:
+                corpus = self.by_id.get(final)
+                if corpus is None:  # not merged yet (stored after the merge ran)
+                    group = Entity(final, entity.name, entity.type, [], list(entity.aliases))
+                else:
+                    group = Entity(final, corpus.name, corpus.type, [], list(corpus.aliases))
+                groups[final] = group
+            group.mentions.extend(entity.mentions)
+        for group in groups.values():
+            group.mentions = sorted(set(group.mentions))
+        return sorted(groups.values(), key=lambda e: (-e.count, e.mentions[0].start, e.id))
+
+    # -- lookups for the query parser (reader.core.query.EntityLookup) -----------
+
+    def _alias_index(self) -> AliasIndex:
+        with self._lock:
+            if self._index is None:
+                self._index = AliasIndex(self.entities)
+            return self._index
+
+    def expand(self, term: str, field: str | None = None) -> list[str]:
+        return self._alias_index().expand(term, field)
+
+    def documents(self, term: str, field: str) -> tuple[list[str], list[str]] | None:
+        from reader.core.query import useful_spellings
+
+        kind = None if field == "entity" else field
+        found = self._alias_index().entities(term, kind)
+        if found:
+            docs = sorted({d for e in found if isinstance(e, CorpusEntity) for d in e.documents})
+            spellings = [s for e in found for s in (e.name, *e.aliases)]
+            return docs, [term, *useful_spellings(term, spellings)]
+        if fold(term) in self._hidden.get(field, ()):
+            return [], []
+        return None
