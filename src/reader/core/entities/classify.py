@@ -80,10 +80,10 @@ class Classifier:
         titled = False
         first = True
         while words:
-            if len(words) > 1 and self.gaz.place(" ".join(w[2] for w in words)) is not None:
-                break  # "Saudi Arabia" keeps its first word
             word = words[0][2]
             low = word.lower()
+            if len(words) > 1 and low != "the" and self._is_place(words):
+                break  # "Saudi Arabia" keeps its first word; "the United States" does not
             size = self.title_size(words)
             if size and len(words) > size and not self.generic(words[size:]):
                 titled = True  # before openers: "General Zaluzhnyi" opens sentences
@@ -96,15 +96,26 @@ class Classifier:
                 low in NEVER
                 or low in ("the", "a", "an")
                 or is_demonym(word)
-                or (first and span.initial and self._opener(word))
+                or (first and span.initial and self._opener(word) and not self._bare(words[1:]))
             ):
                 words = words[1:]
             else:
                 break
             first = False
-        while words and (words[-1][2].lower() in NEVER or is_demonym(words[-1][2])):
+        while (
+            len(words) > 1
+            and (words[-1][2].lower() in NEVER or is_demonym(words[-1][2]))
+            and not self._is_place(words)  # "Middle East"
+        ) or (len(words) == 1 and (words[0][2].lower() in NEVER or is_demonym(words[0][2]))):
             words = words[:-1]
         return words, titled
+
+    def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
+        return self.gaz.place(" ".join(w[2] for w in words)) is not None
+
+    def _bare(self, rest: list[tuple[int, int, str]]) -> bool:
+        """Whether dropping an opener would leave one ordinary word ("United Nations")."""
+        return len(rest) == 1 and self.common(rest[0][2]) and rest[0][2].lower() not in NEVER
 
     def _keeps_head(self, words: list[tuple[int, int, str]]) -> bool:
         """Whether an ordinary-looking first word belongs to the name after all.

@@ -77,7 +77,9 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
         words = [w for w in line.group().split() if w[:1].isalpha()]
         if len(words) < 2:
             continue
-        upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+        upper = sum(1 for w in words if w.isupper())
+        if not any(len(w) > 1 and w.isupper() for w in words):
+            upper = 0  # "I A" is no headline; "W L PCT GB" is a table header
         titled = sum(1 for w in words if w[0].isupper())
         if upper >= 0.6 * len(words) or (
             len(words) >= 4
