@@ -188,3 +188,9 @@ def test_initials_and_outlets(extractor: Extractor) -> None:
 def test_lone_letters_and_compounds_are_not_entities(extractor: Extractor) -> None:
     named = _typed(extractor, "Teams in Group C and plan B met after the talks.")
     assert not {"C", "B"} & set(named)
+
+
+def test_arabic_article_stays_in_the_name_and_merges(extractor: Extractor) -> None:
+    ents = extractor.extract("President Bashar al-Assad spoke. Later Assad left Damascus.")
+    assad = by_name(ents, "Assad")
+    assert assad.type == "person" and assad.name == "Bashar al-Assad" and assad.count == 2

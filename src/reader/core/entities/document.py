@@ -239,7 +239,13 @@ def _surnames(typed: list[Typed], strength: int = WEAK) -> list[str]:
             last = item.words[-1][2]
             if last.lower() not in NEVER:
                 found.append(last)
+                bare = _ARTICLE.sub("", last)
+                if bare != last:
+                    found.append(bare)  # "al-Assad" is "Assad" alone
     return list(dict.fromkeys(found))
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|ar|az|an)-", re.IGNORECASE)
 
 
 def _given_names(typed: list[Typed]) -> set[str]:

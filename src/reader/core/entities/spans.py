@@ -17,7 +17,9 @@ from reader.core.entities.lexicon import CONNECTORS, ORG_HEADS, ORG_STARTS, PLAC
 
 _UPPER = "".join(chr(c) for c in range(0x2000) if chr(c).isupper())
 _UP = f"[{re.escape(_UPPER)}]"
-_WORD = rf"(?:{_UP}\.){{2,}}|{_UP}\.(?=[ \t]+{_UP})|{_UP}(?:\w|[-'’&.](?=\w))*"
+# Arabic article and kinship particles joined by a hyphen: "al-Assad", "bin-Talal".
+_PARTICLE = r"(?:al|el|ad|ash|as|at|ar|az|an|bin|ibn|abu|abd)-"
+_WORD = rf"(?:{_UP}\.){{2,}}|{_UP}\.(?=[ \t]+{_UP})|(?:{_PARTICLE})?{_UP}(?:\w|[-'’&.](?=\w))*"
 _CONN = "|".join([*sorted(CONNECTORS, key=len, reverse=True), "&"])
 _GAP = rf"[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+){{0,2}}"
 RUN = re.compile(rf"(?<![\w'’])(?:{_WORD})(?:{_GAP}(?:{_WORD}))*")
