@@ -8,6 +8,7 @@ to the name they were introduced with. Two different gazetteer ids never merge.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -54,9 +55,17 @@ def group(text: str, typed: list[Typed], links: dict[str, str]) -> list[Entity]:
     return entities
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|ar|az|an)-", re.IGNORECASE)
+
+
+def _surname(word: str) -> str:
+    """ "al-Assad" is filed under "Assad"."""
+    return _ARTICLE.sub("", word)
+
+
 def _person(people: list[_Cluster], words: list[str]) -> _Cluster:
-    last = words[-1]
-    candidates = [c for c in people if any(variants(last, f[-1]) for f in c.full)]
+    last = _surname(words[-1])
+    candidates = [c for c in people if any(variants(last, _surname(f[-1])) for f in c.full)]
     if len(words) > 1:
         for cluster in candidates:
             if any(_same_first(words, f) for f in cluster.full):
