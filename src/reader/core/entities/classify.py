@@ -90,8 +90,12 @@ class Classifier:
                 words = words[size:]
             elif self._keeps_head(words):
                 break
-            elif len(words) == 2 and is_demonym(word) and words[1][2].lower() in ORG_HEADS:
-                break  # "European Union", "Palestinian Authority"
+            elif (
+                len(words) == 2
+                and (is_demonym(word) or low in _POLITICAL)
+                and words[1][2].lower() in ORG_HEADS
+            ):
+                break  # "European Union", "Palestinian Authority", "Conservative Party"
             elif (
                 low in NEVER
                 or low in ("the", "a", "an")
@@ -287,6 +291,9 @@ _DATELINE_NEXT = re.compile(r"\s*(?:,\s*)?\d{4}-\d\d-\d\d")
 # Institutions named by one capitalised word mid-sentence.
 _INSTITUTIONS = frozenset(
     "senate congress parliament duma rada knesset commission pentagon cabinet".split()
+)
+_POLITICAL = frozenset(
+    "conservative liberal communist socialist republican democratic labour labor green".split()
 )
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())

@@ -279,7 +279,7 @@ def _settle(
     surnames: list[str],
     given: set[str],
 ) -> None:
-    if item.strength >= STRONG:
+    if item.strength >= STRONG or len(item.name.rstrip(".")) < 2:
         return
     if len(item.words) == 1 and item.type != "place" and item.words[0][2] in given:
         item.type, item.strength = "person", MEDIUM
