@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -13,21 +14,33 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import Header, ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from reader.core.catalog import DocSummary
+from reader.core.entities.model import Entity
 from reader.core.library import Library, SearchResults
 from reader.core.state import CorpusState, SearchHistory
-from reader.ui.messages import IndexFinished, IndexProgress, SearchFinished
+from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress, SearchFinished
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.details import DetailsPane
 from reader.ui.widgets.doclist import DocList, Row
+from reader.ui.widgets.entities import EntitiesPane, mark_layer
 from reader.ui.widgets.keybar import KeyBar
 from reader.ui.widgets.searchbox import SearchBox
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
+
+
+@dataclass(frozen=True)
+class EntityFilter:
+    """The document list shows only the articles that mention this entity."""
+
+    entity_id: str
+    name: str
+    documents: frozenset[str]
+
 
 SEARCH_LIMIT = 200
 FIRST_DETAIL = 24  # results given snippets before the rest: more than a screenful
@@ -41,6 +54,28 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear", show=False, id="app.clear_search"),
         Binding("f2", "toggle_list", "List", id="app.toggle_list", tooltip="Show/hide list"),
         Binding("f3", "toggle_sidebar", "Sidebar", id="app.toggle_sidebar"),
+        Binding(
+            "right_square_bracket",
+            "next_mention",
+            "Next mention",
+            show=False,
+            id="app.next_mention",
+            tooltip="Next mention of the selected entity",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_mention",
+            "Previous mention",
+            show=False,
+            id="app.previous_mention",
+        ),
+        Binding(
+            "E",
+            "corpus_entities",
+            "Entities",
+            id="app.corpus_entities",
+            tooltip="All entities of the corpus",
+        ),
         Binding("question_mark,f1", "app.toggle_help", "Help", id="app.help"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
     ]
@@ -72,6 +107,9 @@ class MainScreen(Screen[None]):
         self._timer: Timer | None = None
         self._searched_at = 0.0
         self.last_latency: float | None = None
+        self.entity_filter: EntityFilter | None = None
+        self.selected_entity: Entity | None = None
+        self.mention_index = -1
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -94,6 +132,8 @@ class MainScreen(Screen[None]):
             with TabbedContent(id="sidebar", classes="" if config.show_sidebar else "-hidden"):
                 with TabPane("Details", id="tab-details"):
                     yield DetailsPane(id="details")
+                with TabPane("Entities", id="tab-entities"):
+                    yield EntitiesPane(id="entities")
         yield KeyBar()
 
     # -- start-up and indexing -------------------------------------------------------
@@ -111,17 +151,29 @@ class MainScreen(Screen[None]):
     def _show_documents(self, summaries: list[DocSummary]) -> None:
         doclist = self.query_one(DocList)
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
-        doclist.set_documents(summaries, keep=keep or self.state.last_document)
         self.app.sub_title = f"{self.library.root.name} — {len(summaries):,} documents"
+        if self.entity_filter is not None:
+            wanted = self.entity_filter.documents
+            summaries = [s for s in summaries if s.id in wanted]
+        doclist.set_documents(summaries, keep=keep or self.state.last_document)
         self._update_list_title()
 
     def _update_list_title(self) -> None:
         doclist = self.query_one(DocList)
         if doclist.results_mode and self.results is not None:
             label = f"Results: {self.results.total:,}"
+            if self.entity_filter is not None:
+                label = f"Results: {len(doclist.rows):,}"
         else:
             label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
-        self.query_one("#list-title", Static).update(Text(label))
+        title = Text(label)
+        if self.entity_filter is not None:
+            # The filter matters more than the sort order: it replaces it.
+            count = len(doclist.rows)
+            title = Text(f"{count:,} mentioning ")
+            title.append(self.entity_filter.name, style="bold")
+            title.append(" · esc clears", style="dim")
+        self.query_one("#list-title", Static).update(title)
 
     def _restore_position(self) -> None:
         doc_id = self.state.last_document
@@ -182,6 +234,8 @@ class MainScreen(Screen[None]):
         search = self.query_one(SearchBox)
         if search.value:
             search.value = ""
+        elif self.entity_filter is not None:
+            self.set_entity_filter(None)
         elif self.app.screen.query("HelpPanel"):
             self.app.action_hide_help_panel()
             return
@@ -246,6 +300,7 @@ class MainScreen(Screen[None]):
             if hit.detailed
             else Row(hit.summary)
             for hit in results.hits
+            if self.entity_filter is None or hit.id in self.entity_filter.documents
         ]
         doclist = self.query_one(DocList)
         same = self.results is not None and self.results.query == results.query
@@ -320,6 +375,7 @@ class MainScreen(Screen[None]):
         article = self.query_one(ArticleView)
         article.show_document(document, scroll_to=scroll_to)
         self.query_one(DetailsPane).show(document, self.library.root)
+        self._load_entities(doc_id)
         self.query_one(DocList).mark_open(doc_id)
         self._apply_hits(go_first=scroll_to is None)
         if focus:
@@ -358,6 +414,156 @@ class MainScreen(Screen[None]):
 
     def action_reindex(self) -> None:
         self._index()
+
+    # -- entities ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
+    def _load_entities(self, doc_id: str) -> None:
+        self.app.call_from_thread(self.query_one(EntitiesPane).show_loading)
+        try:
+            entities: list[Entity] | None = self.library.entities(doc_id)
+        except Exception:  # a damaged cache row: say so in the pane, never crash
+            entities = None
+        self.post_message(EntitiesLoaded(doc_id, entities))
+
+    def on_entities_loaded(self, message: EntitiesLoaded) -> None:
+        article = self.query_one(ArticleView)
+        if article.document is None or article.document.id != message.doc_id:
+            return  # another article was opened meanwhile
+        pane = self.query_one(EntitiesPane)
+        pane.show(message.entities if message.entities is not None else [])
+        if message.entities is None:
+            self.notify("Entities of this article could not be read", severity="warning")
+        # Keep the selected entity marked when it is in this article too (after
+        # opening a mention from the corpus view, or another filtered article).
+        previous = self.selected_entity
+        found = next((e for e in pane.entities if previous and e.id == previous.id), None)
+        if found is not None:
+            pane.select(found.id)
+        self._select_entity(found, keep_current=True)
+
+    def _select_entity(self, entity: Entity | None, *, keep_current: bool = False) -> None:
+        article = self.query_one(ArticleView)
+        for layer in ("entity-person", "entity-org", "entity-place", "entity-figure"):
+            article.set_marks(layer, [])
+        if not keep_current or entity is None:
+            article.set_marks("entity-current", [])
+        self.selected_entity = entity
+        self.mention_index = -1
+        if entity is not None:
+            spans = [(m.start, m.end) for m in entity.mentions]
+            article.set_marks(mark_layer(entity.type), spans)
+
+    @on(EntitiesPane.Selected)
+    def _entity_selected(self, event: EntitiesPane.Selected) -> None:
+        self._select_entity(event.entity)
+
+    @on(EntitiesPane.FilterRequested)
+    def _entity_filter_requested(self, event: EntitiesPane.FilterRequested) -> None:
+        self.set_entity_filter(event.entity.id, event.entity.name)
+
+    def set_entity_filter(self, entity_id: str | None, name: str = "") -> None:
+        """Show only the articles that mention ``entity_id`` (None: all articles)."""
+        if entity_id is None:
+            self.entity_filter = None
+        else:
+            documents = frozenset(self.library.entity_documents(entity_id))
+            self.entity_filter = EntityFilter(entity_id, name or entity_id, documents)
+        search = self.query_one(SearchBox)
+        if search.value.strip() and self.results is not None:
+            self._run_search(search.value)
+        else:
+            self._show_documents(self.library.summaries())
+        self._update_list_title()
+        doclist = self.query_one(DocList)
+        if entity_id is not None:
+            doclist.focus()
+
+    def _jump_mention(self, step: int) -> None:
+        entity = self.selected_entity
+        article = self.query_one(ArticleView)
+        if entity is None or not entity.mentions:
+            self.notify("Select an entity in the Entities tab first", timeout=3)
+            return
+        mentions = sorted(entity.mentions)
+        if self.mention_index < 0:
+            # Start from where the reader is, not from the top.
+            top = article.top_offset()
+            after = [i for i, m in enumerate(mentions) if m.start >= top]
+            first = after[0] if after else 0
+            self.mention_index = first if step > 0 else first - 1
+        else:
+            self.mention_index += step
+        self.mention_index %= len(mentions)
+        mention = mentions[self.mention_index]
+        article.set_marks("entity-current", [(mention.start, mention.end)])
+        article.scroll_to_offset(mention.start)
+        article.border_subtitle = (
+            f"{entity.name}: mention {self.mention_index + 1} / {len(mentions)}"
+        )
+
+    def action_next_mention(self) -> None:
+        self._jump_mention(1)
+
+    def action_previous_mention(self) -> None:
+        self._jump_mention(-1)
+
+    @on(EntitiesPane.MergeRequested)
+    def _entity_merge_requested(self, event: EntitiesPane.MergeRequested) -> None:
+        from reader.ui.entity_screens import EntityPicker, merge_entity
+
+        source = event.entity
+
+        def merge_into(target: str | None) -> None:
+            if target is None:
+                return
+            self.notify(merge_entity(self.library, source.id, target), markup=False)
+            self._reload_entities()
+
+        corpus_entity = self.library.entity(source.id)
+        self.app.push_screen(EntityPicker(self.library, corpus_entity, source.name), merge_into)
+
+    @on(EntitiesPane.BlockRequested)
+    def _entity_block_requested(self, event: EntitiesPane.BlockRequested) -> None:
+        from reader.ui.entity_screens import block_entity
+
+        self.notify(block_entity(self.library, event.entity.id), markup=False)
+        if self.selected_entity is not None and self.selected_entity.id == event.entity.id:
+            self._select_entity(None)
+        self._reload_entities()
+
+    def _reload_entities(self) -> None:
+        article = self.query_one(ArticleView)
+        if article.document is not None:
+            self._load_entities(article.document.id)
+
+    def action_show_entities(self) -> None:
+        """Show the sidebar's Entities tab and focus its list."""
+        sidebar = self.query_one("#sidebar", TabbedContent)
+        if self.has_class("-narrow") or sidebar.has_class("-hidden"):
+            self.action_toggle_sidebar()
+        sidebar.active = "tab-entities"
+        self.query_one(EntitiesPane).focus_list()
+
+    def action_corpus_entities(self) -> None:
+        """All entities of the corpus; Enter filters the list, k shows mentions in context."""
+        from reader.ui.entity_screens import CorpusEntitiesScreen, EntityChoice
+
+        def chosen(choice: EntityChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.action == "filter":
+                self.set_entity_filter(choice.entity_id, choice.name)
+                return
+            assert choice.doc_id is not None
+            self.selected_entity = next(
+                (e for e in self.library.entities(choice.doc_id) if e.id == choice.entity_id),
+                None,
+            )
+            self.open_document(choice.doc_id, scroll_to=choice.start)
+            self.query_one(ArticleView).set_marks("entity-current", [(choice.start, choice.end)])
+
+        self.app.push_screen(CorpusEntitiesScreen(self.library), chosen)
 
     # -- panes -------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from reader.core.entities.model import Entity
 from reader.core.library import SearchResults, UpdateReport
 
 
@@ -36,3 +37,12 @@ class SearchFinished(Message):
         self.query = query
         self.results = results
         self.error = error
+
+
+class EntitiesLoaded(Message):
+    """The entities of one article, found in a worker (None: it could not be read)."""
+
+    def __init__(self, doc_id: str, entities: list[Entity] | None) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.entities = entities

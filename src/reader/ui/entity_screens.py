@@ -1,0 +1,386 @@
+"""Corpus-wide entity screens: the entity table, mentions in context (KWIC), and the
+picker used to merge one entity into another.
+
+The screens hand back what the user chose (an :class:`EntityChoice`); the main screen
+does the opening and filtering, so these never reach into its widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reader.core.entities.aliases import AliasesError, add_block, add_merge, aliases_path
+from reader.core.entities.model import CorpusEntity
+from reader.ui.widgets.entities import TYPE_LABELS
+from reader.ui.widgets.keybar import KeyBar
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
+
+KWIC_SIDE = 48  # characters of context each side of a mention
+PICKER_LIMIT = 300  # candidates listed at once in the merge picker; the filter finds more
+
+
+@dataclass(frozen=True)
+class EntityChoice:
+    """What the user picked: filter the list by an entity, or open one mention."""
+
+    action: Literal["filter", "open"]
+    entity_id: str
+    name: str
+    doc_id: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+def merge_entity(library: Library, source_id: str, target_id: str) -> str:
+    """Merge ``source_id`` into ``target_id`` in the aliases file; a one-line outcome."""
+    path = aliases_path(library.root)
+    try:
+        add_merge(path, target_id, [source_id])
+    except (AliasesError, OSError) as error:
+        return f"Not merged: {path} could not be updated ({error})"
+    library.reload_aliases()
+    return f"Merged into {target_id} (saved in {path})"
+
+
+def block_entity(library: Library, entity_id: str) -> str:
+    """Block ``entity_id`` in the aliases file; a one-line outcome."""
+    path = aliases_path(library.root)
+    try:
+        add_block(path, entity_id)
+    except (AliasesError, OSError) as error:
+        return f"Not blocked: {path} could not be updated ({error})"
+    library.reload_aliases()
+    return f"Blocked {entity_id}; remove it from {path} to undo"
+
+
+def kwic_line(text: str, start: int, end: int, side: int = KWIC_SIDE) -> tuple[Text, Text, Text]:
+    """Left context (right-aligned), the mention, right context: one line each."""
+    left = text[max(0, start - side) : start].replace("\n", " ")
+    right = text[end : end + side].replace("\n", " ")
+    return (
+        Text(left.rjust(side), no_wrap=True, overflow="crop", justify="right"),
+        Text(text[start:end].replace("\n", " "), style="bold"),
+        Text(right, no_wrap=True, overflow="crop"),
+    )
+
+
+class EntityPicker(ModalScreen[str | None]):
+    """Choose the entity that another one is merged into."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
+    ]
+    DEFAULT_CSS = """
+    EntityPicker { align: center middle; }
+    EntityPicker > Vertical {
+        width: 70; max-width: 95%; height: 24; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    EntityPicker #picker-title { height: auto; text-style: bold; }
+    EntityPicker OptionList { height: 1fr; border: none; }
+    """
+
+    def __init__(self, library: Library, source: CorpusEntity | None, name: str) -> None:
+        super().__init__()
+        self.library = library
+        self.source = source
+        self.source_name = name
+        self.candidates: list[CorpusEntity] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(f"Merge '{self.source_name}' into…"), id="picker-title")
+            yield Input(placeholder="Type to filter entities", id="picker-filter")
+            yield OptionList(id="picker-list")
+
+    def on_mount(self) -> None:
+        source_id = self.source.id if self.source else ""
+        kind = self.source.type if self.source else None
+        everyone = [e for e in self.library.corpus_entities() if e.id != source_id]
+        # Same type first: merging a person into a place is rarely meant.
+        everyone.sort(key=lambda e: (e.type != kind, -e.articles, -e.mentions, e.name))
+        self.candidates = everyone
+        self._fill("")
+        self.query_one(Input).focus()
+
+    def _fill(self, needle: str) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        found = [
+            e
+            for e in self.candidates
+            if not needle or any(needle in n.casefold() for n in (e.name, *e.aliases))
+        ]
+        for entity in found[:PICKER_LIMIT]:
+            prompt = Text(entity.name)
+            prompt.append(
+                f"  {TYPE_LABELS.get(entity.type, entity.type)} · {entity.articles} articles",
+                style="dim",
+            )
+            options.add_option(Option(prompt, id=entity.id))
+        if found:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#picker-filter")
+    def _changed(self, event: Input.Changed) -> None:
+        self._fill(event.value.strip().casefold())
+
+    @on(Input.Submitted, "#picker-filter")
+    def _submitted(self, _event: Input.Submitted) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#picker-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def on_key(self, event: object) -> None:
+        # Up/down in the filter box move through the candidates.
+        key = getattr(event, "key", "")
+        options = self.query_one(OptionList)
+        if self.focused is self.query_one(Input) and key in ("up", "down"):
+            options.action_cursor_down() if key == "down" else options.action_cursor_up()
+
+
+class CorpusEntitiesScreen(Screen[EntityChoice | None]):
+    """Every entity of the corpus: articles and mentions, searchable."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="corpus_entities.back"),
+        Binding("slash", "focus_filter", "Filter", id="corpus_entities.filter"),
+        Binding("enter", "articles", "Articles", id="corpus_entities.articles"),
+        Binding("k", "contexts", "In context", id="corpus_entities.kwic"),
+        Binding("s", "sort", "Sort", id="corpus_entities.sort"),
+        Binding("m", "merge", "Merge into…", id="corpus_entities.merge"),
+        Binding("x", "block", "Block", id="corpus_entities.block"),
+    ]
+    DEFAULT_CSS = """
+    CorpusEntitiesScreen #ce-status { height: 1; padding: 0 1; color: $foreground 70%; }
+    CorpusEntitiesScreen DataTable { height: 1fr; }
+    """
+    SORTS: ClassVar[tuple[str, ...]] = ("articles", "mentions", "name")
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.entities: list[CorpusEntity] = []
+        self.shown: list[CorpusEntity] = []
+        self.sort_key = "articles"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Filter by name or alias (/)", id="ce-filter")
+        yield Static(Text("Loading entities…"), id="ce-status")
+        table: DataTable[Text | str | int] = DataTable(id="ce-table", cursor_type="row")
+        yield table
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Entities of the corpus"
+        table = self.query_one(DataTable)
+        table.add_columns("Entity", "Type", "Articles", "Mentions", "Also known as")
+        self._load()
+        table.focus()
+
+    @work(thread=True, exclusive=True, group="corpus-entities", exit_on_error=False)
+    def _load(self) -> None:
+        entities = self.library.corpus_entities()
+        self.app.call_from_thread(self._loaded, entities)
+
+    def _loaded(self, entities: list[CorpusEntity]) -> None:
+        self.entities = entities
+        self._fill()
+
+    def _fill(self) -> None:
+        needle = self.query_one("#ce-filter", Input).value.strip().casefold()
+        found = [
+            e
+            for e in self.entities
+            if not needle or any(needle in n.casefold() for n in (e.name, *e.aliases))
+        ]
+        if self.sort_key == "name":
+            found.sort(key=lambda e: e.name.casefold())
+        elif self.sort_key == "mentions":
+            found.sort(key=lambda e: (-e.mentions, -e.articles, e.name.casefold()))
+        else:
+            found.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
+        self.shown = found
+        table = self.query_one(DataTable)
+        table.clear()
+        table.add_rows(
+            (
+                Text(e.name),
+                TYPE_LABELS.get(e.type, e.type),
+                e.articles,
+                e.mentions,
+                Text(", ".join(a for a in e.aliases if a != e.name)[:80], style="dim"),
+            )
+            for e in found
+        )
+        total = len(self.entities)
+        matched = f"{len(found):,} of {total:,}" if needle else f"{total:,}"
+        self.query_one("#ce-status", Static).update(
+            Text(
+                f"{matched} entities · sorted by {self.sort_key} · "
+                "Enter: articles · k: mentions in context"
+            )
+        )
+
+    def _current(self) -> CorpusEntity | None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        if not self.shown or row is None or not 0 <= row < len(self.shown):
+            return None
+        return self.shown[row]
+
+    @on(Input.Changed, "#ce-filter")
+    def _filter_changed(self, _event: Input.Changed) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#ce-filter")
+    def _filter_submitted(self, _event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_articles()
+
+    def action_back(self) -> None:
+        box = self.query_one("#ce-filter", Input)
+        if box.has_focus and box.value:
+            box.value = ""
+            return
+        self.dismiss(None)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#ce-filter", Input).focus()
+
+    def action_sort(self) -> None:
+        index = self.SORTS.index(self.sort_key)
+        self.sort_key = self.SORTS[(index + 1) % len(self.SORTS)]
+        self._fill()
+
+    def action_articles(self) -> None:
+        entity = self._current()
+        if entity is not None:
+            self.dismiss(EntityChoice("filter", entity.id, entity.name))
+
+    def action_contexts(self) -> None:
+        entity = self._current()
+        if entity is None:
+            return
+
+        def picked(choice: EntityChoice | None) -> None:
+            if choice is not None:
+                self.dismiss(choice)
+
+        self.app.push_screen(KwicScreen(self.library, entity), picked)
+
+    def action_merge(self) -> None:
+        entity = self._current()
+        if entity is None:
+            return
+
+        def merge_into(target: str | None) -> None:
+            if target is not None:
+                self.notify(merge_entity(self.library, entity.id, target), markup=False)
+                self._load()
+
+        self.app.push_screen(EntityPicker(self.library, entity, entity.name), merge_into)
+
+    def action_block(self) -> None:
+        entity = self._current()
+        if entity is not None:
+            self.notify(block_entity(self.library, entity.id), markup=False)
+            self._load()
+
+
+class KwicScreen(Screen[EntityChoice | None]):
+    """Every mention of one entity across the corpus, one line of context each."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Back", id="kwic.back"),
+        Binding("enter", "open", "Open article", id="kwic.open"),
+    ]
+    DEFAULT_CSS = """
+    KwicScreen #kwic-status { height: 1; padding: 0 1; color: $foreground 70%; }
+    KwicScreen DataTable { height: 1fr; }
+    """
+
+    def __init__(self, library: Library, entity: CorpusEntity) -> None:
+        super().__init__()
+        self.library = library
+        self.entity = entity
+        self.places: list[tuple[str, int, int]] = []  # doc id, start, end per row
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(f"Mentions of {self.entity.name}: loading…"), id="kwic-status")
+        table: DataTable[Text | str] = DataTable(id="kwic-table", cursor_type="row")
+        yield table
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.entity.name} in context"
+        table = self.query_one(DataTable)
+        table.add_columns("", "Mention", "", "Article")
+        self._load()
+        table.focus()
+
+    @work(thread=True, exclusive=True, group="kwic", exit_on_error=False)
+    def _load(self) -> None:
+        worker = get_current_worker()
+        rows: list[tuple[Text, Text, Text, Text]] = []
+        places: list[tuple[str, int, int]] = []
+        texts: dict[str, str] = {}
+        titles: dict[str, str] = {}
+        for doc_id, mention in self.library.mentions(self.entity.id):
+            if worker.is_cancelled:
+                return
+            if doc_id not in texts:
+                document = self.library.document(doc_id)
+                texts[doc_id] = document.text if document else ""
+                titles[doc_id] = document.meta.title if document else doc_id
+            left, middle, right = kwic_line(texts[doc_id], mention.start, mention.end)
+            title = Text(titles[doc_id], style="dim", no_wrap=True, overflow="ellipsis")
+            rows.append((left, middle, right, title))
+            places.append((doc_id, mention.start, mention.end))
+        self.app.call_from_thread(self._loaded, rows, places, len(texts))
+
+    def _loaded(
+        self, rows: list[tuple[Text, Text, Text, Text]], places: list[tuple[str, int, int]], n: int
+    ) -> None:
+        self.places = places
+        table = self.query_one(DataTable)
+        table.add_rows(rows)
+        self.query_one("#kwic-status", Static).update(
+            Text(
+                f"{len(rows):,} mentions of {self.entity.name} in {n:,} articles · "
+                "Enter opens the article there"
+            )
+        )
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        row = self.query_one(DataTable).cursor_row
+        if not self.places or row is None or not 0 <= row < len(self.places):
+            return
+        doc_id, start, end = self.places[row]
+        self.dismiss(EntityChoice("open", self.entity.id, self.entity.name, doc_id, start, end))

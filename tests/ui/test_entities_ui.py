@@ -1,0 +1,189 @@
+"""The Entities tab, mention jumps, the entity filter, merge/block, the corpus view and KWIC."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from textual.widgets import DataTable, Input, OptionList
+
+from reader.core.entities.aliases import aliases_path
+from reader.ui.app import ReaderApp
+from reader.ui.entity_screens import CorpusEntitiesScreen, EntityPicker, KwicScreen, kwic_line
+from reader.ui.main_screen import MainScreen
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.doclist import DocList
+from reader.ui.widgets.entities import EntitiesPane
+
+from .conftest import settle
+
+AppFactory = Callable[..., ReaderApp]
+ZALUZHNYI_ARTICLE = "001"  # "Zelensky confirms planned purge…": the newest, first in the list
+
+
+async def _open_first(pilot, app: ReaderApp) -> MainScreen:  # type: ignore[no-untyped-def]
+    screen = await settle(pilot, app)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+async def _select(pilot, screen: MainScreen, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Focus the Entities list and move down to the entity called ``name``."""
+    screen.action_show_entities()
+    await pilot.pause()
+    pane = screen.query_one(EntitiesPane)
+    for _ in range(60):
+        if pane.selected is not None and pane.selected.name == name:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"{name} not in the Entities tab: {[e.name for e in pane.entities]}")
+
+
+async def test_tab_lists_people_places_orgs_without_junk(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_first(pilot, app)
+        pane = screen.query_one(EntitiesPane)
+        names = {e.name for e in pane.entities}
+        kinds = {e.type for e in pane.entities}
+        assert {"person", "org", "place"} <= kinds
+        assert any("Zaluzhn" in n for n in names) and any("Zelensk" in n for n in names)
+        for junk in ("Monday", "Sunday", "February", "According", "Meanwhile", "The"):
+            assert junk not in names
+        # Spellings merged: one Zaluzhnyi entity carries the variants as aliases.
+        zaluzhnyi = [e for e in pane.entities if "Zaluzhn" in e.name]
+        assert len(zaluzhnyi) == 1 and zaluzhnyi[0].count > 5
+        # Groups are headed and the biggest entity of a group comes first.
+        options = screen.query_one("#entity-list", OptionList)
+        first = options.get_option_at_index(0)
+        assert first.disabled and "People" in str(first.prompt)
+
+
+async def test_selecting_marks_mentions_and_brackets_jump(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_first(pilot, app)
+        article = screen.query_one(ArticleView)
+        await _select(pilot, screen, "Valery Zaluzhnyi")
+        entity = screen.selected_entity
+        assert entity is not None
+        spans = article.marks.get("entity-person", [])
+        assert len(spans) == entity.count
+        assert article.document is not None
+        text = article.document.text
+        assert all("Zal" in text[a:b] or "Zel" in text[a:b] for a, b in spans)
+        await pilot.press("right_square_bracket")
+        first = article.marks["entity-current"]
+        assert "mention 1 /" in str(article.border_subtitle)
+        await pilot.press("right_square_bracket")
+        second = article.marks["entity-current"]
+        assert second != first and "mention 2 /" in str(article.border_subtitle)
+        await pilot.press("left_square_bracket")
+        assert article.marks["entity-current"] == first
+        # Another entity replaces the marks, in its own type's layer.
+        await _select(pilot, screen, "NATO")
+        assert "entity-person" not in article.marks and article.marks.get("entity-org")
+
+
+async def test_enter_filters_the_list_and_escape_clears(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_first(pilot, app)
+        doclist = screen.query_one(DocList)
+        assert len(doclist.rows) == 3
+        await _select(pilot, screen, "Valery Zaluzhnyi")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.entity_filter is not None
+        assert len(doclist.rows) == 2  # the two WSWS articles name him; 002 does not
+        assert "mentioning" in str(screen.query_one("#list-title").render())
+        assert app.focused is doclist
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.entity_filter is None and len(doclist.rows) == 3
+
+
+async def test_block_and_merge_write_the_aliases_file(make_app: AppFactory, seeds: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_first(pilot, app)
+        pane = screen.query_one(EntitiesPane)
+        await _select(pilot, screen, "Telegram")
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        path = aliases_path(seeds)
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert len(data["block"]) == 1
+        assert "Telegram" not in {e.name for e in pane.entities}
+
+        await _select(pilot, screen, "Biden")
+        await pilot.press("m")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, EntityPicker)
+        await pilot.press(*"zelensky")
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        (target, merged), *_ = data["merge"].items()
+        assert "zelensk" in target.lower() and any("biden" in m.lower() for m in merged)
+        assert "Biden" not in {e.name for e in pane.entities}
+        assert path.with_name(path.name + ".bak").exists()  # the first version kept
+
+
+async def test_corpus_view_filters_and_kwic_opens_the_mention(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_first(pilot, app)
+        await pilot.press("escape")  # focus back to the list, nothing to clear
+        await pilot.press("E")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        corpus = app.screen
+        assert isinstance(corpus, CorpusEntitiesScreen)
+        table = corpus.query_one(DataTable)
+        assert table.row_count == len(corpus.entities) > 10
+        corpus.query_one("#ce-filter", Input).value = "zaluzh"
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("k")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        kwic = app.screen
+        assert isinstance(kwic, KwicScreen)
+        assert kwic.query_one(DataTable).row_count == len(kwic.places) > 5
+        await pilot.press("down", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        doc_id, start, end = kwic.places[1]
+        article = screen.query_one(ArticleView)
+        assert article.document is not None and article.document.id == doc_id
+        assert article.marks["entity-current"] == [(start, end)]
+        assert "Zal" in article.document.text[start:end]
+        # Enter in the corpus view filters the document list instead.
+        await pilot.press("E")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.query_one("#ce-filter", Input).value = "avdi"
+        await pilot.pause()
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.entity_filter is not None
+        assert len(screen.query_one(DocList).rows) == 1  # Avdiivka: only in 001
+
+
+def test_kwic_line_aligns_and_keeps_text_literal() -> None:
+    text = "[bold]x[/bold] said Zaluzhnyi\nwould stay"
+    left, middle, right = kwic_line(text, 20, 29, side=10)
+    assert middle.plain == "Zaluzhnyi"
+    assert left.plain == "old] said "
+    assert right.plain == " would sta"
+    assert "[bold]" in kwic_line(text, 7, 11, side=10)[0].plain  # markup stays text
