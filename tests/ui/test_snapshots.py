@@ -76,3 +76,21 @@ def test_narrow_terminal(snap_compare: Any, make_app: AppFactory) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_article)
+
+
+def test_entities_tab(snap_compare: Any, make_app: AppFactory) -> None:
+    """The Entities tab of 001 with Zaluzhnyi selected and his second mention jumped to."""
+
+    async def entities(pilot: Pilot[Any]) -> None:
+        await _quiet(pilot)
+        app = pilot.app
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.action_show_entities()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("down")  # Zaluzhnyi, after Zelensky
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=entities)
