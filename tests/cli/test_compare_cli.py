@@ -200,3 +200,16 @@ def test_compare_layout_follows_the_width(
     assert max(len(line) for line in out.splitlines() if "│" in line) <= int(columns)
     assert ("A / B" in out) is not side_by_side
     assert "400,000" in out
+
+
+def test_compare_follows_the_aliases_file(seeds: Path) -> None:
+    from reader.core.entities import add_block, add_rename, aliases_path
+
+    before = run_json("compare", "000", "001", "--corpus", str(seeds), "--json")
+    assert any(e["id"].startswith("place:avdi") for e in before["only_b"])
+    path = aliases_path(seeds)
+    add_block(path, "Avdiyivka")
+    add_rename(path, "Valery Zaluzhnyi", "General Zaluzhnyi")
+    after = run_json("compare", "000", "001", "--corpus", str(seeds), "--json")
+    assert not any(e["id"].startswith("place:avdi") for e in after["only_b"])
+    assert "General Zaluzhnyi" in {e["name"] for e in after["shared_entities"]}

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.core.compare.entities import canonical_pair
-
 if TYPE_CHECKING:
     from reader.core.document import Document
     from reader.core.entities.model import Entity
@@ -16,12 +14,11 @@ if TYPE_CHECKING:
 
 
 def pair_entities(library: Library, a: Document, b: Document) -> tuple[list[Entity], list[Entity]]:
-    """Both articles' entities with ids shared across them ("Zaluzhnyi" = "Zaluzhny").
+    """Both articles' entities in corpus-canonical form (``Library.entities``).
 
-    Mentions index ``a.text`` and ``b.text`` (the cleaned texts). Slow-ish (entity extraction of
-    both texts, ~50-100 ms for two 20 KB articles): call it off the UI thread.
+    Ids are the corpus's, with the user's aliases file applied, so "Zaluzhnyi" in one article
+    and "Zaluzhny" in the other are one entity, and a blocked entity appears on neither side.
+    Mentions index ``a.text`` and ``b.text`` (the cleaned texts). Entities are extracted at
+    ingest, so this only reads the catalog.
     """
-    del library  # corpus-canonical entities (Library.entities) are used once available
-    from reader.core.entities import extract
-
-    return canonical_pair(extract(a.text), extract(b.text), a_id=a.id, b_id=b.id)
+    return library.entities(a.id), library.entities(b.id)
