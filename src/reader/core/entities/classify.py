@@ -146,6 +146,12 @@ class Classifier:
         # word that is also a name ("Cotti", "Bond") is given the benefit of the doubt.
         return zipf > 0 and not (self.gaz.is_first_name(word) or self.gaz.is_surname(word))
 
+    def _team(self, texts: list[str]) -> bool:
+        """A town or country, then a plural nickname: a sports club."""
+        if not _PLURAL.search(texts[-1]) or texts[-1].lower() in NEVER:
+            return False
+        return any(self.gaz.place(" ".join(texts[:k])) for k in range(1, len(texts)))
+
     def _big_place(self, word: str) -> bool:
         place = self.gaz.place(word)
         return place is not None and (place.kind != "city" or place.population >= 100_000)
@@ -236,6 +242,10 @@ class Classifier:
             return "org", MEDIUM, None
         if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
             return "org", MEDIUM, None  # "BBC Ukraine", "ABC News"
+        if n > 1 and self._team(texts):
+            return "org", MEDIUM, None  # "New York Yankees", "Sydney Bulldogs"
+        if n == 1 and span.prev == "the" and _PLURAL.search(texts[0]) and not span.initial:
+            return "org", WEAK, None  # "the Dodgers"
         if n > 1 and _INITIAL.fullmatch(texts[0]) and lows[-1] not in ORG_HEADS:
             return "person", MEDIUM, None  # "J. Crawley", "A.G. Edwards"
         # "Linda Wild", "Stuart Law"; but "Will Power" needs an unusual surname.
@@ -295,6 +305,7 @@ _INSTITUTIONS = frozenset(
 _POLITICAL = frozenset(
     "conservative liberal communist socialist republican democratic labour labor green".split()
 )
+_PLURAL = re.compile(r"[a-z][^su]s$")
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc".split())
