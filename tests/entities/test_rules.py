@@ -194,3 +194,8 @@ def test_arabic_article_stays_in_the_name_and_merges(extractor: Extractor) -> No
     ents = extractor.extract("President Bashar al-Assad spoke. Later Assad left Damascus.")
     assad = by_name(ents, "Assad")
     assert assad.type == "person" and assad.name == "Bashar al-Assad" and assad.count == 2
+
+
+def test_hyphenated_pairs_are_adjectives_unless_a_place(extractor: Extractor) -> None:
+    text = "He flew to Guinea-Bissau after US-EU talks in Jan-April with Israel-PLO envoys."
+    assert _typed(extractor, text) == {"Guinea-Bissau": "place"}

@@ -146,6 +146,15 @@ class Classifier:
         # word that is also a name ("Cotti", "Bond") is given the benefit of the doubt.
         return zipf > 0 and not (self.gaz.is_first_name(word) or self.gaz.is_surname(word))
 
+    def _compound(self, word: str) -> bool:
+        """A hyphenated pair of names or months used as an adjective or a range."""
+        parts = word.split("-")
+        if not all(p[:1].isupper() for p in parts) or self.gaz.place(word) is not None:
+            return False
+        if any(p.lower() in NEVER for p in parts):
+            return True
+        return all(_acronym(p) or is_demonym(p) or self.gaz.place(p) is not None for p in parts)
+
     def _team(self, texts: list[str]) -> bool:
         """A town or country, then a plural nickname: a sports club."""
         if not _PLURAL.search(texts[-1]) or texts[-1].lower() in NEVER:
@@ -212,6 +221,8 @@ class Classifier:
             return "person", STRONG, None
         if n == 1 and len(texts[0].rstrip(".")) == 1:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
+        if n == 1 and "-" in texts[0] and self._compound(texts[0]):
+            return None, UNKNOWN, None  # "US-EU backed", "Jan-April", "Israel-PLO talks"
         if n == 1 and lows[0] in NEWS_AGENCIES and (texts[0] != "AP" or span.next != "'s"):
             return "org", STRONG, None
         if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):

@@ -32,7 +32,9 @@ sikh tamil sinhalese maori inuit zulu xhosa bedouin berber copt coptic bosniak
 kosovan ossetian abkhaz ingush dagestani circassian rohingya hazara baluch
 swede scot scots texan californian surinamese anglican islamist jihadist coloured
 nicaraguan lankan spaniard salvadoran guinean dane finn turk kiwi aussie maoist roman
-olympic
+olympic nepali croat himalayan andean semitic aryan koranic
+dutchman dutchmen frenchman frenchmen englishman englishmen irishman irishmen
+scotsman scotsmen welshman welshmen
 western westerner westerners sino anglo euro trans transatlantic
 """
 DEMONYMS: frozenset[str] = frozenset(
