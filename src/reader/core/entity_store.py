@@ -17,17 +17,22 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.core.entities.model import CorpusEntity, Entity, EntityType, Mention
 
 # Below this many documents, starting worker processes (each loads the gazetteer)
 # costs more than it saves.
 POOL_MIN_DOCUMENTS = 100
-CHUNK = 4  # documents per task sent to a worker: amortises pickling round trips
+CHUNK_CHARS = 200_000  # longer texts are extracted in parts of about this size
+EXTRACT_LIMIT = 1_000_000  # characters of one text read for entities at most
+LOOKAHEAD = 128  # documents parsed and sent to the workers ahead of the writer
+_T = TypeVar("_T")
+_END: Any = object()
 
 # What the index gets per document: the entity JSON and the entity fields' values.
 Extracted = tuple[str, dict[str, str]]
@@ -64,17 +69,52 @@ def _decode_counts(data: str) -> list[Entity]:
     ]
 
 
+def extract_long(text: str) -> list[Entity]:
+    """Entities of a cleaned text; a long one is read in paragraph-aligned parts.
+
+    The extractor's document-level rules cost more than linear time on very long
+    texts (a 1 MB text took 7x as long as 250 KB), so texts over CHUNK_CHARS are
+    cut at paragraph breaks and the parts' entities joined by id; past
+    EXTRACT_LIMIT characters nothing is extracted (the 20 MB single-article case).
+    """
+    from reader.core.entities import extract
+
+    if len(text) <= CHUNK_CHARS:
+        return extract(text)
+    joined: dict[str, Entity] = {}
+    start = 0
+    limit = min(len(text), EXTRACT_LIMIT)
+    while start < limit:
+        end = min(limit, start + CHUNK_CHARS)
+        if end < limit:
+            cut = text.rfind("\n\n", start + CHUNK_CHARS // 2, end)
+            end = cut + 2 if cut != -1 else end
+        for entity in extract(text[start:end]):
+            shifted = [Mention(m.start + start, m.end + start, m.text) for m in entity.mentions]
+            known = joined.get(entity.id)
+            if known is None:
+                joined[entity.id] = Entity(
+                    entity.id, entity.name, entity.type, shifted, list(entity.aliases)
+                )
+            else:
+                known.mentions.extend(shifted)
+                known.aliases = sorted(
+                    {*known.aliases, entity.name, *entity.aliases} - {known.name}
+                )
+        start = end
+    return list(joined.values())
+
+
 def extract_for_index(text: str) -> Extracted:
     """Entities of one cleaned text, encoded, and the entity fields for Whoosh.
 
     Runs in worker processes, so it takes and returns plain picklable values. An
     extractor failure costs this document its entities, never the update.
     """
-    from reader.core.entities import extract
     from reader.core.entities.terms import index_terms
 
     try:
-        entities = extract(text)
+        entities = extract_long(text)
     except Exception:  # the extractor is heuristic code run on arbitrary text
         entities = []
     fields = {name: "\n".join(values) for name, values in index_terms(entities).items()}
@@ -90,10 +130,12 @@ def _load_extractor() -> None:
 class ExtractionPool:
     """Extraction in worker processes beside the Whoosh writer (a context manager).
 
-    Whoosh analysis runs in this process and the extractor in ``workers`` others, so
-    on a two-core machine both cores stay busy. Workers are spawned, not forked: the
-    UI calls this from a thread, and forking a threaded process can deadlock. Any
-    failure of the pool falls back to extracting here.
+    Whoosh analysis runs in this process and the extractor in worker processes, so
+    on a two-core machine both cores stay busy. A single-threaded process (the CLI,
+    scripts) forks its workers: quick, and a caller's script need not guard its main
+    module. From a threaded process (the UI indexes in a worker thread) forking could
+    deadlock, so workers are spawned. Any failure of the pool falls back to
+    extracting here.
     """
 
     def __init__(self, documents: int) -> None:
@@ -101,11 +143,13 @@ class ExtractionPool:
         self._executor: ProcessPoolExecutor | None = None
         if documents >= POOL_MIN_DOCUMENTS and cores >= 2:
             import multiprocessing
+            import threading
 
+            method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
             try:
                 self._executor = ProcessPoolExecutor(
                     max_workers=min(cores, 4),
-                    mp_context=multiprocessing.get_context("spawn"),
+                    mp_context=multiprocessing.get_context(method),
                     initializer=_load_extractor,
                 )
             except (OSError, ValueError, NotImplementedError):
@@ -118,19 +162,44 @@ class ExtractionPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def extract(self, texts: list[str]) -> Iterator[Extracted]:
-        """Results for ``texts`` in order, computed ahead in the workers."""
-        done = 0
-        if self._executor is not None:
-            try:
-                for result in self._executor.map(extract_for_index, texts, chunksize=CHUNK):
-                    done += 1
-                    yield result
+    def pipeline(
+        self, items: Iterable[_T], text_of: Callable[[_T], str | None]
+    ) -> Iterator[tuple[_T, Extracted | None]]:
+        """Each item with the extraction of its text (None for items without text),
+        in order. Items are drawn from ``items`` up to LOOKAHEAD ahead, so workers
+        stay busy while the caller writes and commits."""
+        source = iter(items)
+        window: deque[tuple[_T, str | None, Future[Extracted] | None]] = deque()
+        while True:
+            while len(window) < LOOKAHEAD:
+                item = next(source, _END)
+                if item is _END:
+                    break
+                text = text_of(item)
+                window.append((item, text, self._submit(text)))
+            if not window:
                 return
+            item, text, future = window.popleft()
+            yield item, self._result(text, future)
+
+    def _submit(self, text: str | None) -> Future[Extracted] | None:
+        if text is None or self._executor is None:
+            return None
+        try:
+            return self._executor.submit(extract_for_index, text)
+        except (BrokenProcessPool, RuntimeError, OSError):
+            self._executor = None
+            return None
+
+    def _result(self, text: str | None, future: Future[Extracted] | None) -> Extracted | None:
+        if text is None:
+            return None
+        if future is not None:
+            try:
+                return future.result()
             except (BrokenProcessPool, OSError):
-                self._executor = None
-        for text in texts[done:]:
-            yield extract_for_index(text)
+                self._executor = None  # a worker died: extract the rest here
+        return extract_for_index(text)
 
 
 def corpus_payload(rows: Sequence[tuple[str, str]]) -> str:

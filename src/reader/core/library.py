@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from reader.core.entities.aliases import Aliases
     from reader.core.entities.model import CorpusEntity, Entity, Mention
     from reader.core.entity_corpus import CorpusEntities
-    from reader.core.entity_store import ExtractionPool
 
 BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
 HIGHLIGHT_LIMIT = 2_000_000  # chars of a hit document scanned for snippets
@@ -232,79 +231,75 @@ class Library:
         progress: ProgressCallback | None,
         cancelled: Callable[[], bool] | None,
     ) -> None:
+        """Parse, extract entities and index ``todo``, committing every BATCH files.
+
+        Entities are extracted ahead of the Whoosh writer in worker processes when the
+        update is big enough (:class:`reader.core.entity_store.ExtractionPool`), so
+        both run at once, also while a batch commits.
+        """
         from reader.core.entity_store import ExtractionPool
 
-        with ExtractionPool(len(todo)) as pool:
-            for start in range(0, max(len(todo), 1 if removed else 0), BATCH):
-                self._apply_batch(
-                    ix, pool, todo, start, removed, previous, report, progress, cancelled
-                )
-                if report.cancelled:
-                    return
+        if not todo and not removed:
+            return
 
-    def _apply_batch(
-        self,
-        ix: whoosh_index.Index,
-        pool: ExtractionPool,
-        todo: list[SourceFile],
-        start: int,
-        removed: list[str],
-        previous: dict[str, tuple[str, Fingerprint]],
-        report: UpdateReport,
-        progress: ProgressCallback | None,
-        cancelled: Callable[[], bool] | None,
-    ) -> None:
-        """Parse a batch, extract its entities (in worker processes when it pays),
-        and write each document to Whoosh as its entities arrive."""
-        total = len(todo)
-        batch = todo[start : start + BATCH]
-        writer = ix.writer(limitmb=256)
-        rows = []
-        entity_rows = []
-        touches = []
-        gone = removed if start == 0 else []
-        try:
-            for doc_id in gone:
-                writer.delete_by_term("id", doc_id)
-            docs = []
-            for source in batch:
+        def prepared() -> Iterator[tuple[SourceFile, _Prepared]]:
+            for source in todo:
                 if cancelled is not None and cancelled():
                     report.cancelled = True
-                    break
-                row = self._prepare(source, previous.get(source.id), report)
-                if row is None:
-                    if source.id in previous:
-                        writer.delete_by_term("id", source.id)
-                        gone = [*gone, source.id]
-                    continue
-                if isinstance(row, Fingerprint):
-                    touches.append((source.id, row))
-                    continue
-                docs.append((source, *row))
-            extracted = pool.extract([doc.text for _, doc, _, _ in docs])
-            for number, ((source, doc, fingerprint, warnings), (data, terms)) in enumerate(
-                zip(docs, extracted, strict=True), start + 1
+                    return
+                yield source, self._prepare(source, previous.get(source.id), report)
+
+        def text_of(item: tuple[SourceFile, _Prepared]) -> str | None:
+            row = item[1]
+            return row[0].text if isinstance(row, tuple) else None
+
+        batch = _Batch(ix, removed)
+        with ExtractionPool(len(todo)) as pool:
+            for number, ((source, row), extracted) in enumerate(
+                pool.pipeline(prepared(), text_of), 1
             ):
                 if progress is not None:
-                    progress(number, total, source.rel)
+                    progress(number, len(todo), source.rel)
+                try:
+                    if row is None:
+                        if source.id in previous:
+                            batch.writer.delete_by_term("id", source.id)
+                            batch.gone.append(source.id)
+                    elif isinstance(row, Fingerprint):
+                        batch.touches.append((source.id, row))
+                    elif extracted is not None:
+                        doc, fingerprint, warnings = row
+                        data, terms = extracted
+                        batch.writer.update_document(**_fields(doc), **terms)
+                        batch.rows.append((doc, source.rel, fingerprint, warnings))
+                        batch.entity_rows.append((doc.id, data))
+                        if source.id in previous:
+                            report.updated += 1
+                        else:
+                            report.added += 1
+                except BaseException:
+                    batch.writer.cancel()
+                    raise
+                if number % BATCH == 0:
+                    self._commit(batch, previous, report)
+                    batch = _Batch(ix, [])
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
-                writer.update_document(**_fields(doc), **terms)
-                rows.append((doc, source.rel, fingerprint, warnings))
-                entity_rows.append((doc.id, data))
-                if source.id in previous:
-                    report.updated += 1
-                else:
-                    report.added += 1
-            writer.commit()
+            self._commit(batch, previous, report)
+
+    def _commit(
+        self, batch: _Batch, previous: dict[str, tuple[str, Fingerprint]], report: UpdateReport
+    ) -> None:
+        try:
+            batch.writer.commit()
         except BaseException:
-            writer.cancel()
+            batch.writer.cancel()
             raise
         # Whoosh first, then the catalog: a crash between the two only means the
         # next run re-indexes this batch (update_document is idempotent).
-        self.catalog.write(rows, gone, touches, entity_rows)
-        report.removed += len([g for g in gone if g in previous])
+        self.catalog.write(batch.rows, batch.gone, batch.touches, batch.entity_rows)
+        report.removed += len([g for g in batch.gone if g in previous])
 
     def _merge_entities(self) -> None:
         """Merge all documents' entities into corpus entities and cache the result."""
@@ -317,7 +312,7 @@ class Library:
 
     def _prepare(
         self, source: SourceFile, old: tuple[str, Fingerprint] | None, report: UpdateReport
-    ) -> tuple[Document, Fingerprint, tuple[str, ...]] | Fingerprint | None:
+    ) -> _Prepared:
         from reader.core.loader import decode, looks_binary, read_bytes
         from reader.core.parse import parse_text
 
@@ -550,6 +545,24 @@ class Library:
                 self._searcher.close()
                 self._searcher = None
         self.catalog.close()
+
+
+# What _prepare makes of a file: a parsed document, a fingerprint only (content
+# unchanged), or None (skipped).
+_Prepared = tuple[Document, Fingerprint, tuple[str, ...]] | Fingerprint | None
+
+
+class _Batch:
+    """The changes between two commits: an open Whoosh writer and the catalog rows."""
+
+    def __init__(self, ix: whoosh_index.Index, removed: list[str]) -> None:
+        self.writer = ix.writer(limitmb=256)
+        self.gone: list[str] = list(removed)
+        for doc_id in removed:
+            self.writer.delete_by_term("id", doc_id)
+        self.rows: list[tuple[Document, str, Fingerprint, tuple[str, ...]]] = []
+        self.entity_rows: list[tuple[str, str]] = []
+        self.touches: list[tuple[str, Fingerprint]] = []
 
 
 def _has_index_files(folder: Path) -> bool:

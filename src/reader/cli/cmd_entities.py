@@ -1,0 +1,196 @@
+"""``reader entities``: the people, organisations, places and figures of an article,
+of the whole corpus, or of any text files (raw mode).
+
+JSON shapes (``--json``):
+
+* ``reader entities DOC``: an array of ``{id, name, type, count, aliases, mentions:
+  [{start, end, text}]}``, biggest count first; offsets index the cleaned text that
+  ``reader show DOC --json`` prints, ids are corpus ids (aliases file applied).
+* ``reader entities``: an array of corpus entities, most articles first, each
+  ``{id, name, type, count, articles, aliases, mentions: [{doc, start, end, text}]}``
+  where ``count`` is the number of mentions across the corpus.
+* ``reader entities --text-file PATH...``: JSON Lines, one ``{file, entities}`` per
+  file in the order given, entities as for one article (ids of that file alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from reader.cli.errors import UserError
+from reader.cli.output import console, print_json, print_json_line
+from reader.core.entities.model import ENTITY_TYPES, Entity
+
+_HEADINGS = {
+    "person": "People",
+    "org": "Organisations",
+    "place": "Places",
+    "date": "Dates",
+    "money": "Money",
+    "figure": "Figures",
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    types = frozenset(args.types or ENTITY_TYPES)
+    if args.text_files:
+        if args.doc:
+            raise UserError("give either DOC or --text-file, not both")
+        return _raw(args.text_files, types, as_json=args.json)
+    from reader.cli.context import open_library
+    from reader.core.library import AmbiguousDocument, DocumentNotFound
+
+    library = open_library(args.corpus)
+    try:
+        if args.doc:
+            try:
+                doc_id = library.resolve(args.doc)
+            except (DocumentNotFound, AmbiguousDocument) as error:
+                raise UserError(str(error)) from None
+            entities = [e for e in library.entities(doc_id) if e.type in types]
+        else:
+            rows = _corpus_rows(library, types)
+        if library.aliases_warning:  # known once the corpus entities were read
+            print(f"reader: warning: {library.aliases_warning}", file=sys.stderr)
+    finally:
+        library.close()
+    if args.doc:
+        if args.json:
+            print_json([e.to_json() for e in entities])
+        else:
+            _print_article(entities)
+    elif args.json:
+        print_json(rows)
+    else:
+        _print_corpus(rows)
+    return 0
+
+
+def _corpus_rows(library: Any, types: frozenset[str]) -> list[dict[str, Any]]:
+    """Corpus entities with every mention, read article by article (one pass)."""
+    wanted = [e for e in library.corpus_entities() if e.type in types]
+    rows: dict[str, dict[str, Any]] = {
+        e.id: {
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "count": 0,
+            "articles": e.articles,
+            "aliases": list(e.aliases),
+            "mentions": [],
+        }
+        for e in wanted
+    }
+    doc_ids = sorted({d for e in wanted for d in e.documents})
+    for doc_id in doc_ids:
+        for entity in library.entities(doc_id):
+            row = rows.get(entity.id)
+            if row is None:
+                continue
+            row["mentions"].extend({"doc": doc_id, **m.to_json()} for m in entity.mentions)
+    for row in rows.values():
+        row["count"] = len(row["mentions"])
+    return list(rows.values())
+
+
+def _raw(paths: Sequence[str], types: frozenset[str], *, as_json: bool) -> int:
+    """Extract from files exactly as read: UTF-8, no cleaning, no newline translation."""
+    from reader.core.entities import extract
+
+    failed = False
+    for name in paths:
+        text = _read_text(name)
+        if text is None:
+            failed = True
+            continue
+        entities = [e for e in extract(text) if e.type in types]
+        if as_json:
+            print_json_line({"file": name, "entities": [e.to_json() for e in entities]})
+        else:
+            console().print(Text(name, style="bold"))
+            _print_article(entities)
+    return 2 if failed else 0
+
+
+def _read_text(name: str) -> str | None:
+    """The file's text, or None after one line on stderr saying why not."""
+    try:
+        data = Path(name).read_bytes()
+    except IsADirectoryError:
+        _fail(name, "is a folder")
+        return None
+    except OSError as error:
+        _fail(name, f"cannot read ({error.strerror or type(error).__name__})")
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        _fail(name, f"not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})")
+        return None
+
+
+def _fail(name: str, why: str) -> None:
+    print(f"reader: {name}: {why}; skipped", file=sys.stderr)
+    sys.stderr.flush()
+
+
+def _print_article(entities: list[Entity]) -> None:
+    out = console()
+    if not entities:
+        out.print(Text("no entities found", style="dim"))
+        return
+    for kind in ENTITY_TYPES:
+        group = [e for e in entities if e.type == kind]
+        if not group:
+            continue
+        table = _table(kind, ("name", "mentions", "also written"))
+        for entity in group:
+            table.add_row(Text(entity.name), Text(str(entity.count)), _aliases(entity.aliases))
+        out.print(table)
+
+
+def _print_corpus(rows: list[dict[str, Any]]) -> None:
+    out = console()
+    if not rows:
+        out.print(Text("no entities found", style="dim"))
+        return
+    for kind in ENTITY_TYPES:
+        group = [r for r in rows if r["type"] == kind]
+        if not group:
+            continue
+        table = _table(kind, ("name", "articles", "mentions", "also written"))
+        for row in group:
+            table.add_row(
+                Text(row["name"]),
+                Text(str(row["articles"])),
+                Text(str(row["count"])),
+                _aliases(row["aliases"]),
+            )
+        out.print(table)
+
+
+def _table(kind: str, columns: Iterable[str]) -> Table:
+    table = Table(
+        title=Text(_HEADINGS[kind], style="bold"),
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+        expand=False,
+    )
+    for column in columns:
+        numeric = column in ("mentions", "articles")
+        table.add_column(
+            column, justify="right" if numeric else "left", overflow="fold", no_wrap=numeric
+        )
+    return table
+
+
+def _aliases(aliases: list[str]) -> Text:
+    return Text(", ".join(aliases))
