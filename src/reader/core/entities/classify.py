@@ -103,6 +103,8 @@ class Classifier:
                 or (first and span.initial and self._opener(word) and not self._bare(words[1:]))
             ):
                 words = words[1:]
+                if low in NEVER or low in ("the", "a", "an"):
+                    span.prev = low  # "At Leicester": read as "at Leicester"
             else:
                 break
             first = False

@@ -164,6 +164,19 @@ def _candidates(word: str, index: Mapping[str, list[str]]) -> set[str]:
 
 
 def _corpus_entity(ids: list[str], members: Mapping[str, list[tuple[str, Entity]]]) -> CorpusEntity:
+    if len(ids) == 1:  # most entities: the same result as below, computed directly
+        rows = members[ids[0]]
+        first = rows[0][1]
+        docs = sorted({doc for doc, _ in rows})
+        return CorpusEntity(
+            id=ids[0],
+            name=first.name,
+            type=first.type,
+            articles=len(docs),
+            mentions=sum(e.count for _, e in rows),
+            aliases=sorted({a for _, e in rows for a in (e.name, *e.aliases)} - {first.name}),
+            documents=docs,
+        )
     rows = [row for eid in ids for row in members[eid]]
     weight: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}

@@ -64,7 +64,9 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
 _SCORE = re.compile(r"(?<![\d-])\d{1,3} ?- ?\d{1,3}\b(?!-)|\sv\s")  # not 1996-08-30
 _SPORT = re.compile(
     r"\b(?:cricket|soccer|innings|wickets?|goals?|halftime|half-time|league|championship|"
-    r"tennis|golf|rugby|baseball|basketball|hockey|striker|midfielder|coach|season|match)\b",
+    r"tennis|golf|rugby|baseball|basketball|hockey|striker|midfielder|coach|season|match|"
+    r"football|cycling|athletics|boxing|racing|rowing|skiing|volleyball|handball|squash|"
+    r"badminton|standings|scorers|semi-?finals?|quarter-?finals?|seeded)\b",
     re.IGNORECASE,
 )
 _TEAM_PREV = frozenset("v beat beats against vs".split())
