@@ -94,3 +94,52 @@ def test_entities_tab(snap_compare: Any, make_app: AppFactory) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=entities)
+
+
+def _fixed_entities(_library: Any, a: Any, b: Any) -> tuple[list[Any], list[Any]]:
+    """A few entities found by plain search, so the split view's snapshot does not change
+    whenever the extractor is tuned."""
+    import re
+
+    from reader.core.entities.model import Entity, Mention
+
+    def entity(doc: Any, key: str, name: str, kind: Any, pattern: str) -> Entity:
+        found = re.finditer(pattern, doc.text)
+        return Entity(key, name, kind, [Mention(m.start(), m.end(), m.group()) for m in found])
+
+    def both(doc: Any) -> list[Entity]:
+        return [
+            entity(doc, "person:valery-zaluzhnyi", "Valery Zaluzhnyi", "person", r"Zaluzhnyi?"),
+            entity(doc, "person:volodymyr-zelensky", "Volodymyr Zelensky", "person", "Zelensky"),
+            entity(doc, "figure:400000", "400,000", "figure", "400,000"),
+        ]
+
+    only_a = [entity(a, "org:financial-times", "Financial Times", "org", "Financial Times")]
+    only_b = [entity(b, "place:avdiivka", "Avdiivka", "place", "Avdiivka")]
+    return both(a) + only_a, both(b) + only_b
+
+
+def test_compare_split_view(
+    snap_compare: Any, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """000 beside 001 with their shared passages marked, at the first pair."""
+    from reader.ui import compare_screen
+
+    monkeypatch.setattr(compare_screen, "_entities", _fixed_entities)
+
+    async def compare(pilot: Pilot[Any]) -> None:
+        await _quiet(pilot)
+        app = pilot.app
+        app.screen.open_document("000_3019f73ddaac25aa")  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # most similar first: 001
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the comparison and the entities
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=compare)

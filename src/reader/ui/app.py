@@ -86,6 +86,11 @@ class ReaderApp(App[None]):
         if isinstance(screen, MainScreen):
             for title, help_text, callback in screen_commands(screen):
                 yield SystemCommand(title, help_text, callback)  # type: ignore[arg-type]
+        from reader.ui.compare_screen import CompareScreen, compare_commands
+
+        if isinstance(screen, CompareScreen):
+            for title, help_text, callback in compare_commands(screen):
+                yield SystemCommand(title, help_text, callback)  # type: ignore[arg-type]
 
     def on_unmount(self) -> None:
         self.library.close()

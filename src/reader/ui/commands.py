@@ -66,4 +66,6 @@ def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     yield ("Toggle sidebar", "Show or hide the sidebar", screen.action_toggle_sidebar)
     yield ("Next hit", "Go to the next search hit in the article", article.action_next_hit)
     yield ("Previous hit", "Go to the previous search hit", article.action_previous_hit)
+    yield ("Compare with…", "Compare the open article with another, side by side (c)",
+           screen.action_compare)  # fmt: skip
     yield ("Reindex", "Update the index from the files now", screen.action_reindex)

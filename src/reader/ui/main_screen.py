@@ -54,6 +54,7 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear", show=False, id="app.clear_search"),
         Binding("f2", "toggle_list", "List", id="app.toggle_list", tooltip="Show/hide list"),
         Binding("f3", "toggle_sidebar", "Sidebar", id="app.toggle_sidebar"),
+        Binding("c", "compare", "Compare", id="app.compare", tooltip="Compare with another"),
         Binding(
             "right_square_bracket",
             "next_mention",
@@ -414,6 +415,12 @@ class MainScreen(Screen[None]):
 
     def action_reindex(self) -> None:
         self._index()
+
+    def action_compare(self) -> None:
+        """Pick a partner for the open article, then show both side by side."""
+        from reader.ui.compare_screen import start_compare  # loaded when first used
+
+        start_compare(self)
 
     # -- entities ----------------------------------------------------------------------
 

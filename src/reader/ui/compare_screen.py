@@ -1,0 +1,552 @@
+"""The split view: two articles side by side (stacked below 110 columns) with what they share.
+
+The article open in the main screen is A (left or top), the partner chosen in the
+:class:`~reader.ui.widgets.partner_picker.PartnerPicker` is B. Shared passages are marked on both
+sides ("shared", the current pair "shared-current"); ``]`` / ``[`` step through the pairs and
+scroll both sides to them. Synchronised scrolling follows the pane being read (the focused one,
+or the one under the mouse), mapping positions through the shared passages
+(:mod:`reader.ui.scroll_sync`). The comparison and the entities run in a thread worker; a
+result from an earlier comparison (before a new partner was picked) is dropped.
+
+The screen is dismissed with ``None`` (back where you were) or an :class:`OpenAlone` asking the
+main screen to open one side alone at its position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from reader.core.document import Document
+from reader.ui.scroll_sync import LineIndex, OffsetMap
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.compare_pane import ComparePane
+from reader.ui.widgets.compare_summary import CompareSummary, SummaryState
+from reader.ui.widgets.entity_diff import (
+    ENTITY_LAYERS,
+    EntityDiff,
+    EntityGroups,
+    EntityRow,
+    groups_from,
+)
+from reader.ui.widgets.partner_picker import PartnerPicker
+
+if TYPE_CHECKING:
+    from reader.core.compare import ComparisonResult, PassagePair, Span
+    from reader.core.entities.model import Entity
+    from reader.core.library import Library
+    from reader.ui.main_screen import MainScreen
+
+Spans = list[tuple[int, int]]
+STACK_BELOW = 110  # columns: narrower terminals stack the two articles
+
+
+@dataclass(frozen=True)
+class OpenAlone:
+    """Open ``doc_id`` alone in the main screen, its first visible line at ``offset``."""
+
+    doc_id: str
+    offset: int
+
+
+class ComparisonReady(Message):
+    """Shared passages (and search hits of the partner) for one comparison generation."""
+
+    def __init__(
+        self,
+        generation: int,
+        result: ComparisonResult | None,
+        hits: dict[str, Spans],
+        error: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.result = result
+        self.hits = hits
+        self.error = error
+
+
+class EntitiesReady(Message):
+    """The entity comparison of one generation (A and B named by document id)."""
+
+    def __init__(
+        self, generation: int, a: str, groups: EntityGroups | None, error: str | None = None
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.a = a
+        self.groups = groups
+        self.error = error
+
+
+class CompareScreen(Screen[OpenAlone | None]):
+    """Article A and article B with their shared passages, entities and a summary."""
+
+    HELP = (
+        "Compare two articles. ] / [ next / previous shared passage (both sides scroll to it); "
+        "s synchronised scrolling; x swap sides; o open the focused article alone; "
+        "p another partner; F3 entities; Tab next pane; n / N search hits; Esc back."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "right_square_bracket", "next_pair", "Next pair", id="compare.next_pair",
+            priority=True, tooltip="Scroll both articles to the next shared passage",
+        ),
+        Binding(
+            "left_square_bracket", "previous_pair", "Prev pair", id="compare.previous_pair",
+            priority=True,
+        ),
+        Binding("s", "toggle_sync", "Sync", id="compare.toggle_sync",
+                tooltip="Scroll the other article along with this one"),
+        Binding("x", "swap", "Swap", id="compare.swap"),
+        Binding("o", "open_alone", "Open alone", id="compare.open_alone",
+                tooltip="Open the focused article alone in the main screen"),
+        Binding("p", "change_partner", "Partner", id="compare.partner", show=False),
+        Binding("f3", "toggle_sidebar", "Entities", id="compare.toggle_sidebar"),
+        Binding("escape", "back", "Back", id="compare.back"),
+        Binding("question_mark,f1", "app.toggle_help", "Help", id="app.help"),
+        Binding("q", "app.quit", "Quit", id="app.quit", show=False),
+    ]  # fmt: skip
+    DEFAULT_CSS = """
+    CompareScreen #compare-main { height: 1fr; }
+    CompareScreen #panes { width: 1fr; layout: horizontal; }
+    CompareScreen.-stacked #panes { layout: vertical; }
+    CompareScreen #panes > ArticleView {
+        width: 1fr; height: 1fr; border: round $panel; border-subtitle-align: right;
+        border-subtitle-color: $accent; border-title-color: $foreground 80%;
+    }
+    CompareScreen #panes > ArticleView:focus { border: round $primary; }
+    CompareScreen #compare-sidebar { width: 32; background: $surface; }
+    CompareScreen.-stacked #compare-sidebar { width: 28; }
+    CompareScreen #compare-sidebar > Static { height: 1; padding: 0 1; color: $accent; }
+    CompareScreen .-hidden { display: none; }
+    CompareScreen.-narrow #compare-sidebar { display: none; }
+    """
+
+    def __init__(
+        self,
+        library: Library,
+        left: Document,
+        right: Document,
+        *,
+        query: str | None = None,
+        left_offset: int = 0,
+        left_hits: Spans | None = None,
+        reading_width: int = 80,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.docs = [left, right]
+        self.query_text = query or None
+        self.left_offset = left_offset
+        self.reading_width = reading_width
+        self.hits: dict[str, Spans] = {left.id: list(left_hits)} if left_hits else {}
+        self.generation = 0
+        self.result: ComparisonResult | None = None
+        self.error: str | None = None
+        self.groups: EntityGroups | None = None  # as computed: A = ``groups_a``
+        self.groups_a = ""
+        self.current: PassagePair | None = None
+        self.sync = True
+        self._map = OffsetMap((0,), (0,))
+        self._quiet = False  # set while this screen scrolls a pane itself
+        self._lines: dict[int, tuple[object, LineIndex]] = {}  # id(view) -> (layout, index)
+
+    # -- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield CompareSummary(id="compare-summary")
+        with Horizontal(id="compare-main"):
+            with Container(id="panes"):
+                yield ComparePane(reading_width=self.reading_width, id="left")
+                yield ComparePane(reading_width=self.reading_width, id="right")
+            with Vertical(id="compare-sidebar"):
+                yield Static(Text("Entities · mentions A / B"))
+                yield EntityDiff(id="entities")
+        yield Footer()
+
+    @property
+    def views(self) -> tuple[ArticleView, ArticleView]:
+        return self.query_one("#left", ArticleView), self.query_one("#right", ArticleView)
+
+    def on_mount(self) -> None:
+        for side, view in enumerate(self.views):
+            self.watch(view, "scroll_y", partial(self._scrolled, side), init=False)
+        self._show_documents([self.left_offset, None])
+        self.views[0].focus()
+        self._start()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < STACK_BELOW, "-stacked")
+        self.set_class(self.size.width < STACK_BELOW, "-narrow")
+
+    def _show_documents(self, offsets: Sequence[int | None]) -> None:
+        """(Re)show both articles at ``offsets`` with every mark."""
+        self.sub_title = f"compare {self.docs[0].id} × {self.docs[1].id}"
+        for label, view, doc, offset in zip("AB", self.views, self.docs, offsets, strict=True):
+            view.show_document(doc, scroll_to=offset)
+            view.border_title = Text(f"{label} · {doc.meta.title}")
+            view.set_hits(self.hits.get(doc.id, []))
+        self._paint()
+
+    # -- comparing ----------------------------------------------------------------------
+
+    def _start(self) -> None:
+        """Compare the two articles shown now; earlier results in flight become stale."""
+        self.generation += 1
+        self.result = None
+        self.error = None
+        self.groups = None
+        self.current = None
+        self.query_one(EntityDiff).show_message("Finding entities…")
+        self._paint()
+        left, right = self.docs
+        self._compare(self.generation, left, right, self.query_text, set(self.hits))
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _compare(
+        self, generation: int, a: Document, b: Document, query: str | None, have: set[str]
+    ) -> None:
+        from reader.core.compare import compare_entities, compare_texts
+
+        worker = get_current_worker()
+        try:
+            result = compare_texts(a.text, b.text, a=a.id, b=b.id)
+        except Exception as error:  # shown in the strip; the articles stay readable
+            self.post_message(ComparisonReady(generation, None, {}, f"Comparison failed: {error}"))
+            return
+        hits: dict[str, Spans] = {}
+        for doc in (a, b):
+            if query and doc.id not in have:
+                try:
+                    hits[doc.id] = self.library.find_hits(query, doc.text)
+                except Exception:  # hits are a nicety: the query already ran in the main screen
+                    continue
+        if worker.is_cancelled:
+            return
+        self.post_message(ComparisonReady(generation, result, hits))
+        try:
+            left, right = _entities(self.library, a, b)
+            groups = groups_from(compare_entities(left, right))
+        except Exception as error:
+            self.post_message(EntitiesReady(generation, a.id, None, f"Entities failed: {error}"))
+            return
+        if not worker.is_cancelled:
+            self.post_message(EntitiesReady(generation, a.id, groups))
+
+    def on_comparison_ready(self, message: ComparisonReady) -> None:
+        if message.generation != self.generation:
+            return  # a comparison of articles no longer shown
+        self.result = message.result
+        self.error = message.error
+        for doc_id, spans in message.hits.items():
+            self.hits[doc_id] = spans
+            for view in self.views:
+                if view.document is not None and view.document.id == doc_id:
+                    view.set_hits(spans)
+        self._paint()
+        if self.sync:
+            self._follow(0 if self.focused is not self.views[1] else 1)
+
+    def on_entities_ready(self, message: EntitiesReady) -> None:
+        if message.generation != self.generation:
+            return
+        diff = self.query_one(EntityDiff)
+        if message.groups is None:
+            diff.show_message(message.error or "No entities")
+            return
+        self.groups, self.groups_a = message.groups, message.a
+        diff.show_groups(self.oriented_groups() or EntityGroups())
+        self._paint()
+
+    # -- the comparison, as the sides are now -------------------------------------------
+
+    def pairs(self) -> list[tuple[Span, Span, PassagePair]]:
+        """Shared passages as (left span, right span, pair), in the left article's order."""
+        if self.result is None:
+            return []
+        flipped = self.result.a != self.docs[0].id
+        found = [(p.b, p.a, p) if flipped else (p.a, p.b, p) for p in self.result.shared_passages]
+        found.sort(key=lambda item: (item[0].start, item[1].start))
+        return found
+
+    def oriented_groups(self) -> EntityGroups | None:
+        if self.groups is None:
+            return None
+        return self.groups if self.groups_a == self.docs[0].id else self.groups.swapped()
+
+    def _paint(self) -> None:
+        """Every comparison mark on both sides, the sync map and the summary."""
+        pairs = self.pairs()
+        left, right = self.views
+        left.set_marks("shared", [(a.start, a.end) for a, _, _ in pairs])
+        right.set_marks("shared", [(b.start, b.end) for _, b, _ in pairs])
+        current = next((item for item in pairs if item[2] is self.current), None)
+        if current is None:
+            self.current = None
+        left.set_marks("shared-current", [(current[0].start, current[0].end)] if current else [])
+        right.set_marks("shared-current", [(current[1].start, current[1].end)] if current else [])
+        entity = self._chosen_entity()
+        for view, spans in zip(
+            self.views, (entity.left, entity.right) if entity else ((), ()), strict=True
+        ):
+            for layer in ENTITY_LAYERS:
+                view.set_marks(layer, list(spans) if entity and layer == entity.layer else [])
+        a, b = self.docs
+        self._map = OffsetMap.build(
+            [(x.start, x.end, y.start, y.end) for x, y, _ in pairs], len(a.text), len(b.text)
+        )
+        index = next((i for i, item in enumerate(pairs) if item[2] is self.current), -1)
+        self.query_one(CompareSummary).show(
+            SummaryState(
+                self.result,
+                self.error,
+                index,
+                self.current,
+                self.sync,
+                self.oriented_groups(),
+                entity,
+            )
+        )
+
+    def _chosen_entity(self) -> EntityRow | None:
+        diff = self.query_one(EntityDiff)
+        return diff.rows.get(diff.chosen) if diff.chosen else None
+
+    # -- shared passages ----------------------------------------------------------------
+
+    def action_next_pair(self) -> None:
+        self._step_pair(1)
+
+    def action_previous_pair(self) -> None:
+        self._step_pair(-1)
+
+    def _step_pair(self, step: int) -> None:
+        pairs = self.pairs()
+        if not pairs:
+            waiting = self.result is None and self.error is None
+            self.notify("Still comparing…" if waiting else "No shared passages", timeout=2)
+            return
+        index = next((i for i, item in enumerate(pairs) if item[2] is self.current), None)
+        if index is None:
+            index = 0 if step > 0 else len(pairs) - 1
+        else:
+            index = (index + step) % len(pairs)
+        left_span, right_span, self.current = pairs[index]
+        self._paint()
+        self._bring(self.views[0], left_span.start)
+        self._bring(self.views[1], right_span.start)
+
+    # -- scrolling ----------------------------------------------------------------------
+
+    def _line_of(self, view: ArticleView, offset: int) -> int:
+        """The virtual line of ``offset`` in ``view`` (header included)."""
+        layout = view.layout_
+        if layout is None:
+            return 0
+        cached = self._lines.get(id(view))
+        if cached is None or cached[0] is not layout:
+            cached = (layout, LineIndex(layout.starts))
+            self._lines[id(view)] = cached
+        return len(view.header) + cached[1].line_of(offset)
+
+    def _bring(self, view: ArticleView, offset: int) -> None:
+        """Scroll ``view`` so ``offset`` is a third of the way down, without syncing."""
+        if view.layout_ is None:
+            view.scroll_to_offset(offset)  # laid out later; the view scrolls then
+            return
+        self._scroll_quietly(view, self._line_of(view, offset) - view.size.height // 3)
+
+    def _scroll_quietly(self, view: ArticleView, y: float) -> None:
+        y = round(min(max(0.0, y), view.max_scroll_y))
+        if y == round(view.scroll_y):
+            return
+        self._quiet = True
+        try:
+            view.scroll_to(y=y, animate=False, immediate=True)
+        finally:
+            self._quiet = False
+
+    def _scrolled(self, side: int) -> None:
+        """A pane scrolled: with sync on, the other follows the one being read."""
+        if not self.sync or self._quiet:
+            return
+        source = self.views[side]
+        if source is self.focused or source.mouse_hover:
+            self._follow(side)
+
+    def _follow(self, side: int) -> None:
+        """Scroll the other pane to the position matching pane ``side``'s."""
+        source, target = self.views[side], self.views[1 - side]
+        if source.layout_ is None or target.layout_ is None:
+            return
+        mapping = self._map if side == 0 else self._map.inverse()
+        body = len(source.header)  # the first line after the metadata header
+        y: float
+        if source.max_scroll_y and source.scroll_y >= source.max_scroll_y:
+            y = target.max_scroll_y  # at the end of one, show the end of the other
+        elif source.scroll_y < body:
+            y = source.scroll_y
+        else:
+            y = self._line_of(target, mapping(source.top_offset()))
+        self._scroll_quietly(target, y)
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+        if self.sync:
+            self._follow(1 if self.focused is self.views[1] else 0)
+        self._paint()
+        self.notify(f"Synchronised scrolling {'on' if self.sync else 'off'}", timeout=2)
+
+    # -- sides --------------------------------------------------------------------------
+
+    def action_swap(self) -> None:
+        offsets = [view.top_offset() for view in self.views]
+        focused_side = 1 if self.focused is self.views[1] else 0
+        self.docs.reverse()
+        self._show_documents(offsets[::-1])
+        diff = self.query_one(EntityDiff)
+        chosen = diff.chosen
+        groups = self.oriented_groups()
+        if groups is not None:
+            diff.show_groups(groups)
+            diff.chosen = chosen if chosen in diff.rows else None
+            self._paint()
+        if self.focused in self.views:
+            self.views[1 - focused_side].focus()  # stay with the article being read
+
+    def action_open_alone(self, side: int | None = None) -> None:
+        if side is None:
+            side = 1 if self.focused is self.views[1] else 0
+        self.dismiss(OpenAlone(self.docs[side].id, self.views[side].top_offset()))
+
+    def action_change_partner(self) -> None:
+        left = self.docs[0]
+        self.app.push_screen(PartnerPicker(self.library, left.id, left.meta.title), self._partner)
+
+    def _partner(self, doc_id: str | None) -> None:
+        if doc_id is None or doc_id == self.docs[1].id:
+            return
+        document = self.library.document(doc_id)
+        if document is None:
+            self.notify(f"Article {doc_id} is no longer in the corpus", severity="warning")
+            return
+        self.docs[1] = document
+        self.query_one(EntityDiff).chosen = None
+        self._show_documents([self.views[0].top_offset(), None])
+        self._start()
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one("#compare-sidebar")
+        if self.has_class("-narrow"):
+            self.remove_class("-narrow")
+            sidebar.remove_class("-hidden")
+        else:
+            sidebar.toggle_class("-hidden")
+        if not sidebar.display and self.focused is self.query_one(EntityDiff):
+            self.views[0].focus()
+
+    def action_back(self) -> None:
+        if self.query("HelpPanel"):
+            self.app.action_hide_help_panel()
+            return
+        self.dismiss(None)
+
+    # -- entities and hits --------------------------------------------------------------
+
+    @on(EntityDiff.Chosen)
+    def _entity_chosen(self, event: EntityDiff.Chosen) -> None:
+        self._paint()
+        row = event.row
+        if row is None:
+            return
+        for view, spans in zip(self.views, (row.left, row.right), strict=True):
+            if spans:
+                self._bring(view, spans[0][0])
+
+    @on(ArticleView.HitChanged)
+    def _hit_changed(self, _event: ArticleView.HitChanged) -> None:
+        for view in self.views:
+            if not view.hits:
+                view.border_subtitle = ""
+            elif view.hit_index < 0:
+                view.border_subtitle = f"{len(view.hits)} hits · n / N"
+            else:
+                view.border_subtitle = f"hit {view.hit_index + 1} / {len(view.hits)}"
+
+
+def _entities(library: Library, a: Document, b: Document) -> tuple[list[Entity], list[Entity]]:
+    """Both articles' entities with corpus-canonical ids (Zaluzhnyi in one = Zaluzhny in the
+    other): ``Library.entities`` when the library has it, else a merge of the two lists."""
+    by_library = getattr(library, "entities", None)
+    if callable(by_library):
+        return list(by_library(a.id)), list(by_library(b.id))
+    from reader.core.compare import canonical_pair
+    from reader.core.entities import extract
+
+    return canonical_pair(extract(a.text), extract(b.text), a_id=a.id, b_id=b.id)
+
+
+def compare_commands(screen: CompareScreen) -> Iterable[tuple[str, str, object]]:
+    """(title, help, callback) for the command palette on the split view."""
+    yield ("Next shared passage", "Scroll both to the next pair", screen.action_next_pair)
+    yield (
+        "Previous shared passage",
+        "Scroll both to the previous pair",
+        screen.action_previous_pair,
+    )
+    yield ("Toggle synchronised scrolling", "Scroll both together", screen.action_toggle_sync)
+    yield ("Swap sides", "Exchange the two articles", screen.action_swap)
+    yield ("Open A alone", "Open A in the main screen", partial(screen.action_open_alone, 0))
+    yield ("Open B alone", "Open B in the main screen", partial(screen.action_open_alone, 1))
+    yield ("Compare A with another article…", "Pick a new partner", screen.action_change_partner)
+    yield ("Toggle entities", "Show or hide the entity sidebar", screen.action_toggle_sidebar)
+    yield ("Back", "Return to the main screen", screen.action_back)
+
+
+def start_compare(main: MainScreen) -> None:
+    """From the main screen: pick a partner for the open article, then show the split view."""
+    article = main.query_one(ArticleView)
+    document = article.document
+    if document is None:
+        main.notify("Open an article first, then compare it with another", timeout=3)
+        return
+    offset = article.top_offset()
+
+    def picked(partner_id: str | None) -> None:
+        if partner_id is None:
+            return
+        partner = main.library.document(partner_id)
+        if partner is None:
+            main.notify(f"Article {partner_id} is no longer in the corpus", severity="warning")
+            return
+        screen = CompareScreen(
+            main.library,
+            document,
+            partner,
+            query=main.results.query if main.results is not None else None,
+            left_offset=offset,
+            left_hits=list(article.hits),
+            reading_width=article.reading_width,
+        )
+        main.app.push_screen(screen, partial(_closed, main))
+
+    main.app.push_screen(PartnerPicker(main.library, document.id, document.meta.title), picked)
+
+
+def _closed(main: MainScreen, result: OpenAlone | None) -> None:
+    if result is not None:
+        main.open_document(result.doc_id, scroll_to=result.offset)

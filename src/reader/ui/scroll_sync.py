@@ -1,0 +1,99 @@
+"""Synchronised scrolling of two articles: map a position in one to the matching one in the other.
+
+Shared passages are anchors: the start and the end of a passage in the first text correspond to
+its start and end in the second. Between anchors (and before the first, after the last) offsets
+are interpolated linearly, so with no shared passages at all the mapping is simply proportional.
+Anchors must increase on both sides for the mapping to be monotonic; passages that cross (the
+second text reorders them) are dropped, keeping the longest run that is in order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """A monotonic, piecewise linear map from offsets of text A to offsets of text B."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+
+    @classmethod
+    def build(
+        cls, spans: Sequence[tuple[int, int, int, int]], a_length: int, b_length: int
+    ) -> OffsetMap:
+        """From ``(a_start, a_end, b_start, b_end)`` passage spans and the two text lengths."""
+        ordered = _longest_in_order(sorted(spans))
+        points = [(0, 0)]
+        for a_start, a_end, b_start, b_end in ordered:
+            points.extend(((a_start, b_start), (a_end, b_end)))
+        points.append((max(a_length, 0), max(b_length, 0)))
+        a_points: list[int] = []
+        b_points: list[int] = []
+        for a_at, b_at in points:
+            # Strictly increasing on both sides, so the map and its inverse are functions.
+            if a_points and (a_at <= a_points[-1] or b_at <= b_points[-1]):
+                continue
+            a_points.append(a_at)
+            b_points.append(b_at)
+        return cls(tuple(a_points), tuple(b_points))
+
+    def __call__(self, offset: int) -> int:
+        """The offset in B matching ``offset`` in A."""
+        if len(self.a) < 2:
+            return self.b[0] if self.b else 0
+        index = min(max(bisect_right(self.a, offset) - 1, 0), len(self.a) - 2)
+        a0, a1 = self.a[index], self.a[index + 1]
+        b0, b1 = self.b[index], self.b[index + 1]
+        offset = min(max(offset, a0), a1)
+        return b0 + round((offset - a0) * (b1 - b0) / (a1 - a0))
+
+    def inverse(self) -> OffsetMap:
+        """The map from B back to A (the same anchors, read the other way)."""
+        return OffsetMap(self.b, self.a)
+
+
+def _longest_in_order(
+    spans: Sequence[tuple[int, int, int, int]],
+) -> list[tuple[int, int, int, int]]:
+    """The longest chain of spans that do not overlap and increase in both texts (O(n²))."""
+    if not spans:
+        return []
+    best = [1] * len(spans)
+    previous = [-1] * len(spans)
+    for index, (a_start, _a_end, b_start, _b_end) in enumerate(spans):
+        for before in range(index):
+            _, a_end, _, b_end = spans[before]
+            if a_end <= a_start and b_end <= b_start and best[before] + 1 > best[index]:
+                best[index] = best[before] + 1
+                previous[index] = before
+    index = max(range(len(spans)), key=best.__getitem__)
+    chain = []
+    while index >= 0:
+        chain.append(spans[index])
+        index = previous[index]
+    return chain[::-1]
+
+
+class LineIndex:
+    """Offset → display line of one layout, whose blank lines have start ``-1``.
+
+    ``reader.ui.wrap.Layout.line_of`` bisects ``starts`` directly, and the ``-1`` of blank
+    lines make that list unsorted, so it can answer a wrong line; this index bisects only the
+    lines that hold text. Built once per layout (O(lines)).
+    """
+
+    def __init__(self, starts: Sequence[int]) -> None:
+        self.starts = starts
+        self._lines = [index for index, start in enumerate(starts) if start >= 0]
+        self._starts = [starts[index] for index in self._lines]
+
+    def line_of(self, offset: int) -> int:
+        """The display line showing the character at ``offset`` (the nearest before it)."""
+        if not self._lines:
+            return 0
+        position = max(bisect_right(self._starts, offset) - 1, 0)
+        return self._lines[position]

@@ -1,0 +1,437 @@
+"""The split view (issue 5), driven with Pilot: picker, shared passages, keys, layout."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+import reader.core.compare as compare_core
+from reader.ui.app import ReaderApp
+from reader.ui.compare_screen import CompareScreen, ComparisonReady
+from reader.ui.main_screen import MainScreen
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.compare_summary import CompareSummary
+from reader.ui.widgets.entity_diff import EntityDiff
+from reader.ui.widgets.partner_picker import PartnerPicker
+
+from .conftest import AppFactory, settle, type_query
+
+A = "000_3019f73ddaac25aa"
+B = "001_21c52abc1f1fddb1"
+OTHER = "002_ceb5c5920158999b"
+WIDE = (140, 40)
+
+
+async def open_article(pilot: Pilot[None], app: ReaderApp, doc_id: str) -> MainScreen:
+    screen = await settle(pilot, app)
+    screen.open_document(doc_id)
+    await pilot.pause()
+    return screen
+
+
+async def open_picker(pilot: Pilot[None], app: ReaderApp) -> PartnerPicker:
+    await pilot.press("c")
+    await pilot.pause()
+    picker = app.screen
+    assert isinstance(picker, PartnerPicker)
+    await app.workers.wait_for_complete()  # the similar articles
+    await pilot.pause()
+    return picker
+
+
+async def compare_with(pilot: Pilot[None], app: ReaderApp, partner: str) -> CompareScreen:
+    picker = await open_picker(pilot, app)
+    options = picker.query_one(OptionList)
+    ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+    options.highlighted = ids.index(partner)
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    await app.workers.wait_for_complete()  # the comparison and the entities
+    await pilot.pause()
+    return screen
+
+
+def marked(view: ArticleView, layer: str) -> list[str]:
+    """The text under each span of one mark layer."""
+    assert view.document is not None
+    return [view.document.text[a:b] for a, b in view.marks.get(layer, [])]
+
+
+def visible(view: ArticleView, line: int) -> bool:
+    return view.scroll_y <= line < view.scroll_y + view.size.height
+
+
+def summary(screen: CompareScreen) -> str:
+    return screen.query_one(CompareSummary).render().plain  # type: ignore[union-attr]
+
+
+async def test_c_picks_most_similar_first_and_marks_shared_passages_on_both_sides(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        picker = await open_picker(pilot, app)
+        options = picker.query_one(OptionList)
+        assert options.get_option_at_index(0).id == B  # the week-later article, most similar
+        assert A not in [options.get_option_at_index(i).id for i in range(options.option_count)]
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        left, right = screen.views
+        assert left.document is not None and left.document.id == A
+        assert right.document is not None and right.document.id == B
+        assert any("400,000 Ukrainian soldiers" in t for t in marked(left, "shared"))
+        assert any("lost at least 400,000 men" in t for t in marked(right, "shared"))
+        assert any("125,000" in t for t in marked(left, "shared"))
+        assert any("125,000" in t for t in marked(right, "shared"))
+        text = summary(screen)
+        assert "Similarity" in text and "shared passages" in text and "near" in text
+
+
+async def test_picker_filters_titles_keeps_working_and_escape_cancels(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        main = await open_article(pilot, app, A)
+        picker = await open_picker(pilot, app)
+        assert app.focused is picker.query_one(Input)
+        await pilot.press(*"genocide")
+        await pilot.pause()
+        options = picker.query_one(OptionList)
+        assert [options.get_option_at_index(i).id for i in range(options.option_count)] == [OTHER]
+        await pilot.press(*"zzzq")
+        await pilot.pause()
+        assert options.option_count == 0
+        assert "No title matches" in str(picker.query_one("#picker-status").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main
+
+
+async def test_without_an_open_article_c_explains_instead_of_comparing(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        main = await settle(pilot, app)
+        main.query_one(ArticleView).show_document(None)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen is main
+        assert any("Open an article first" in n.message for n in app._notifications)
+
+
+async def test_next_pair_scrolls_both_sides_to_it_and_previous_goes_back(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        left, right = screen.views
+        pairs = screen.pairs()
+        assert len(pairs) >= 3
+        seen = []
+        for index in range(len(pairs)):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            a_span, b_span, _ = pairs[index]
+            assert marked(left, "shared-current") == [a_span.text]
+            assert marked(right, "shared-current") == [b_span.text]
+            assert visible(left, screen._line_of(left, a_span.start))
+            assert visible(right, screen._line_of(right, b_span.start))
+            assert f"pair {index + 1}/{len(pairs)}" in summary(screen)
+            seen.append((left.scroll_y, right.scroll_y))
+        assert len(set(seen)) > 1  # both sides really moved between pairs
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert marked(left, "shared-current") == [pairs[-2][0].text]
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert marked(left, "shared-current") == [pairs[0][0].text]  # wraps around
+
+
+async def test_pair_keys_work_while_an_article_pane_has_focus(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        await pilot.press("tab")  # the right pane
+        assert app.focused is screen.views[1]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert screen.current is not None
+
+
+async def test_swap_exchanges_the_articles_and_keeps_the_marks(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        left, right = screen.views
+        before_left = marked(left, "shared-current")
+        before_right = marked(right, "shared-current")
+        await pilot.press("x")
+        await pilot.pause()
+        assert left.document is not None and left.document.id == B
+        assert right.document is not None and right.document.id == A
+        assert marked(left, "shared-current") == before_right
+        assert marked(right, "shared-current") == before_left
+        assert any("lost at least 400,000 men" in t for t in marked(left, "shared"))
+        groups = screen.oriented_groups()
+        assert groups is not None
+        assert any(row.name.startswith("Avdi") for row in groups.only_left)  # 001 is A now
+
+
+async def test_sync_scrolls_the_other_side_and_can_be_turned_off(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        left, right = screen.views
+        assert app.focused is left and screen.sync
+        start = right.scroll_y
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause(0.3)
+        assert left.scroll_y > 0
+        assert right.scroll_y > start
+        # Aligned through the shared passages: at the first pair in A, B shows its partner.
+        first_a, first_b, _ = screen.pairs()[0]
+        screen._bring(left, first_a.start)
+        screen._follow(0)
+        assert visible(right, screen._line_of(right, first_b.start))
+        await pilot.press("s")
+        await pilot.pause()
+        assert not screen.sync and "sync off" in summary(screen)
+        held = right.scroll_y
+        await pilot.press("pageup")
+        await pilot.pause(0.3)
+        assert right.scroll_y == held
+
+
+async def test_escape_returns_to_the_same_article_and_position(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        main = await open_article(pilot, app, A)
+        article = main.query_one(ArticleView)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause(0.3)
+        where, offset = article.scroll_y, article.top_offset()
+        assert where > 0
+        screen = await compare_with(pilot, app, B)
+        left = screen.views[0]  # A opens where you were reading (its lines are narrower)
+        assert visible(left, screen._line_of(left, offset))
+        assert 0 < left.top_offset() <= offset
+        await pilot.press("right_square_bracket", "x")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main
+        assert article.document is not None and article.document.id == A
+        assert article.scroll_y == where and article.top_offset() == offset
+
+
+async def test_open_alone_shows_the_focused_side_in_the_main_screen(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        main = await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        await pilot.press("tab", "right_square_bracket")
+        await pilot.pause()
+        offset = screen.views[1].top_offset()
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen is main
+        article = main.query_one(ArticleView)
+        assert article.document is not None and article.document.id == B
+        assert abs(article.top_offset() - offset) < 200
+
+
+async def test_entities_shared_and_one_sided_and_choosing_marks_both_sides(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        groups = screen.oriented_groups()
+        assert groups is not None
+        assert any("Zaluzhn" in row.name for row in groups.shared)  # both spellings: one person
+        # Avdiivka (the gazetteer spells it Avdiyivka) is only in 001
+        assert any(row.name.startswith("Avdi") for row in groups.only_right)
+        assert not any(row.name.startswith("Avdi") for row in groups.shared + groups.only_left)
+        assert groups.shared_figures  # 400,000 and 125,000 at least
+        assert "entities" in summary(screen) and "only B" in summary(screen)
+        diff = screen.query_one(EntityDiff)
+        (key,) = [k for k, row in diff.rows.items() if "Zaluzhn" in row.name]
+        diff.focus()
+        options = diff
+        options.highlighted = options.get_option_index(key)
+        await pilot.press("enter")
+        await pilot.pause()
+        left, right = screen.views
+        assert marked(left, "entity-person") and marked(right, "entity-person")
+        assert all("Zaluzhn" in t for t in marked(right, "entity-person"))
+        await pilot.press("enter")  # again: clear
+        await pilot.pause()
+        assert not marked(left, "entity-person") and not marked(right, "entity-person")
+
+
+async def test_comparing_state_shows_and_the_ui_stays_responsive(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real = compare_core.compare_texts
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(compare_core, "compare_texts", slow)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        picker = await open_picker(pilot, app)
+        picker.query_one(OptionList).highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert "Comparing…" in summary(screen)
+        await pilot.press("s", "pagedown")  # keys still work meanwhile
+        await pilot.pause()
+        assert not screen.sync
+        assert screen.views[0].scroll_y > 0
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert any("Still comparing" in n.message for n in app._notifications)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Similarity" in summary(screen)
+
+
+async def test_a_stale_comparison_is_dropped(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        shown = screen.result
+        stale = compare_core.compare_texts("x y z. a b c.", "x y z. a b c.", a=A, b=B)
+        screen.post_message(ComparisonReady(screen.generation - 1, stale, {}))
+        await pilot.pause()
+        assert screen.result is shown
+
+
+async def test_another_partner_recompares(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        generation = screen.generation
+        await pilot.press("p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        picker = app.screen
+        assert isinstance(picker, PartnerPicker)
+        await pilot.press(*"genocide", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen and screen.generation == generation + 1
+        assert screen.views[1].document is not None
+        assert screen.views[1].document.id == OTHER
+        assert screen.result is not None and len(screen.result.shared_passages) <= 1
+
+
+async def test_search_hits_stay_marked_on_both_sides(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot, app)
+        main = await type_query(pilot, app, "Zelensky")
+        for _ in range(100):  # past the debounce even on a busy machine
+            if main.results is not None and all(h.detailed for h in main.results.hits):
+                break
+            await pilot.pause(0.05)
+        main.open_document(A)
+        await pilot.pause()
+        screen = await compare_with(pilot, app, B)
+        left, right = screen.views
+        assert left.hits and right.hits
+        assert all(t.lower().startswith("zelensk") for t in marked(right, "hit"))
+        await pilot.press("n")  # the focused pane steps through its hits
+        await pilot.pause()
+        assert left.hit_index == 0 and "hit 1 /" in str(left.border_subtitle)
+
+
+async def test_palette_has_compare_and_the_split_view_commands(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"compare with")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PartnerPicker)
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"swap sides")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.views[0].document is not None
+        assert screen.views[0].document.id == B
+
+
+async def test_80_columns_stack_the_articles_and_hide_the_sidebar(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        left, right = screen.views
+        assert screen.has_class("-stacked")
+        assert left.region.y < right.region.y and left.region.x == right.region.x
+        assert left.region.height >= 6 and right.region.height >= 6
+        assert left.region.width >= 70
+        sidebar = screen.query_one("#compare-sidebar")
+        assert not sidebar.display
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        a_span, b_span, _ = screen.pairs()[0]
+        assert visible(left, screen._line_of(left, a_span.start))
+        assert visible(right, screen._line_of(right, b_span.start))
+        await pilot.press("f3")
+        await pilot.pause()
+        assert sidebar.display and left.region.width >= 40
+        await pilot.press("f3")
+        await pilot.pause()
+        assert not sidebar.display
+
+
+async def test_every_compare_binding_has_an_id() -> None:
+    from textual.binding import Binding
+
+    for owner in (CompareScreen, PartnerPicker):
+        for binding in owner.BINDINGS:
+            assert isinstance(binding, Binding)
+            assert binding.id, f"{owner.__name__} binding {binding.key} has no id"
