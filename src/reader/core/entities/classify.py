@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.lexicon import (
+    CLUB_STARTS,
     CORP_SUFFIXES,
     EVENT_HEADS,
+    FOREIGN_ARTICLES,
     NEVER,
     NEWS_AGENCIES,
     ORG_AFTER_NOUNS,
@@ -255,6 +257,8 @@ class Classifier:
             return "org", MEDIUM, None
         if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
             return "org", MEDIUM, None  # "BBC Ukraine", "ABC News"
+        if n > 1 and (lows[0] in CLUB_STARTS or lows[0] in FOREIGN_ARTICLES):
+            return "org", MEDIUM, None  # "Atletico Mineiro", "Le Monde", "La Jornada"
         if n > 1 and self._team(texts):
             return "org", MEDIUM, None  # "New York Yankees", "Sydney Bulldogs"
         if n == 1 and span.prev == "the" and _PLURAL.search(texts[0]) and not span.initial:

@@ -59,7 +59,10 @@ ORG_HEADS = frozenset(
     center centre hospital museum commission secretariat directorate command staff
     intelligence industries industry technologies systems solutions partners capital
     securities insurance trust brothers laboratories labs pharmaceuticals newsroom desk chiefs
-    newsdesk bancorp bancshares
+    newsdesk bancorp bancshares international markets development shipping resources
+    investments properties electronics steel chemicals foods communications enterprises
+    ventures engineering construction mining metals textiles finance software computers
+    railways railway logistics cables electric utilities stud juniors
     """.split()
 )
 # First words of organisation names ("Ministry of Defence", "Bank of England").
@@ -163,3 +166,13 @@ PLACE_BEFORE_NOUNS = frozenset(
     suburb suburbs neighbourhood neighborhood countryside coast island peninsula
     """.split()
 )
+# First words of sports clubs ("Atletico Mineiro", "Hapoel Taibe", "Dynamo Moscow").
+CLUB_STARTS = frozenset(
+    """
+    atletico atlético hapoel maccabi beitar dinamo dynamo sporting racing inter olympique
+    olympiakos olympiacos borussia eintracht fortuna rapid spartak lokomotiv torpedo
+    cska steaua partizan crvena slavia sparta legia widzew ferencvaros honved vasas
+    """.split()
+)
+# Articles of other languages that open newspaper and club names ("Le Monde").
+FOREIGN_ARTICLES = frozenset("le la les el il der die das o al".split())
