@@ -73,7 +73,9 @@ No name lists from the CoNLL-2003 or re3d evaluation corpora are included.
 
 # Names writers use for countries that GeoNames' main names miss.
 COUNTRY_ALIASES: dict[str, list[str]] = {
-    "US": ["U.S.", "U.S.A.", "USA", "America", "United States of America", "the United States"],
+    "US": ["U.S.", "US", "U.S.A.", "USA", "America", "United States of America"],
+    "NZ": ["NZ", "N.Z."],
+    "HK": ["HK"],
     "GB": ["Britain", "Great Britain", "U.K.", "UK", "England"],
     "RU": ["Russian Federation"],
     "NL": ["Holland", "The Netherlands"],

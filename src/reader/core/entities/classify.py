@@ -325,7 +325,7 @@ _POLITICAL = frozenset(
 _PLURAL = re.compile(r"[a-z][^su]s$")
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
-_PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc".split())
+_PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc nz hk".split())
 
 
 def _acronym(word: str) -> bool:
