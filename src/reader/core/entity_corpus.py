@@ -38,6 +38,7 @@ class CorpusEntities:
         self.by_id: dict[str, CorpusEntity] = {}
         self._final: dict[str, str | None] = {}
         self._hidden: dict[str, set[str]] = {}
+        self._hidden_words: dict[str, set[str]] = {}
         self.apply(aliases)
 
     def apply(self, aliases: Aliases) -> None:
@@ -57,9 +58,14 @@ class CorpusEntities:
                 hidden[entity.type].update(spellings)
                 if now is None:
                     hidden["entity"].update(spellings)
+        hidden_words = {
+            field: {w for spelling in spellings for w in spelling.split()}
+            for field, spellings in hidden.items()
+        }
         with self._lock:
             self.entities, self.by_id, self._final = entities, by_id, final
             self._hidden = dict(hidden)
+            self._hidden_words = hidden_words
             self._index = None
 
     # -- ids ---------------------------------------------------------------------
@@ -110,6 +116,18 @@ class CorpusEntities:
             docs = sorted({d for e in found if isinstance(e, CorpusEntity) for d in e.documents})
             spellings = [s for e in found for s in (e.name, *e.aliases)]
             return docs, [term, *useful_spellings(term, spellings)]
-        if fold(term) in self._hidden.get(field, ()):
+        key = fold(term)
+        if key in self._hidden.get(field, ()):
             return [], []
+        if key in self._hidden_words.get(field, ()) and " " not in key:
+            # A word of a blocked or retyped name ("Umerov" of a blocked "Rustem
+            # Umerov"): the index would still find it, so answer from the entities.
+            live = [
+                e
+                for e in self.entities
+                if (kind is None or e.type == kind)
+                and e.type in NAMED_TYPES
+                and any(key in fold(s).split() for s in (e.name, *e.aliases))
+            ]
+            return sorted({d for e in live for d in e.documents}), [term]
         return None

@@ -54,7 +54,7 @@ class AliasIndex:
 
     def __init__(self, entities: Iterable[Entity | CorpusEntity]) -> None:
         self._by_key: dict[str, list[tuple[Entity | CorpusEntity, bool]]] = defaultdict(list)
-        self._by_last: dict[str, list[tuple[Entity | CorpusEntity, str]]] = defaultdict(list)
+        self._by_last: dict[str, list[Entity | CorpusEntity]] = defaultdict(list)
         self._cache: dict[tuple[str, str | None], list[Entity | CorpusEntity]] = {}
         self._lock = threading.Lock()
         for entity in entities:
@@ -65,7 +65,7 @@ class AliasIndex:
                 if entity.type == "person":
                     last = spelling.split()[-1] if spelling.split() else spelling
                     for key in spelling_keys(last):
-                        self._by_last[key].append((entity, last))
+                        self._by_last[key].append(entity)
 
     def __len__(self) -> int:
         return len(self._by_key)
@@ -99,11 +99,14 @@ class AliasIndex:
             return []
         capitals = term.isupper()
         found = [e for e, acronym in self._by_key.get(key, ()) if capitals or not acronym]
-        if not found and " " not in key:
+        if not found:
+            # A spelling the corpus never used: a person's name spelt another way,
+            # word for word ("Valery Zaluzhny" for "Valery Zaluzhnyi").
+            words = term.split()
             seen: set[int] = set()
-            for skey in spelling_keys(term):
-                for entity, last in self._by_last.get(skey, ()):
-                    if id(entity) not in seen and variants(term, last):
+            for skey in spelling_keys(words[-1]):
+                for entity in self._by_last.get(skey, ()):
+                    if id(entity) not in seen and _spelt_like(words, entity):
                         seen.add(id(entity))
                         found.append(entity)
         if field not in (None, "entity"):
@@ -112,6 +115,15 @@ class AliasIndex:
         for entity in found:
             unique.setdefault(id(entity), entity)
         return list(unique.values())
+
+
+def _spelt_like(words: list[str], entity: Entity | CorpusEntity) -> bool:
+    """Whether some spelling of ``entity`` has as many words, each a variant."""
+    for spelling in _spellings(entity):
+        other = spelling.split()
+        if len(other) == len(words) and all(map(variants, words, other)):
+            return True
+    return False
 
 
 def _is_acronym(spelling: str) -> bool:
