@@ -11,6 +11,10 @@ JSON shapes (``--json``):
   where ``count`` is the number of mentions across the corpus.
 * ``reader entities --text-file PATH...``: JSON Lines, one ``{file, entities}`` per
   file in the order given, entities as for one article (ids of that file alone).
+  Offsets count characters (code points) of the file's bytes decoded as UTF-8, with
+  nothing cleaned or translated: a byte-order mark is character 0 and ``\r\n`` is two
+  characters. A file that cannot be read or is not UTF-8 gets one line on stderr
+  and is skipped; the others still print, and the exit code is then 2.
 """
 
 from __future__ import annotations
@@ -102,7 +106,7 @@ def _corpus_rows(library: Any, types: frozenset[str]) -> list[dict[str, Any]]:
 
 def _raw(paths: Sequence[str], types: frozenset[str], *, as_json: bool) -> int:
     """Extract from files exactly as read: UTF-8, no cleaning, no newline translation."""
-    from reader.core.entities import extract
+    from reader.core.entity_store import extract_long
 
     failed = False
     for name in paths:
@@ -110,7 +114,9 @@ def _raw(paths: Sequence[str], types: frozenset[str], *, as_json: bool) -> int:
         if text is None:
             failed = True
             continue
-        entities = [e for e in extract(text) if e.type in types]
+        found = [e for e in extract_long(text) if e.type in types]
+        # Biggest first, as for an article of the corpus.
+        entities = sorted(found, key=lambda e: (-e.count, min(e.mentions, default=None), e.id))
         if as_json:
             print_json_line({"file": name, "entities": [e.to_json() for e in entities]})
         else:

@@ -94,7 +94,9 @@ class CorpusEntities:
             group.mentions.extend(entity.mentions)
         for group in groups.values():
             group.mentions = sorted(set(group.mentions))
-        return sorted(groups.values(), key=lambda e: (-e.count, e.mentions[0].start, e.id))
+        return sorted(
+            groups.values(), key=lambda e: (-e.count, min(e.mentions, default=None), e.id)
+        )
 
     # -- lookups for the query parser (reader.core.query.EntityLookup) -----------
 
