@@ -11,8 +11,10 @@ from textual.widgets import Input, OptionList
 
 import reader.core.compare as compare_core
 from reader.ui.app import ReaderApp
-from reader.ui.compare_screen import CompareScreen, ComparisonReady
+from reader.ui.compare_messages import ComparisonReady
+from reader.ui.compare_screen import CompareScreen
 from reader.ui.main_screen import MainScreen
+from reader.ui.scroll_sync import LineIndex, OffsetMap
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.compare_summary import CompareSummary
 from reader.ui.widgets.entity_diff import EntityDiff
@@ -64,6 +66,7 @@ def marked(view: ArticleView, layer: str) -> list[str]:
 
 
 def visible(view: ArticleView, line: int) -> bool:
+    """Whether virtual line ``line`` is on screen in ``view``."""
     return view.scroll_y <= line < view.scroll_y + view.size.height
 
 
@@ -149,8 +152,8 @@ async def test_next_pair_scrolls_both_sides_to_it_and_previous_goes_back(
             a_span, b_span, _ = pairs[index]
             assert marked(left, "shared-current") == [a_span.text]
             assert marked(right, "shared-current") == [b_span.text]
-            assert visible(left, screen._line_of(left, a_span.start))
-            assert visible(right, screen._line_of(right, b_span.start))
+            assert visible(left, left.line_at(a_span.start))
+            assert visible(right, right.line_at(b_span.start))
             assert f"pair {index + 1}/{len(pairs)}" in summary(screen)
             seen.append((left.scroll_y, right.scroll_y))
         assert len(set(seen)) > 1  # both sides really moved between pairs
@@ -210,9 +213,9 @@ async def test_sync_scrolls_the_other_side_and_can_be_turned_off(make_app: AppFa
         assert right.scroll_y > start
         # Aligned through the shared passages: at the first pair in A, B shows its partner.
         first_a, first_b, _ = screen.pairs()[0]
-        screen._bring(left, first_a.start)
+        left.bring(first_a.start)
         screen._follow(0)
-        assert visible(right, screen._line_of(right, first_b.start))
+        assert visible(right, right.line_at(first_b.start))
         await pilot.press("s")
         await pilot.pause()
         assert not screen.sync and "sync off" in summary(screen)
@@ -233,7 +236,7 @@ async def test_escape_returns_to_the_same_article_and_position(make_app: AppFact
         assert where > 0
         screen = await compare_with(pilot, app, B)
         left = screen.views[0]  # A opens where you were reading (its lines are narrower)
-        assert visible(left, screen._line_of(left, offset))
+        assert visible(left, left.line_at(offset))
         assert 0 < left.top_offset() <= offset
         await pilot.press("right_square_bracket", "x")
         await pilot.press("escape")
@@ -418,8 +421,8 @@ async def test_80_columns_stack_the_articles_and_hide_the_sidebar(make_app: AppF
         await pilot.press("right_square_bracket")
         await pilot.pause()
         a_span, b_span, _ = screen.pairs()[0]
-        assert visible(left, screen._line_of(left, a_span.start))
-        assert visible(right, screen._line_of(right, b_span.start))
+        assert visible(left, left.line_at(a_span.start))
+        assert visible(right, right.line_at(b_span.start))
         await pilot.press("f3")
         await pilot.pause()
         assert sidebar.display and left.region.width >= 40
@@ -435,3 +438,28 @@ async def test_every_compare_binding_has_an_id() -> None:
         for binding in owner.BINDINGS:
             assert isinstance(binding, Binding)
             assert binding.id, f"{owner.__name__} binding {binding.key} has no id"
+
+
+def test_offset_map_follows_passages_and_is_proportional_between_them() -> None:
+    # A passage at 100-200 in A is at 300-400 in B; the texts are 1,000 characters long.
+    mapping = OffsetMap.build([(100, 200, 300, 400)], 1000, 1000)
+    assert mapping(0) == 0 and mapping(1000) == 1000
+    assert mapping(100) == 300 and mapping(150) == 350 and mapping(200) == 400
+    assert mapping(600) == 700  # halfway between the passage's end and the texts' ends
+    assert mapping.inverse()(350) == 150
+    assert OffsetMap.build([], 100, 300)(50) == 150  # no passages: proportional
+
+
+def test_offset_map_ignores_passages_out_of_order() -> None:
+    # B reorders: the chain kept is the longest in order in both texts.
+    spans = [(0, 10, 500, 510), (20, 30, 100, 110), (40, 50, 200, 210), (60, 70, 300, 310)]
+    mapping = OffsetMap.build(spans, 1000, 1000)
+    assert mapping(20) == 100 and mapping(40) == 200 and mapping(60) == 300
+    offsets = [mapping(x) for x in range(0, 1001, 7)]
+    assert offsets == sorted(offsets)
+
+
+def test_line_index_skips_blank_lines() -> None:
+    # Lines: "abc" (0), blank, "def" (5), "gh" (9), blank, "ij" (13)
+    index = LineIndex([0, -1, 5, 9, -1, 13])
+    assert [index.line_of(x) for x in (0, 2, 5, 8, 9, 12, 13, 99)] == [0, 0, 2, 2, 3, 3, 5, 5]

@@ -15,7 +15,6 @@ main screen to open one side alone at its position.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,13 +23,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from reader.core.document import Document
-from reader.ui.scroll_sync import LineIndex, OffsetMap
+from reader.ui.compare_messages import ComparisonReady, EntitiesReady, OpenAlone, Spans
+from reader.ui.scroll_sync import OffsetMap
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.compare_pane import ComparePane
 from reader.ui.widgets.compare_summary import CompareSummary, SummaryState
@@ -49,46 +48,7 @@ if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.ui.main_screen import MainScreen
 
-Spans = list[tuple[int, int]]
 STACK_BELOW = 110  # columns: narrower terminals stack the two articles
-
-
-@dataclass(frozen=True)
-class OpenAlone:
-    """Open ``doc_id`` alone in the main screen, its first visible line at ``offset``."""
-
-    doc_id: str
-    offset: int
-
-
-class ComparisonReady(Message):
-    """Shared passages (and search hits of the partner) for one comparison generation."""
-
-    def __init__(
-        self,
-        generation: int,
-        result: ComparisonResult | None,
-        hits: dict[str, Spans],
-        error: str | None = None,
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.result = result
-        self.hits = hits
-        self.error = error
-
-
-class EntitiesReady(Message):
-    """The entity comparison of one generation (A and B named by document id)."""
-
-    def __init__(
-        self, generation: int, a: str, groups: EntityGroups | None, error: str | None = None
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.a = a
-        self.groups = groups
-        self.error = error
 
 
 class CompareScreen(Screen[OpenAlone | None]):
@@ -161,8 +121,7 @@ class CompareScreen(Screen[OpenAlone | None]):
         self.current: PassagePair | None = None
         self.sync = True
         self._map = OffsetMap((0,), (0,))
-        self._quiet = False  # set while this screen scrolls a pane itself
-        self._lines: dict[int, tuple[object, LineIndex]] = {}  # id(view) -> (layout, index)
+        self._pairs: list[tuple[Span, Span, PassagePair]] = []
 
     # -- layout -------------------------------------------------------------------------
 
@@ -179,8 +138,8 @@ class CompareScreen(Screen[OpenAlone | None]):
         yield Footer()
 
     @property
-    def views(self) -> tuple[ArticleView, ArticleView]:
-        return self.query_one("#left", ArticleView), self.query_one("#right", ArticleView)
+    def views(self) -> tuple[ComparePane, ComparePane]:
+        return self.query_one("#left", ComparePane), self.query_one("#right", ComparePane)
 
     def on_mount(self) -> None:
         for side, view in enumerate(self.views):
@@ -200,6 +159,7 @@ class CompareScreen(Screen[OpenAlone | None]):
             view.show_document(doc, scroll_to=offset)
             view.border_title = Text(f"{label} · {doc.meta.title}")
             view.set_hits(self.hits.get(doc.id, []))
+        self._orient()
         self._paint()
 
     # -- comparing ----------------------------------------------------------------------
@@ -212,6 +172,7 @@ class CompareScreen(Screen[OpenAlone | None]):
         self.groups = None
         self.current = None
         self.query_one(EntityDiff).show_message("Finding entities…")
+        self._orient()
         self._paint()
         left, right = self.docs
         self._compare(self.generation, left, right, self.query_text, set(self.hits))
@@ -257,6 +218,7 @@ class CompareScreen(Screen[OpenAlone | None]):
             for view in self.views:
                 if view.document is not None and view.document.id == doc_id:
                     view.set_hits(spans)
+        self._orient()
         self._paint()
         if self.sync:
             self._follow(0 if self.focused is not self.views[1] else 1)
@@ -276,12 +238,27 @@ class CompareScreen(Screen[OpenAlone | None]):
 
     def pairs(self) -> list[tuple[Span, Span, PassagePair]]:
         """Shared passages as (left span, right span, pair), in the left article's order."""
-        if self.result is None:
-            return []
-        flipped = self.result.a != self.docs[0].id
-        found = [(p.b, p.a, p) if flipped else (p.a, p.b, p) for p in self.result.shared_passages]
-        found.sort(key=lambda item: (item[0].start, item[1].start))
-        return found
+        return self._pairs
+
+    def _orient(self) -> None:
+        """Lay the comparison onto the sides as they are now: passages, marks, the sync map."""
+        pairs: list[tuple[Span, Span, PassagePair]] = []
+        if self.result is not None:
+            flipped = self.result.a != self.docs[0].id
+            pairs = [
+                (p.b, p.a, p) if flipped else (p.a, p.b, p) for p in self.result.shared_passages
+            ]
+            pairs.sort(key=lambda item: (item[0].start, item[1].start))
+        self._pairs = pairs
+        left, right = self.views
+        left.set_marks("shared", [(a.start, a.end) for a, _, _ in pairs])
+        right.set_marks("shared", [(b.start, b.end) for _, b, _ in pairs])
+        a_doc, b_doc = self.docs
+        self._map = OffsetMap.build(
+            [(x.start, x.end, y.start, y.end) for x, y, _ in pairs],
+            len(a_doc.text),
+            len(b_doc.text),
+        )
 
     def oriented_groups(self) -> EntityGroups | None:
         if self.groups is None:
@@ -289,11 +266,9 @@ class CompareScreen(Screen[OpenAlone | None]):
         return self.groups if self.groups_a == self.docs[0].id else self.groups.swapped()
 
     def _paint(self) -> None:
-        """Every comparison mark on both sides, the sync map and the summary."""
-        pairs = self.pairs()
+        """The current pair and the chosen entity on both sides, and the summary."""
+        pairs = self._pairs
         left, right = self.views
-        left.set_marks("shared", [(a.start, a.end) for a, _, _ in pairs])
-        right.set_marks("shared", [(b.start, b.end) for _, b, _ in pairs])
         current = next((item for item in pairs if item[2] is self.current), None)
         if current is None:
             self.current = None
@@ -305,10 +280,6 @@ class CompareScreen(Screen[OpenAlone | None]):
         ):
             for layer in ENTITY_LAYERS:
                 view.set_marks(layer, list(spans) if entity and layer == entity.layer else [])
-        a, b = self.docs
-        self._map = OffsetMap.build(
-            [(x.start, x.end, y.start, y.end) for x, y, _ in pairs], len(a.text), len(b.text)
-        )
         index = next((i for i, item in enumerate(pairs) if item[2] is self.current), -1)
         self.query_one(CompareSummary).show(
             SummaryState(
@@ -347,62 +318,23 @@ class CompareScreen(Screen[OpenAlone | None]):
             index = (index + step) % len(pairs)
         left_span, right_span, self.current = pairs[index]
         self._paint()
-        self._bring(self.views[0], left_span.start)
-        self._bring(self.views[1], right_span.start)
+        self.views[0].bring(left_span.start)
+        self.views[1].bring(right_span.start)
 
     # -- scrolling ----------------------------------------------------------------------
 
-    def _line_of(self, view: ArticleView, offset: int) -> int:
-        """The virtual line of ``offset`` in ``view`` (header included)."""
-        layout = view.layout_
-        if layout is None:
-            return 0
-        cached = self._lines.get(id(view))
-        if cached is None or cached[0] is not layout:
-            cached = (layout, LineIndex(layout.starts))
-            self._lines[id(view)] = cached
-        return len(view.header) + cached[1].line_of(offset)
-
-    def _bring(self, view: ArticleView, offset: int) -> None:
-        """Scroll ``view`` so ``offset`` is a third of the way down, without syncing."""
-        if view.layout_ is None:
-            view.scroll_to_offset(offset)  # laid out later; the view scrolls then
-            return
-        self._scroll_quietly(view, self._line_of(view, offset) - view.size.height // 3)
-
-    def _scroll_quietly(self, view: ArticleView, y: float) -> None:
-        y = round(min(max(0.0, y), view.max_scroll_y))
-        if y == round(view.scroll_y):
-            return
-        self._quiet = True
-        try:
-            view.scroll_to(y=y, animate=False, immediate=True)
-        finally:
-            self._quiet = False
-
     def _scrolled(self, side: int) -> None:
         """A pane scrolled: with sync on, the other follows the one being read."""
-        if not self.sync or self._quiet:
-            return
         source = self.views[side]
+        if not self.sync or source.quiet:
+            return
         if source is self.focused or source.mouse_hover:
             self._follow(side)
 
     def _follow(self, side: int) -> None:
         """Scroll the other pane to the position matching pane ``side``'s."""
         source, target = self.views[side], self.views[1 - side]
-        if source.layout_ is None or target.layout_ is None:
-            return
-        mapping = self._map if side == 0 else self._map.inverse()
-        body = len(source.header)  # the first line after the metadata header
-        y: float
-        if source.max_scroll_y and source.scroll_y >= source.max_scroll_y:
-            y = target.max_scroll_y  # at the end of one, show the end of the other
-        elif source.scroll_y < body:
-            y = source.scroll_y
-        else:
-            y = self._line_of(target, mapping(source.top_offset()))
-        self._scroll_quietly(target, y)
+        target.follow(source, self._map if side == 0 else self._map.inverse())
 
     def action_toggle_sync(self) -> None:
         self.sync = not self.sync
@@ -475,7 +407,7 @@ class CompareScreen(Screen[OpenAlone | None]):
             return
         for view, spans in zip(self.views, (row.left, row.right), strict=True):
             if spans:
-                self._bring(view, spans[0][0])
+                view.bring(spans[0][0])
 
     @on(ArticleView.HitChanged)
     def _hit_changed(self, _event: ArticleView.HitChanged) -> None:

@@ -9,7 +9,7 @@ second text reorders them) are dropped, keeping the longest run that is in order
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,19 +59,28 @@ class OffsetMap:
 def _longest_in_order(
     spans: Sequence[tuple[int, int, int, int]],
 ) -> list[tuple[int, int, int, int]]:
-    """The longest chain of spans that do not overlap and increase in both texts (O(n²))."""
-    if not spans:
-        return []
-    best = [1] * len(spans)
+    """The longest chain of spans whose starts increase in both texts (O(n log n)).
+
+    Patience sorting on the B start, over spans ordered by A start (ties by B start
+    descending, so two spans with one A start never chain). Spans of the chain may still
+    overlap; :meth:`OffsetMap.build` drops any point that does not move forward.
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][2]))
+    tails: list[int] = []  # smallest B start ending a chain of each length
+    ends: list[int] = []  # the span index ending that chain
     previous = [-1] * len(spans)
-    for index, (a_start, _a_end, b_start, _b_end) in enumerate(spans):
-        for before in range(index):
-            _, a_end, _, b_end = spans[before]
-            if a_end <= a_start and b_end <= b_start and best[before] + 1 > best[index]:
-                best[index] = best[before] + 1
-                previous[index] = before
-    index = max(range(len(spans)), key=best.__getitem__)
+    for index in order:
+        b_start = spans[index][2]
+        length = bisect_left(tails, b_start)
+        if length == len(tails):
+            tails.append(b_start)
+            ends.append(index)
+        else:
+            tails[length] = b_start
+            ends[length] = index
+        previous[index] = ends[length - 1] if length else -1
     chain = []
+    index = ends[-1] if ends else -1
     while index >= 0:
         chain.append(spans[index])
         index = previous[index]
