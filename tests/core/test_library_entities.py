@@ -193,7 +193,8 @@ def test_worker_processes_give_the_same_entities(
     serial = Library(make_corpus(files))
     serial.update()
     monkeypatch.setattr(entity_store, "POOL_MIN_DOCUMENTS", 1)
-    monkeypatch.setattr(entity_store, "LOOKAHEAD", 2)
+    monkeypatch.setattr(entity_store, "LOOKAHEAD", 4)
+    monkeypatch.setattr(entity_store, "CHUNK", 2)
     pooled = Library(make_corpus(files))
     pooled.update()
     assert [e.to_json() for e in pooled.corpus_entities()] == [

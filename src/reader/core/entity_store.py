@@ -15,6 +15,7 @@ the aliases file to it on load.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections import deque
@@ -31,6 +32,7 @@ POOL_MIN_DOCUMENTS = 100
 CHUNK_CHARS = 200_000  # longer texts are extracted in parts of about this size
 EXTRACT_LIMIT = 1_000_000  # characters of one text read for entities at most
 LOOKAHEAD = 128  # documents parsed and sent to the workers ahead of the writer
+CHUNK = 8  # documents per task sent to a worker
 _T = TypeVar("_T")
 _END: Any = object()
 
@@ -121,6 +123,11 @@ def extract_for_index(text: str) -> Extracted:
     return encode_entities(entities), fields
 
 
+def extract_many(texts: list[str]) -> list[Extracted]:
+    """:func:`extract_for_index` of several texts: one task for a worker."""
+    return [extract_for_index(text) for text in texts]
+
+
 def _load_extractor() -> None:
     from reader.core.entities import default_extractor
 
@@ -162,44 +169,60 @@ class ExtractionPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
+    @property
+    def parallel(self) -> bool:
+        """Whether worker processes are running."""
+        return self._executor is not None
+
+    def merge(self, rows: list[tuple[str, str]]) -> Future[str] | None:
+        """:func:`corpus_payload` in a worker, so it overlaps the caller's commit."""
+        if self._executor is None:
+            return None
+        try:
+            return self._executor.submit(corpus_payload, rows)
+        except (BrokenProcessPool, RuntimeError, OSError):
+            return None
+
     def pipeline(
         self, items: Iterable[_T], text_of: Callable[[_T], str | None]
     ) -> Iterator[tuple[_T, Extracted | None]]:
         """Each item with the extraction of its text (None for items without text),
-        in order. Items are drawn from ``items`` up to LOOKAHEAD ahead, so workers
-        stay busy while the caller writes and commits."""
+        in order. Items are drawn from ``items`` up to LOOKAHEAD ahead and sent to the
+        workers CHUNK at a time, so workers stay busy while the caller writes and
+        commits, and the executor's per-task overhead stays small."""
         source = iter(items)
-        window: deque[tuple[_T, str | None, Future[Extracted] | None]] = deque()
+        window: deque[tuple[list[_T], list[str | None], Future[list[Extracted]] | None]] = deque()
+        exhausted = False
         while True:
-            while len(window) < LOOKAHEAD:
-                item = next(source, _END)
-                if item is _END:
-                    break
-                text = text_of(item)
-                window.append((item, text, self._submit(text)))
+            while not exhausted and len(window) * CHUNK < LOOKAHEAD:
+                chunk = list(itertools.islice(source, CHUNK))
+                exhausted = len(chunk) < CHUNK
+                if chunk:
+                    texts = [text_of(item) for item in chunk]
+                    window.append((chunk, texts, self._submit([t for t in texts if t])))
             if not window:
                 return
-            item, text, future = window.popleft()
-            yield item, self._result(text, future)
+            chunk, texts, future = window.popleft()
+            results = iter(self._results([t for t in texts if t], future))
+            for item, text in zip(chunk, texts, strict=True):
+                yield item, next(results) if text else None
 
-    def _submit(self, text: str | None) -> Future[Extracted] | None:
-        if text is None or self._executor is None:
+    def _submit(self, texts: list[str]) -> Future[list[Extracted]] | None:
+        if not texts or self._executor is None:
             return None
         try:
-            return self._executor.submit(extract_for_index, text)
+            return self._executor.submit(extract_many, texts)
         except (BrokenProcessPool, RuntimeError, OSError):
             self._executor = None
             return None
 
-    def _result(self, text: str | None, future: Future[Extracted] | None) -> Extracted | None:
-        if text is None:
-            return None
+    def _results(self, texts: list[str], future: Future[list[Extracted]] | None) -> list[Extracted]:
         if future is not None:
             try:
                 return future.result()
             except (BrokenProcessPool, OSError):
                 self._executor = None  # a worker died: extract the rest here
-        return extract_for_index(text)
+        return extract_many(texts)
 
 
 def corpus_payload(rows: Sequence[tuple[str, str]]) -> str:

@@ -30,6 +30,8 @@ from reader.core.snippets import Snippet
 # shows its window from the catalog alone, and every millisecond before first paint
 # counts (benchmarks/tui.py).
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from whoosh import index as whoosh_index
     from whoosh.searching import Searcher
 
@@ -205,10 +207,12 @@ class Library:
                     report.unchanged += 1
                 else:
                     todo.append(source)
-            self._apply(ix, todo, removed, previous, report, progress, cancelled)
+            merged = self._apply(ix, todo, removed, previous, report, progress, cancelled)
             self._drop_strays(ix)
-            if self.catalog.entities_stale():
-                self._merge_entities()
+            if merged is not None:
+                self._store_merge(merged)
+            elif self.catalog.entities_stale():
+                self._store_merge(self._merge_payload())
         self.refresh()
         return report
 
@@ -230,17 +234,18 @@ class Library:
         report: UpdateReport,
         progress: ProgressCallback | None,
         cancelled: Callable[[], bool] | None,
-    ) -> None:
+    ) -> str | None:
         """Parse, extract entities and index ``todo``, committing every BATCH files.
 
         Entities are extracted ahead of the Whoosh writer in worker processes when the
         update is big enough (:class:`reader.core.entity_store.ExtractionPool`), so
-        both run at once, also while a batch commits.
+        both run at once, also while a batch commits; the corpus merge then runs in
+        a worker during the last commit, and its result is returned.
         """
         from reader.core.entity_store import ExtractionPool
 
         if not todo and not removed:
-            return
+            return None
 
         def prepared() -> Iterator[tuple[SourceFile, _Prepared]]:
             for source in todo:
@@ -286,7 +291,15 @@ class Library:
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
+            merging = None
+            if pool.parallel and not report.cancelled:
+                rows = dict(self.catalog.all_entity_data())
+                for doc_id in batch.gone:
+                    rows.pop(doc_id, None)
+                rows.update(batch.entity_rows)
+                merging = pool.merge(sorted(rows.items()))
             self._commit(batch, previous, report)
+            return _merged(merging)
 
     def _commit(
         self, batch: _Batch, previous: dict[str, tuple[str, Fingerprint]], report: UpdateReport
@@ -301,13 +314,15 @@ class Library:
         self.catalog.write(batch.rows, batch.gone, batch.touches, batch.entity_rows)
         report.removed += len([g for g in batch.gone if g in previous])
 
-    def _merge_entities(self) -> None:
-        """Merge all documents' entities into corpus entities and cache the result."""
-        import uuid
-
+    def _merge_payload(self) -> str:
+        """All documents' entities merged into corpus entities (the cached JSON)."""
         from reader.core.entity_store import corpus_payload
 
-        payload = corpus_payload(self.catalog.all_entity_data())
+        return corpus_payload(self.catalog.all_entity_data())
+
+    def _store_merge(self, payload: str) -> None:
+        import uuid
+
         self.catalog.store_corpus_entities(payload, uuid.uuid4().hex)
 
     def _prepare(
@@ -545,6 +560,16 @@ class Library:
                 self._searcher.close()
                 self._searcher = None
         self.catalog.close()
+
+
+def _merged(merging: Future[str] | None) -> str | None:
+    """The merge a worker made, or None to merge here (no pool, or it broke)."""
+    if merging is None:
+        return None
+    try:
+        return merging.result()
+    except Exception:  # a dead worker or pool: the caller merges in this process
+        return None
 
 
 # What _prepare makes of a file: a parsed document, a fingerprint only (content
