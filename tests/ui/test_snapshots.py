@@ -143,3 +143,29 @@ def test_compare_split_view(
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=compare)
+
+
+def test_bookmarks_tab(snap_compare: Any, make_app: AppFactory, seeds: Any) -> None:
+    from reader.core.bookmarks import BookmarkStore
+
+    from .test_bookmarks_ui import ZELENSKY, make_bookmark
+
+    make_bookmark(
+        seeds,
+        ZELENSKY,
+        "Within hours, the Defense Ministry felt obligated to abandon the Zaluzhnyi's firing",
+        note="The climb-down came within hours",
+        tags=("zaluzhnyi", "ministry"),
+    )
+    make_bookmark(seeds, "001_21c52abc1f1fddb1", "Avdiivka needs fresh reserves", tags=("front",))
+    gone = "An article that was deleted since. It said something worth keeping."
+    BookmarkStore(seeds).add("deleted-article", gone, 0, 34, note="kept as an orphan")
+
+    async def open_bookmark(pilot: Pilot[Any]) -> None:
+        await _quiet(pilot)
+        await pilot.press("B", "down", "enter")  # the second: the Zelensky article's bookmark
+        await pilot.pause()
+        await pilot.press("B")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_bookmark)

@@ -68,4 +68,23 @@ def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     yield ("Previous hit", "Go to the previous search hit", article.action_previous_hit)
     yield ("Compare with…", "Compare the open article with another, side by side (c)",
            screen.action_compare)  # fmt: skip
+    yield from _bookmark_commands(screen)
     yield ("Reindex", "Update the index from the files now", screen.action_reindex)
+
+
+def _bookmark_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
+    """The passage cursor and bookmark actions."""
+    from reader.ui.widgets.article import ArticleView
+    from reader.ui.widgets.bookmarks import BookmarksPane
+
+    a = screen.query_one(ArticleView)
+    pane = screen.query_one(BookmarksPane)
+    yield ("Bookmark passage", "Bookmark the selection or the sentence (b)", a.action_bookmark)
+    yield ("Show bookmarks", "Open the sidebar's Bookmarks tab (B)", screen.action_show_bookmarks)
+    yield ("Select passage", "Start or stop a selection (v)", a.action_toggle_selection)
+    yield ("Next sentence", "Move the passage cursor a sentence on", a.action_next_sentence)
+    yield ("Previous sentence", "Move the cursor a sentence back", a.action_previous_sentence)
+    yield ("Next paragraph", "Move the passage cursor a paragraph on", a.action_next_paragraph)
+    yield ("Previous paragraph", "Move the cursor a paragraph back", a.action_previous_paragraph)
+    yield ("Bookmarks: this article / all", "Toggle the tab's scope (t)", pane.action_toggle_scope)
+    yield ("Undo bookmark change", "Undo the last bookmark delete or edit", pane.action_undo)

@@ -23,6 +23,7 @@ from reader.core.library import Library, SearchResults
 from reader.core.state import CorpusState, SearchHistory
 from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress, SearchFinished
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.bookmarks import BookmarksPane
 from reader.ui.widgets.details import DetailsPane
 from reader.ui.widgets.doclist import DocList, Row
 from reader.ui.widgets.entities import EntitiesPane, mark_layer
@@ -54,6 +55,7 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear", show=False, id="app.clear_search"),
         Binding("f2", "toggle_list", "List", id="app.toggle_list", tooltip="Show/hide list"),
         Binding("f3", "toggle_sidebar", "Sidebar", id="app.toggle_sidebar"),
+        Binding("B", "show_bookmarks", "Bookmarks", show=False, id="app.show_bookmarks"),
         Binding("c", "compare", "Compare", id="app.compare", tooltip="Compare with another"),
         Binding(
             "right_square_bracket",
@@ -133,6 +135,8 @@ class MainScreen(Screen[None]):
             with TabbedContent(id="sidebar", classes="" if config.show_sidebar else "-hidden"):
                 with TabPane("Details", id="tab-details"):
                     yield DetailsPane(id="details")
+                with TabPane("Bookmarks", id="tab-bookmarks"):
+                    yield BookmarksPane(self.library, id="bookmarks")
                 with TabPane("Entities", id="tab-entities"):
                     yield EntitiesPane(id="entities")
         yield KeyBar()
@@ -146,6 +150,7 @@ class MainScreen(Screen[None]):
         self.query_one(DocList).focus()
         if summaries:
             self._restore_position()
+            self.call_after_refresh(self.query_one(BookmarksPane).refresh_anchors)
         # Index after the first paint: the scan and Whoosh would hold the GIL meanwhile.
         self.call_after_refresh(self._index)
 
@@ -209,6 +214,9 @@ class MainScreen(Screen[None]):
         self.query_one("#index-progress", ProgressBar).add_class("-hidden")
         self.library.refresh()
         self.search_ready = True
+        bookmarks = self.query_one(BookmarksPane)
+        if report.changed or report.rebuilt or not bookmarks.loaded:
+            bookmarks.refresh_anchors()  # documents may have changed: anchor again
         if report.changed or report.rebuilt:
             self._show_documents(self.library.summaries())
             if self.query_one(ArticleView).document is None:
@@ -376,6 +384,8 @@ class MainScreen(Screen[None]):
         article = self.query_one(ArticleView)
         article.show_document(document, scroll_to=scroll_to)
         self.query_one(DetailsPane).show(document, self.library.root)
+        self.query_one(BookmarksPane).show_article(doc_id)
+        self._show_bookmark_marks()
         self._load_entities(doc_id)
         self.query_one(DocList).mark_open(doc_id)
         self._apply_hits(go_first=scroll_to is None)
@@ -571,6 +581,41 @@ class MainScreen(Screen[None]):
             self.query_one(ArticleView).set_marks("entity-current", [(choice.start, choice.end)])
 
         self.app.push_screen(CorpusEntitiesScreen(self.library), chosen)
+
+    # -- bookmarks ---------------------------------------------------------------------
+
+    def _show_bookmark_marks(self) -> None:
+        article = self.query_one(ArticleView)
+        document = article.document
+        spans = self.query_one(BookmarksPane).spans_for(document) if document else []
+        article.set_marks("bookmark", spans)
+
+    @on(BookmarksPane.MarksChanged)
+    def _bookmarks_changed(self, _event: BookmarksPane.MarksChanged) -> None:
+        self._show_bookmark_marks()
+
+    @on(ArticleView.BookmarkRequested)
+    def _bookmark_requested(self, event: ArticleView.BookmarkRequested) -> None:
+        article = self.query_one(ArticleView)
+        pane = self.query_one(BookmarksPane)
+        pane.new_bookmark(event.document, event.start, event.end, on_saved=article.clear_selection)
+
+    @on(BookmarksPane.Chosen)
+    def _bookmark_chosen(self, event: BookmarksPane.Chosen) -> None:
+        article = self.query_one(ArticleView)
+        if article.document is None or article.document.id != event.doc_id:
+            self.open_document(event.doc_id, scroll_to=event.start)
+        if article.document is not None and article.document.id == event.doc_id:
+            article.place_cursor(event.start)
+            article.focus()
+
+    def action_show_bookmarks(self) -> None:
+        """Show the sidebar's Bookmarks tab and focus its list."""
+        sidebar = self.query_one("#sidebar", TabbedContent)
+        if self.has_class("-narrow") or sidebar.has_class("-hidden"):
+            self.action_toggle_sidebar()
+        sidebar.active = "tab-bookmarks"
+        self.query_one(BookmarksPane).focus_list()
 
     # -- panes -------------------------------------------------------------------------
 

@@ -2,9 +2,14 @@
 
 A Line API widget: the text is laid out once per width (``reader.ui.wrap``) and
 only the visible lines are drawn. Marks are layers of character spans (search
-hits, the current hit; later entities and bookmarks), each styled by a component
-class so themes colour them. Text is always ``rich.text.Text`` built from plain
-strings: nothing from an article is ever parsed as markup.
+hits, the current hit, entities, bookmarks, the passage cursor and selection), each
+styled by a component class so themes colour them. Text is always ``rich.text.Text``
+built from plain strings: nothing from an article is ever parsed as markup.
+
+The passage cursor is a sentence (``reader.ui.passage_cursor``): ``)``/``(`` move it by
+sentence, ``}``/``{`` by paragraph, ``v`` starts a selection that grows with it, ``b``
+asks for a bookmark of the selection (or the cursor's sentence, or the current search
+hit's sentence) with :class:`ArticleView.BookmarkRequested`.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any, ClassVar, TypeVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -21,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.document import Document
+from reader.ui.passage_cursor import Passages, Place
 from reader.ui.wrap import Layout, layout_text, wrap_paragraph
 
 _STYLE_CLASSES = {
@@ -55,20 +63,75 @@ BIG_TEXT = 400_000  # characters above which layout runs in a worker thread
 class ArticleView(ScrollView, can_focus=True):
     """One article; ``n``/``N`` step through search hits."""
 
-    HELP = "The article. n / N step through search hits; j / k scroll."
+    HELP = (
+        "The article. n / N step through search hits; j / k scroll. ) / ( move the passage "
+        "cursor by sentence, } / { by paragraph; v selects, b bookmarks."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_down", "Down", show=False, id="article.down"),
         Binding("up,k", "scroll_up", "Up", show=False, id="article.up"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="article.page_down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="article.page_up"),
+        Binding("pageup", "page_up", "Page up", show=False, id="article.page_up"),
         Binding("home,g", "scroll_home", "Top", show=False, id="article.top"),
         Binding("end,G", "scroll_end", "Bottom", show=False, id="article.bottom"),
         Binding("n", "next_hit", "Next hit", id="article.next_hit", tooltip="Next search hit"),
         Binding("N", "previous_hit", "Prev hit", id="article.previous_hit"),
+        Binding(
+            "right_parenthesis",
+            "next_sentence",
+            "Next sentence",
+            show=False,
+            id="article.next_sentence",
+        ),
+        Binding(
+            "left_parenthesis",
+            "previous_sentence",
+            "Prev sentence",
+            show=False,
+            id="article.previous_sentence",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "next_paragraph",
+            "Next paragraph",
+            show=False,
+            id="article.next_paragraph",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_paragraph",
+            "Prev paragraph",
+            show=False,
+            id="article.previous_paragraph",
+        ),
+        Binding(
+            "v",
+            "toggle_selection",
+            "Select",
+            id="article.select",
+            tooltip="Start a selection at the cursor; v again stops extending it",
+        ),
+        Binding(
+            "b",
+            "bookmark",
+            "Bookmark",
+            id="article.bookmark",
+            tooltip="The selection, the cursor sentence or the current hit",
+        ),
+        # Only active while a selection exists (check_action); otherwise escape reaches
+        # the screen, which clears the search.
+        Binding(
+            "escape",
+            "cancel_selection",
+            "Drop selection",
+            show=False,
+            id="article.cancel_selection",
+        ),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",
         "article--meta",
+        "article--gutter",
         *(f"article--{layer}" for layer in MARK_LAYERS),
     }
     DEFAULT_CSS = """
@@ -88,7 +151,8 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article--entity-figure { color: $entity-figure; text-style: underline; }
     ArticleView > .article--entity-current { text-style: bold reverse; }
     ArticleView > .article--selection { background: $primary 35%; }
-    ArticleView > .article--cursor { background: $primary 18%; }
+    ArticleView > .article--cursor { text-style: underline; }
+    ArticleView > .article--gutter { color: $primary; }
     """
 
     class HitChanged(Message):
@@ -96,6 +160,15 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
             self.total = total
+
+    class BookmarkRequested(Message):
+        """``b``: bookmark ``document.text[start:end]``."""
+
+        def __init__(self, document: Document, start: int, end: int) -> None:
+            super().__init__()
+            self.document = document
+            self.start = start
+            self.end = end
 
     def __init__(self, *, reading_width: int = 80, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -110,6 +183,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending_scroll: int | None = None
         self._queued_scroll: tuple[int, bool] | None = None
         self._pending_at_top = True  # restore a position exactly; show a hit a third down
+        self._passages: Passages | None = None
+        self.cursor: Place | None = None  # the passage cursor's sentence; None until used
+        self._anchor: Place | None = None  # where the selection started
+        self._selection_end: Place | None = None  # where it ends once v stopped extending it
 
     # -- content ------------------------------------------------------------------
 
@@ -119,6 +196,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.hit_index = -1
         self.marks = {}
         self.layout_ = None
+        self._passages = None
+        self.cursor = self._anchor = self._selection_end = None
         self._styles = (
             sorted((s.start, s.end, s.style) for s in document.styles) if document else []
         )
@@ -155,6 +234,11 @@ class ArticleView(ScrollView, can_focus=True):
         start, end = self.hits[self.hit_index]
         self.marks["current"] = [(start, end)]
         self.scroll_to_offset(start)
+        if self.cursor is not None and self._passages:
+            # The cursor follows the hit (and a selection being made grows to it), so b
+            # after n bookmarks the hit's sentence.
+            self.cursor = self._passages.place_at(start) or self.cursor
+            self._show_cursor()
         self.post_message(self.HitChanged(self.hit_index, len(self.hits)))
         self.refresh()
 
@@ -169,6 +253,185 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify("No search hits in this article", timeout=2)
             return
         self.go_to_hit(self.hit_index - 1 if self.hit_index >= 0 else -1)
+
+    # -- passage cursor and selection --------------------------------------------------
+
+    def _get_passages(self) -> Passages | None:
+        if self._passages is None and self.document is not None:
+            self._passages = Passages(self.document.text)
+        return self._passages
+
+    def _start_cursor(self, passages: Passages) -> Place | None:
+        """Where the cursor appears when first used: the current hit, else the top."""
+        if 0 <= self.hit_index < len(self.hits):
+            return passages.place_at(self.hits[self.hit_index][0])
+        top = self.top_offset()
+        place = passages.place_at(top)
+        if place is not None and passages.span(place)[0] < top:
+            # The sentence began above the window: take the next one if it is in view.
+            following = passages.next_sentence(place)
+            bottom_line = int(self.scroll_offset.y) + self.size.height - 1
+            if following != place and self.line_of_offset(passages.span(following)[0]) < (
+                bottom_line
+            ):
+                place = following
+        return place
+
+    def _ensure_cursor(self) -> bool:
+        """Show the cursor if it is not yet; False if there is nothing to put it on."""
+        passages = self._get_passages()
+        if not passages:
+            return False
+        if self.cursor is None:
+            self.cursor = self._start_cursor(passages)
+            self._show_cursor()
+        return self.cursor is not None
+
+    def _move_cursor(self, step: str) -> None:
+        if self.cursor is None:
+            self._ensure_cursor()  # the first key only shows where the cursor is
+            return
+        passages = self._get_passages()
+        if not passages:
+            return
+        self.cursor = getattr(passages, step)(self.cursor)
+        self._show_cursor()
+
+    def _show_cursor(self, *, reveal: bool = True) -> None:
+        """Update the cursor and selection marks and keep the cursor in view."""
+        passages = self._passages
+        if passages is None or self.cursor is None:
+            self.set_marks("cursor", [])
+            self.set_marks("selection", [])
+            return
+        start, end = passages.span(self.cursor)
+        self.set_marks("cursor", [(start, end)])
+        selected = self.selected_span()
+        self.set_marks("selection", [selected] if selected else [])
+        if reveal:
+            self._reveal(start, end)
+
+    def _reveal(self, start: int, end: int) -> None:
+        """Scroll the least needed to show ``[start, end)`` (its start if it is too tall)."""
+        if self.layout_ is None:
+            return
+        height = max(1, self.size.height - 1)
+        top = int(self.scroll_offset.y)
+        first = self.line_of_offset(start)
+        last = self.line_of_offset(max(start, end - 1))
+        if first < top:
+            # One line of context above; near the start, show the title too.
+            self._scroll_to_line(0 if first - 1 <= len(self.header) else first - 1)
+        elif last >= top + height:
+            self._scroll_to_line(max(0, min(first - 1, last - height + 1)))
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as a character span, or None if there is none."""
+        passages = self._passages
+        end = self._selection_end or self.cursor
+        if passages is None or self._anchor is None or end is None:
+            return None
+        first, last = sorted((self._anchor, end))
+        return passages.span(first)[0], passages.span(last)[1]
+
+    @property
+    def selecting(self) -> bool:
+        """A selection is being extended by the cursor."""
+        return self._anchor is not None and self._selection_end is None
+
+    def place_cursor(self, start: int) -> None:
+        """Put the cursor on the sentence at ``start`` (a jump to a bookmark), no selection."""
+        passages = self._get_passages()
+        if not passages:
+            return
+        self._anchor = self._selection_end = None
+        self.cursor = passages.place_at(start)
+        self._show_cursor(reveal=False)
+        self.refresh_bindings()
+        if self.cursor is not None:
+            self.scroll_to_offset(passages.span(self.cursor)[0])
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under content cell (``x``, ``y``), or None off the text."""
+        layout, document = self.layout_, self.document
+        index = y + int(self.scroll_offset.y) - len(self.header)
+        if layout is None or document is None or not 0 <= index < len(layout):
+            return None
+        start, end = layout.starts[index], layout.ends[index]
+        if start < 0:
+            return None
+        column = x - self.margin
+        for position in range(start, end):
+            column -= cell_len(document.text[position])
+            if column < 0:
+                return position
+        return max(start, end - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the sentence clicked (and grows a selection)."""
+        where = event.get_content_offset(self)
+        passages = self._get_passages()
+        offset = None if where is None else self.offset_at(where.x, where.y)
+        if offset is None or not passages:
+            return
+        self.cursor = passages.place_at(offset)
+        self._show_cursor(reveal=False)
+
+    def clear_selection(self) -> None:
+        if self._anchor is not None:
+            self._anchor = self._selection_end = None
+            self._show_cursor(reveal=False)
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_selection":
+            return self._anchor is not None
+        return True
+
+    def action_next_sentence(self) -> None:
+        self._move_cursor("next_sentence")
+
+    def action_previous_sentence(self) -> None:
+        self._move_cursor("previous_sentence")
+
+    def action_next_paragraph(self) -> None:
+        self._move_cursor("next_paragraph")
+
+    def action_previous_paragraph(self) -> None:
+        self._move_cursor("previous_paragraph")
+
+    def action_toggle_selection(self) -> None:
+        """Start a selection at the cursor; if one is growing, stop it (b keeps it)."""
+        if not self._ensure_cursor():
+            return
+        if self.selecting:
+            self._selection_end = self.cursor
+        else:
+            self._anchor, self._selection_end = self.cursor, None
+        self._show_cursor()
+        self.refresh_bindings()
+
+    def action_cancel_selection(self) -> None:
+        self.clear_selection()
+
+    def action_bookmark(self) -> None:
+        """Ask to bookmark the selection, else the cursor's sentence, else the hit's."""
+        document = self.document
+        passages = self._get_passages()
+        if document is None or not passages:
+            self.notify("Open an article to bookmark a passage", timeout=3)
+            return
+        span = self.selected_span()
+        if span is None and self.cursor is None and 0 <= self.hit_index < len(self.hits):
+            hit_start, hit_end = self.hits[self.hit_index]
+            first = passages.place_at(hit_start)
+            last = passages.place_at(max(hit_start, hit_end - 1))
+            if first is not None and last is not None:
+                span = passages.span(first)[0], passages.span(last)[1]
+        if span is None and self._ensure_cursor() and self.cursor is not None:
+            span = passages.span(self.cursor)
+        if span is not None:
+            self.post_message(self.BookmarkRequested(document, *span))
 
     # -- geometry -------------------------------------------------------------------
 
@@ -188,7 +451,7 @@ class ArticleView(ScrollView, can_focus=True):
     def line_of_offset(self, offset: int) -> int:
         if self.layout_ is None:
             return 0
-        return len(self.header) + self.layout_.line_of(offset)
+        return len(self.header) + _line_of(self.layout_, offset)
 
     def scroll_to_offset(self, offset: int) -> None:
         """Bring the line holding ``offset`` into view, a third of the way down."""
@@ -202,6 +465,9 @@ class ArticleView(ScrollView, can_focus=True):
             self._scroll_to_line(top)
 
     def _scroll_to_line(self, top: int, *, target: tuple[int, bool] | None = None) -> None:
+        # A new virtual size only takes effect on the next refresh; scrolling now
+        # would be clamped to the old (possibly empty) size. ``target`` (offset, at
+        # top) is what the scroll is for, so a resize before it runs keeps aiming there.
         self._queued_scroll = target
 
         def scroll() -> None:
@@ -225,7 +491,7 @@ class ArticleView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         if self.layout_ is None or self.layout_.width != self.measure:
             if self.layout_ is not None and self._pending_scroll is None:
-                if self._queued_scroll is not None:
+                if self._queued_scroll is not None:  # not scrolled there yet
                     self._pending_scroll, self._pending_at_top = self._queued_scroll
                 else:
                     self._pending_scroll = self.top_offset()
@@ -301,9 +567,33 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         text = line
         text.truncate(self.measure)
-        padded = Text(" " * self.margin) + text
+        margin = Text(" " * self.margin)
+        if absolute >= len(self.header) and self._cursor_on_line(absolute - len(self.header)):
+            # A bar in the margin marks the cursor's lines without hiding other marks.
+            margin = Text(" " * (self.margin - 1))
+            margin.append("▌", self.get_component_rich_style("article--gutter", partial=True))
+        padded = margin + text
         segments = list(padded.render(self.app.console))
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+    def _layer_style(self, layer: str) -> Style:
+        """A mark layer's style; one without a background keeps the marks beneath it.
+
+        A layer with a background gets the full style (its ``$x 35%`` colours blended
+        over the widget's background); one that only sets colour or text style (the
+        cursor's underline, entity colours) gets the partial style, so a bookmark or hit
+        background under it still shows.
+        """
+        name = f"article--{layer}"
+        has_background = self.get_component_styles(name).has_rule("background")
+        return self.get_component_rich_style(name, partial=not has_background)
+
+    def _cursor_on_line(self, index: int) -> bool:
+        cursor, layout = self.marks.get("cursor"), self.layout_
+        if not cursor or layout is None or not 0 <= index < len(layout):
+            return False
+        start, end = layout.starts[index], layout.ends[index]
+        return start >= 0 and bool(_overlapping(cursor, start, max(end, start + 1)))
 
     def _body_line(self, index: int) -> Text | None:
         layout, document = self.layout_, self.document
@@ -319,10 +609,32 @@ class ArticleView(ScrollView, can_focus=True):
             spans = self.marks.get(layer)
             if not spans:
                 continue
-            style = self.get_component_rich_style(f"article--{layer}")
+            style = self._layer_style(layer)
             for a, b in _overlapping(spans, start, end):
                 text.stylize(style, max(0, a - start), b - start)
         return text
+
+
+def _line_of(layout: Layout, offset: int) -> int:
+    """The display line showing ``offset``, by binary search over the line starts.
+
+    ``Layout.line_of`` bisects ``starts`` directly, but the ``-1`` of a blank line makes
+    that list unsorted and the answer wrong; here a blank line counts as starting where
+    the line before it does, which keeps the keys in order.
+    """
+    starts = layout.starts
+    low, high = 0, len(starts)
+    while low < high:
+        middle = (low + high) // 2
+        key = starts[middle] if starts[middle] >= 0 else starts[middle - 1]
+        if key <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    index = low - 1
+    while index > 0 and starts[index] == -1:
+        index -= 1
+    return max(index, 0)
 
 
 def _overlapping(spans: list[_S], start: int, end: int) -> list[_S]:

@@ -1,0 +1,73 @@
+"""How the Bookmarks tab filters, orders and draws its items (no widgets here).
+
+An item is an :class:`~reader.core.bookmarks.AnchoredBookmark` plus its article's
+title. Orphans keep their saved quote and are drawn dimmed and labelled, so they are
+never mistaken for a passage of today's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rich.text import Text
+
+from reader.core.bookmarks import AnchoredBookmark
+from reader.ui.bookmark_dialog import excerpt
+
+ITEM_QUOTE_CHARS = 160
+
+
+def title_of(item: AnchoredBookmark, titles: Mapping[str, str]) -> str:
+    return titles.get(item.doc) or item.doc
+
+
+def order(items: Iterable[AnchoredBookmark], titles: Mapping[str, str]) -> list[AnchoredBookmark]:
+    """Reading order: by article title, then by place in the article."""
+
+    def key(item: AnchoredBookmark) -> tuple[str, str, int, str]:
+        where = item.start if item.start is not None else item.bookmark.start
+        return (title_of(item, titles).casefold(), item.doc, where, item.bookmark.created)
+
+    return sorted(items, key=key)
+
+
+def matches(item: AnchoredBookmark, query: str, titles: Mapping[str, str]) -> bool:
+    """Whether ``item`` passes the filter: every word must match.
+
+    ``#word`` matches a tag that starts with ``word``; any other word must occur in the
+    quote, note, tags or article title (case-insensitive).
+    """
+    bookmark = item.bookmark
+    tags = [tag.casefold() for tag in bookmark.tags]
+    haystack = " ".join(
+        (item.quote, bookmark.quote, bookmark.note, title_of(item, titles), *bookmark.tags)
+    ).casefold()
+    for word in query.casefold().split():
+        if word.startswith("#") and len(word) > 1:
+            if not any(tag.startswith(word[1:]) for tag in tags):
+                return False
+        elif word not in haystack:
+            return False
+    return True
+
+
+def item_text(item: AnchoredBookmark, titles: Mapping[str, str]) -> Text:
+    """Quote excerpt, then title (and status), then note and tags."""
+    bookmark = item.bookmark
+    orphan = item.status == "orphaned"
+    text = Text(style="dim" if orphan else "")
+    text.append("“" + excerpt(item.quote, ITEM_QUOTE_CHARS) + "”", style="italic")
+    text.append("\n")
+    if orphan:
+        text.append("orphaned", style="bold reverse")
+        text.append(" ")
+    elif item.status == "moved":
+        text.append("moved ", style="italic")
+    text.append(title_of(item, titles), style="bold")
+    if bookmark.note:
+        text.append("\n")
+        text.append(excerpt(bookmark.note, ITEM_QUOTE_CHARS))
+    if bookmark.tags:
+        text.append("\n")
+        text.append(" ".join("#" + tag for tag in bookmark.tags), style="italic")
+    return text
