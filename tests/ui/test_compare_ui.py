@@ -463,3 +463,48 @@ def test_line_index_skips_blank_lines() -> None:
     # Lines: "abc" (0), blank, "def" (5), "gh" (9), blank, "ij" (13)
     index = LineIndex([0, -1, 5, 9, -1, 13])
     assert [index.line_of(x) for x in (0, 2, 5, 8, 9, 12, 13, 99)] == [0, 0, 2, 2, 3, 3, 5, 5]
+
+
+def _long_article(title: str, seed: int, shared_at: int, size: int = 450_000) -> str:
+    """Random prose of ``size`` characters with one shared passage after paragraph ``shared_at``."""
+    import random
+
+    rng = random.Random(seed)
+    # A large vocabulary, as in real prose: sentences of one text rarely look alike.
+    letters = "abcdefghijklmnoprstuvw"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(4, 9))) for _ in range(5000)]
+    paragraphs = []
+    total = 0
+    while total < size:
+        sentences = [
+            " ".join(rng.choice(words) for _ in range(rng.randint(8, 16))).capitalize() + "."
+            for _ in range(5)
+        ]
+        paragraphs.append(" ".join(sentences))
+        total += len(paragraphs[-1]) + 2
+    paragraphs.insert(
+        shared_at,
+        "At least 400,000 Ukrainian soldiers were killed in the first two years of the war, "
+        "almost 1 percent of the pre-war population, according to the estimates.",
+    )
+    return f"# {title}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+async def test_long_articles_compare_in_the_background(tmp_path: Any, make_app: AppFactory) -> None:
+    corpus = tmp_path / "long"
+    corpus.mkdir()
+    (corpus / "first.md").write_text(_long_article("First long", 1, 40), encoding="utf-8")
+    (corpus / "second.md").write_text(_long_article("Second long", 2, 700), encoding="utf-8")
+    app = make_app(corpus)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, "first")
+        screen = await compare_with(pilot, app, "second")
+        left, right = screen.views
+        assert left.ready and right.ready  # laid out in worker threads (over 400,000 chars)
+        assert any("400,000 Ukrainian soldiers" in t for t in marked(left, "shared"))
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        a_span, b_span, _ = screen.pairs()[0]
+        assert visible(left, left.line_at(a_span.start))
+        assert visible(right, right.line_at(b_span.start))
+        assert right.scroll_y > left.scroll_y + 1000  # far apart, both brought into view
