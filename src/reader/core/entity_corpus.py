@@ -106,6 +106,10 @@ class CorpusEntities:
                 self._index = AliasIndex(self.entities)
             return self._index
 
+    def warm(self) -> None:
+        """Build the name index now rather than on the first search."""
+        self._alias_index()
+
     def expand(self, term: str, field: str | None = None) -> list[str]:
         return self._alias_index().expand(term, field)
 

@@ -214,6 +214,9 @@ class Library:
             elif self.catalog.entities_stale():
                 self._store_merge(self._merge_payload())
         self.refresh()
+        # Read the corpus entities now (callers update off the UI thread), so the
+        # first search does not pay for loading them and indexing their names.
+        self._corpus().warm()
         return report
 
     def refresh(self) -> None:
