@@ -19,6 +19,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from reader.ui.bookmark_items import excerpt
+
 QUOTE_CHARS = 400  # the dialog shows this much of a long quote
 _SEPARATOR = re.compile(r"[,\s]")
 
@@ -74,12 +76,6 @@ class TagSuggester(Suggester):
         return None
 
 
-def excerpt(quote: str, limit: int = QUOTE_CHARS) -> str:
-    """The quote on one line, whitespace collapsed, cut at ``limit`` characters."""
-    flat = " ".join(quote.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
 class BookmarkDialog(ModalScreen[BookmarkEdit | None]):
     """Note and tags for a passage; Enter or Ctrl+S saves, Escape cancels."""
 
@@ -124,7 +120,7 @@ class BookmarkDialog(ModalScreen[BookmarkEdit | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmark-dialog") as box:
             box.border_title = "Edit bookmark" if self.editing else "Bookmark passage"
-            yield Static(Text(excerpt(self.quote)), id="bookmark-quote")
+            yield Static(Text(excerpt(self.quote, QUOTE_CHARS)), id="bookmark-quote")
             if self.source:
                 yield Static(Text(self.source), id="bookmark-source")
             yield Label("Note")

@@ -8,13 +8,20 @@ never mistaken for a passage of today's text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from reader.core.bookmarks import AnchoredBookmark
-from reader.ui.bookmark_dialog import excerpt
+if TYPE_CHECKING:
+    from reader.core.bookmarks import AnchoredBookmark
 
 ITEM_QUOTE_CHARS = 160
+
+
+def excerpt(quote: str, limit: int) -> str:
+    """The quote on one line, whitespace collapsed, cut at ``limit`` characters."""
+    flat = " ".join(quote.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def title_of(item: AnchoredBookmark, titles: Mapping[str, str]) -> str:

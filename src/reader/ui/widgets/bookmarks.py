@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -26,18 +26,16 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
-from reader.core.bookmarks import (
-    AnchoredBookmark,
-    Bookmark,
-    BookmarkError,
-    BookmarkStore,
-    anchor,
-    reanchor,
-)
 from reader.core.document import Document
 from reader.core.library import Library
-from reader.ui.bookmark_dialog import BookmarkDialog, BookmarkEdit, excerpt
-from reader.ui.bookmark_items import item_text, matches, order, title_of
+from reader.ui.bookmark_items import excerpt, item_text, matches, order, title_of
+
+if TYPE_CHECKING:
+    from reader.core.bookmarks import AnchoredBookmark, Bookmark, BookmarkStore
+    from reader.ui.bookmark_dialog import BookmarkEdit
+
+# reader.core.bookmarks and the dialog are imported where used: neither is needed
+# before the first paint (benchmarks/tui.py), and loading runs in a worker thread.
 
 UNDO_DEPTH = 50
 
@@ -118,6 +116,8 @@ class BookmarksPane(Vertical):
     @work(thread=True, exclusive=True, group="bookmarks", exit_on_error=False)
     def refresh_anchors(self) -> None:
         """Read the file and anchor every bookmark in its article's current text."""
+        from reader.core.bookmarks import BookmarkStore, reanchor
+
         worker = get_current_worker()
         generation = self._generation
         store = BookmarkStore(self.library.root)
@@ -154,6 +154,8 @@ class BookmarksPane(Vertical):
     def _writable_store(self) -> BookmarkStore | None:
         """The store if bookmarks can be written now; otherwise says why and gives None."""
         if self.store is None:
+            from reader.core.bookmarks import BookmarkStore
+
             self.store = BookmarkStore(self.library.root)  # asked before the first load
         if self.store.read_only:
             self.notify(self.store.problem or "", title="Bookmarks", severity="error", markup=False)
@@ -200,6 +202,9 @@ class BookmarksPane(Vertical):
         self, document: Document, start: int, end: int, *, on_saved: Callable[[], None]
     ) -> None:
         """Ask for a note and tags for ``document.text[start:end]``, then save it."""
+        from reader.core import bookmarks
+        from reader.ui.bookmark_dialog import BookmarkDialog
+
         store = self._writable_store()
         if store is None:
             return
@@ -211,10 +216,10 @@ class BookmarksPane(Vertical):
                 bookmark = store.add(
                     document.id, document.text, start, end, note=edit.note, tags=edit.tags
                 )
-            except (BookmarkError, OSError) as error:
+            except (bookmarks.BookmarkError, OSError) as error:
                 self._failed(error)
                 return
-            self.items.append(anchor(bookmark, document.text))
+            self.items.append(bookmarks.anchor(bookmark, document.text))
             self.titles[document.id] = document.title
             self._changed()
             self.notify(f"Bookmarked “{excerpt(bookmark.quote, 60)}”", markup=False, timeout=3)
@@ -320,6 +325,9 @@ class BookmarksPane(Vertical):
         self.query_one("#bookmarks-filter", Input).focus()
 
     def action_edit(self) -> None:
+        from reader.core import bookmarks
+        from reader.ui.bookmark_dialog import BookmarkDialog
+
         item = self._selected()
         if item is None:
             return
@@ -333,7 +341,7 @@ class BookmarksPane(Vertical):
                 return
             try:
                 after = store.update(before.id, note=edit.note, tags=edit.tags)
-            except (BookmarkError, OSError) as error:
+            except (bookmarks.BookmarkError, OSError) as error:
                 self._failed(error)
                 return
             self._replace(dataclasses.replace(item, bookmark=after))
@@ -352,6 +360,8 @@ class BookmarksPane(Vertical):
         self.app.push_screen(dialog, save)
 
     def action_delete(self) -> None:
+        from reader.core import bookmarks
+
         item = self._selected()
         if item is None:
             return
@@ -360,7 +370,7 @@ class BookmarksPane(Vertical):
             return
         try:
             store.delete(item.id)
-        except (BookmarkError, OSError) as error:
+        except (bookmarks.BookmarkError, OSError) as error:
             self._failed(error)
             return
         self.items = [other for other in self.items if other.id != item.id]
@@ -373,6 +383,8 @@ class BookmarksPane(Vertical):
         )
 
     def action_undo(self) -> None:
+        from reader.core import bookmarks
+
         if not self._undo:
             self.notify("Nothing to undo", timeout=2)
             return
@@ -382,12 +394,12 @@ class BookmarksPane(Vertical):
         what, bookmark = self._undo.pop()
         try:
             store.restore(bookmark)
-        except (BookmarkError, OSError) as error:
+        except (bookmarks.BookmarkError, OSError) as error:
             self._undo.append((what, bookmark))
             self._failed(error)
             return
         document = self.library.document(bookmark.doc)
-        self._replace(anchor(bookmark, None if document is None else document.text))
+        self._replace(bookmarks.anchor(bookmark, None if document is None else document.text))
         self._changed()
         self._select(bookmark.id)
         self.notify("Delete undone" if what == "delete" else "Edit undone", timeout=3)
