@@ -14,7 +14,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.compare_messages import ComparisonReady
 from reader.ui.compare_screen import CompareScreen
 from reader.ui.main_screen import MainScreen
-from reader.ui.scroll_sync import LineIndex, OffsetMap
+from reader.ui.scroll_sync import OffsetMap
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.compare_summary import CompareSummary
 from reader.ui.widgets.entity_diff import EntityDiff
@@ -459,10 +459,34 @@ def test_offset_map_ignores_passages_out_of_order() -> None:
     assert offsets == sorted(offsets)
 
 
-def test_line_index_skips_blank_lines() -> None:
-    # Lines: "abc" (0), blank, "def" (5), "gh" (9), blank, "ij" (13)
-    index = LineIndex([0, -1, 5, 9, -1, 13])
-    assert [index.line_of(x) for x in (0, 2, 5, 8, 9, 12, 13, 99)] == [0, 0, 2, 2, 3, 3, 5, 5]
+async def test_bookmarks_show_and_b_bookmarks_in_either_pane(
+    seeds: Any, make_app: AppFactory
+) -> None:
+    from reader.core.bookmarks import BookmarkStore
+    from reader.core.library import Library
+
+    library = Library(seeds)
+    try:
+        library.update()
+        partner = library.document(B)
+    finally:
+        library.close()
+    assert partner is not None
+    BookmarkStore(seeds).add_quote(B, partner.text, "Avdiivka needs fresh reserves", "", ())
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        left, right = screen.views
+        assert marked(right, "bookmark") == ["Avdiivka needs fresh reserves"]
+        assert not marked(left, "bookmark")
+        await pilot.press("b")  # the sentence under the passage cursor of A
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BookmarkDialog"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert len(marked(left, "bookmark")) == 1
 
 
 def _long_article(title: str, seed: int, shared_at: int, size: int = 450_000) -> str:

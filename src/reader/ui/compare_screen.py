@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from reader.core.document import Document
@@ -40,6 +40,7 @@ from reader.ui.widgets.entity_diff import (
     EntityRow,
     groups_from,
 )
+from reader.ui.widgets.keybar import KeyBar
 from reader.ui.widgets.partner_picker import PartnerPicker
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from reader.core.entities.model import Entity
     from reader.core.library import Library
     from reader.ui.main_screen import MainScreen
+    from reader.ui.widgets.bookmarks import BookmarksPane
 
 STACK_BELOW = 110  # columns: narrower terminals stack the two articles
 
@@ -135,7 +137,7 @@ class CompareScreen(Screen[OpenAlone | None]):
             with Vertical(id="compare-sidebar"):
                 yield Static(Text("Entities · mentions A / B"))
                 yield EntityDiff(id="entities")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def views(self) -> tuple[ComparePane, ComparePane]:
@@ -159,6 +161,7 @@ class CompareScreen(Screen[OpenAlone | None]):
             view.show_document(doc, scroll_to=offset)
             view.border_title = Text(f"{label} · {doc.meta.title}")
             view.set_hits(self.hits.get(doc.id, []))
+        self._show_bookmarks()
         self._orient()
         self._paint()
 
@@ -408,6 +411,37 @@ class CompareScreen(Screen[OpenAlone | None]):
         for view, spans in zip(self.views, (row.left, row.right), strict=True):
             if spans:
                 view.bring(spans[0][0])
+
+    @on(ArticleView.BookmarkRequested)
+    def _bookmark_requested(self, event: ArticleView.BookmarkRequested) -> None:
+        """``b`` in a pane: the main screen's Bookmarks tab asks for a note and saves."""
+        event.stop()
+        bookmarks = self._bookmarks()
+        if bookmarks is None:
+            self.notify("Bookmarks are not available here", severity="warning", timeout=3)
+            return
+        view = next((v for v in self.views if v.document is event.document), self.views[0])
+
+        def saved() -> None:
+            view.clear_selection()
+            self._show_bookmarks()
+
+        bookmarks.new_bookmark(event.document, event.start, event.end, on_saved=saved)
+
+    def _bookmarks(self) -> BookmarksPane | None:
+        """The main screen's bookmarks (the one store of them), under this screen."""
+        from reader.ui.main_screen import MainScreen
+        from reader.ui.widgets.bookmarks import BookmarksPane
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen.query(BookmarksPane).first() if screen.query(BookmarksPane) else None
+        return None
+
+    def _show_bookmarks(self) -> None:
+        bookmarks = self._bookmarks()
+        for view, doc in zip(self.views, self.docs, strict=True):
+            view.set_marks("bookmark", bookmarks.spans_for(doc) if bookmarks else [])
 
     @on(ArticleView.HitChanged)
     def _hit_changed(self, _event: ArticleView.HitChanged) -> None:

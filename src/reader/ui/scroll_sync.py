@@ -85,24 +85,3 @@ def _longest_in_order(
         chain.append(spans[index])
         index = previous[index]
     return chain[::-1]
-
-
-class LineIndex:
-    """Offset → display line of one layout, whose blank lines have start ``-1``.
-
-    ``reader.ui.wrap.Layout.line_of`` bisects ``starts`` directly, and the ``-1`` of blank
-    lines make that list unsorted, so it can answer a wrong line; this index bisects only the
-    lines that hold text. Built once per layout (O(lines)).
-    """
-
-    def __init__(self, starts: Sequence[int]) -> None:
-        self.starts = starts
-        self._lines = [index for index, start in enumerate(starts) if start >= 0]
-        self._starts = [starts[index] for index in self._lines]
-
-    def line_of(self, offset: int) -> int:
-        """The display line showing the character at ``offset`` (the nearest before it)."""
-        if not self._lines:
-            return 0
-        position = max(bisect_right(self._starts, offset) - 1, 0)
-        return self._lines[position]

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from reader.ui.scroll_sync import LineIndex, OffsetMap
+from reader.ui.scroll_sync import OffsetMap
 from reader.ui.widgets.article import ArticleView
 
 
@@ -31,7 +31,6 @@ class ComparePane(ArticleView):
     def __init__(self, *, reading_width: int = 80, id: str | None = None) -> None:
         super().__init__(reading_width=reading_width, id=id)
         self.quiet = False  # True while code (not the reader) scrolls this pane
-        self._index: tuple[object, LineIndex] | None = None
 
     @property
     def ready(self) -> bool:
@@ -40,12 +39,7 @@ class ComparePane(ArticleView):
 
     def line_at(self, offset: int) -> int:
         """The virtual line (metadata header included) showing the character at ``offset``."""
-        layout = self.layout_
-        if layout is None:
-            return 0
-        if self._index is None or self._index[0] is not layout:
-            self._index = (layout, LineIndex(layout.starts))
-        return len(self.header) + self._index[1].line_of(offset)
+        return self.line_of_offset(offset)
 
     def bring(self, offset: int) -> None:
         """Scroll so ``offset`` sits a third of the way down (quietly)."""
