@@ -122,6 +122,41 @@ async def test_picker_filters_titles_keeps_working_and_escape_cancels(
         assert app.screen is main
 
 
+async def test_picker_is_usable_before_the_similar_articles_arrive(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.core.similar as similar_core
+
+    release = threading.Event()
+    real = similar_core.similar
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(similar_core, "similar", slow)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        await pilot.press("c")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PartnerPicker)
+        options = picker.query_one(OptionList)
+        assert options.option_count == 2  # every other article, at once
+        assert "Finding similar" in str(picker.query_one("#picker-status").render())
+        await pilot.press("down")  # the reader moves on meanwhile
+        chosen = options.highlighted_option
+        assert chosen is not None
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Most similar first" in str(picker.query_one("#picker-status").render())
+        highlighted = options.highlighted_option
+        assert highlighted is not None and highlighted.id == chosen.id  # kept the choice
+        assert "similar" in str(options.get_option_at_index(0).prompt)
+
+
 async def test_without_an_open_article_c_explains_instead_of_comparing(
     make_app: AppFactory,
 ) -> None:

@@ -22,6 +22,11 @@ from reader.ui.widgets.article import ArticleView
 class ComparePane(ArticleView):
     """An article view for one side of the comparison."""
 
+    HELP = (
+        ArticleView.HELP + "\n\nSplit view: ] / [ next / previous shared passage (both sides "
+        "scroll to it), s synchronised scrolling, x swap sides, o open this article alone, "
+        "p compare with another article, F3 entities, Tab the other pane, Esc back."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         replace(binding, show=False)
         for binding in ArticleView.BINDINGS
