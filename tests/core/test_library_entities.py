@@ -291,3 +291,18 @@ def test_aliases_apply_in_a_new_library_and_after_updates(seeds: Path) -> None:
         next(e.id for e in library.corpus_entities() if "Zaluzhny" in {e.name, *e.aliases})
     )
     library.close()
+
+
+def test_an_index_without_entities_is_rebuilt_with_a_reason(seeds: Path) -> None:
+    from reader.core.entities import INDEX_FIELDS
+    from reader.core.schema import ENTITY_FIELDS
+
+    assert ENTITY_FIELDS == INDEX_FIELDS
+    library = Library(seeds)
+    library.update()
+    library.catalog.set_meta("format", "schema=1;parser=1")  # as a version-1 cache says
+    report = library.update()
+    assert report.rebuilt is not None and report.rebuilt.startswith("index format changed")
+    assert report.added == 3
+    assert library.corpus_entities() and _ids(library, "person:Zaluzhnyi")
+    library.close()
