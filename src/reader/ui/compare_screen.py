@@ -455,15 +455,9 @@ class CompareScreen(Screen[OpenAlone | None]):
 
 
 def _entities(library: Library, a: Document, b: Document) -> tuple[list[Entity], list[Entity]]:
-    """Both articles' entities with corpus-canonical ids (Zaluzhnyi in one = Zaluzhny in the
-    other): ``Library.entities`` when the library has it, else a merge of the two lists."""
-    by_library = getattr(library, "entities", None)
-    if callable(by_library):
-        return list(by_library(a.id)), list(by_library(b.id))
-    from reader.core.compare import canonical_pair
-    from reader.core.entities import extract
-
-    return canonical_pair(extract(a.text), extract(b.text), a_id=a.id, b_id=b.id)
+    """Both articles' entities with corpus-canonical ids, so Zaluzhnyi in one and Zaluzhny in
+    the other are one person (the aliases file applied, blocked entities left out)."""
+    return library.entities(a.id), library.entities(b.id)
 
 
 def compare_commands(screen: CompareScreen) -> Iterable[tuple[str, str, object]]:
