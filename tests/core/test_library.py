@@ -215,6 +215,29 @@ def test_missing_index_files_are_rebuilt(lib: Library, seeds: Path) -> None:
     again.close()
 
 
+def test_busy_catalog_is_never_deleted(
+    lib: Library, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'database is locked' means another process is using it, not that it is damaged:
+    deleting its files then corrupted the other process's open database."""
+    cache = lib.cache
+    lib.close()
+    before = (cache / "catalog.sqlite").stat().st_ino
+
+    def busy(_path: Path) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(library_module, "Catalog", busy)
+    with pytest.raises(sqlite3.OperationalError):
+        Library(seeds)
+    monkeypatch.undo()
+    assert (cache / "catalog.sqlite").stat().st_ino == before
+    again = Library(seeds)
+    assert again.update().rebuilt is None
+    assert len(again.summaries()) == 3
+    again.close()
+
+
 def test_corrupt_catalog_is_rebuilt_with_a_warning(lib: Library, seeds: Path) -> None:
     cache = lib.cache
     lib.close()

@@ -124,13 +124,20 @@ class Library:
 
     def _open_catalog(self) -> Catalog:
         path = self.cache / "catalog.sqlite"
-        try:
-            return Catalog(path)
-        except sqlite3.DatabaseError as error:
-            self.problems.append(f"catalog unreadable ({error}); rebuilding it")
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
-            return Catalog(path)
+        # Processes started together on a new corpus take turns creating the file and
+        # switching it to WAL. A busy database (OperationalError) is never "damaged":
+        # deleting a live database's -wal/-shm files under another process's open
+        # connection is what corrupts it ("database disk image is malformed").
+        with locked(self.cache / "catalog"):
+            try:
+                return Catalog(path)
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError as error:
+                self.problems.append(f"catalog unreadable ({error}); rebuilding it")
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+                return Catalog(path)
 
     def _open_index(self) -> tuple[whoosh_index.Index, str | None]:
         """The Whoosh index, created or rebuilt when missing, outdated or unreadable."""

@@ -78,6 +78,10 @@ def parse_yaml(raw: bytes) -> tuple[Any, str | None]:
         return None, f"is not UTF-8 text (byte {error.start})"
     except yaml.YAMLError as error:
         first = " ".join(str(error).split())
+        if "nesting depth" in first:
+            # PyYAML >= 6.0.3 has its own depth limit, which its scanner hits while
+            # looking ahead, before the pre-scan sees the events.
+            return None, "is nested too deeply to be a bookmarks file"
         return None, f"is not valid YAML ({first[:160]})"
     except (RecursionError, MemoryError, ValueError) as error:
         return None, f"could not be read ({type(error).__name__})"
