@@ -106,6 +106,38 @@ async def test_enter_filters_the_list_and_escape_clears(make_app: AppFactory) ->
         assert screen.entity_filter is None and len(doclist.rows) == 3
 
 
+async def test_typed_filter_then_enter_enter_filters_by_the_first_match(
+    make_app: AppFactory,
+) -> None:
+    """Keys only, as a person would: e opens the tab, / the filter box; Enter in the box
+    highlights the first match (and marks it), a second Enter filters the list."""
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_first(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        pane = screen.query_one(EntitiesPane)
+        assert app.focused is pane.query_one("#entity-list", OptionList)
+        await pilot.press("slash", *"zaluzh", "enter")
+        await pilot.pause()
+        assert pane.selected is not None and "Zaluzhn" in pane.selected.name
+        assert screen.selected_entity is not None and "Zaluzhn" in screen.selected_entity.name
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.entity_filter is not None
+        assert len(screen.query_one(DocList).rows) == 2
+
+
+async def test_entity_actions_are_in_the_palette(make_app: AppFactory) -> None:
+    from reader.ui.commands import screen_commands
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await settle(pilot, app)
+        titles = {title for title, _help, _callback in screen_commands(screen)}
+        assert {"Show entities", "Corpus entities", "Next mention", "Merge entity into…"} <= titles
+
+
 async def test_block_and_merge_write_the_aliases_file(make_app: AppFactory, seeds: Path) -> None:
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:

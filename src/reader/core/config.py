@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from reader.core import paths
+from reader.core import paths, yamlio
 
 DEFAULT_THEME = "reader-dark"
 
@@ -50,7 +50,7 @@ def load_config(path: Path | None = None) -> Config:
     data: Any = {}
     if path.exists():
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, UnicodeDecodeError, RecursionError, yaml.YAMLError) as error:
             first = str(error).splitlines()[0] if str(error) else type(error).__name__
             config.problems.append(f"config {path}: unreadable ({first}); using defaults")

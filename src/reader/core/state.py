@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from reader.core import paths
+from reader.core import paths, yamlio
 from reader.core.atomicfile import atomic_write_text
 
 HISTORY_LIMIT = 200
@@ -19,7 +19,7 @@ HISTORY_LIMIT = 200
 
 def _load(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlio.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, RecursionError, yaml.YAMLError):
         return None
 
@@ -44,7 +44,7 @@ class CorpusState:
 
     def save(self, document: str | None, scroll: int) -> None:
         self.data = {"last_document": document, "last_scroll": max(0, int(scroll))}
-        atomic_write_text(self.path, yaml.safe_dump(self.data, sort_keys=True), backup=False)
+        atomic_write_text(self.path, yamlio.safe_dump(self.data, sort_keys=True), backup=False)
 
 
 class SearchHistory:
@@ -65,4 +65,4 @@ class SearchHistory:
             self.items.remove(query)
         self.items.append(query)
         del self.items[:-HISTORY_LIMIT]
-        atomic_write_text(self.path, yaml.safe_dump(self.items, allow_unicode=True), backup=False)
+        atomic_write_text(self.path, yamlio.safe_dump(self.items, allow_unicode=True), backup=False)

@@ -69,6 +69,7 @@ def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     yield ("Compare with…", "Compare the open article with another, side by side (c)",
            screen.action_compare)  # fmt: skip
     yield from _bookmark_commands(screen)
+    yield from _entity_commands(screen)
     yield ("Reindex", "Update the index from the files now", screen.action_reindex)
 
 
@@ -88,3 +89,18 @@ def _bookmark_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     yield ("Previous paragraph", "Move the cursor a paragraph back", a.action_previous_paragraph)
     yield ("Bookmarks: this article / all", "Toggle the tab's scope (t)", pane.action_toggle_scope)
     yield ("Undo bookmark change", "Undo the last bookmark delete or edit", pane.action_undo)
+
+
+def _entity_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
+    """The entity sidebar and corpus entity actions."""
+    from reader.ui.widgets.entities import EntitiesPane
+
+    pane = screen.query_one(EntitiesPane)
+    yield ("Show entities", "Open the sidebar's Entities tab (e)", screen.action_show_entities)
+    yield ("Corpus entities", "All entities of the corpus, with mentions in context (E)",
+           screen.action_corpus_entities)  # fmt: skip
+    yield ("Next mention", "Jump to the selected entity's next mention (])",
+           screen.action_next_mention)  # fmt: skip
+    yield ("Previous mention", "Jump to its previous mention ([)", screen.action_previous_mention)
+    yield ("Merge entity into…", "Merge the selected entity into another (m)", pane.action_merge)
+    yield ("Block entity", "Hide the selected entity everywhere (x)", pane.action_block)

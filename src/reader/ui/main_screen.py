@@ -56,6 +56,7 @@ class MainScreen(Screen[None]):
         Binding("f2", "toggle_list", "List", id="app.toggle_list", tooltip="Show/hide list"),
         Binding("f3", "toggle_sidebar", "Sidebar", id="app.toggle_sidebar"),
         Binding("B", "show_bookmarks", "Bookmarks", show=False, id="app.show_bookmarks"),
+        Binding("e", "show_entities", "Entities tab", show=False, id="app.show_entities"),
         Binding("c", "compare", "Compare", id="app.compare", tooltip="Compare with another"),
         Binding(
             "right_square_bracket",
@@ -128,7 +129,6 @@ class MainScreen(Screen[None]):
             with Vertical(id="list-pane", classes="" if config.show_list else "-hidden"):
                 yield SearchBox(self.history, id="search")
                 yield Static(Text(""), id="search-hint", classes="-hidden")
-                yield ProgressBar(id="index-progress", show_eta=False, classes="-hidden")
                 yield Static(Text("Documents"), id="list-title")
                 yield DocList(id="doclist")
             yield ArticleView(reading_width=config.reading_width, id="article")
@@ -205,13 +205,19 @@ class MainScreen(Screen[None]):
         self.post_message(IndexFinished(report))
 
     def on_index_progress(self, message: IndexProgress) -> None:
-        bar = self.query_one("#index-progress", ProgressBar)
-        bar.remove_class("-hidden")
+        # Mounted on the first progress report, not composed: most starts find the
+        # index up to date, and the bar's widgets would only delay the first paint.
+        bars = self.query("#index-progress").results(ProgressBar)
+        bar = next(bars, None)
+        if bar is None:
+            bar = ProgressBar(id="index-progress", show_eta=False)
+            self.query_one("#list-pane").mount(bar, after="#search-hint")
         bar.update(total=message.total, progress=message.done)
 
     def on_index_finished(self, message: IndexFinished) -> None:
         report = message.report
-        self.query_one("#index-progress", ProgressBar).add_class("-hidden")
+        for bar in self.query("#index-progress"):
+            bar.remove()
         self.library.refresh()
         self.search_ready = True
         bookmarks = self.query_one(BookmarksPane)

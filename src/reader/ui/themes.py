@@ -16,7 +16,7 @@ import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from reader.core import paths
+from reader.core import paths, yamlio
 
 THEME_DEFAULTS: dict[str, str] = {
     "hit": "#6b5a1e",
@@ -94,7 +94,7 @@ def theme_from_data(data: Any) -> Theme:
 
 def load_theme_file(path: Path) -> Theme:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, RecursionError, yaml.YAMLError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ThemeError(f"unreadable ({first})") from None

@@ -187,7 +187,7 @@ class EntitiesPane(Vertical):
     @on(Input.Submitted, "#entity-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#entity-list", OptionList).focus()
+        self.focus_list()  # highlights the first match, so Enter then filters by it
 
     @on(OptionList.OptionHighlighted, "#entity-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
