@@ -199,3 +199,64 @@ def test_arabic_article_stays_in_the_name_and_merges(extractor: Extractor) -> No
 def test_hyphenated_pairs_are_adjectives_unless_a_place(extractor: Extractor) -> None:
     text = "He flew to Guinea-Bissau after US-EU talks in Jan-April with Israel-PLO envoys."
     assert _typed(extractor, text) == {"Guinea-Bissau": "place"}
+
+
+def test_first_name_opening_a_sentence_stays_with_the_surname(extractor: Extractor) -> None:
+    for text in (
+        "Mark Milley said the war was over. He left.",
+        "Officials met. Gen. Mark Milley said so.",
+        "Gen. Mark Milley said so.",
+    ):
+        ents = extractor.extract(text)
+        assert names(ents, "person") == {"Mark Milley"} and not names(ents, "org"), text
+    rutte = by_name(extractor.extract("Mark Rutte met the king. Later, Rutte spoke."), "Rutte")
+    assert rutte.type == "person" and rutte.name == "Mark Rutte" and rutte.count == 2
+
+
+def test_capital_us_is_the_country_and_lower_case_us_is_not(extractor: Extractor) -> None:
+    ents = extractor.extract("Tell us more, he said. US officials and the US military agreed.")
+    assert by_name(ents, "US").id == "place:united-states"
+    assert by_name(ents, "US").count == 2
+
+
+def test_outlets_platforms_and_short_forms(extractor: Extractor) -> None:
+    text = (
+        "Outlets such as the Guardian and The Economist reported it. He posted in Facebook. "
+        "The Washington Post said so. According to the Post, he left."
+    )
+    ents = extractor.extract(text)
+    assert {"Guardian", "Economist", "Facebook", "Washington Post"} <= names(ents, "org")
+    assert by_name(ents, "Post").name == "Washington Post"
+
+
+def test_prefixed_acronym_is_its_own_name(extractor: Extractor) -> None:
+    ents = extractor.extract("A reporter for the pro-NATO Kyiv Independent who was there.")
+    assert {"NATO", "Kyiv Independent"} <= names(ents, "org")
+
+
+def test_unit_names_keep_their_number_and_lists_share_a_type(extractor: Extractor) -> None:
+    ents = extractor.extract(
+        "He visited the 65th Mechanized Brigade near Belgorod, Kuban and Voronezh."
+    )
+    assert "65th Mechanized Brigade" in names(ents, "org")
+    assert {"Belgorod", "Kuban", "Voronezh"} <= names(ents, "place")
+
+
+def test_pronoun_makes_an_unknown_word_a_person(extractor: Extractor) -> None:
+    ents = extractor.extract(
+        "In Britain, Starmer has made it clear that if Labour wins, he will stay."
+    )
+    assert "Starmer" in names(ents, "person") and "Labour" in names(ents, "org")
+
+
+def test_slogans_awards_and_capitalised_nouns_are_not_names(extractor: Extractor) -> None:
+    text = (
+        "We call for Russian Troops Out Now. He gave them Crosses of Military Merit. "
+        "He is the national Salvator of the army."
+    )
+    assert not {e.name for e in extractor.extract(text, figures=False)}
+
+
+def test_plural_possessive_inside_a_name(extractor: Extractor) -> None:
+    ents = extractor.extract("He ran the Ministry for Veterans' Affairs. The Workers' Party won.")
+    assert {"Ministry for Veterans' Affairs", "Workers' Party"} <= names(ents, "org")

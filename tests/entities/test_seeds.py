@@ -6,6 +6,7 @@ import pytest
 
 from reader.core.entities import Entity, Extractor
 from reader.core.entities.corpus import merge_corpus
+from reader.core.parse import parse_text
 from reader.core.paths import bundled_seeds_dir
 
 SEEDS = sorted(bundled_seeds_dir().glob("*.txt"))
@@ -21,6 +22,17 @@ def seeds(extractor: Extractor) -> dict[str, list[Entity]]:
     if len(SEEDS) < 3:
         pytest.skip("demo seeds not found")
     return {p.name: extractor.extract(p.read_text(encoding="utf-8")) for p in SEEDS}
+
+
+@pytest.fixture(scope="module")
+def both(seeds: dict[str, list[Entity]], extractor: Extractor) -> list[list[list[Entity]]]:
+    """Each article's entities from the raw file and from the cleaned text the CLI reads."""
+    cleaned = [extractor.extract(parse_text(p.read_text(encoding="utf-8")).text) for p in SEEDS]
+    return [[seeds[p.name] for p in SEEDS], cleaned]
+
+
+def _kinds(entities: list[Entity]) -> set[tuple[str, str]]:
+    return {(e.name, e.type) for e in entities}
 
 
 def _find(entities: list[Entity], name: str) -> Entity:
@@ -93,4 +105,49 @@ def test_no_one_letter_or_lower_case_names(seeds: dict[str, list[Entity]]) -> No
     for ents in seeds.values():
         for e in ents:
             if e.type in ("person", "org", "place"):
-                assert len(e.name) > 1 and e.name[0].isupper(), e.name
+                name = e.name.split(" ", 1)[-1] if e.name[0].isdigit() else e.name
+                assert len(e.name) > 1 and name[0].isupper(), e.name  # "65th Mechanized …"
+
+
+def test_us_is_a_place_in_every_article(both: list[list[list[Entity]]]) -> None:
+    for articles in both:
+        for ents in articles:
+            us = _find(ents, "US")
+            assert us.type == "place" and us.id == "place:united-states", us
+
+
+def test_outlets_named_with_the_are_organisations(both: list[list[list[Entity]]]) -> None:
+    for a, b, c in both:
+        assert {("Guardian", "org"), ("Economist", "org")} <= _kinds(a)
+        assert ("Economist", "org") in _kinds(b) and ("Economist", "org") in _kinds(c)
+
+
+def test_first_article_audit(both: list[list[list[Entity]]]) -> None:
+    for ents, _, _ in both:
+        kinds = _kinds(ents)
+        assert {("Kyiv Independent", "org"), ("NATO", "org"), ("Kuban", "place")} <= kinds
+        assert not any("NATO " in e.name for e in ents)
+        assert "Salvator" not in {e.name for e in ents}
+        azov = _find(ents, "Azov Battalion")
+        assert azov.type == "org" and "Azov" in azov.aliases
+        assert not [e for e in ents if e.name == "Azov" and e.type == "place"]
+        assert _find(ents, "Mark Milley").type == "person"
+
+
+def test_second_article_audit(both: list[list[list[Entity]]]) -> None:
+    for _, ents, _ in both:
+        kinds = _kinds(ents)
+        assert {("Facebook", "org"), ("65th Mechanized Brigade", "org")} <= kinds
+        assert ("Veterans' Affairs", "org") in kinds
+        assert not any("Merit" in e.name for e in ents)
+        post = _find(ents, "Washington Post")
+        assert "Post" in post.aliases and post.count == 4
+        assert _find(ents, "Mark Milley").type == "person"
+
+
+def test_third_article_audit(both: list[list[list[Entity]]]) -> None:
+    for _, _, ents in both:
+        kinds = _kinds(ents)
+        assert {("Starmer", "person"), ("Labour", "org")} <= kinds
+        assert _find(ents, "Labour").count == 2
+        assert not any("Troops" in e.name for e in ents)

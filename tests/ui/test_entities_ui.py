@@ -219,3 +219,40 @@ def test_kwic_line_aligns_and_keeps_text_literal() -> None:
     assert left.plain == "old] said "
     assert right.plain == " would sta"
     assert "[bold]" in kwic_line(text, 7, 11, side=10)[0].plain  # markup stays text
+
+
+async def test_thousands_of_entities_list_the_biggest_and_filter_finds_the_rest() -> None:
+    """A very long article: each group lists its biggest GROUP_LIMIT, then says how
+    many more there are; the filter box still finds any of them."""
+    from textual.app import App, ComposeResult
+
+    from reader.core.entities.model import Entity, Mention
+    from reader.ui.themes import THEME_DEFAULTS
+    from reader.ui.widgets.entities import GROUP_LIMIT
+
+    people = [
+        Entity(f"p{i}", f"Person Number{i}", "person", [Mention(i, i + 1, "x")] * (1 + i % 7))
+        for i in range(GROUP_LIMIT + 50)
+    ]
+
+    class PaneApp(App[None]):
+        def get_theme_variable_defaults(self) -> dict[str, str]:
+            return dict(THEME_DEFAULTS)
+
+        def compose(self) -> ComposeResult:
+            yield EntitiesPane(id="entities")
+
+    app = PaneApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        pane = app.query_one(EntitiesPane)
+        pane.show(people)
+        await pilot.pause()
+        options = pane.query_one("#entity-list", OptionList)
+        assert len(pane._by_option) == GROUP_LIMIT
+        last = options.get_option_at_index(options.option_count - 1)
+        assert last.disabled and "50 more" in str(last.prompt)
+        hidden = min(people, key=lambda e: e.count).name  # the smallest are left out
+        assert hidden not in {e.name for e in pane._by_option.values()}
+        pane.query_one("#entity-filter", Input).value = hidden.split()[-1]
+        await pilot.pause()
+        assert [e.name for e in pane._by_option.values()] == [hidden]

@@ -18,12 +18,14 @@ from reader.core.entities.lexicon import (
     CORP_SUFFIXES,
     EVENT_HEADS,
     FOREIGN_ARTICLES,
+    MEDIA,
     NEVER,
     NEWS_AGENCIES,
     ORG_AFTER_NOUNS,
     ORG_BEFORE_NOUNS,
     ORG_HEADS,
     ORG_STARTS,
+    PARTIES,
     PERSON_AFTER,
     PERSON_BEFORE,
     PERSON_NEXT_NOUNS,
@@ -31,6 +33,7 @@ from reader.core.entities.lexicon import (
     PLACE_BEFORE_NOUNS,
     PLACE_HEADS,
     PLACE_STARTS,
+    THE_MEDIA,
     TITLE_MODIFIERS,
     TITLES,
 )
@@ -74,7 +77,7 @@ class Classifier:
         self.mid_caps = mid_caps
 
     def common(self, word: str) -> bool:
-        return self.gaz.zipf(word) >= COMMON_ZIPF
+        return self.gaz.zipf(word.rstrip("'’")) >= COMMON_ZIPF
 
     def trim(self, span: Span) -> tuple[list[tuple[int, int, str]], bool]:
         """Drop leading openers, articles, nationalities and titles; report a title."""
@@ -99,10 +102,16 @@ class Classifier:
             ):
                 break  # "European Union", "Palestinian Authority", "Conservative Party"
             elif (
-                low in NEVER
+                _never(word)
                 or low in ("the", "a", "an")
                 or is_demonym(word)
-                or (first and span.initial and self._opener(word) and not self._bare(words[1:]))
+                or (
+                    first
+                    and span.initial
+                    and self._opener(word)
+                    and not self._bare(words[1:])
+                    and not self._given_name(words)
+                )
             ):
                 words = words[1:]
                 if low in NEVER or low in ("the", "a", "an"):
@@ -112,9 +121,9 @@ class Classifier:
             first = False
         while (
             len(words) > 1
-            and (words[-1][2].lower() in NEVER or is_demonym(words[-1][2]))
+            and (_never(words[-1][2]) or is_demonym(words[-1][2]))
             and not self._is_place(words)  # "Middle East"
-        ) or (len(words) == 1 and (words[0][2].lower() in NEVER or is_demonym(words[0][2]))):
+        ) or (len(words) == 1 and (_never(words[0][2]) or is_demonym(words[0][2]))):
             words = words[:-1]
         return words, titled
 
@@ -124,6 +133,16 @@ class Classifier:
     def _bare(self, rest: list[tuple[int, int, str]]) -> bool:
         """Whether dropping an opener would leave one ordinary word ("United Nations")."""
         return len(rest) == 1 and self.common(rest[0][2]) and rest[0][2].lower() not in NEVER
+
+    def _given_name(self, words: list[tuple[int, int, str]]) -> bool:
+        """A first name before a rare word opens a full name ("Mark Milley said")."""
+        first = words[0][2]
+        if len(words) < 2 or not self.gaz.is_first_name(first):
+            return False
+        if self.gaz.zipf(first) >= _COMMON_FIRST_NAME:
+            return False  # "Will Putin attend?"
+        nxt = words[1][2]
+        return nxt.lower() not in NEVER and self.gaz.zipf(nxt) < COMMON_ZIPF
 
     def _keeps_head(self, words: list[tuple[int, int, str]]) -> bool:
         """Whether an ordinary-looking first word belongs to the name after all.
@@ -229,6 +248,12 @@ class Classifier:
             return None, UNKNOWN, None  # "US-EU backed", "Jan-April", "Israel-PLO talks"
         if n == 1 and lows[0] in NEWS_AGENCIES and (texts[0] != "AP" or span.next != "'s"):
             return "org", STRONG, None
+        if n == 1 and (lows[0] in MEDIA or (lows[0] in THE_MEDIA and span.prev == "the")):
+            return "org", STRONG, None  # "in Facebook", "the Guardian", "The Economist"
+        if n == 1 and lows[0] in PARTIES:
+            return "org", MEDIUM, None  # "if Labour is elected"
+        if span.prev == "of" and span.prev2_cap and span.prev2 in _AWARDS:
+            return None, UNKNOWN, None  # "Crosses of Military Merit", "Order of Lenin"
         if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
             return None, UNKNOWN, None
         if n == 1 and lows[0] in _INSTITUTIONS and not span.initial and not span.shouting:
@@ -239,7 +264,7 @@ class Classifier:
             return "place", STRONG, place  # "West Bank" before "... Bank"
         if lows[-1] in ORG_HEADS and (n > 1 or span.prev == "the"):
             return "org", STRONG, None
-        if n >= 3 and lows[0] in ORG_STARTS and "of" in lows:
+        if n >= 3 and lows[0] in ORG_STARTS and ("of" in lows or "for" in lows):
             return "org", STRONG, None
         if n >= 3 and "of" in lows and lows[lows.index("of") - 1] in _STATE_WORDS:
             return "place", MEDIUM, None  # "Federal Republic of Yugoslavia"
@@ -273,6 +298,8 @@ class Classifier:
         ):
             return "person", MEDIUM, None
         commons = sum(1 for t in texts if self.common(t))
+        if n > 1 and commons == n and any(w in _PARTICLES for w in lows):
+            return None, UNKNOWN, None  # slogans: "Troops Out", "Hands Off"
         if n > 1 and commons == n:
             return "org", WEAK, None
         if n > 1 and self.gaz.place(texts[0]) is not None and lows[-1] not in TITLES:
@@ -291,6 +318,8 @@ class Classifier:
             return "place", MEDIUM, None  # "the town of Tavildara", "east of Tavildara"
         if self.gaz.is_surname(texts[0]):
             return "person", WEAK, None
+        if span.prev2 == "the" and _ADJECTIVE.search(span.prev) and self.common(span.prev):
+            return None, UNKNOWN, None  # "the national Salvator": a noun given capitals
         if not self.common(texts[0]):
             # An unknown lone word is most often a company or a club; a few shapes
             # and contexts say person ("Zelensky government", "Smith 85th").
@@ -322,10 +351,24 @@ _INSTITUTIONS = frozenset(
 _POLITICAL = frozenset(
     "conservative liberal communist socialist republican democratic labour labor green".split()
 )
+# Adverbial particles: a run of ordinary words holding one is a phrase, not a name.
+_PARTICLES = frozenset("out up down off away back over again".split())
+# Adjective endings: "the national Salvator" (not "the giant Gazprom", "the late Navalny").
+_ADJECTIVE = re.compile(r"^[a-z]+(?:al|ic|ive|ous|ful)$")
+# Decorations named "<award> of <name>": the name is part of the award.
+_AWARDS = frozenset(
+    "cross crosses order orders medal medals star stars hero heroes legion knight knights".split()
+)
 _PLURAL = re.compile(r"[a-z][^su]s$")
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc nz hk".split())
+
+
+def _never(word: str) -> bool:
+    """A word never a name by itself; "US" in capitals is the country, not the pronoun."""
+    low = word.lower()
+    return low in NEVER and not (word.isupper() and low in _PLACE_ACRONYMS)
 
 
 def _acronym(word: str) -> bool:

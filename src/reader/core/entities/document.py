@@ -8,6 +8,7 @@ capitals are recognised only as names the article or the gazetteer already knows
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -26,7 +27,7 @@ from reader.core.entities.lexicon import (
     TITLE_MODIFIERS,
 )
 from reader.core.entities.model import EntityType
-from reader.core.entities.spans import Span, find_spans
+from reader.core.entities.spans import ORDINAL, Span, find_spans
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _MAX_SHOUT = 4
@@ -45,12 +46,15 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     spans = [part for span in spans for part in _split_inner(span, gaz, classifier)]
     typed = [t for s in spans if not s.shouting and (t := classifier.classify(s)) is not None]
     links = _link_acronyms(text, typed)
+    _pronouns(text, typed)
     memory = _remember(typed)
     surnames = _surnames(typed)
     given = _given_names(typed)
     for item in typed:
         _settle(item, memory, surnames, given)
     _people_over_towns(typed, _surnames(typed, MEDIUM))
+    _short_forms(typed, links)
+    _lists(text, typed)
     _companies_over_towns(typed)
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
@@ -173,9 +177,9 @@ def _split_inner(span: Span, gaz: Gazetteer, classifier: Classifier) -> list[Spa
 
 def _clean_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """ "NATO-backed" → "NATO"; words with digits ("IV588", "F-16") are not names."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     for start, end, word in words:
-        if any(ch.isdigit() for ch in word):
+        if any(ch.isdigit() for ch in word) and not (not out and ORDINAL.fullmatch(word)):
             break
         if "-" in word:
             head, _, tail = word.partition("-")
@@ -208,6 +212,29 @@ def _abbreviates(short: str, name: str) -> bool:
     """ "SBU" may stand for "Security Service of Ukraine"; "Australia" for nothing."""
     letters = short.replace(".", "").replace("&", "")
     return letters.isupper() and letters[0] == name[0].upper()
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _pronouns(text: str, typed: list[Typed]) -> None:
+    """ "Starmer has made it clear that ... he will": a lone guess that "he" follows.
+
+    An unknown word guessed to be a company becomes a person when the rest of its
+    sentence refers to someone as "he" or "she" and names no other person first.
+    """
+    people = sorted(t.start for t in typed if t.type == "person")
+    for item in typed:
+        if item.type != "org" or item.strength > WEAK or len(item.words) != 1:
+            continue
+        end = _SENTENCE_END.search(text, item.end, item.end + 300)
+        stop = end.start() if end else min(len(text), item.end + 300)
+        pronoun = _PRONOUN.search(text, item.end, stop)
+        if pronoun is None:
+            continue
+        if bisect.bisect_left(people, item.end) == bisect.bisect_left(people, pronoun.start()):
+            item.type = "person"
 
 
 def _weight(strength: int) -> int:
@@ -296,6 +323,66 @@ def _settle(
     known = memory.get(fold(item.name))
     if known is not None and known[0] != item.type and known[1] > _weight(item.strength):
         item.type, item.strength = known[0], WEAK
+
+
+def _short_forms(typed: list[Typed], links: dict[str, str]) -> None:
+    """ "the Post" after "Washington Post", "the Azov battalions" after "Azov Battalion".
+
+    A lone word that ends exactly one organisation the article names in full, read
+    after "the", is that organisation; so is the first part of "Azov Battalion"
+    before a lower-case "battalion(s)". Both join the full name's entity.
+    """
+    ends: dict[str, set[str]] = defaultdict(set)
+    heads: dict[tuple[str, str], str] = {}
+    for item in typed:
+        if item.type != "org" or len(item.words) < 2 or item.strength < MEDIUM:
+            continue
+        name = fold(item.name)
+        ends[fold(item.words[-1][2])].add(name)
+        heads[fold(" ".join(w[2] for w in item.words[:-1])), fold(item.words[-1][2])] = name
+    if not ends:
+        return
+    for item in typed:
+        if len(item.words) != 1:
+            continue
+        key = fold(item.name)
+        full: str | None = heads.get((key, item.span.next.removesuffix("s")))
+        if full is None and item.strength >= STRONG and item.type != "org":
+            continue
+        if full is None and item.span.prev == "the" and len(ends.get(key, ())) == 1:
+            full = next(iter(ends[key]))
+        if full is not None and full != key:
+            item.type, item.strength, item.place = "org", MEDIUM, None
+            links[key] = full
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def _lists(text: str, typed: list[Typed]) -> None:
+    """ "Belgorod, Kuban and Voronezh": a guess in a list takes the list's type.
+
+    Only a weak guess changes, and only when every confident member of the list
+    (at least two) has one type.
+    """
+    runs: list[list[Typed]] = []
+    for item in typed:
+        prev = runs[-1][-1] if runs else None
+        gap = _LIST_GAP.fullmatch(text, prev.end, item.start) if prev is not None else None
+        if prev is not None and gap is not None and prev.end < item.start:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        sure = {t.type for t in run if t.strength >= MEDIUM and t.type is not None}
+        if len(sure) != 1 or sum(1 for t in run if t.strength >= MEDIUM) < 2:
+            continue
+        kind = next(iter(sure))
+        for item in run:
+            if item.type not in (None, kind) and item.strength <= WEAK and len(item.words) == 1:
+                item.type, item.strength = kind, WEAK
 
 
 def _people_over_towns(typed: list[Typed], surnames: list[str]) -> None:

@@ -21,6 +21,7 @@ TITLES = frozenset(
     leader coach manager striker midfielder defender goalkeeper keeper forward captain
     skipper batsman bowler opener all-rounder champion seed veteran rookie
     pitcher outfielder quarterback tsar czar sultan king-emperor attorney
+    cmdr brig cpl pvt
     """.split()
 )
 # Words that only form a title next to one of TITLES ("Defense Minister").
@@ -55,6 +56,7 @@ ORG_HEADS = frozenset(
     movement coalition church court tribunal parliament assembly congress senate duma rada
     cabinet government administration police authority authorities board network channel
     times post news journal herald tribune gazette telegraph guardian press agency mail
+    independent observer
     radio tv television broadcasting media magazine review daily weekly reuters
     center centre hospital museum commission secretariat directorate command staff
     intelligence industries industry technologies systems solutions partners capital
@@ -164,6 +166,7 @@ PLACE_BEFORE_NOUNS = frozenset(
     province provinces region regions district districts town village villages city
     area areas border borders river valley airport port county governorate oblast
     suburb suburbs neighbourhood neighborhood countryside coast island peninsula
+    mountains hills desert plain plains
     """.split()
 )
 # First words of sports clubs ("Atletico Mineiro", "Hapoel Taibe", "Dynamo Moscow").
@@ -176,3 +179,25 @@ CLUB_STARTS = frozenset(
 )
 # Articles of other languages that open newspaper and club names ("Le Monde").
 FOREIGN_ARTICLES = frozenset("le la les el il der die das o al".split())
+# Newspapers, magazines and web platforms named by one word: "Facebook", "Politico".
+MEDIA = frozenset(
+    """
+    facebook twitter youtube instagram tiktok telegram whatsapp vkontakte wikipedia
+    google microsoft netflix reddit linkedin substack politico axios newsweek haaretz
+    izvestia kommersant vedomosti meduza buzzfeed huffpost breitbart
+    """.split()
+)
+# Newspapers and magazines named by one ordinary word after "the": "the Guardian".
+THE_MEDIA = frozenset(
+    """
+    economist guardian independent observer telegraph times post spectator atlantic
+    intercept mirror express herald tribune scotsman
+    """.split()
+)
+# Parties named by one word: "if Labour is elected", "Likud's list".
+PARTIES = frozenset(
+    """
+    labour tories tory likud fidesz syriza podemos fatah hezbollah hamas kadima ennahda
+    ukip zanu-pf swapo frelimo
+    """.split()
+)

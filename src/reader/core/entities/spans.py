@@ -13,13 +13,18 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from reader.core.entities.lexicon import CONNECTORS, ORG_HEADS, ORG_STARTS, PLACE_HEADS
+from reader.core.entities.lexicon import CONNECTORS, ORG_HEADS, ORG_STARTS, PLACE_HEADS, TITLES
 
 _UPPER = "".join(chr(c) for c in range(0x2000) if chr(c).isupper())
 _UP = f"[{re.escape(_UPPER)}]"
 # Arabic article and kinship particles joined by a hyphen: "al-Assad", "bin-Talal".
 _PARTICLE = r"(?:al|el|ad|ash|as|at|ar|az|an|bin|ibn|abu|abd)-"
-_WORD = rf"(?:{_UP}\.){{2,}}|{_UP}\.(?=[ \t]+{_UP})|(?:{_PARTICLE})?{_UP}(?:\w|[-'’&.](?=\w))*"
+# Abbreviated titles keep their full stop and stay with the name: "Gen. Mark Milley".
+_TITLE_ABBR = r"(?:Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Brig|Gov|Sen|Rep|Rev|Prof)"
+_WORD = (
+    rf"{_TITLE_ABBR}\.(?=[ \t]+{_UP})|(?:{_UP}\.){{2,}}|{_UP}\.(?=[ \t]+{_UP})"
+    rf"|(?:{_PARTICLE})?{_UP}(?:\w|[-'’&.](?=\w))*(?:(?<=[a-z]s)['’](?=[ \t]+{_UP}))?"
+)
 _CONN = "|".join([*sorted(CONNECTORS, key=len, reverse=True), "&"])
 _GAP = rf"[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+){{0,2}}"
 RUN = re.compile(rf"(?<![\w'’])(?:{_WORD})(?:{_GAP}(?:{_WORD}))*")
@@ -28,6 +33,7 @@ _LINE = re.compile(r"[^\n]+")
 _PREV_WORD = re.compile(r"([\w.'’-]+)[^\w\n]*$")
 _NEXT_WORD = re.compile(r"^[^\w\n]*?([\w'’-]+)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PLURAL_POSSESSIVE = re.compile(r"[a-z]s['’]$")
 _OPENERS = " \t\u00a0\"“‘'([*_—–-"
 _ENDERS = ".!?:;•|>#"
 # Abbreviations that end a name and keep their full stop ("Barnett Banks Inc.").
@@ -38,6 +44,10 @@ _ABBREVIATIONS = frozenset(
     mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
     """.split()
 )
+# Military units are numbered: "65th Mechanized Brigade", "3rd Army".
+UNITS = frozenset("brigade battalion regiment division corps army fleet squadron".split())
+ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
+ORDINAL_BEFORE = re.compile(rf"(?<![\w.,])({ORDINAL.pattern})[ \t]+$")
 _JOINING_OF = ORG_HEADS | ORG_STARTS | PLACE_HEADS | {"republic", "kingdom", "states", "isle"}
 
 
@@ -54,6 +64,7 @@ class Span:
     tags: set[str] = field(default_factory=set)
     after: str = ""  # the rest of the line, up to 40 characters
     prev2: str = ""  # the word before ``prev`` ("town" in "town of Tavildara")
+    prev2_cap: bool = False  # whether that word was capitalised ("Crosses of Military Merit")
 
     @property
     def start(self) -> int:
@@ -101,9 +112,26 @@ def find_spans(text: str, common: Callable[[str], bool]) -> Iterator[Span]:
             li += 1
         shouting = li < len(loud) and loud[li][0] <= match.start() < loud[li][1]
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
-        for chunk in _split(tokens, shouting):
+        for chunk in _prefixed(text, tokens, shouting):
             for part in _and_split(chunk):
                 yield _with_context(text, part, shouting)
+
+
+def _prefixed(
+    text: str, tokens: list[tuple[int, int, str]], shouting: bool
+) -> Iterator[list[tuple[int, int, str]]]:
+    """ "pro-NATO Kyiv Independent": the word after a lower-case prefix stands alone."""
+    start = tokens[0][0]
+    if (
+        len(tokens) > 1
+        and start >= 2
+        and text[start - 1] == "-"
+        and text[start - 2].islower()
+        and tokens[0][2].lower().rstrip(".") not in TITLES
+    ):
+        yield [tokens[0]]
+        tokens = tokens[1:]
+    yield from _split(tokens, shouting)
 
 
 def _split(
@@ -128,8 +156,8 @@ def _split(
             chunk.extend(pending)
             chunk.append(tok)
             pending = []
-        if _POSSESSIVE.search(word) and not shouting:
-            yield chunk
+        if _POSSESSIVE.search(word) and not shouting and not _PLURAL_POSSESSIVE.search(word):
+            yield chunk  # "Ukraine's Chief" is two names; "Veterans' Affairs" is one
             chunk, pending = [], []
     if chunk:
         yield chunk
@@ -186,6 +214,10 @@ def _joins(
 
 
 def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) -> Span:
+    if words[-1][2].lower() in UNITS and not shouting:
+        ordinal = ORDINAL_BEFORE.search(text, max(0, words[0][0] - 12), words[0][0])
+        if ordinal:
+            words = [(ordinal.start(1), ordinal.end(1), ordinal.group(1)), *words]
     last = words[-1]
     if text[last[1] : last[1] + 1] == "." and last[2].lower() in _ABBREVIATIONS:
         words = [*words[:-1], (last[0], last[1] + 1, last[2] + ".")]  # "Corp.", "Fla."
@@ -214,6 +246,7 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
         shouting=shouting,
         prev=prev_m.group(1).lower().rstrip(".") if prev_m else "",
         prev2=prev2_m.group(1).lower() if prev2_m else "",
+        prev2_cap=bool(prev2_m and prev2_m.group(1)[:1].isupper()),
         next=next_m.group(1).lower() if next_m else "",
         possessive=possessive,
         after=after,

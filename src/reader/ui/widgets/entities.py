@@ -22,6 +22,11 @@ from textual.widgets.option_list import Option
 
 from reader.core.entities.model import Entity, EntityType
 
+# The biggest entities of each group are listed; the rest are found through the filter
+# box. A very long article (a 20 MB book) has thousands, and building an option for
+# each on the UI thread stalled it for 150 ms.
+GROUP_LIMIT = 200
+
 GROUPS: tuple[tuple[str, tuple[EntityType, ...]], ...] = (
     ("People", ("person",)),
     ("Organisations", ("org",)),
@@ -146,10 +151,13 @@ class EntitiesPane(Vertical):
                 items.append(None)
             heading = Text(f"{label} ({len(group)})", style="bold")
             items.append(Option(heading, disabled=True))
-            for entity in group:
+            for entity in group[:GROUP_LIMIT]:
                 option_id = f"{len(self._by_option)}"
                 self._by_option[option_id] = entity
                 items.append(Option(self._prompt(entity), id=option_id))
+            if len(group) > GROUP_LIMIT:
+                more = f"… {len(group) - GROUP_LIMIT:,} more: type in the filter to find them"
+                items.append(Option(Text(more, style="dim italic"), disabled=True))
         options.clear_options()
         options.add_options(items)
         if not self._has_document:
