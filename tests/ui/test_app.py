@@ -35,6 +35,12 @@ async def test_list_shows_documents_newest_first_and_sort_cycles(make_app: AppFa
         await pilot.press("s")  # title → source
         assert doclist.sort_key == "source"
         assert doclist.rows[0].summary.source == "International Viewpoint"
+        by_source = [r.id for r in doclist.rows]
+        doclist.cursor = 1
+        await pilot.press("S")  # the same order backwards, the cursor on the same row
+        assert [r.id for r in doclist.rows] == by_source[::-1]
+        assert doclist.current is not None and doclist.current.id == by_source[1]
+        assert "source ↓" in str(title_line.render())
 
 
 async def test_enter_opens_article_with_metadata_and_details(make_app: AppFactory) -> None:

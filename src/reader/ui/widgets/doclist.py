@@ -7,8 +7,7 @@ per row; ``render_line`` draws only what is on screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -28,8 +27,9 @@ SortKey = Literal["date", "title", "source"]
 SORTS: tuple[SortKey, ...] = ("date", "title", "source")
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    # A named tuple, not a frozen dataclass: a 100,000-article corpus makes 100,000
+    # rows on the UI thread, and a tuple is built about four times faster.
     summary: DocSummary
     hits: int | None = None
     snippet: Snippet | None = None
@@ -109,7 +109,10 @@ class DocList(ScrollView, can_focus=True):
 
     def _after_change(self, keep: str | None) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
-        index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0) if keep else 0
+        index = 0
+        if keep:
+            ids = [r.summary.id for r in self.rows]  # a list scan in C, not 100k properties
+            index = ids.index(keep) if keep in ids else 0
         self.cursor = min(index, max(len(self.rows) - 1, 0))
         self.scroll_to(y=max(0, self.cursor * ROW_HEIGHT - self.size.height // 2), animate=False)
         self.refresh()
@@ -117,7 +120,9 @@ class DocList(ScrollView, can_focus=True):
     def _sort(self) -> None:
         key = self.sort_key
         if key == "date":
-            self.rows.sort(key=lambda r: (r.summary.date or "", r.id), reverse=self.sort_reverse)
+            self.rows.sort(
+                key=lambda r: (r.summary.date or "", r.summary.id), reverse=self.sort_reverse
+            )
         elif key == "title":
             self.rows.sort(key=lambda r: r.summary.title.casefold(), reverse=self.sort_reverse)
         else:
@@ -186,11 +191,14 @@ class DocList(ScrollView, can_focus=True):
     def action_reverse_sort(self) -> None:
         if not self.results_mode:
             self.sort_reverse = not self.sort_reverse
-            self._resort()
+            self._resort(reverse_only=True)
 
-    def _resort(self) -> None:
+    def _resort(self, *, reverse_only: bool = False) -> None:
         keep = self.current.id if self.current else None
-        self._sort()
+        if reverse_only:
+            self.rows.reverse()  # same order backwards: no need to sort 100k rows again
+        else:
+            self._sort()
         self._after_change(keep)
         self.post_message(self.SortChanged(self.sort_key, self.sort_reverse))
 
