@@ -9,6 +9,11 @@ edits land inside bookmarked passages) and a few documents are removed. The figu
 is the wall time of one ``reanchor`` call over all bookmarks (best of ``--repeat``);
 the target is at most 1 s for 1,000. Exits 1 if any result breaks the anchoring
 invariant (a located bookmark whose text is not what it reports).
+
+A second, adversarial pass takes every bookmark's passage out of its document together
+with its context, and puts the quote back elsewhere in the text, in another sentence:
+each of these must come out orphaned, since what is left is the same words in other
+surroundings (those that do not are counted as captured by a copy, and exit 1 too).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from reader.core.bookmarks import Bookmark, reanchor
+from reader.core.bookmarks import Bookmark, anchor, reanchor
 
 DEFAULT_CORPUS = Path("/work/shared/corpora/bbc")
 WORDS = (
@@ -100,6 +105,16 @@ def follow(start: int, end: int, ops: list[Op]) -> tuple[int, int, bool]:
     return start, end, intact
 
 
+def transplant(text: str, b: Bookmark, rng: random.Random) -> str:
+    """``text`` without the passage and its context, and the quote in another sentence."""
+    cut_from = max(0, b.start - len(b.prefix) - 1)
+    cut_to = min(len(text), b.end + len(b.suffix) + 1)
+    rest = text[:cut_from] + " " + text[cut_to:]
+    spaces = [i for i, char in enumerate(rest) if char == " "] or [len(rest)]
+    at = rng.choice(spaces)
+    return rest[:at] + " " + b.quote + " " + rest[at:]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -153,10 +168,17 @@ def main() -> int:
         f"misplaced (located, but not over where the edits took the passage): {misplaced}; "
         f"orphaned although the passage was untouched: {lost}"
     )
+    moved_away = {b.id: transplant(texts[b.doc], b, rng) for b in bookmarks}
+    captured = sum(anchor(b, moved_away[b.id]).status != "orphaned" for b in bookmarks)
+    print(
+        f"passage and context deleted, quote put in another sentence: {captured} of "
+        f"{len(bookmarks)} captured by the copy (must be 0)"
+    )
     if broken:
         print(f"INVARIANT BROKEN for {broken} bookmarks", file=sys.stderr)
-        return 1
-    return 0
+    if captured:
+        print(f"{captured} BOOKMARKS ATTACHED TO A COPY", file=sys.stderr)
+    return 1 if broken or captured else 0
 
 
 if __name__ == "__main__":

@@ -91,20 +91,37 @@ def test_json_is_w3c_web_annotations() -> None:
         },
         {"type": "TextualBody", "value": "money", "purpose": "tagging"},
     ]
-    assert first["target"] == {
-        "source": "https://news.example/001",
-        "selector": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": "Quarterly",
-                "prefix": "",
-                "suffix": TEXT[9:41],
-            },
-            {"type": "TextPositionSelector", "start": 0, "end": 9},
-        ],
-    }
-    assert second["target"]["source"] == "gone.txt"
+    quote = {"type": "TextQuoteSelector", "exact": "Quarterly", "prefix": "", "suffix": TEXT[9:41]}
+    # With a web URL: the page, by quote only (offsets count reader's cleaned text, not
+    # the page's), and reader's text, by quote and offsets.
+    assert first["target"] == [
+        {"type": "SpecificResource", "source": "https://news.example/001", "selector": quote},
+        {
+            "type": "SpecificResource",
+            "source": "urn:reader:doc:business/001.txt",
+            "selector": [quote, {"type": "TextPositionSelector", "start": 0, "end": 9}],
+        },
+    ]
+    assert second["target"]["source"] == "urn:reader:doc:gone.txt"
+    assert [s["type"] for s in second["target"]["selector"]] == [
+        "TextQuoteSelector",
+        "TextPositionSelector",
+    ]
     assert [b["purpose"] for b in second["body"]] == ["tagging"]
+
+
+def test_json_sources_are_iris() -> None:
+    b = Bookmark.on_text("world/a b?.txt", TEXT, 0, 9)
+    meta: dict[str, Any] = {"url": "not a url", "path": "/corpus/world/a b?.txt"}
+    [item] = json.loads(export_json([b], lambda doc: meta))
+    assert item["target"]["source"] == "file:///corpus/world/a%20b%3F.txt"
+    meta = {"url": "javascript:alert(1)", "path": "relative/a.txt"}
+    [item] = json.loads(export_json([b], lambda doc: meta))
+    assert item["target"]["source"] == "urn:reader:doc:world/a%20b%3F.txt"
+
+
+def test_tag_filter_ignores_case() -> None:
+    assert len(json.loads(export_json(_marks(), meta_of, tag="MONEY"))) == 1
 
 
 def test_json_ids_stay_iris_for_hand_written_ids() -> None:

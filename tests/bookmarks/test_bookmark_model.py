@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from reader.core.bookmarks import Bookmark, InvalidSelection, text_hash
-from reader.core.bookmarks.model import CONTEXT_CHARS, iso_utc, normalise_tags
+from reader.core.bookmarks.model import CONTEXT_CHARS, iso_utc, normalise_tags, tag_key
 
 from .conftest import TEXT, Clock
 
@@ -43,6 +43,15 @@ def test_ids_are_unique_uuids() -> None:
 
 def test_tags_are_trimmed_deduplicated_and_keep_order() -> None:
     assert normalise_tags([" b ", "a", "b", "", "  ", "two  words"]) == ("b", "a", "two words")
+
+
+def test_tags_ignore_case_and_keep_the_first_or_known_spelling() -> None:
+    assert normalise_tags(["Ukraine", "ukraine", "UKRAINE", "war"]) == ("Ukraine", "war")
+    assert normalise_tags(["ukraine", "Peace  TALKS"], known=["Ukraine", "peace talks"]) == (
+        "Ukraine",
+        "peace talks",
+    )
+    assert tag_key(" Peace \n Talks ") == "peace talks"
 
 
 def test_edited_changes_only_what_is_given_and_the_updated_time() -> None:

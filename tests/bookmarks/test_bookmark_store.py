@@ -10,6 +10,7 @@ import pytest
 
 from reader.core import atomicfile, paths
 from reader.core.bookmarks import (
+    Bookmark,
     BookmarkNotFound,
     BookmarkStore,
     QuoteNotFound,
@@ -35,6 +36,28 @@ def test_bookmarks_persist_across_stores(store: BookmarkStore, path: Path) -> No
     assert again.bookmarks == [a, b] == again.load()
     assert again.all_tags() == ["ads", "money"]
     assert not again.read_only and again.problem is None
+
+
+def test_a_tag_keeps_the_spelling_it_first_had_in_the_corpus(
+    store: BookmarkStore, path: Path
+) -> None:
+    a = store.add(DOC, TEXT, *_span("TimeWarner"), tags=["Ukraine", "peace  talks"])
+    b = store.add_quote(DOC, TEXT, "advert sales", tags=["UKRAINE", "ukraine", "Peace Talks", "x"])
+    assert b.tags == ("Ukraine", "peace talks", "x")
+    assert store.update(a.id, tags=["ukraine", "X"]).tags == ("Ukraine", "x")
+    # Re-spelling the only bookmark that has a tag is allowed: no other spelling exists.
+    assert store.update(b.id, tags=["x"]).tags == ("x",)
+    assert store.update(a.id, tags=["UKRAINE"]).tags == ("UKRAINE",)
+
+
+def test_all_tags_lists_a_tag_once_whatever_its_case(path: Path) -> None:
+    """A file written by hand (or by an older reader) may spell a tag both ways."""
+    first = Bookmark.on_text(DOC, TEXT, 0, 9, tags=["Ukraine"])
+    second = Bookmark.on_text(DOC, TEXT, 10, 20, tags=["ukraine", "Money"])
+    BookmarkStore(path=path).restore(first)
+    store = BookmarkStore(path=path)
+    store.restore(second)
+    assert store.all_tags() == ["Money", "Ukraine"]
 
 
 def test_store_for_a_corpus_lives_in_the_corpus_data_dir(

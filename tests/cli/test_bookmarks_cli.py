@@ -346,7 +346,7 @@ def test_export_json_is_web_annotations(cli: Run, corpus: Path, marked: dict[str
         assert item["type"] == "Annotation" and item["motivation"] == "bookmarking"
         assert ISO.fullmatch(item["created"]) and ISO.fullmatch(item["modified"])
     dog = items[0]
-    assert dog["target"]["source"] == "alpha"
+    assert dog["target"]["source"] == (corpus / "alpha.txt").resolve().as_uri()
     quote_selector, position = dog["target"]["selector"]
     assert (
         quote_selector["type"] == "TextQuoteSelector" and quote_selector["exact"] == "the lazy dog"
@@ -354,7 +354,12 @@ def test_export_json_is_web_annotations(cli: Run, corpus: Path, marked: dict[str
     assert position["type"] == "TextPositionSelector"
     assert text[position["start"] : position["end"]] == "the lazy dog"
     assert {"type": "TextualBody", "value": "animals", "purpose": "tagging"} in dog["body"]
-    assert items[1]["target"]["source"] == "https://example.org/beta"
+    # A web page is targeted by quote only; the offsets go with reader's text.
+    web, local = items[1]["target"]
+    assert web["source"] == "https://example.org/beta"
+    assert web["selector"]["type"] == "TextQuoteSelector"
+    assert local["source"] == (corpus / "beta.md").resolve().as_uri()
+    assert [s["type"] for s in local["selector"]] == ["TextQuoteSelector", "TextPositionSelector"]
     code, out, _ = cli("bookmarks", "export", "--format", "json", "--tag", "nothing")
     assert code == 0 and json.loads(out) == []
 
@@ -367,7 +372,8 @@ def test_export_keeps_orphans_with_their_saved_quote(
     assert code == 0
     assert "1 bookmark orphaned" in err
     [_, vote] = json.loads(out)
-    assert vote["target"]["source"] == "beta"
+    # No metadata for a deleted document, so no URL: reader's text is the only target.
+    assert vote["target"]["source"] == "urn:reader:doc:beta"
     assert vote["target"]["selector"][0]["exact"] == "the vote was rushed"
 
 

@@ -69,14 +69,34 @@ def test_compare_json_contract(week: tuple[dict[str, Any], str, str]) -> None:
         assert set(passage) == {"a", "b", "score", "kind"}
         assert passage["kind"] in {"exact", "near"}
         assert 0 < passage["score"] <= 1
+    assert data["shared_entities"] and data["shared_figures"]
     for shared in data["shared_entities"] + data["shared_figures"]:
-        assert {"id", "name", "type", "count_a", "count_b", "a", "b"} <= set(shared)
+        # The `reader entities` shape (the corpus form: each mention names its article) ...
+        assert set(shared) >= ENTITY_KEYS
+        assert isinstance(shared["aliases"], list) and shared["name"] not in shared["aliases"]
+        assert shared["count"] == len(shared["mentions"]) == shared["count_a"] + shared["count_b"]
+        assert {(m["doc"], m["side"]) for m in shared["mentions"]} == {(A, "a"), (B, "b")}
+        for mention in shared["mentions"]:
+            assert set(mention) == {"doc", "side", "start", "end", "text"}
+        # ... and each side as `reader entities DOC` prints it.
         assert set(shared["a"]) == set(shared["b"]) == ENTITY_KEYS
         assert (
             shared["a"]["count"] == shared["count_a"] and shared["b"]["count"] == shared["count_b"]
         )
-    for one_sided in data["only_a"] + data["only_b"]:
-        assert set(one_sided) == ENTITY_KEYS
+        for side in ("a", "b"):
+            own = [m for m in shared["mentions"] if m["side"] == side]
+            assert [{k: m[k] for k in ("start", "end", "text")} for m in own] == shared[side][
+                "mentions"
+            ]
+        names = {shared["a"]["name"], shared["b"]["name"], *shared["a"]["aliases"]}
+        assert names | {*shared["b"]["aliases"]} == {shared["name"], *shared["aliases"]}
+    extra = {"value"}  # figures carry their normalised value too
+    for key in ("only_a", "only_b", "only_a_figures", "only_b_figures"):
+        for one_sided in data[key]:
+            assert ENTITY_KEYS <= set(one_sided) <= ENTITY_KEYS | extra
+            assert one_sided["count"] == len(one_sided["mentions"])
+            for mention in one_sided["mentions"]:
+                assert set(mention) == {"start", "end", "text"}
     assert all(e["type"] in {"date", "money", "figure"} for e in data["shared_figures"])
     assert all(e["type"] in {"person", "org", "place"} for e in data["shared_entities"])
 
@@ -92,6 +112,9 @@ def test_compare_offsets_index_the_shown_texts(week: tuple[dict[str, Any], str, 
         for side, text in (("a", a_text), ("b", b_text)):
             for mention in shared[side]["mentions"]:
                 assert text[mention["start"] : mention["end"]] == mention["text"]
+        for mention in shared["mentions"]:
+            text = a_text if mention["side"] == "a" else b_text
+            assert text[mention["start"] : mention["end"]] == mention["text"]
     for key, text in (("only_a", a_text), ("only_b", b_text)):
         for entity in data[key]:
             for mention in entity["mentions"]:

@@ -95,6 +95,12 @@ def test_json_form() -> None:
         "id": "person:x",
         "name": "X",
         "type": "person",
+        "count": 2,
+        "aliases": [],
+        "mentions": [
+            {"doc": "a", "side": "a", "start": 4, "end": 5, "text": "X"},
+            {"doc": "b", "side": "b", "start": 7, "end": 8, "text": "X"},
+        ],
         "count_a": 1,
         "count_b": 1,
         "a": a[0].to_json(),
@@ -102,6 +108,20 @@ def test_json_form() -> None:
     }
     (figure,) = data["shared_figures"]
     assert figure["value"] == "1%" and figure["b"]["name"] == "1%"
+    assert figure["name"] == "1 percent" and figure["aliases"] == ["1%"]
+    assert figure["count"] == 2 and [m["side"] for m in figure["mentions"]] == ["a", "b"]
+
+
+def test_json_names_the_articles_in_shared_mentions() -> None:
+    a = [entity("person:x", "X", "person", 4)]
+    b = [entity("person:x", "X", "person", 7, 9)]
+    (shared,) = compare_entities(a, b).to_json("doc-1", "doc-2")["shared_entities"]
+    assert [(m["doc"], m["side"], m["start"]) for m in shared["mentions"]] == [
+        ("doc-1", "a", 4),
+        ("doc-2", "b", 7),
+        ("doc-2", "b", 9),
+    ]
+    assert shared["count"] == 3 == shared["count_a"] + shared["count_b"]
 
 
 def test_empty_sides() -> None:

@@ -161,6 +161,7 @@ async def test_v_selects_by_sentence_and_escape_drops_only_the_selection(
 
 def test_tags_field_parsing() -> None:
     assert parse_tags("war  #ukraine war") == ["war", "ukraine"]
+    assert parse_tags("Ukraine war UKRAINE") == ["Ukraine", "war"]  # one tag in any case
     assert parse_tags("peace talks, ukraine,") == ["peace talks", "ukraine"]
     for tags in (["a", "b"], ["peace talks"], ["peace talks", "x"], []):
         assert parse_tags(format_tags(tags)) == tags
@@ -173,7 +174,20 @@ async def test_tag_suggester_completes_the_last_word() -> None:
     assert await suggest("Ukraine, uk") == "Ukraine, ukraine-war"
     assert await suggest("#w") == "#war"
     assert await suggest("war ") is None
-    assert await suggest("pea") is None  # a tag with a space cannot be typed that way
+    assert await suggest("WA") == "war"  # whatever the case typed, the tag's spelling
+
+
+async def test_tag_suggester_completes_tags_with_spaces() -> None:
+    suggest = TagSuggester(["Peace Talks", "peace talks", "war", "ukraine"]).get_suggestion
+    # The first thing typed: completed with a comma, which keeps the tag in one piece.
+    assert await suggest("pea") == "Peace Talks,"
+    assert await suggest("peace t") == "Peace Talks,"
+    assert parse_tags("Peace Talks,") == ["Peace Talks"]
+    # After a comma the tag being typed may have spaces.
+    assert await suggest("war, peace") == "war, Peace Talks"
+    assert await suggest("Peace Talks, u") == "Peace Talks, ukraine"
+    # After space-separated tags it would need a comma, which cannot be inserted.
+    assert await suggest("war pea") is None
 
 
 async def test_b_opens_dialog_and_saves_note_and_tags(make_app: AppFactory, seeds: Path) -> None:
@@ -227,6 +241,25 @@ async def test_dialog_completes_existing_tags(make_app: AppFactory, seeds: Path)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [e["tags"] for e in stored(seeds)] == [["ukraine-politics"]] * 2
+
+
+async def test_dialog_completes_tags_with_spaces_in_their_first_spelling(
+    make_app: AppFactory, seeds: Path
+) -> None:
+    make_bookmark(seeds, ZELENSKY, "signaling a new stage", tags=("Power Struggle",))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_zelensky(pilot, app)
+        await pilot.press("right_parenthesis", "b", "tab", *"power s")
+        await pilot.pause(0.1)
+        await pilot.press("right")
+        assert app.screen.query_one("#bookmark-tags", Input).value == "Power Struggle,"
+        await pilot.press(*" POWER STRUGGLE, kyiv", "ctrl+s")
+        await pilot.pause()
+        assert [e["tags"] for e in stored(seeds)] == [
+            ["Power Struggle"],
+            ["Power Struggle", "kyiv"],
+        ]
 
 
 async def test_a_search_hit_can_be_bookmarked_directly(make_app: AppFactory, seeds: Path) -> None:

@@ -6,6 +6,7 @@ import threading
 from typing import Any
 
 import pytest
+from rich.style import Style
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -16,6 +17,7 @@ from reader.ui.compare_screen import CompareScreen
 from reader.ui.main_screen import MainScreen
 from reader.ui.scroll_sync import OffsetMap
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.compare_pane import ComparePane, PairLabel, _gutter_text
 from reader.ui.widgets.compare_summary import CompareSummary
 from reader.ui.widgets.entity_diff import EntityDiff
 from reader.ui.widgets.partner_picker import PartnerPicker
@@ -98,7 +100,185 @@ async def test_c_picks_most_similar_first_and_marks_shared_passages_on_both_side
         assert any("125,000" in t for t in marked(left, "shared"))
         assert any("125,000" in t for t in marked(right, "shared"))
         text = summary(screen)
-        assert "Similarity" in text and "shared passages" in text and "near" in text
+        assert "% of text shared" in text and "shared passages" in text and "near" in text
+
+
+def gutter(view: ComparePane, line: int) -> tuple[str, str]:
+    """What virtual line ``line`` shows: (its gutter of pair numbers, the text after it)."""
+    text = view.render_line(line - int(view.scroll_y)).text
+    return text[: view.margin - 1].strip(), text[view.margin :].rstrip()
+
+
+def gutter_style(view: ComparePane, line: int, number: int) -> Style:
+    """The style of pair ``number``'s label on virtual line ``line``."""
+    strip = view.render_line(line - int(view.scroll_y))
+    (segment,) = [s for s in strip if s.text.strip(" ,+") == str(number)]
+    assert segment.style is not None
+    return segment.style
+
+
+async def test_pairs_are_numbered_alike_on_both_sides(make_app: AppFactory) -> None:
+    """Pair n is labelled n where it starts in A and where it starts in B (the seeds have two
+    passages of A starting on one line: both numbers show)."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        left, right = screen.views
+        pairs = screen.pairs()
+        assert len(pairs) >= 3
+        for number, (a_span, b_span, _) in enumerate(pairs, 1):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            for view, span in ((left, a_span), (right, b_span)):
+                line = view.line_at(span.start)
+                assert number in [label.number for label in view.labels_at(line)]
+                numbers, text = gutter(view, line)
+                assert str(number) in numbers.rstrip("+").split(",")
+                assert view.layout_ is not None and view.document is not None
+                body = line - len(view.header)
+                start, end = view.layout_.starts[body], view.layout_.ends[body]
+                assert text == view.document.text[start:end].rstrip()  # the text, unmoved
+                assert gutter_style(view, line, number).reverse  # the current pair
+        # Lines where no pair starts have an empty gutter.
+        first = left.line_at(pairs[0][0].start)
+        assert gutter(left, first - 1)[0] == ""
+
+
+EXACT = (
+    "The harbour authority said the new crane lifted forty containers an hour during its first "
+    "week of trials on the eastern quay."
+)
+
+
+def _article(title: str, *paragraphs: str) -> str:
+    return f"# {title}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+async def test_exact_and_near_repeats_are_marked_differently(
+    make_corpus: Any, make_app: AppFactory
+) -> None:
+    corpus = make_corpus(
+        {
+            "alpha.md": _article(
+                "Harbour notes",
+                "The council met on Tuesday to discuss the budget for the coming year and "
+                "approved a modest rise in parking fees.",
+                EXACT,
+                "Fishermen in the northern villages complained that the winter storms had "
+                "destroyed almost half of their wooden boats and nets.",
+            ),
+            "beta.md": _article(
+                "Coast weekly",
+                "Fishermen in the northern villages said winter storms destroyed nearly half of "
+                "their wooden boats and many nets.",
+                "Local musicians will play a free concert in the square on Saturday evening if "
+                "the weather holds.",
+                EXACT,
+            ),
+        }
+    )
+    app = make_app(corpus)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, "alpha")
+        screen = await compare_with(pilot, app, "beta")
+        left, right = screen.views
+        (exact_a, exact_b, exact), (near_a, near_b, near) = screen.pairs()
+        assert (exact.kind, near.kind) == ("exact", "near")
+        assert marked(left, "shared") == [exact_a.text, near_a.text]
+        assert marked(left, "shared-exact") == [exact_a.text]
+        assert marked(right, "shared-exact") == [exact_b.text]
+        for view in (left, right):
+            assert view._layer_style("shared-exact").bgcolor != view._layer_style("shared").bgcolor
+        # Numbered in A's order on both sides, though B has them the other way round.
+        assert gutter(right, right.line_at(exact_b.start))[0] == "1"
+        assert gutter(right, right.line_at(near_b.start))[0] == "2"
+        exact_label = gutter_style(left, left.line_at(exact_a.start), 1)
+        near_label = gutter_style(left, left.line_at(near_a.start), 2)
+        assert exact_label.bgcolor != near_label.bgcolor
+        assert not exact_label.reverse  # no pair jumped to yet
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert marked(left, "shared-current") == [exact_a.text]
+        # The current pair keeps its kind's colour (bold, underlined) and its label reverses.
+        style = left._layer_style("shared-current")
+        assert style.bgcolor is None and style.bold and style.underline
+        assert gutter_style(left, left.line_at(exact_a.start), 1).reverse
+        assert not gutter_style(left, left.line_at(near_a.start), 2).reverse
+
+
+def test_several_pairs_on_one_line_share_the_gutter() -> None:
+    def label(number: int, current: bool = False) -> PairLabel:
+        return PairLabel(0, number, "near", current)
+
+    def shown(labels: list[PairLabel], width: int = 3) -> str:
+        return _gutter_text(labels, width, lambda _label: Style()).plain
+
+    assert shown([label(7)]) == "  7"
+    assert shown([label(2), label(3)]) == "2,3"
+    assert shown([label(12), label(13)]) == "12+"
+    assert shown([label(12), label(13, current=True)]) == "13+"  # the current one shows
+    assert shown([label(1234)]) == "  …"
+
+
+def test_summary_says_text_shared_and_counts_figures() -> None:
+    from reader.core.compare import ComparisonResult
+    from reader.ui.widgets.compare_summary import SummaryState, summary_text
+    from reader.ui.widgets.entity_diff import EntityGroups, EntityRow
+
+    def rows(count: int) -> tuple[EntityRow, ...]:
+        return tuple(EntityRow(f"figure:{i}", str(i), "figure", (), ()) for i in range(count))
+
+    groups = EntityGroups(
+        shared_figures=rows(5), only_left_figures=rows(3), only_right_figures=rows(4)
+    )
+    text = summary_text(SummaryState(ComparisonResult("a", "b", 0.0338), groups=groups)).plain
+    assert text.startswith("3% of text shared")
+    assert "figures 5 shared, 3 only A, 4 only B" in text
+    tiny = summary_text(SummaryState(ComparisonResult("a", "b", 0.001))).plain
+    assert tiny.startswith("<1% of text shared")
+
+
+async def test_summary_counts_shared_and_one_sided_figures(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        groups = screen.oriented_groups()
+        assert groups is not None and groups.shared_figures
+        expected = (
+            f"figures {len(groups.shared_figures)} shared, {len(groups.only_left_figures)} only A,"
+            f" {len(groups.only_right_figures)} only B"
+        )
+        assert expected in summary(screen)
+        await pilot.press("x")
+        await pilot.pause()
+        swapped = (
+            f"figures {len(groups.shared_figures)} shared, {len(groups.only_right_figures)} "
+            f"only A, {len(groups.only_left_figures)} only B"
+        )
+        assert swapped in summary(screen)
+
+
+async def test_picker_and_split_view_name_their_scores_apart(make_app: AppFactory) -> None:
+    """★ related (the search index's more-like-this) is not the share of text repeated."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        picker = await open_picker(pilot, app)
+        prompt = str(picker.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "★ related" in prompt and "similar" not in prompt
+        status = str(picker.query_one("#picker-status").render())
+        assert "search index" in status and "not text shared" in status
+        assert "search index" in str(picker.query_one(OptionList).tooltip)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert "of text shared" in summary(screen) and "Similarity" not in summary(screen)
+        assert "★ related" in str(screen.query_one(CompareSummary).tooltip)
 
 
 async def test_picker_filters_titles_keeps_working_and_escape_cancels(
@@ -144,17 +324,17 @@ async def test_picker_is_usable_before_the_similar_articles_arrive(
         assert isinstance(picker, PartnerPicker)
         options = picker.query_one(OptionList)
         assert options.option_count == 2  # every other article, at once
-        assert "Finding similar" in str(picker.query_one("#picker-status").render())
+        assert "Finding related" in str(picker.query_one("#picker-status").render())
         await pilot.press("down")  # the reader moves on meanwhile
         chosen = options.highlighted_option
         assert chosen is not None
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Most similar first" in str(picker.query_one("#picker-status").render())
+        assert "Most related first" in str(picker.query_one("#picker-status").render())
         highlighted = options.highlighted_option
         assert highlighted is not None and highlighted.id == chosen.id  # kept the choice
-        assert "similar" in str(options.get_option_at_index(0).prompt)
+        assert "★ related" in str(options.get_option_at_index(0).prompt)
 
 
 async def test_without_an_open_article_c_explains_instead_of_comparing(
@@ -360,7 +540,7 @@ async def test_comparing_state_shows_and_the_ui_stays_responsive(
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Similarity" in summary(screen)
+        assert "of text shared" in summary(screen)
 
 
 async def test_a_stale_comparison_is_dropped(make_app: AppFactory) -> None:
@@ -464,6 +644,44 @@ async def test_80_columns_stack_the_articles_and_hide_the_sidebar(make_app: AppF
         await pilot.press("f3")
         await pilot.pause()
         assert not sidebar.display
+
+
+async def test_the_sidebar_keeps_the_readers_choice_when_the_terminal_resizes(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        sidebar = screen.query_one("#compare-sidebar")
+        assert not sidebar.display  # narrow: hidden until asked for
+        await pilot.press("f3")
+        await pilot.pause()
+        assert sidebar.display
+        await pilot.resize_terminal(90, 26)
+        await pilot.pause()
+        assert sidebar.display  # still shown, as chosen
+        await pilot.press("f3")
+        await pilot.pause()
+        assert not sidebar.display
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        assert not sidebar.display  # hidden by F3: wide is no reason to bring it back
+
+
+async def test_the_sidebar_follows_the_width_until_f3(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await open_article(pilot, app, A)
+        screen = await compare_with(pilot, app, B)
+        sidebar = screen.query_one("#compare-sidebar")
+        assert sidebar.display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not sidebar.display and screen.has_class("-stacked")
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert sidebar.display and not screen.has_class("-stacked")
 
 
 async def test_every_compare_binding_has_an_id() -> None:

@@ -301,6 +301,7 @@ def _meta(library: Library, doc: str) -> Mapping[str, Any] | None:
         "source": summary.source,
         "date": summary.date,
         "url": summary.url,
+        "path": summary.path,  # absolute: the JSON export names the article by its file: URI
     }
 
 

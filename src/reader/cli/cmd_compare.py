@@ -2,6 +2,28 @@
 
 Article text is data: passages, titles and entity names are printed as ``rich.text.Text``
 built from plain strings, never through markup.
+
+Two different scores, for two questions:
+
+* ``reader compare``'s ``similarity`` (0-1) is the share of the two texts that lies in shared
+  passages, each weighted by how closely it is repeated (1 for an exact repeat); see
+  :mod:`reader.core.compare.similarity`. ``coverage_a``/``coverage_b`` are the same share for
+  each text alone. The split view shows it as "N% of text shared".
+* ``reader similar``'s ``score`` (0-1) is the search index's more-like-this score relative to
+  the article itself (:mod:`reader.core.similar`): a shared subject, not shared text. The
+  partner picker shows it as "★ related N%".
+
+``reader compare --json`` prints::
+
+    {a, b, similarity, coverage_a, coverage_b,
+     shared_passages: [{a: {start, end, text}, b: {start, end, text}, score, kind}],
+     shared_entities, only_a, only_b, shared_figures, only_a_figures, only_b_figures}
+
+``kind`` is ``exact`` or ``near``. Entities are in the ``reader entities`` shape: one-sided ones
+as ``reader entities DOC`` prints them, shared ones as ``reader entities`` (corpus) does, with
+each mention's ``doc`` (and ``side``, ``a`` or ``b``), plus ``count_a``, ``count_b`` and each
+side's own entity as ``a`` and ``b`` (:mod:`reader.core.compare.entities`). Figures add their
+normalised ``value``. Offsets index the cleaned texts ``reader show DOC --json`` prints.
 """
 
 from __future__ import annotations
@@ -67,11 +89,11 @@ def run_similar(args: argparse.Namespace) -> int:
 
 def compare_json(result: ComparisonResult, entities: EntityComparison) -> dict[str, Any]:
     """``{a, b, similarity, coverage_a, coverage_b, shared_passages, shared_entities, only_a,
-    only_b, shared_figures, only_a_figures, only_b_figures}``."""
+    only_b, shared_figures, only_a_figures, only_b_figures}`` (see the module docstring)."""
     data = result.to_json()
     data["coverage_a"] = round(result.coverage_a, 4)
     data["coverage_b"] = round(result.coverage_b, 4)
-    return {**data, **entities.to_json()}
+    return {**data, **entities.to_json(result.a, result.b)}
 
 
 def _document(library: Library, ref: str) -> Document:
@@ -111,7 +133,8 @@ def _print_comparison(
     summary = Text()
     summary.append(f"similarity {result.similarity:.2f}", style="bold")
     summary.append(
-        f"  ·  {result.coverage_a:.0%} of A and {result.coverage_b:.0%} of B repeated"
+        f" (share of text repeated)  ·  {result.coverage_a:.0%} of A and"
+        f" {result.coverage_b:.0%} of B repeated"
         f"  ·  {len(result.shared_passages)} shared passage"
         f"{'' if len(result.shared_passages) == 1 else 's'}"
     )

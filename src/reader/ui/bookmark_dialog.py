@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from reader.core.bookmarks.model import normalise_tags, tag_key
 from reader.ui.bookmark_items import excerpt
 
 QUOTE_CHARS = 400  # the dialog shows this much of a long quote
@@ -36,15 +37,11 @@ def parse_tags(value: str) -> list[str]:
     """Tags from the tags field: comma-separated if there is a comma, else space-separated.
 
     So ``war ukraine`` is two tags and ``peace talks, ukraine`` keeps the two-word tag.
-    A leading ``#`` is dropped (``#war`` is the tag ``war``); repeats are removed.
+    A leading ``#`` is dropped (``#war`` is the tag ``war``); repeats are removed, in
+    any case (``Ukraine ukraine`` is the one tag ``Ukraine``: see ``normalise_tags``).
     """
     parts = value.split(",") if "," in value else value.split()
-    tags: list[str] = []
-    for part in parts:
-        tag = " ".join(part.split()).lstrip("#").strip()
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tags
+    return list(normalise_tags(" ".join(part.split()).lstrip("#").strip() for part in parts))
 
 
 def format_tags(tags: Sequence[str]) -> str:
@@ -55,24 +52,50 @@ def format_tags(tags: Sequence[str]) -> str:
 
 
 class TagSuggester(Suggester):
-    """Completes the tag being typed (the last word) from the tags already in use."""
+    """Completes the tag being typed from the tags already in use, whatever its case.
+
+    The tag being typed is what follows the last comma when there is one (so it may
+    contain spaces), else the last word. Without a comma, what has been typed so far
+    may also be the start of a tag with spaces (``peace t`` → ``peace talks``): the
+    completion then ends with a comma, which keeps the tag in one piece (see
+    :func:`parse_tags`). After other space-separated tags a tag with spaces needs a
+    comma first (``war, pea`` → ``war, peace talks``).
+    """
 
     def __init__(self, tags: Iterable[str]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
-        self.tags = list(tags)
+        self.tags = list(normalise_tags(tags))
 
     async def get_suggestion(self, value: str) -> str | None:
+        if "," in value:
+            cut = value.rindex(",") + 1
+            cut += len(value[cut:]) - len(value[cut:].lstrip())
+            return self._complete(value[:cut], value[cut:], spaces=True)
+        lead = len(value) - len(value.lstrip())
+        whole = self._complete(value[:lead], value[lead:], spaces=True, close=True)
+        if whole is not None:
+            return whole
         cut = max((m.end() for m in _SEPARATOR.finditer(value)), default=0)
-        head, word = value[:cut], value[cut:]
-        hashed = word.startswith("#")
-        prefix = word.lstrip("#").casefold()
-        if not prefix:
+        return self._complete(value[:cut], value[cut:], spaces=False) if cut > lead else None
+
+    def _complete(self, head: str, typed: str, *, spaces: bool, close: bool = False) -> str | None:
+        """``head`` + the first known tag that ``typed`` begins (``#`` kept), or ``None``.
+
+        ``spaces``: tags with spaces may be offered; ``close``: such a tag is followed by
+        a comma, so that the field reads it as one tag.
+        """
+        hashed = typed.startswith("#")
+        prefix = typed.lstrip("#").casefold()
+        if not prefix.strip():
             return None
-        used = set(parse_tags(head))
+        used = {tag_key(tag) for tag in parse_tags(head)}
         for tag in self.tags:
-            fits = tag.casefold().startswith(prefix) and len(tag) > len(prefix)
-            if fits and tag not in used and " " not in tag:
-                return head + ("#" if hashed else "") + tag
+            folded = tag.casefold()
+            if " " in tag and not spaces:
+                continue
+            if folded.startswith(prefix) and len(tag) > len(prefix) and folded not in used:
+                end = "," if close and " " in tag else ""
+                return head + ("#" if hashed else "") + tag + end
         return None
 
 
@@ -128,7 +151,7 @@ class BookmarkDialog(ModalScreen[BookmarkEdit | None]):
             yield Label("Tags")
             yield Input(
                 format_tags(self.tags),
-                placeholder="tags, separated by spaces or commas",
+                placeholder="tags, separated by spaces, or by commas for tags with spaces",
                 suggester=TagSuggester(self.known_tags),
                 id="bookmark-tags",
             )

@@ -2,11 +2,13 @@
 
 The article open in the main screen is A (left or top), the partner chosen in the
 :class:`~reader.ui.widgets.partner_picker.PartnerPicker` is B. Shared passages are marked on both
-sides ("shared", the current pair "shared-current"); ``]`` / ``[`` step through the pairs and
-scroll both sides to them. Synchronised scrolling follows the pane being read (the focused one,
-or the one under the mouse), mapping positions through the shared passages
-(:mod:`reader.ui.scroll_sync`). The comparison and the entities run in a thread worker; a
-result from an earlier comparison (before a new partner was picked) is dropped.
+sides ("shared", exact repeats also "shared-exact", the current pair "shared-current") and
+numbered alike in each pane's gutter, so the passage labelled 3 on the left is the one labelled 3
+on the right; ``]`` / ``[`` step through the pairs and scroll both sides to them. Synchronised
+scrolling follows the pane being read (the focused one, or the one under the mouse), mapping
+positions through the shared passages (:mod:`reader.ui.scroll_sync`). The comparison and the
+entities run in a thread worker; a result from an earlier comparison (before a new partner was
+picked) is dropped.
 
 The screen is dismissed with ``None`` (back where you were) or an :class:`OpenAlone` asking the
 main screen to open one side alone at its position.
@@ -31,7 +33,7 @@ from reader.core.document import Document
 from reader.ui.compare_messages import ComparisonReady, EntitiesReady, OpenAlone, Spans
 from reader.ui.scroll_sync import OffsetMap
 from reader.ui.widgets.article import ArticleView
-from reader.ui.widgets.compare_pane import ComparePane
+from reader.ui.widgets.compare_pane import ComparePane, PairLabel
 from reader.ui.widgets.compare_summary import CompareSummary, SummaryState
 from reader.ui.widgets.entity_diff import (
     ENTITY_LAYERS,
@@ -57,7 +59,10 @@ class CompareScreen(Screen[OpenAlone | None]):
     """Article A and article B with their shared passages, entities and a summary."""
 
     HELP = (
-        "Compare two articles. ] / [ next / previous shared passage (both sides scroll to it); "
+        "Compare two articles. Shared passages carry the same number on both sides (left of "
+        "the text) and are coloured by kind: exact repeats apart from near ones. The strip above "
+        "says how much of the text is shared. "
+        "] / [ next / previous shared passage (both sides scroll to it); "
         "s synchronised scrolling; x swap sides; o open the focused article alone; "
         "p another partner; F3 entities; Tab next pane; n / N search hits; Esc back."
     )
@@ -94,7 +99,6 @@ class CompareScreen(Screen[OpenAlone | None]):
     CompareScreen.-stacked #compare-sidebar { width: 28; }
     CompareScreen #compare-sidebar > Static { height: 1; padding: 0 1; color: $accent; }
     CompareScreen .-hidden { display: none; }
-    CompareScreen.-narrow #compare-sidebar { display: none; }
     """
 
     def __init__(
@@ -124,6 +128,8 @@ class CompareScreen(Screen[OpenAlone | None]):
         self.sync = True
         self._map = OffsetMap((0,), (0,))
         self._pairs: list[tuple[Span, Span, PassagePair]] = []
+        # F3's choice (shown or hidden) once made; until then the sidebar shows when wide.
+        self.sidebar_choice: bool | None = None
 
     # -- layout -------------------------------------------------------------------------
 
@@ -152,7 +158,17 @@ class CompareScreen(Screen[OpenAlone | None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < STACK_BELOW, "-stacked")
-        self.set_class(self.size.width < STACK_BELOW, "-narrow")
+        self._show_sidebar()
+
+    def _show_sidebar(self) -> None:
+        """The entity sidebar as F3 left it, or (before F3) only when wide enough."""
+        shown = self.sidebar_choice
+        if shown is None:
+            shown = self.size.width >= STACK_BELOW
+        sidebar = self.query_one("#compare-sidebar")
+        sidebar.set_class(not shown, "-hidden")
+        if not shown and self.focused is self.query_one(EntityDiff):
+            self.views[0].focus()
 
     def _show_documents(self, offsets: Sequence[int | None]) -> None:
         """(Re)show both articles at ``offsets`` with every mark."""
@@ -256,6 +272,9 @@ class CompareScreen(Screen[OpenAlone | None]):
         left, right = self.views
         left.set_marks("shared", [(a.start, a.end) for a, _, _ in pairs])
         right.set_marks("shared", [(b.start, b.end) for _, b, _ in pairs])
+        exact = [(a, b) for a, b, pair in pairs if pair.kind == "exact"]
+        left.set_marks("shared-exact", [(a.start, a.end) for a, _ in exact])
+        right.set_marks("shared-exact", [(b.start, b.end) for _, b in exact])
         a_doc, b_doc = self.docs
         self._map = OffsetMap.build(
             [(x.start, x.end, y.start, y.end) for x, y, _ in pairs],
@@ -277,6 +296,14 @@ class CompareScreen(Screen[OpenAlone | None]):
             self.current = None
         left.set_marks("shared-current", [(current[0].start, current[0].end)] if current else [])
         right.set_marks("shared-current", [(current[1].start, current[1].end)] if current else [])
+        # Pairs numbered in the left article's order, the same number on both sides.
+        numbered = list(enumerate(pairs, 1))
+        left.set_pair_labels(
+            tuple(PairLabel(a.start, n, p.kind, p is self.current) for n, (a, _, p) in numbered)
+        )
+        right.set_pair_labels(
+            tuple(PairLabel(b.start, n, p.kind, p is self.current) for n, (_, b, p) in numbered)
+        )
         entity = self._chosen_entity()
         for view, spans in zip(
             self.views, (entity.left, entity.right) if entity else ((), ()), strict=True
@@ -385,14 +412,9 @@ class CompareScreen(Screen[OpenAlone | None]):
         self._start()
 
     def action_toggle_sidebar(self) -> None:
-        sidebar = self.query_one("#compare-sidebar")
-        if self.has_class("-narrow"):
-            self.remove_class("-narrow")
-            sidebar.remove_class("-hidden")
-        else:
-            sidebar.toggle_class("-hidden")
-        if not sidebar.display and self.focused is self.query_one(EntityDiff):
-            self.views[0].focus()
+        """Show or hide the entities; the choice holds until F3 again, whatever the width."""
+        self.sidebar_choice = not self.query_one("#compare-sidebar").display
+        self._show_sidebar()
 
     def action_back(self) -> None:
         if self.query("HelpPanel"):

@@ -28,6 +28,7 @@ THEME_DEFAULTS: dict[str, str] = {
     "entity-place": "#98c379",
     "entity-figure": "#d19a66",
     "shared-passage": "#3b3356",
+    "shared-exact": "#294a33",
 }
 _COLOUR_KEYS = (
     "primary", "secondary", "accent", "foreground", "background", "surface", "panel",

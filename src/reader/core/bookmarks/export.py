@@ -3,7 +3,9 @@
 Each exporter takes the saved bookmarks (the quote and offsets as the user made
 them), an optional ``tag`` filter, and ``meta_of(doc_id)``, which returns the
 document's metadata as a mapping with any of ``title``, ``authors`` (list),
-``source``, ``date``, ``url`` (or ``None`` for an unknown document).
+``source``, ``date``, ``url`` (or ``None`` for an unknown document), and for the JSON
+export ``path``, the article's file (absolute), which names the cleaned text that the
+bookmark's offsets count in (else ``urn:reader:doc:<doc id>`` does).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from reader.core.bookmarks.model import Bookmark
+from reader.core.bookmarks.model import Bookmark, tag_key
 
 MetaOf = Callable[[str], Mapping[str, Any] | None]
 
@@ -32,10 +35,14 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _MD_BULLET = re.compile(r"^(\s*)([-+=])(?=\s|$)", re.MULTILINE)
 _MD_NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_WEB_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
 
 
 def _selected(bookmarks: Iterable[Bookmark], tag: str | None) -> list[Bookmark]:
-    return [b for b in bookmarks if tag is None or tag in b.tags]
+    """The bookmarks tagged ``tag`` (compared without case, as tags are), or all."""
+    if tag is None:
+        return list(bookmarks)
+    return [b for b in bookmarks if tag_key(tag) in {tag_key(t) for t in b.tags}]
 
 
 def _meta(meta_of: MetaOf, doc: str) -> dict[str, Any]:
@@ -154,14 +161,50 @@ def annotation(bookmark: Bookmark, meta: Mapping[str, Any]) -> dict[str, Any]:
     result.update({k: v for k, v in (("created", b.created), ("modified", b.updated)) if v})
     if body:
         result["body"] = body
-    result["target"] = {
-        "source": meta["url"] or b.doc,
-        "selector": [
-            {"type": "TextQuoteSelector", "exact": b.quote, "prefix": b.prefix, "suffix": b.suffix},
-            {"type": "TextPositionSelector", "start": b.start, "end": b.end},
-        ],
-    }
+    result["target"] = _targets(b, meta)
     return result
+
+
+def document_iri(doc: str, meta: Mapping[str, Any]) -> str:
+    """An IRI for reader's text of document ``doc``: its file, else a ``urn:reader:doc:``."""
+    path = meta.get("path")
+    if path and Path(str(path)).is_absolute():
+        return Path(str(path)).as_uri()
+    return "urn:reader:doc:" + quote(doc, safe="/")
+
+
+def _targets(bookmark: Bookmark, meta: Mapping[str, Any]) -> Any:
+    """The annotation's target(s): the passage in reader's text, and on the web if known.
+
+    A TextPositionSelector counts characters in the representation of its source.
+    reader's offsets count characters of its cleaned text of the article, which is not
+    the web page at the article's URL (markup, page furniture and reader's cleaning all
+    differ). So the web page only gets the TextQuoteSelector, which a client looks for
+    in the page's own text, and the offsets go with reader's text, named by its file's
+    ``file:`` URI or a ``urn:reader:doc:`` IRI, as a second target: the model relates a
+    body to each target individually (§3.2), so the note is about the passage in both.
+    ``refinedBy`` would not say this (a refinement selects *within* the quote's
+    selection, so the offsets would count from the start of the quote), nor would
+    ``state`` (its TimeState and HttpRequestState say how to fetch the page, not that
+    reader cleaned it). Without a web URL there is one target, reader's text.
+    """
+    b = bookmark
+    by_quote = {
+        "type": "TextQuoteSelector",
+        "exact": b.quote,
+        "prefix": b.prefix,
+        "suffix": b.suffix,
+    }
+    in_reader = {
+        "type": "SpecificResource",
+        "source": document_iri(b.doc, meta),
+        "selector": [by_quote, {"type": "TextPositionSelector", "start": b.start, "end": b.end}],
+    }
+    url = meta["url"].strip()
+    if not _WEB_URL.match(url):
+        return in_reader
+    on_the_web = {"type": "SpecificResource", "source": url, "selector": by_quote}
+    return [on_the_web, in_reader]
 
 
 def export_json(bookmarks: Iterable[Bookmark], meta_of: MetaOf, *, tag: str | None = None) -> str:

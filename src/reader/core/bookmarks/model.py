@@ -51,14 +51,29 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags trimmed, empty ones dropped, repeats removed, first-seen order kept."""
-    seen: dict[str, None] = {}
+def tag_key(tag: str) -> str:
+    """What tags are compared by: runs of whitespace made one space, case folded."""
+    return " ".join(str(tag).split()).casefold()
+
+
+def normalise_tags(tags: Iterable[str], known: Iterable[str] = ()) -> tuple[str, ...]:
+    """Tags trimmed, empty ones dropped, repeats removed, first-seen order kept.
+
+    Tags do not depend on case: ``Ukraine`` and ``ukraine`` are one tag, and the first
+    spelling is kept (the reader's own, rather than a lower-cased one). A tag that
+    matches one of ``known`` (the tags already in use in the corpus) takes that
+    spelling, so that a corpus keeps one spelling per tag.
+    """
+    spelling: dict[str, str] = {}
+    for tag in known:
+        spelling.setdefault(tag_key(tag), " ".join(str(tag).split()))
+    seen: dict[str, str] = {}
     for tag in tags:
         tag = " ".join(str(tag).split())
         if tag:
-            seen.setdefault(tag, None)
-    return tuple(seen)
+            key = tag.casefold()
+            seen.setdefault(key, spelling.get(key, tag))
+    return tuple(seen.values())
 
 
 def context_at(text: str, start: int, end: int) -> tuple[str, str]:

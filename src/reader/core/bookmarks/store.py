@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core import paths
@@ -22,7 +23,7 @@ from reader.core.bookmarks.errors import (
     ReadOnlyError,
 )
 from reader.core.bookmarks.fileformat import Decoded, decode, encode
-from reader.core.bookmarks.model import Bookmark, Clock, utc_now
+from reader.core.bookmarks.model import Bookmark, Clock, normalise_tags, utc_now
 
 FILE_NAME = "bookmarks.yaml"
 
@@ -99,9 +100,8 @@ class BookmarkStore:
         return [b for b in self.bookmarks if b.doc == doc_id]
 
     def all_tags(self) -> list[str]:
-        """Every tag in use, sorted case-insensitively."""
-        tags = {tag for b in self.bookmarks for tag in b.tags}
-        return sorted(tags, key=lambda t: (t.casefold(), t))
+        """Every tag in use, once whatever its case (the first spelling), sorted."""
+        return sorted(_tags_in(self.bookmarks), key=lambda t: (t.casefold(), t))
 
     # -- writing ---------------------------------------------------------------
 
@@ -126,14 +126,19 @@ class BookmarkStore:
         note: str = "",
         tags: Iterable[str] = (),
     ) -> Bookmark:
-        """Bookmark ``text[start:end]`` of document ``doc_id`` (``text``: its full text)."""
+        """Bookmark ``text[start:end]`` of document ``doc_id`` (``text``: its full text).
+
+        A tag already in use in another spelling (``ukraine`` for ``Ukraine``) is
+        stored in that spelling.
+        """
         bookmark = Bookmark.on_text(
             doc_id, text, start, end, note=note, tags=tags, clock=self.clock
         )
 
         def change(bookmarks: list[Bookmark]) -> Bookmark:
-            bookmarks.append(bookmark)
-            return bookmark
+            added = replace(bookmark, tags=normalise_tags(bookmark.tags, _tags_in(bookmarks)))
+            bookmarks.append(added)
+            return added
 
         return self._mutate(change)
 
@@ -165,12 +170,18 @@ class BookmarkStore:
     def update(
         self, bookmark_id: str, *, note: str | None = None, tags: Iterable[str] | None = None
     ) -> Bookmark:
-        """Change the note and/or tags of a bookmark (``None``: leave as is)."""
+        """Change the note and/or tags of a bookmark (``None``: leave as is).
+
+        Tags take the spelling they already have on other bookmarks (see
+        :func:`.model.normalise_tags`), as they do in :meth:`add`.
+        """
         new_tags = None if tags is None else list(tags)
 
         def change(bookmarks: list[Bookmark]) -> Bookmark:
             index = _index(bookmarks, bookmark_id)
-            bookmarks[index] = bookmarks[index].edited(note=note, tags=new_tags, clock=self.clock)
+            others = bookmarks[:index] + bookmarks[index + 1 :]
+            tags = None if new_tags is None else normalise_tags(new_tags, _tags_in(others))
+            bookmarks[index] = bookmarks[index].edited(note=note, tags=tags, clock=self.clock)
             return bookmarks[index]
 
         return self._mutate(change)
@@ -196,6 +207,11 @@ class BookmarkStore:
             return bookmark
 
         return self._mutate(change)
+
+
+def _tags_in(bookmarks: Iterable[Bookmark]) -> list[str]:
+    """The tags of ``bookmarks``, each once whatever its case, in its first spelling."""
+    return list(normalise_tags(tag for b in bookmarks for tag in b.tags))
 
 
 def _index(bookmarks: list[Bookmark], bookmark_id: str) -> int:

@@ -6,13 +6,19 @@ People, organisations and places match by their id. Give this corpus-canonical e
 figures match by value (:func:`reader.core.compare.figures.figure_value`), so "400,000" meets
 "400 000" and "$40 million" meets "$40m".
 
-The JSON forms (``reader compare --json``) are those of ``reader entities``, with both sides of a
-shared entity kept apart::
+The JSON forms (``reader compare --json``) are those of ``reader entities``. A one-sided entity is
+an article's entity (``reader entities DOC``); a shared one is a corpus entity (``reader
+entities``, mentions tagged with their article) whose two sides are also kept apart::
 
-    shared:   {"id", "name", "type", "count_a", "count_b", "a": <entity>, "b": <entity>}
-    only_a:   <entity>               # {"id", "name", "type", "count", "aliases", "mentions"}
+    only_a:   {"id", "name", "type", "count", "aliases", "mentions": [{"start", "end", "text"}]}
+    shared:   {"id", "name", "type", "count", "aliases",
+               "mentions": [{"doc", "side", "start", "end", "text"}],   # A's, then B's
+               "count_a", "count_b", "a": <A's entity>, "b": <B's entity>}
 
-Figures carry their normalised ``"value"`` too. Mentions index the text the entities came from.
+In a shared entity ``count`` is ``count_a + count_b``, ``aliases`` every other name either side
+uses, ``side`` is ``"a"`` or ``"b"`` and ``doc`` that article's id. Figures carry their
+normalised ``"value"`` too. Mentions index the text the entities came from (``a``'s and
+``only_a``'s A's text, ``b``'s and ``only_b``'s B's).
 """
 
 from __future__ import annotations
@@ -45,11 +51,32 @@ class SharedEntity:
     def type(self) -> str:
         return self.a.type
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def count(self) -> int:
+        """Mentions in both articles."""
+        return self.a.count + self.b.count
+
+    @property
+    def aliases(self) -> list[str]:
+        """Every other name either article uses for it."""
+        names = {name for side in (self.a, self.b) for name in (side.name, *side.aliases)}
+        return sorted(names - {self.name})
+
+    def to_json(self, a_id: str = "a", b_id: str = "b") -> dict[str, Any]:
+        """The ``reader entities`` shape across both articles (``a_id`` and ``b_id`` name them
+        in ``mentions``), then each side's own entity; see the module docstring."""
+        mentions = [
+            {"doc": doc, "side": side, **mention.to_json()}
+            for doc, side, entity in ((a_id, "a", self.a), (b_id, "b", self.b))
+            for mention in entity.mentions
+        ]
         data: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "type": self.type,
+            "count": self.count,
+            "aliases": self.aliases,
+            "mentions": mentions,
             "count_a": self.a.count,
             "count_b": self.b.count,
         }
@@ -75,13 +102,13 @@ class EntityComparison:
     only_a_figures: tuple[Entity, ...] = ()
     only_b_figures: tuple[Entity, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
-        """The entity keys of ``reader compare --json``."""
+    def to_json(self, a_id: str = "a", b_id: str = "b") -> dict[str, Any]:
+        """The entity keys of ``reader compare --json``; ``a_id``/``b_id`` are the articles' ids."""
         return {
-            "shared_entities": [s.to_json() for s in self.shared],
+            "shared_entities": [s.to_json(a_id, b_id) for s in self.shared],
             "only_a": [e.to_json() for e in self.only_a],
             "only_b": [e.to_json() for e in self.only_b],
-            "shared_figures": [s.to_json() for s in self.shared_figures],
+            "shared_figures": [s.to_json(a_id, b_id) for s in self.shared_figures],
             "only_a_figures": [_figure_json(e) for e in self.only_a_figures],
             "only_b_figures": [_figure_json(e) for e in self.only_b_figures],
         }

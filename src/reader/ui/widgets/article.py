@@ -45,6 +45,7 @@ _S = TypeVar("_S", bound=tuple[Any, ...])
 # ``article--<layer>``, so themes colour them through their variables.
 MARK_LAYERS: tuple[str, ...] = (
     "shared",  # passages shared with the other article (split view)
+    "shared-exact",  # those of them repeated exactly (over "shared")
     "shared-current",  # the shared passage pair jumped to
     "bookmark",  # bookmarked passages
     "entity-person",
@@ -143,7 +144,8 @@ class ArticleView(ScrollView, can_focus=True):
         background: $hit-current; color: $hit-current-text; text-style: bold;
     }
     ArticleView > .article--shared { background: $shared-passage; }
-    ArticleView > .article--shared-current { background: $shared-passage; text-style: bold; }
+    ArticleView > .article--shared-exact { background: $shared-exact; }
+    ArticleView > .article--shared-current { text-style: bold underline; }
     ArticleView > .article--bookmark { background: $bookmark; }
     ArticleView > .article--entity-person { color: $entity-person; text-style: underline; }
     ArticleView > .article--entity-org { color: $entity-org; text-style: underline; }

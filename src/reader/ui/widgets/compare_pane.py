@@ -4,19 +4,41 @@ Every key of the article view still works (scrolling, ``n`` / ``N`` for search h
 cursor) and is listed by ``?``; only the footer, narrow at 80 columns, is left to the comparison's
 keys (next pair, sync, swap, …).
 
+Each shared passage is numbered (pairs counted in A's order) in a gutter left of the text, on
+the line where it starts, so pair 3 on the left is the passage labelled 3 on the right. The label
+is decoration, not text: it takes the gutter's columns and is coloured by the pair's kind (exact
+or near repeat, as its passage is), the current pair's label reversed.
+
 Scrolling a pane from code (to a shared passage, or to follow the other pane) sets ``quiet``
 meanwhile, so the screen's synchronised scrolling does not echo it back.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import ClassVar
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import ClassVar, Literal
 
+from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.strip import Strip
 
 from reader.ui.scroll_sync import OffsetMap
 from reader.ui.widgets.article import ArticleView
+from reader.ui.wrap import Layout
+
+GUTTER = 4  # columns left of the text: a pair number (3) and the passage cursor's bar (1)
+
+
+@dataclass(frozen=True)
+class PairLabel:
+    """Pair ``number`` (from 1) starts at character ``start`` of this pane's article."""
+
+    start: int
+    number: int
+    kind: Literal["exact", "near"]
+    current: bool = False
 
 
 class ComparePane(ArticleView):
@@ -32,10 +54,79 @@ class ComparePane(ArticleView):
         for binding in ArticleView.BINDINGS
         if isinstance(binding, Binding) and binding.show
     ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "compare-pane--pair",
+        "compare-pane--pair-exact",
+        "compare-pane--pair-current",
+    }
+    DEFAULT_CSS = """
+    ComparePane > .compare-pane--pair { background: $shared-passage; color: $foreground; }
+    ComparePane > .compare-pane--pair-exact { background: $shared-exact; color: $foreground; }
+    ComparePane > .compare-pane--pair-current { text-style: bold reverse; }
+    """
 
     def __init__(self, *, reading_width: int = 80, id: str | None = None) -> None:
         super().__init__(reading_width=reading_width, id=id)
         self.quiet = False  # True while code (not the reader) scrolls this pane
+        self.pair_labels: tuple[PairLabel, ...] = ()
+        self._gutter: dict[int, list[PairLabel]] | None = None  # virtual line -> labels
+        self._gutter_for: tuple[Layout, int] | None = None  # (layout, header) it was made for
+
+    # -- the gutter of pair numbers -----------------------------------------------------
+
+    @property
+    def measure(self) -> int:
+        """The reading measure, leaving room for the gutter of pair numbers."""
+        return max(10, min(self.reading_width, self.content_width - GUTTER - 1))
+
+    @property
+    def margin(self) -> int:
+        return max(GUTTER, (self.content_width - self.measure) // 2)
+
+    def set_pair_labels(self, labels: tuple[PairLabel, ...]) -> None:
+        """Number the shared passages in the gutter (an empty tuple clears it)."""
+        if labels != self.pair_labels:
+            self.pair_labels = labels
+            self._gutter = None
+            self.refresh()
+
+    def labels_at(self, line: int) -> list[PairLabel]:
+        """The pairs starting on virtual line ``line`` (metadata header included)."""
+        layout = self.layout_
+        if layout is None or not self.pair_labels:
+            return []
+        made_for, gutter = self._gutter_for, self._gutter
+        if (
+            gutter is None
+            or made_for is None
+            or made_for[0] is not layout
+            or made_for[1] != len(self.header)
+        ):
+            gutter = {}
+            for label in sorted(self.pair_labels, key=lambda item: (item.start, item.number)):
+                gutter.setdefault(self.line_at(label.start), []).append(label)
+            self._gutter, self._gutter_for = gutter, (layout, len(self.header))
+        return gutter.get(line, [])
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        labels = self.labels_at(y + int(self.scroll_offset.y))
+        width = self.margin - 1  # the column before the text is the passage cursor's
+        if not labels or width < 1:
+            return strip
+        text = _gutter_text(labels, width, self._label_style)
+        label = Strip(list(text.render(self.app.console))).apply_style(self.rich_style)
+        return Strip.join([label.crop_extend(0, width, self.rich_style), strip.crop(width)])
+
+    def _label_style(self, label: PairLabel) -> Style:
+        style = self.get_component_rich_style(
+            "compare-pane--pair-exact" if label.kind == "exact" else "compare-pane--pair"
+        )
+        if label.current:
+            style += self.get_component_rich_style("compare-pane--pair-current", partial=True)
+        return style
+
+    # -- scrolling ----------------------------------------------------------------------
 
     @property
     def ready(self) -> bool:
@@ -76,3 +167,35 @@ class ComparePane(ArticleView):
         else:
             y = self.line_at(mapping(source.top_offset()))
         self.scroll_quietly(y)
+
+
+def _gutter_text(
+    labels: list[PairLabel], width: int, style_of: Callable[[PairLabel], Style]
+) -> Text:
+    """The numbers of the pairs starting on one line, right-aligned in ``width`` columns.
+
+    Usually one number; several pairs starting on one line are listed while they fit, and
+    ``+`` stands for the rest (the current pair is always among those shown).
+    """
+    current = [label for label in labels if label.current]
+    ordered = current + [label for label in labels if not label.current]
+    shown: list[PairLabel] = []
+    for label in ordered:
+        numbers = [*shown, label]
+        size = sum(len(str(item.number)) for item in numbers) + len(numbers) - 1
+        if size + (len(numbers) < len(labels)) > width:
+            break
+        shown.append(label)
+    text = Text(no_wrap=True, overflow="crop")
+    if not shown:
+        text.append("…", style_of(ordered[0]))
+    previous: PairLabel | None = None
+    for label in sorted(shown, key=lambda item: item.number):
+        if previous is not None:
+            text.append(",", style_of(previous))
+        text.append(str(label.number), style_of(label))
+        previous = label
+    if previous is not None and len(shown) < len(labels):
+        text.append("+", style_of(previous))
+    text.align("right", width)
+    return text

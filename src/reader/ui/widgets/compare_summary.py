@@ -1,6 +1,10 @@
-"""The split view's summary strip: similarity, shared passages, the current pair, entities.
+"""The split view's summary strip: text shared, passages, the current pair, entities, figures.
 
-One or two lines above the articles. It only formats what the screen hands it; the screen
+One to three lines above the articles. Its first figure, "N% of text shared", is the comparison's
+``similarity`` (:mod:`reader.core.compare.similarity`: the share of both texts inside shared
+passages, weighted by how closely each is repeated). It is not the partner picker's "★ related"
+score, which ranks whole articles by their key words in the search index; the strip's tooltip
+says so. It only formats what the screen hands it; the screen
 keeps the state (:class:`SummaryState`) and calls :meth:`CompareSummary.show` when it changes.
 """
 
@@ -40,7 +44,7 @@ def summary_text(state: SummaryState) -> Text:
     else:
         passages = result.shared_passages
         exact = sum(1 for p in passages if p.kind == "exact")
-        text.append(f"Similarity {result.similarity:.0%}", style="bold")
+        text.append(f"{_percent(result.similarity)} of text shared", style="bold")
         noun = "passage" if len(passages) == 1 else "passages"
         text.append(f" · {len(passages)} shared {noun}")
         if passages:
@@ -52,18 +56,36 @@ def summary_text(state: SummaryState) -> Text:
             else:
                 text.append(" · ] next pair")
     text.append(" · sync " + ("on" if state.sync else "off"))
+    if state.entity is not None:
+        # Before the counts: on a narrow screen those are what the height limit cuts, and
+        # an entity is only chosen in the sidebar, which lists them too.
+        entity = state.entity
+        text.append(" · ")
+        text.append(entity.name, style="bold")
+        text.append(f" {len(entity.left)} in A, {len(entity.right)} in B")
     groups = state.groups
     if groups is not None:
         text.append(
             f" · entities {len(groups.shared)} shared, {len(groups.only_left)} only A,"
             f" {len(groups.only_right)} only B"
         )
-    if state.entity is not None:
-        entity = state.entity
-        text.append(" · ")
-        text.append(entity.name, style="bold")
-        text.append(f" {len(entity.left)} in A, {len(entity.right)} in B")
+        text.append(
+            f" · figures {len(groups.shared_figures)} shared,"
+            f" {len(groups.only_left_figures)} only A, {len(groups.only_right_figures)} only B"
+        )
     return text
+
+
+def _percent(share: float) -> str:
+    """``0.031`` → ``3%``; a share above 0 that rounds to 0 is ``<1%``, not ``0%``."""
+    return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+TOOLTIP = (
+    "N% of text shared: how much of the two articles lies in shared passages, weighted by how "
+    "closely each is repeated (exact 1, near less). The partner picker's ★ related score is "
+    "another measure: how alike the articles' key words are in the search index."
+)
 
 
 class CompareSummary(Static):
@@ -78,6 +100,7 @@ class CompareSummary(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text("Comparing…"), id=id)
         self.state = SummaryState()
+        self.tooltip = TOOLTIP
 
     def show(self, state: SummaryState) -> None:
         self.state = state

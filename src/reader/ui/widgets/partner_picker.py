@@ -1,10 +1,17 @@
 """The partner picker: choose the article to compare the open one with.
 
 A modal with a title filter (fuzzy, as in the command palette) over the corpus. The articles
-most similar to the open one (:func:`reader.core.similar.similar`, found in a thread worker)
-come first with their score; the list is usable at once and is re-ordered when they arrive,
-keeping the highlighted article. ``Enter`` picks, ``Esc`` cancels; the screen is dismissed with
-the chosen document id, or ``None``.
+most related to the open one (:func:`reader.core.similar.similar`, found in a thread worker)
+come first, marked "★ related N%"; the list is usable at once and is re-ordered when they
+arrive, keeping the highlighted article.
+
+"Related" is the search index's more-like-this score: how well an article matches the open
+one's key words, relative to the open article itself. It is not the split view's "N% of text
+shared", which counts repeated passages: two articles on one war can be 60% related and share
+no sentence. The status line and the list's tooltip say so.
+
+``Enter`` picks, ``Esc`` cancels; the screen is dismissed with the chosen document id, or
+``None``.
 """
 
 from __future__ import annotations
@@ -31,6 +38,12 @@ if TYPE_CHECKING:
 
 SIMILAR_LIMIT = 10
 SHOWN = 200  # options listed at most: a filter narrows a big corpus, scrolling 100k rows does not
+RELATED_HELP = "★ related: how alike the key words are (search index), not text shared"
+TOOLTIP = (
+    "★ related N%: how well an article matches this one's key words in the search index, "
+    "relative to this article itself (100%). It measures a shared subject, not shared text: "
+    "the split view shows how much text the two really share."
+)
 
 
 class SimilarFound(Message):
@@ -57,7 +70,11 @@ def _in_order(query: str, title: str) -> bool:
 class PartnerPicker(ModalScreen[str | None]):
     """Pick the article to compare ``doc_id`` with; dismissed with its id or ``None``."""
 
-    HELP = "Type to filter by title; ↑ / ↓ choose; Enter compares; Esc cancels."
+    HELP = (
+        "Type to filter by title; ↑ / ↓ choose; Enter compares; Esc cancels. Related articles "
+        "(★) come first: ★ related N% is how alike their key words are in the search index, "
+        "not how much text they share."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
         Binding("enter", "pick", "Compare", id="picker.pick", priority=True),
@@ -75,7 +92,7 @@ class PartnerPicker(ModalScreen[str | None]):
     PartnerPicker #picker-title { height: auto; max-height: 2; color: $primary; text-style: bold; }
     PartnerPicker #picker-filter { margin: 1 0 0 0; }
     PartnerPicker #partners { height: 1fr; border: none; background: $surface; }
-    PartnerPicker #picker-status { height: 1; color: $foreground 60%; }
+    PartnerPicker #picker-status { height: auto; max-height: 2; color: $foreground 60%; }
     """
 
     def __init__(self, library: Library, doc_id: str, title: str) -> None:
@@ -92,8 +109,10 @@ class PartnerPicker(ModalScreen[str | None]):
         with Vertical(id="picker"):
             yield Static(Text(f"Compare “{self.doc_title}” with…"), id="picker-title")
             yield Input(placeholder="Filter by title", id="picker-filter")
-            yield OptionList(id="partners")
-            yield Static(Text("Finding similar articles…"), id="picker-status")
+            options = OptionList(id="partners")
+            options.tooltip = TOOLTIP
+            yield options
+            yield Static(Text("Finding related articles…"), id="picker-status")
 
     def on_mount(self) -> None:
         self.candidates = [s for s in self.library.summaries() if s.id != self.doc_id]
@@ -160,7 +179,7 @@ class PartnerPicker(ModalScreen[str | None]):
         line = Text("\n  ")
         similar = self.similar.get(summary.id)
         if similar is not None:
-            line.append(f"★ similar {similar[1]:.0%}", style="bold")
+            line.append(f"★ related {similar[1]:.0%}", style="bold")
             if details:
                 line.append(" · ")
         line.append(details, style="dim")
@@ -172,11 +191,11 @@ class PartnerPicker(ModalScreen[str | None]):
         elif not shown:
             text = "No title matches the filter"
         elif not self.similar_done:
-            text = "Finding similar articles…"
+            text = "Finding related articles…"
         elif self.similar:
-            text = "Most similar first (★) · Enter compares · Esc cancels"
+            text = f"Most related first · {RELATED_HELP} · Enter compares · Esc cancels"
         else:
-            text = "No similar articles found · Enter compares · Esc cancels"
+            text = "No related articles found · Enter compares · Esc cancels"
         self.query_one("#picker-status", Static).update(Text(text))
 
     @on(Input.Changed, "#picker-filter")
