@@ -40,6 +40,7 @@ class ReaderApp(App[None]):
         self.library = library or Library(corpus)
         self.history = SearchHistory()
         self._theme_problems = self._install_themes()
+        self.painted = False  # the first frame is on the terminal (see on_ready)
 
     def _install_themes(self) -> list[str]:
         """Register the YAML themes and select one before the stylesheet is first parsed.
@@ -74,6 +75,12 @@ class ReaderApp(App[None]):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.push_screen(MainScreen(self.library, self.history))
+
+    def on_ready(self) -> None:
+        self.painted = True
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen) and screen.is_mounted:
+                screen.start_background_work()
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

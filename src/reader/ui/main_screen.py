@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from reader.core.catalog import DocSummary
@@ -114,6 +114,7 @@ class MainScreen(Screen[None]):
         self.entity_filter: EntityFilter | None = None
         self.selected_entity: Entity | None = None
         self.mention_index = -1
+        self._background_started = False
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -150,9 +151,20 @@ class MainScreen(Screen[None]):
         self.query_one(DocList).focus()
         if summaries:
             self._restore_position()
-            self.call_after_refresh(self.query_one(BookmarksPane).refresh_anchors)
-        # Index after the first paint: the scan and Whoosh would hold the GIL meanwhile.
-        self.call_after_refresh(self._index)
+        if self.reader_app.painted:
+            self.call_after_refresh(self.start_background_work)
+        # Otherwise the app starts it once the first frame is on the terminal (Ready):
+        # the file scan, Whoosh and re-anchoring run in threads that hold the GIL, and
+        # started any earlier they delayed that frame by a few dozen milliseconds.
+
+    def start_background_work(self) -> None:
+        """Bring the index up to date and anchor the bookmarks (once)."""
+        if self._background_started:
+            return
+        self._background_started = True
+        if self.query_one(DocList).rows:  # else anchored when the index is first built
+            self.query_one(BookmarksPane).refresh_anchors()
+        self._index()
 
     def _show_documents(self, summaries: list[DocSummary]) -> None:
         doclist = self.query_one(DocList)
@@ -207,6 +219,8 @@ class MainScreen(Screen[None]):
     def on_index_progress(self, message: IndexProgress) -> None:
         # Mounted on the first progress report, not composed: most starts find the
         # index up to date, and the bar's widgets would only delay the first paint.
+        from textual.widgets import ProgressBar  # imported when first needed
+
         bars = self.query("#index-progress").results(ProgressBar)
         bar = next(bars, None)
         if bar is None:

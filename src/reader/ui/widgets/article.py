@@ -559,7 +559,9 @@ class ArticleView(ScrollView, can_focus=True):
         absolute = y + int(self.scroll_offset.y)
         line: Text | None
         if self.document is None:
-            hint = "Open an article from the list (Enter), or search with /" if y == 1 else ""
+            if y != 1:
+                return Strip.blank(width, base)  # the empty pane is drawn at first paint
+            hint = "Open an article from the list (Enter), or search with /"
             line = Text(hint, style=self.get_component_rich_style("article--meta", partial=True))
         elif absolute < len(self.header):
             line = self.header[absolute].copy()
