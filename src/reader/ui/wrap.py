@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -76,8 +77,12 @@ def _cut(word: str, width: int) -> int:
     return len(word)
 
 
-def layout_text(text: str, width: int) -> Layout:
-    """Lay out paragraphs (split on blank lines; single newlines kept as line breaks)."""
+def layout_text(text: str, width: int, *, pause: Callable[[], None] | None = None) -> Layout:
+    """Lay out paragraphs (split on blank lines; single newlines kept as line breaks).
+
+    ``pause`` is called after each line of the text: a worker laying out a very long text
+    uses it to give the UI thread the GIL now and then (and to stop when cancelled).
+    """
     width = max(width, 10)
     starts: list[int] = []
     ends: list[int] = []
@@ -95,6 +100,8 @@ def layout_text(text: str, width: int) -> Layout:
                 starts.append(a)
                 ends.append(b)
             line_start = line_end + 1
+            if pause is not None:
+                pause()
         position = para_end + 2
         if position <= length:
             starts.append(-1)

@@ -14,6 +14,7 @@ hit's sentence) with :class:`ArticleView.BookmarkRequested`.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
 from typing import Any, ClassVar, TypeVar
 
@@ -26,6 +27,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from reader.core.document import Document
 from reader.ui.passage_cursor import Passages, Place
@@ -520,7 +522,25 @@ class ArticleView(ScrollView, can_focus=True):
         document = self.document
         if document is None:
             return
-        layout = layout_text(document.text, self.measure)
+        worker = get_current_worker()
+        last = [time.perf_counter()]
+
+        def pause() -> None:
+            # A thread computing in pure Python keeps the GIL for 5 ms slices, and the
+            # event loop, which lets it go at every select(), waits a slice each time
+            # it wants it back: a 20 MB article's layout (2 s) stalled the UI for over
+            # 100 ms. Sleeping briefly every few ms hands the GIL over at once.
+            now = time.perf_counter()
+            if now - last[0] > 0.004:
+                if worker.is_cancelled:
+                    raise _Cancelled
+                time.sleep(0.0005)
+                last[0] = time.perf_counter()
+
+        try:
+            layout = layout_text(document.text, self.measure, pause=pause)
+        except _Cancelled:
+            return  # another article (or width) replaced this layout
         self.app.call_from_thread(self._install_layout, layout, document)
 
     def _install_layout(self, layout: Layout, document: Document) -> None:
@@ -617,6 +637,10 @@ class ArticleView(ScrollView, can_focus=True):
             for a, b in _overlapping(spans, start, end):
                 text.stylize(style, max(0, a - start), b - start)
         return text
+
+
+class _Cancelled(Exception):
+    """The layout being computed is no longer wanted."""
 
 
 def _line_of(layout: Layout, offset: int) -> int:
