@@ -170,6 +170,30 @@ async def test_last_article_and_position_are_restored(make_app: AppFactory) -> N
         assert abs(article.top_offset() - offset) < 200
 
 
+async def test_the_sidebar_comes_a_frame_later_and_waits_for_nothing(
+    make_app: AppFactory,
+) -> None:
+    """The first frame has the list and an empty slot the sidebar's width; the sidebar
+    is mounted into it right after. An article opened before that is opened then."""
+    from reader.ui.main_screen import Sidebar
+
+    app = make_app()
+    async with app.run_test(size=(140, 36)) as pilot:
+        screen = await settle(pilot, app)
+        assert screen.sidebar_ready and not screen.query("#sidebar-slot")
+        sidebar = screen.query_one("#sidebar", Sidebar)
+        assert sidebar.region.width > 20
+        # As if Enter came in the first frames: held, then opened when the sidebar is.
+        screen.sidebar_ready = False
+        screen.open_document(OLDEST)
+        assert screen.query_one(ArticleView).document is None
+        sidebar.post_message(Sidebar.Ready())
+        await pilot.pause()
+        article = screen.query_one(ArticleView)
+        assert article.document is not None and article.document.id == OLDEST
+        assert "Words" in str(screen.query_one("#details-meta").render())
+
+
 async def test_panes_toggle_and_help_shows_keys(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(140, 36)) as pilot:

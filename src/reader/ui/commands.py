@@ -68,8 +68,9 @@ def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     yield ("Previous hit", "Go to the previous search hit", article.action_previous_hit)
     yield ("Compare with…", "Compare the open article with another, side by side (c)",
            screen.action_compare)  # fmt: skip
-    yield from _bookmark_commands(screen)
-    yield from _entity_commands(screen)
+    if screen.sidebar_ready:  # their panes are mounted a frame after the screen
+        yield from _bookmark_commands(screen)
+        yield from _entity_commands(screen)
     yield ("Reindex", "Update the index from the files now", screen.action_reindex)
 
 

@@ -12,6 +12,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.lazy import Lazy
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Static, TabbedContent, TabPane
@@ -46,6 +48,16 @@ class EntityFilter:
 SEARCH_LIMIT = 200
 FIRST_DETAIL = 24  # results given snippets before the rest: more than a screenful
 DEBOUNCE = 0.02  # merges bursts of keys; searches themselves take a few ms
+
+
+class Sidebar(TabbedContent):
+    """The sidebar's tabs: Details, Bookmarks, Entities."""
+
+    class Ready(Message):
+        """The sidebar and its panes are mounted."""
+
+    def on_mount(self) -> None:
+        self.post_message(self.Ready())
 
 
 class MainScreen(Screen[None]):
@@ -91,13 +103,15 @@ class MainScreen(Screen[None]):
         border-subtitle-color: $accent;
     }
     MainScreen #article:focus { border: round $primary; }
-    MainScreen #sidebar { width: 30%; min-width: 24; max-width: 56; }
+    MainScreen #sidebar, MainScreen #sidebar-slot { width: 30%; min-width: 24; max-width: 56; }
+    MainScreen #sidebar-slot { display: block; }
+    MainScreen #sidebar-slot.-hidden { display: none; }
     MainScreen #search-hint { height: auto; color: $warning; padding: 0 1; }
     MainScreen #search-hint.-info { color: $foreground 60%; }
     MainScreen #index-progress { padding: 0 1; height: 1; }
     MainScreen #list-title { height: 1; padding: 0 1; background: $panel; color: $foreground 80%; }
     MainScreen .-hidden { display: none; }
-    MainScreen.-narrow #sidebar { display: none; }
+    MainScreen.-narrow #sidebar, MainScreen.-narrow #sidebar-slot { display: none; }
     """
 
     def __init__(self, library: Library, history: SearchHistory) -> None:
@@ -115,6 +129,8 @@ class MainScreen(Screen[None]):
         self.selected_entity: Entity | None = None
         self.mention_index = -1
         self._background_started = False
+        self.sidebar_ready = False  # see compose: the sidebar comes a frame later
+        self._pending_open: tuple[str, int | None, bool] | None = None
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -133,7 +149,14 @@ class MainScreen(Screen[None]):
                 yield Static(Text("Documents"), id="list-title")
                 yield DocList(id="doclist")
             yield ArticleView(reading_width=config.reading_width, id="article")
-            with TabbedContent(id="sidebar", classes="" if config.show_sidebar else "-hidden"):
+            hidden = "" if config.show_sidebar else "-hidden"
+            # The sidebar (tabs and three panes: a third of the widgets) is mounted just
+            # after the first frame, into a slot of its width: the list and article show
+            # about 40 ms sooner. The article is restored once it is there.
+            slot = Lazy(Sidebar(id="sidebar", classes=hidden))
+            slot.id = "sidebar-slot"
+            slot.set_classes(hidden)
+            with slot:
                 with TabPane("Details", id="tab-details"):
                     yield DetailsPane(id="details")
                 with TabPane("Bookmarks", id="tab-bookmarks"):
@@ -149,17 +172,26 @@ class MainScreen(Screen[None]):
         self.search_ready = bool(summaries) and self.library.index_dir.exists()
         self._show_documents(summaries)
         self.query_one(DocList).focus()
-        if summaries:
+        # Restoring the article waits for the sidebar (Sidebar.Ready); the index update
+        # and re-anchoring wait for the first frame too (ReaderApp.on_ready): they run
+        # in threads that hold the GIL, and started any earlier they delayed that frame.
+
+    @on(Sidebar.Ready)
+    def _sidebar_mounted(self, event: Sidebar.Ready) -> None:
+        event.stop()
+        self.sidebar_ready = True
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None:
+            self.open_document(pending[0], scroll_to=pending[1], focus=pending[2])
+        elif self.query_one(DocList).rows:
             self._restore_position()
         if self.reader_app.painted:
-            self.call_after_refresh(self.start_background_work)
-        # Otherwise the app starts it once the first frame is on the terminal (Ready):
-        # the file scan, Whoosh and re-anchoring run in threads that hold the GIL, and
-        # started any earlier they delayed that frame by a few dozen milliseconds.
+            self.start_background_work()
 
     def start_background_work(self) -> None:
-        """Bring the index up to date and anchor the bookmarks (once)."""
-        if self._background_started:
+        """Bring the index up to date and anchor the bookmarks (once, when both the
+        first frame and the sidebar are there)."""
+        if self._background_started or not self.sidebar_ready:
             return
         self._background_started = True
         if self.query_one(DocList).rows:  # else anchored when the index is first built
@@ -282,7 +314,8 @@ class MainScreen(Screen[None]):
             self._show_documents(self.library.summaries())
             article = self.query_one(ArticleView)
             article.set_hits([])
-            self.query_one(DetailsPane).show_hits(article.document, [])
+            if self.sidebar_ready:
+                self.query_one(DetailsPane).show_hits(article.document, [])
             return
         self._searched_at = time.perf_counter()
         self._timer = self.set_timer(DEBOUNCE, lambda: self._run_search(event.value))
@@ -395,6 +428,9 @@ class MainScreen(Screen[None]):
     def open_document(
         self, doc_id: str, *, scroll_to: int | None = None, focus: bool = True
     ) -> None:
+        if not self.sidebar_ready:  # opened in the first few frames: once it is there
+            self._pending_open = (doc_id, scroll_to, focus)
+            return
         document = self.library.document(doc_id)
         if document is None:
             self.notify(
@@ -576,6 +612,8 @@ class MainScreen(Screen[None]):
 
     def action_show_entities(self) -> None:
         """Show the sidebar's Entities tab and focus its list."""
+        if not self.sidebar_ready:
+            return
         sidebar = self.query_one("#sidebar", TabbedContent)
         if self.has_class("-narrow") or sidebar.has_class("-hidden"):
             self.action_toggle_sidebar()
@@ -631,6 +669,8 @@ class MainScreen(Screen[None]):
 
     def action_show_bookmarks(self) -> None:
         """Show the sidebar's Bookmarks tab and focus its list."""
+        if not self.sidebar_ready:
+            return
         sidebar = self.query_one("#sidebar", TabbedContent)
         if self.has_class("-narrow") or sidebar.has_class("-hidden"):
             self.action_toggle_sidebar()
@@ -647,7 +687,7 @@ class MainScreen(Screen[None]):
             self.query_one(ArticleView).focus()
 
     def action_toggle_sidebar(self) -> None:
-        sidebar = self.query_one("#sidebar")
+        sidebar = self.query_one("#sidebar" if self.sidebar_ready else "#sidebar-slot")
         if self.has_class("-narrow"):
             self.remove_class("-narrow")
             sidebar.remove_class("-hidden")
