@@ -215,6 +215,23 @@ def test_missing_index_files_are_rebuilt(lib: Library, seeds: Path) -> None:
     again.close()
 
 
+def test_search_waits_for_a_rebuild_in_progress(lib: Library) -> None:
+    """A rebuild empties the index and refills it; a search from another process in
+    the meantime waits for it instead of answering from part of the index."""
+    import threading
+
+    from reader.core.atomicfile import locked
+
+    answers: list[int] = []
+    with locked(lib.cache / "rebuild"):  # as `reader index --rebuild` holds it
+        thread = threading.Thread(target=lambda: answers.append(lib.search("Zaluzhnyi").total))
+        thread.start()
+        thread.join(0.5)
+        assert thread.is_alive() and not answers  # waiting
+    thread.join(10)
+    assert answers and answers[0] > 0
+
+
 def test_busy_catalog_is_never_deleted(
     lib: Library, seeds: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -189,7 +189,13 @@ class Library:
 
         report = UpdateReport(warnings=[f"index: {p}" for p in self.problems])
         self.problems.clear()
-        with locked(self.cache / "update"):
+        with contextlib.ExitStack() as held:
+            if rebuild:
+                # Searches in other processes wait for a requested rebuild rather than
+                # see the index half refilled (see search). Taken before the update
+                # lock, in the order readers take them, so the two never deadlock.
+                held.enter_context(locked(self.cache / "rebuild"))
+            held.enter_context(locked(self.cache / "update"))
             if rebuild:
                 ix, report.rebuilt = self._create_index(), "requested"
             else:
@@ -447,18 +453,21 @@ class Library:
         from reader.core.query import highlight_terms, parse_query
 
         parsed = parse_query(text, self._corpus())
-        with self._lock:
-            searcher = self._current_searcher()
-            results = searcher.search(parsed, limit=limit)
-            total = len(results)
-            found = [(hit["id"], hit.score) for hit in results]
-            terms = frozenset(highlight_terms(parsed, searcher.reader(), ("body",)))
-        hits = []
-        for doc_id, score in found:
-            summary = self.catalog.summary(doc_id)
-            if summary is None:
-                continue  # indexed by a run that was interrupted: not shown
-            hits.append(Hit(doc_id, summary, float(score or 0.0), detailed=False))
+        # While another process rebuilds (reader index --rebuild), the index is emptied
+        # and refilled: wait for it to finish instead of answering from part of it.
+        with locked(self.cache / "rebuild", shared=True):
+            with self._lock:
+                searcher = self._current_searcher()
+                results = searcher.search(parsed, limit=limit)
+                total = len(results)
+                found = [(hit["id"], hit.score) for hit in results]
+                terms = frozenset(highlight_terms(parsed, searcher.reader(), ("body",)))
+            hits = []
+            for doc_id, score in found:
+                summary = self.catalog.summary(doc_id)
+                if summary is None:
+                    continue  # indexed by a run that was interrupted: not shown
+                hits.append(Hit(doc_id, summary, float(score or 0.0), detailed=False))
         plain = SearchResults(text, total, tuple(hits), terms)
         return self.add_detail(plain, len(hits) if detail is None else detail)
 
