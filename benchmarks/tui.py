@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("READER_SHARED_DIR", ROOT.parent / "shared"))
@@ -34,7 +37,9 @@ BBC = SHARED / "corpora" / "bbc"
 _BASELINE = "import textual.app; print('READY', flush=True)"
 _PAINT = """
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 from reader.ui.app import ReaderApp
 from reader.ui.main_screen import MainScreen
 
@@ -93,19 +98,26 @@ def _medians(runs: int, env: dict[str, str], corpus: Path) -> tuple[float, float
     return statistics.median(baseline), statistics.median(paint)
 
 
-async def _keystrokes(corpus: Path, queries: list[str]) -> list[float]:
+@contextlib.asynccontextmanager
+async def indexed_app(corpus: Path) -> AsyncIterator[tuple[Any, Any, Any]]:
+    """``(app, pilot, main screen)`` of the real app on ``corpus`` once its index is
+    up to date and its workers are done (also used by ``tui_scale.py``)."""
     from reader.ui.app import ReaderApp
     from reader.ui.main_screen import MainScreen
-    from reader.ui.widgets.searchbox import SearchBox
 
     app = ReaderApp(corpus)
-    latencies: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         while not (isinstance(app.screen, MainScreen) and app.screen.search_ready):
             await pilot.pause(0.05)
         await app.workers.wait_for_complete()
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+        yield app, pilot, app.screen
+
+
+async def _keystrokes(corpus: Path, queries: list[str]) -> list[float]:
+    from reader.ui.widgets.searchbox import SearchBox
+
+    latencies: list[float] = []
+    async with indexed_app(corpus) as (app, pilot, screen):
         box = screen.query_one(SearchBox)
         await pilot.press("slash")
         assert app.focused is box

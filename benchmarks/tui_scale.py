@@ -125,17 +125,11 @@ def _make_big_corpus(folder: Path) -> Path:
 
 
 async def _open_big(corpus: Path) -> tuple[float, float, int]:
-    from reader.ui.app import ReaderApp
-    from reader.ui.main_screen import MainScreen
+    from tui import indexed_app  # beside this script
+
     from reader.ui.widgets.article import ArticleView
 
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(120, 40)) as pilot:
-        while not (isinstance(app.screen, MainScreen) and app.screen.search_ready):
-            await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with indexed_app(corpus) as (app, pilot, screen):
         article = screen.query_one(ArticleView)
         ticks: list[float] = []
         stop = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import ProgressBar, Static
 
 from reader.core.library import Library
@@ -192,6 +193,33 @@ async def test_the_sidebar_comes_a_frame_later_and_waits_for_nothing(
         article = screen.query_one(ArticleView)
         assert article.document is not None and article.document.id == OLDEST
         assert "Words" in str(screen.query_one("#details-meta").render())
+        # F3 in those first frames hides the sidebar that is about to be mounted too.
+        screen.sidebar_ready = False
+        await pilot.press("f3")
+        assert sidebar.has_class("-hidden")
+        screen.sidebar_ready = True
+        await pilot.press("f3")
+        assert not sidebar.has_class("-hidden") and sidebar.display
+
+
+def test_a_cancelled_layout_stops_at_its_next_line() -> None:
+    from reader.ui.wrap import layout_text
+
+    class Stop(Exception):
+        pass
+
+    calls = []
+
+    def pause() -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise Stop
+
+    text = "one line\n" * 10 + "\n" + "another paragraph " * 50
+    assert len(layout_text(text, 40, pause=lambda: None)) > 10
+    with pytest.raises(Stop):
+        layout_text(text, 40, pause=pause)
+    assert len(calls) == 3
 
 
 async def test_panes_toggle_and_help_shows_keys(make_app: AppFactory) -> None:

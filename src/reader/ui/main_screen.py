@@ -153,7 +153,8 @@ class MainScreen(Screen[None]):
             # The sidebar (tabs and three panes: a third of the widgets) is mounted just
             # after the first frame, into a slot of its width: the list and article show
             # about 40 ms sooner. The article is restored once it is there.
-            slot = Lazy(Sidebar(id="sidebar", classes=hidden))
+            self._sidebar = Sidebar(id="sidebar", classes=hidden)
+            slot = Lazy(self._sidebar)
             slot.id = "sidebar-slot"
             slot.set_classes(hidden)
             with slot:
@@ -687,12 +688,17 @@ class MainScreen(Screen[None]):
             self.query_one(ArticleView).focus()
 
     def action_toggle_sidebar(self) -> None:
-        sidebar = self.query_one("#sidebar" if self.sidebar_ready else "#sidebar-slot")
+        # Before the sidebar is mounted, its slot stands in for it on screen; the
+        # sidebar (not yet in the DOM) takes the same class, so the choice holds.
+        shown = [self._sidebar] + ([] if self.sidebar_ready else list(self.query("#sidebar-slot")))
         if self.has_class("-narrow"):
             self.remove_class("-narrow")
-            sidebar.remove_class("-hidden")
+            for widget in shown:
+                widget.remove_class("-hidden")
             return
-        sidebar.toggle_class("-hidden")
+        hide = not self._sidebar.has_class("-hidden")
+        for widget in shown:
+            widget.set_class(hide, "-hidden")
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 110, "-narrow")

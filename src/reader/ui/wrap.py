@@ -80,8 +80,8 @@ def _cut(word: str, width: int) -> int:
 def layout_text(text: str, width: int, *, pause: Callable[[], None] | None = None) -> Layout:
     """Lay out paragraphs (split on blank lines; single newlines kept as line breaks).
 
-    ``pause`` is called after each line of the text: a worker laying out a very long text
-    uses it to give the UI thread the GIL now and then (and to stop when cancelled).
+    ``pause`` is called after each line of the text: a worker laying out a very long
+    text uses it to stop when the layout is no longer wanted.
     """
     width = max(width, 10)
     starts: list[int] = []

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from reader.core import yamlio
 from reader.core.bookmarks.errors import BookmarkError
 from reader.core.bookmarks.model import Bookmark, iso_utc
 
@@ -31,11 +32,10 @@ HEADER = (
     "# a broken file is reported and left untouched (previous version: bookmarks.yaml.bak).\n"
 )
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Loader = yamlio.Loader
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+class _Dumper(yamlio.Dumper):  # type: ignore[misc, valid-type]
     """Safe dumper that never writes anchors/aliases, even for shared values."""
 
     def ignore_aliases(self, data: Any) -> bool:

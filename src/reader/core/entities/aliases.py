@@ -17,7 +17,8 @@ optional, every reference an entity id or any of its names or aliases::
 A file that cannot be read or parsed is reported in one line and left untouched;
 the extractor's results are then used as they are. Writers hold
 :func:`reader.core.atomicfile.locked` and replace the file atomically (the previous
-version kept as ``aliases.yaml.bak``). Only ``yaml.safe_load`` ever reads it.
+version kept as ``aliases.yaml.bak``). Only a safe loader (:mod:`reader.core.yamlio`)
+ever reads it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any, cast
 
 import yaml
 
+from reader.core import yamlio
 from reader.core.atomicfile import atomic_write_text, locked
 from reader.core.entities.keys import fold
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity, EntityType
@@ -62,7 +64,7 @@ class Aliases:
             data["retype"] = dict(self.retype)
         if self.block:
             data["block"] = list(self.block)
-        body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+        body = yamlio.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
         return HEADER + ("" if body.strip() == "{}" else body)
 
 
@@ -73,7 +75,7 @@ def aliases_path(corpus_root: Path) -> Path:
 def parse_aliases(text: str) -> Aliases:
     """Validate the YAML text of an aliases file (raises :class:`AliasesError`)."""
     try:
-        data = yaml.safe_load(text)
+        data = yamlio.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -14,7 +14,6 @@ hit's sentence) with :class:`ArticleView.BookmarkRequested`.
 
 from __future__ import annotations
 
-import time
 from bisect import bisect_left
 from typing import Any, ClassVar, TypeVar
 
@@ -523,19 +522,11 @@ class ArticleView(ScrollView, can_focus=True):
         if document is None:
             return
         worker = get_current_worker()
-        last = [time.perf_counter()]
 
         def pause() -> None:
-            # A thread computing in pure Python keeps the GIL for 5 ms slices, and the
-            # event loop, which lets it go at every select(), waits a slice each time
-            # it wants it back: a 20 MB article's layout (2 s) stalled the UI for over
-            # 100 ms. Sleeping briefly every few ms hands the GIL over at once.
-            now = time.perf_counter()
-            if now - last[0] > 0.004:
-                if worker.is_cancelled:
-                    raise _Cancelled
-                time.sleep(0.0005)
-                last[0] = time.perf_counter()
+            # A 20 MB article takes about 2 s: opening another one meanwhile stops it.
+            if worker.is_cancelled:
+                raise _Cancelled
 
         try:
             layout = layout_text(document.text, self.measure, pause=pause)
