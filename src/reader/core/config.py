@@ -9,20 +9,21 @@ Keys (all optional):
 - ``show_sidebar`` / ``show_list``: whether those panes start visible (default true).
 
 Environment overrides: ``READER_CONFIG`` (another config file), ``READER_THEME``,
-``READER_READING_WIDTH``. A bad value is reported as a one-line problem and the
-default is used; a broken file is never rewritten by reader.
+``READER_READING_WIDTH``. The file is read through :mod:`reader.core.yamlfile` (size,
+alias and nesting bounds); each bad value is one line in ``Config.problems`` and its
+default is used, the other settings still apply. reader never writes the file.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from reader.core import paths, yamlio
+from reader.core import paths, yamlfile
+from reader.core.yamlfile import Problems, key_path, shown
 
 DEFAULT_THEME = "reader-dark"
 
@@ -47,58 +48,156 @@ def config_path() -> Path:
 def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     config = Config(path=path)
-    data: Any = {}
-    if path.exists():
-        try:
-            data = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, RecursionError, yaml.YAMLError) as error:
-            first = str(error).splitlines()[0] if str(error) else type(error).__name__
-            config.problems.append(f"config {path}: unreadable ({first}); using defaults")
-            data = {}
-        if not isinstance(data, dict):
-            config.problems.append(f"config {path}: not a mapping; using defaults")
-            data = {}
+    problems = Problems(f"config {path}")
+    data: dict[Any, Any] = {}
+    try:
+        loaded = yamlfile.load_file(path, yamlfile.CONFIG_LIMITS)
+    except yamlfile.YamlFileError as error:
+        problems.add("", f"{error}; using defaults")
+    else:
+        if isinstance(loaded, dict):
+            data = loaded
+        elif loaded is not None and loaded is not yamlfile.MISSING:
+            problems.add("", f"is {shown(loaded)}, not a mapping of settings; using defaults")
+    _apply(config, data, problems)
+    environment = Problems("environment")
     env_theme = os.environ.get("READER_THEME")
     env_width = os.environ.get("READER_READING_WIDTH")
     if env_theme:
-        data["theme"] = env_theme
+        _theme(config, env_theme, environment, "READER_THEME")
     if env_width:
-        data["reading_width"] = env_width
-    _apply(config, data)
+        _reading_width(config, env_width, environment, "READER_READING_WIDTH")
+    config.problems = [*problems.lines, *environment.lines]
     return config
 
 
-def _apply(config: Config, data: dict[str, Any]) -> None:
-    known = {"theme", "keymap", "default_corpus", "reading_width", "show_sidebar", "show_list"}
-    for key in sorted(set(data) - known):
-        config.problems.append(f"config: unknown key '{key}' ignored")
+KNOWN_KEYS = ("theme", "keymap", "default_corpus", "reading_width", "show_sidebar", "show_list")
+MAX_THEME_NAME = 64
+MAX_PATH_CHARS = 4096
+MAX_KEYMAP_ENTRIES = 1000
+MAX_BINDING_ID = 100
+MAX_KEYS = 20
+MAX_KEY_CHARS = 40
+MIN_WIDTH, MAX_WIDTH = 40, 200
+
+
+def _apply(config: Config, data: dict[Any, Any], problems: Problems) -> None:
+    for key in data:
+        if not isinstance(key, str):
+            problems.add(f"key {shown(key)}", "setting names are text; ignored")
+        elif key not in KNOWN_KEYS:
+            problems.add(key_path(key), "unknown setting; ignored")
     if "theme" in data:
-        if isinstance(data["theme"], str) and data["theme"].strip():
-            config.theme = data["theme"].strip()
-        else:
-            config.problems.append("config: theme must be a name")
+        _theme(config, data["theme"], problems, "theme")
     if "keymap" in data:
-        keymap = data["keymap"]
-        if isinstance(keymap, dict) and all(
-            isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
-        ):
-            config.keymap = dict(keymap)
-        else:
-            config.problems.append("config: keymap must map binding ids to key strings")
+        _keymap(config, data["keymap"], problems)
     if data.get("default_corpus") is not None:
-        config.default_corpus = Path(str(data["default_corpus"])).expanduser()
+        _default_corpus(config, data["default_corpus"], problems)
     if "reading_width" in data:
-        try:
-            width = int(data["reading_width"])
-        except (TypeError, ValueError):
-            width = -1
-        if 40 <= width <= 200:
-            config.reading_width = width
-        else:
-            config.problems.append("config: reading_width must be a number from 40 to 200")
+        _reading_width(config, data["reading_width"], problems, "reading_width")
     for key in ("show_sidebar", "show_list"):
         if key in data:
             if isinstance(data[key], bool):
                 setattr(config, key, data[key])
             else:
-                config.problems.append(f"config: {key} must be true or false")
+                problems.add(key, f"must be true or false, not {shown(data[key])}; using true")
+
+
+def _theme(config: Config, value: Any, problems: Problems, where: str) -> None:
+    if isinstance(value, str) and value.strip() and len(value.strip()) <= MAX_THEME_NAME:
+        config.theme = value.strip()
+    else:
+        problems.add(
+            where,
+            f"must be a theme name of 1 to {MAX_THEME_NAME} characters, not {shown(value)}; "
+            f"using {config.theme}",
+        )
+
+
+def _keymap(config: Config, keymap: Any, problems: Problems) -> None:
+    if not isinstance(keymap, dict):
+        problems.add("keymap", f"must map binding ids to keys, not {shown(keymap)}; ignored")
+        return
+    for number, (binding, keys) in enumerate(keymap.items()):
+        if number == MAX_KEYMAP_ENTRIES:
+            problems.add("keymap", f"more than {MAX_KEYMAP_ENTRIES} entries; the rest ignored")
+            break
+        if not isinstance(binding, str) or not _is_binding_id(binding):
+            problems.add(
+                f"keymap key {shown(binding)}",
+                "is not a binding id (like article.next_hit); ignored",
+            )
+            continue
+        where = key_path("keymap", binding)
+        text = _key_string(keys)
+        if text is None:
+            problems.add(
+                where,
+                f'must be keys like "n,ctrl+n" (at most {MAX_KEYS}, each without spaces), '
+                f"not {shown(keys)}; ignored",
+            )
+            continue
+        config.keymap[binding] = text
+
+
+def _is_binding_id(text: str) -> bool:
+    return (
+        0 < len(text) <= MAX_BINDING_ID
+        and text.isascii()
+        and text.isprintable()
+        and (" " not in text)
+    )
+
+
+def _key_string(value: Any) -> str | None:
+    """``n,ctrl+n`` from a string, a number (a digit key) or a list of those."""
+    items = value if isinstance(value, list) else [value]
+    keys: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (str, int)):
+            return None
+        text = str(item) if isinstance(item, str) or item.bit_length() < 64 else ""
+        keys += [key.strip() for key in text.split(",")] if isinstance(item, str) else [text]
+    if not keys or len(keys) > MAX_KEYS:
+        return None
+    for key in keys:
+        if not key or len(key) > MAX_KEY_CHARS or not key.isprintable() or " " in key:
+            return None
+    return ",".join(keys)
+
+
+def _default_corpus(config: Config, value: Any, problems: Problems) -> None:
+    if (
+        not isinstance(value, str)
+        or not value.strip()
+        or len(value) > MAX_PATH_CHARS
+        or "\0" in value
+    ):
+        problems.add(
+            "default_corpus",
+            f"must be a folder path (text, at most {MAX_PATH_CHARS} characters), "
+            f"not {shown(value)}; ignored",
+        )
+        return
+    try:
+        config.default_corpus = Path(value).expanduser()
+    except (RuntimeError, ValueError, OSError):  # ~user that cannot be expanded
+        config.default_corpus = Path(value)
+
+
+def _reading_width(config: Config, value: Any, problems: Problems, where: str) -> None:
+    width: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        width = value
+    elif isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        width = int(value)
+    elif isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 6:
+        width = int(value.strip())
+    if width is not None and MIN_WIDTH <= width <= MAX_WIDTH:
+        config.reading_width = width
+    else:
+        problems.add(
+            where,
+            f"must be a whole number from {MIN_WIDTH} to {MAX_WIDTH}, not {shown(value)}; "
+            f"using {config.reading_width}",
+        )

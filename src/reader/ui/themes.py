@@ -1,22 +1,26 @@
 """Themes as YAML files, validated into Textual ``Theme`` objects.
 
 Bundled themes live in ``themes/`` (shipped in the wheel); users add their own in
-``reader locate``'s ``themes`` folder. A file that fails validation is skipped and
-reported once; it never stops the app. Reader's own colours (search hits, entity
-types, bookmarks) are theme ``variables`` with defaults in ``THEME_DEFAULTS``.
+``reader locate``'s ``themes`` folder, read through :mod:`reader.core.yamlfile` (size,
+alias and nesting bounds). Every problem is one line: a theme without a usable ``name``
+or ``primary`` is skipped; any other bad key is left out (its Textual or reader default
+used) and the rest of the theme applies. Nothing in a theme file can stop the app.
+Reader's own colours (search hits, entity types, bookmarks) are theme ``variables``
+with defaults in ``THEME_DEFAULTS``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from reader.core import paths, yamlio
+from reader.core import paths, yamlfile
+from reader.core.yamlfile import Problems, key_path, one_line, shown
 
 THEME_DEFAULTS: dict[str, str] = {
     "hit": "#6b5a1e",
@@ -46,36 +50,89 @@ class ThemeSet:
     problems: list[str] = field(default_factory=list)
 
 
-def _colour(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise ThemeError(f"{where} must be a colour string")
+MAX_NAME = 64
+MAX_FILES = 200  # theme files read from one folder
+MAX_VALUE = 64
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
+_PERCENT = re.compile(r"\d{1,3}(\.\d+)?%")
+
+
+def _colour_problem(value: Any, *, variable: bool = False) -> str | None:
+    """Why ``value`` is not a colour Textual accepts here (``None``: it is one).
+
+    Theme colours must parse as a whole (Textual parses them when the theme is used);
+    a variable is pasted into the stylesheet, so it may only be a colour, optionally
+    with an alpha percentage (``"#e0a458 40%"``, ``"auto 87%"``), nothing that could
+    change the CSS around it.
+    """
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_VALUE:
+        return f'must be a colour like "#5f9ee8", not {shown(value)}'
+    words = value.split()
+    if variable and len(words) == 2 and _PERCENT.fullmatch(words[1]):
+        words = words[:1]
+        if words[0] == "auto":
+            return None
+    if len(words) != 1:
+        return f"{shown(value)} is not a colour"
     try:
-        Color.parse(value.split()[0] if value.split() else value)
-    except ColorParseError:
-        raise ThemeError(f"{where}: '{value}' is not a colour") from None
-    return value
+        Color.parse(words[0])
+    except (ColorParseError, ValueError):
+        return f"{shown(value)} is not a colour"
+    return None
 
 
-def theme_from_data(data: Any) -> Theme:
+def theme_from_data(data: Any, problems: Problems | None = None) -> Theme:
+    """A Textual theme from a theme file's data; bad keys are left out and reported
+    in ``problems``. Raises :class:`ThemeError` if no theme can be made."""
+    problems = problems if problems is not None else Problems("theme")
     if not isinstance(data, dict):
-        raise ThemeError("not a mapping")
+        raise ThemeError(f"is {shown(data)}, not a mapping")
     name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise ThemeError("missing 'name'")
+    if not isinstance(name, str) or not _NAME.fullmatch(name.strip()):
+        raise ThemeError(
+            f"name: must be 1 to {MAX_NAME} letters, digits, - or _, not {shown(name)}"
+        )
     if "primary" not in data:
         raise ThemeError("missing 'primary' colour")
-    unknown = set(data) - {*_COLOUR_KEYS, "name", "dark", "variables"}
-    if unknown:
-        raise ThemeError(f"unknown keys: {', '.join(sorted(unknown))}")
-    colours = {k: _colour(data[k], k) for k in _COLOUR_KEYS if k in data}
+    bad_primary = _colour_problem(data["primary"])
+    if bad_primary:
+        raise ThemeError(f"primary: {bad_primary}")
+    for key in data:
+        if not isinstance(key, str):
+            problems.add(f"key {shown(key)}", "theme keys are text; ignored")
+        elif key not in {*_COLOUR_KEYS, "name", "dark", "variables"}:
+            problems.add(key_path(key), "unknown key; ignored")
+    colours: dict[str, str] = {}
+    for key in _COLOUR_KEYS:
+        if key in data:
+            bad = _colour_problem(data[key])
+            if bad:
+                problems.add(key, f"{bad}; the default is used")
+            else:
+                colours[key] = data[key].strip()
     variables = data.get("variables") or {}
     if not isinstance(variables, dict):
-        raise ThemeError("'variables' must be a mapping")
-    checked = {str(k): _colour(v, f"variables.{k}") for k, v in variables.items()}
+        problems.add("variables", f"must be a mapping, not {shown(variables)}; ignored")
+        variables = {}
+    checked: dict[str, str] = {}
+    for key, value in variables.items():
+        if not isinstance(key, str) or not _VARIABLE.fullmatch(key):
+            problems.add(f"variables key {shown(key)}", "is not a variable name; ignored")
+            continue
+        if "style" in key or key.startswith("link-background"):
+            problems.add(key_path("variables", key), "only colour variables can be set; ignored")
+            continue
+        bad = _colour_problem(value, variable=True)
+        if bad:
+            problems.add(key_path("variables", key), f"{bad}; the default is used")
+            continue
+        checked[key] = value.strip()
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
-        raise ThemeError("'dark' must be true or false")
-    return Theme(
+        problems.add("dark", f"must be true or false, not {shown(dark)}; using true")
+        dark = True
+    theme = Theme(
         name=name.strip(),
         primary=colours["primary"],
         secondary=colours.get("secondary"),
@@ -91,15 +148,21 @@ def theme_from_data(data: Any) -> Theme:
         dark=dark,
         variables=checked,
     )
+    try:  # what the app will do with it; refuse here rather than fail at start-up
+        theme.to_color_system().generate()
+    except Exception as error:  # Textual's own checks: any failure means "not usable"
+        raise ThemeError(f"Textual cannot use its colours ({one_line(str(error), 80)})") from None
+    return theme
 
 
-def load_theme_file(path: Path) -> Theme:
+def load_theme_file(path: Path, problems: Problems | None = None) -> Theme:
     try:
-        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, RecursionError, yaml.YAMLError) as error:
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise ThemeError(f"unreadable ({first})") from None
-    return theme_from_data(data)
+        data = yamlfile.load_file(path, yamlfile.THEME_LIMITS)
+    except yamlfile.YamlFileError as error:
+        raise ThemeError(str(error)) from None
+    if data is yamlfile.MISSING:
+        raise ThemeError("cannot be read (it is gone)")
+    return theme_from_data(data, problems)
 
 
 def load_themes(folders: list[Path] | None = None) -> ThemeSet:
@@ -110,12 +173,18 @@ def load_themes(folders: list[Path] | None = None) -> ThemeSet:
     for folder in folders:
         if not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*.y*ml")):
+        files = sorted(folder.glob("*.y*ml"))
+        if len(files) > MAX_FILES:
+            found.problems.append(f"themes {folder}: more than {MAX_FILES} files; the rest skipped")
+        for path in files[:MAX_FILES]:
+            label = f"theme {one_line(path.name, 80)}"
+            problems = Problems(label)
             try:
-                theme = load_theme_file(path)
+                theme = load_theme_file(path, problems)
             except ThemeError as error:
-                found.problems.append(f"theme {path.name} skipped: {error}")
+                found.problems.append(one_line(f"{label} skipped: {error}"))
                 continue
+            found.problems.extend(problems.lines)
             by_name[theme.name] = theme
     found.themes = list(by_name.values())
     return found
