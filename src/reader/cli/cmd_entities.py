@@ -61,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
             entities = [e for e in library.entities(doc_id) if e.type in types]
         else:
             rows = _corpus_rows(library, types)
-        if library.aliases_warning:  # known once the corpus entities were read
-            print(f"reader: warning: {library.aliases_warning}", file=sys.stderr)
+        for problem in library.aliases_problems:  # known once the corpus entities were read
+            print(f"reader: warning: {problem}", file=sys.stderr)
     finally:
         library.close()
     if args.doc:

@@ -118,6 +118,7 @@ class Library:
         self._entities: CorpusEntities | None = None
         self.problems: list[str] = []  # repairs made on open, for the caller to show
         self.aliases_warning: str | None = None  # the aliases file could not be used
+        self.aliases_problems: list[str] = []  # all of its problems, one line each
         self.catalog = self._open_catalog()
 
     # -- opening and repairing -------------------------------------------------
@@ -519,9 +520,15 @@ class Library:
             return state
 
     def _load_aliases(self) -> Aliases:
-        from reader.core.entities.aliases import aliases_path, load_aliases
+        from reader.core.entities.aliases import aliases_path, read_aliases
 
-        aliases, self.aliases_warning = load_aliases(aliases_path(self.root))
+        aliases, self.aliases_problems = read_aliases(aliases_path(self.root))
+        more = len(self.aliases_problems) - 1
+        self.aliases_warning = (  # the first problem, for callers that show one line
+            self.aliases_problems[0] + (f" (+{more} more problems)" if more else "")
+            if self.aliases_problems
+            else None
+        )
         return aliases
 
     def reload_aliases(self) -> None:

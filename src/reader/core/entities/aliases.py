@@ -14,8 +14,10 @@ optional, every reference an entity id or any of its names or aliases::
     block:                 # never shown
       - Salvator
 
-A file that cannot be read or parsed is reported in one line and left untouched;
-the extractor's results are then used as they are. Writers hold
+The file is read through :mod:`reader.core.yamlfile` (size, alias, nesting bounds).
+Each problem is one line naming the file and the entry; a bad entry is left out and
+the rest used. A file with problems is never rewritten by reader (edits are refused
+until it is fixed), so nothing the user wrote is lost. Writers hold
 :func:`reader.core.atomicfile.locked` and replace the file atomically (the previous
 version kept as ``aliases.yaml.bak``). Only a safe loader (:mod:`reader.core.yamlio`)
 ever reads it.
@@ -28,13 +30,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
-from reader.core import yamlio
+from reader.core import yamlfile, yamlio
 from reader.core.atomicfile import atomic_write_text, locked
 from reader.core.entities.keys import fold
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity, EntityType
 from reader.core.paths import corpus_data_dir
+from reader.core.yamlfile import Problems, key_path, one_line, shown
 
 FILE_NAME = "aliases.yaml"
 HEADER = "# reader aliases: merge, rename, retype or block entities in this corpus.\n"
@@ -72,65 +73,134 @@ def aliases_path(corpus_root: Path) -> Path:
     return corpus_data_dir(corpus_root) / FILE_NAME
 
 
-def parse_aliases(text: str) -> Aliases:
-    """Validate the YAML text of an aliases file (raises :class:`AliasesError`)."""
+MAX_REF_CHARS = 500  # an entity id, name or alias; names are a few words
+
+
+def parse_aliases(text: str | bytes, source: str = "aliases") -> Aliases:
+    """Validate an aliases file's text (raises :class:`AliasesError` on any problem)."""
+    aliases, problems = check_aliases(text, source)
+    if problems:
+        first = problems[0].removeprefix(f"{source}: ")
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise AliasesError(first + more)
+    return aliases
+
+
+def check_aliases(text: str | bytes, source: str = "aliases") -> tuple[Aliases, list[str]]:
+    """The usable aliases in ``text`` and one line per problem (``source: where: what``).
+
+    The file is read with :mod:`reader.core.yamlfile`'s bounds (no alias bomb, no deep
+    nesting); a bad entry is left out with its line, the good ones are kept.
+    """
+    problems = Problems(source)
     try:
-        data = yamlio.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise AliasesError(f"not valid YAML{where}") from None
+        data = yamlfile.parse(text, yamlfile.ALIASES_LIMITS)
+    except yamlfile.YamlFileError as error:
+        problems.add("", f"{error}; aliases ignored")
+        return Aliases(), problems.lines
+    aliases = Aliases()
     if data is None:
-        return Aliases()
+        return aliases, problems.lines
     if not isinstance(data, dict):
-        raise AliasesError("expected a mapping with merge/rename/retype/block")
-    unknown = set(data) - {"merge", "rename", "retype", "block"}
-    if unknown:
-        raise AliasesError(f"unknown section {sorted(map(str, unknown))[0]!r}")
-    merge = _mapping(data, "merge", lambda v: [str(x) for x in _list(v, "merge")])
-    rename = _mapping(data, "rename", str)
-    retype = _mapping(data, "retype", _entity_type)
-    block = [str(x) for x in _list(data.get("block") or [], "block")]
-    return Aliases(merge, rename, retype, block)
+        problems.add("", f"is {shown(data)}, not a mapping with merge/rename/retype/block; ignored")
+        return aliases, problems.lines
+    for section in data:
+        if section not in ("merge", "rename", "retype", "block"):
+            problems.add(
+                key_path(section), "unknown section (merge, rename, retype, block); ignored"
+            )
+    for target, value in _section(data, "merge", problems):
+        refs = _refs(value, key_path("merge", target), problems)
+        if refs:
+            aliases.merge[target] = refs
+    for ref, value in _section(data, "rename", problems):
+        if isinstance(value, str) and value.strip() and len(value) <= MAX_REF_CHARS:
+            aliases.rename[ref] = value
+        else:
+            problems.add(
+                key_path("rename", ref), f"must be a name (text), not {shown(value)}; ignored"
+            )
+    for ref, value in _section(data, "retype", problems):
+        if value in NAMED_TYPES:
+            aliases.retype[ref] = cast(EntityType, value)
+        else:
+            problems.add(
+                key_path("retype", ref),
+                f"{shown(value)} is not one of {', '.join(NAMED_TYPES)}; ignored",
+            )
+    if data.get("block") is not None:
+        aliases.block = _refs(data["block"], "block", problems)
+    return aliases, problems.lines
 
 
-def _list(value: Any, section: str) -> list[Any]:
-    if isinstance(value, (str, int, float)):
-        return [value]
-    if not isinstance(value, list) or any(isinstance(x, (dict, list)) for x in value):
-        raise AliasesError(f"{section}: expected a list of names or ids")
-    return value
+def _ref(value: Any) -> str | None:
+    """A reference (an id or a name) from a YAML scalar: text, or a whole number."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() < 64:
+        return str(value)
+    if isinstance(value, str) and value.strip() and len(value) <= MAX_REF_CHARS:
+        return value
+    return None
 
 
-def _mapping(data: dict[str, Any], section: str, convert: Callable[[Any], Any]) -> dict[str, Any]:
-    value = data.get(section) or {}
+def _refs(value: Any, where: str, problems: Problems) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    refs: list[str] = []
+    for number, item in enumerate(items):
+        ref = _ref(item)
+        if ref is None:
+            at = f"{where}[{number}]" if isinstance(value, list) else where
+            problems.add(at, f"must be a name or an id (text), not {shown(item)}; ignored")
+        elif ref not in refs:
+            refs.append(ref)
+    return refs
+
+
+def _section(data: dict[Any, Any], section: str, problems: Problems) -> list[tuple[str, Any]]:
+    value = data.get(section)
+    if value is None:
+        return []
     if not isinstance(value, dict):
-        raise AliasesError(f"{section}: expected a mapping")
-    return {str(k): convert(v) for k, v in value.items()}
+        problems.add(section, f"must be a mapping, not {shown(value)}; ignored")
+        return []
+    entries: list[tuple[str, Any]] = []
+    for key, item in value.items():
+        ref = _ref(key)
+        if ref is None:
+            problems.add(f"{section} key {shown(key)}", "must be a name or an id (text); ignored")
+        else:
+            entries.append((ref, item))
+    return entries
 
 
 def _entity_type(value: Any) -> EntityType:
     if value not in NAMED_TYPES:
-        raise AliasesError(f"retype: {value!r} is not one of {', '.join(NAMED_TYPES)}")
+        raise AliasesError(f"retype: {shown(value)} is not one of {', '.join(NAMED_TYPES)}")
     return cast(EntityType, value)
 
 
-def load_aliases(path: Path) -> tuple[Aliases, str | None]:
-    """The aliases in ``path`` and a one-line warning if it could not be used.
+def read_aliases(path: Path) -> tuple[Aliases, list[str]]:
+    """The usable aliases in ``path`` and one line per problem; the file is only read.
 
-    A missing file is simply empty. A broken one yields empty aliases and a warning;
-    the file is not touched.
+    A missing file is simply empty. A bad entry is left out, the rest used.
     """
+    source = f"{path}"
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = yamlfile.read_bytes(path, yamlfile.ALIASES_LIMITS.max_bytes)
     except FileNotFoundError:
-        return Aliases(), None
-    except (OSError, UnicodeDecodeError) as exc:
-        return Aliases(), f"{path}: cannot read aliases ({exc.__class__.__name__}); ignored"
-    try:
-        return parse_aliases(text), None
-    except AliasesError as exc:
-        return Aliases(), f"{path}: {exc}; aliases ignored, file left as it is"
+        return Aliases(), []
+    except yamlfile.YamlFileError as error:
+        return Aliases(), [one_line(f"{source}: {error}; aliases ignored, file left as it is")]
+    return check_aliases(raw, source)
+
+
+def load_aliases(path: Path) -> tuple[Aliases, str | None]:
+    """The aliases in ``path`` and a one-line warning if any of it could not be used
+    (the first problem, and how many more :func:`read_aliases` lists)."""
+    aliases, problems = read_aliases(path)
+    if not problems:
+        return aliases, None
+    more = f" (+{len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    return aliases, one_line(problems[0], 240) + more
 
 
 def _matches(ref: str, entity: Entity | CorpusEntity) -> bool:
@@ -261,15 +331,24 @@ def apply_corpus_aliases(
 
 
 def _update(path: Path, change: Callable[[Aliases], None]) -> Aliases:
-    """Read-modify-write under the file lock; a broken file is never overwritten."""
+    """Read-modify-write under the file lock.
+
+    A file with any problem is never overwritten (its bad entries would be lost): the
+    change is refused with the first problem until the user fixes the file.
+    """
     with locked(path):
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = yamlfile.read_bytes(path, yamlfile.ALIASES_LIMITS.max_bytes)
         except FileNotFoundError:
-            text = ""
-        aliases = parse_aliases(text)
+            raw = b""
+        except yamlfile.YamlFileError as error:
+            raise AliasesError(f"{error}; not changed") from None
+        aliases = parse_aliases(raw, str(path))
         change(aliases)
-        atomic_write_text(path, aliases.to_yaml(), backup=True)
+        text = aliases.to_yaml()
+        if len(text.encode("utf-8")) > yamlfile.ALIASES_LIMITS.max_bytes:
+            raise AliasesError("the aliases file would be too large to read back; not changed")
+        atomic_write_text(path, text, backup=True)
         return aliases
 
 
