@@ -12,17 +12,19 @@ import sys
 from collections.abc import Sequence
 
 from reader.cli.errors import UserError
-from reader.cli.parser import SUBCOMMANDS, build_parser, build_tui_parser
+from reader.cli.parser import SUBCOMMANDS, build_parser, build_tui_parser, glue_text_values
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if args_list and args_list[0] in SUBCOMMANDS:
-            args = build_parser().parse_args(args_list)
+            parser = build_parser()
+            args = parser.parse_args(glue_text_values(parser, args_list))
             code: int = args.handler(args)
             return code
-        tui_args = build_tui_parser().parse_args(args_list)
+        tui_parser = build_tui_parser()
+        tui_args = tui_parser.parse_args(glue_text_values(tui_parser, args_list))
         from reader.cli.cmd_tui import run_tui
 
         return run_tui(tui_args)

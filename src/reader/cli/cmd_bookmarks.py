@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import stat
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -27,7 +26,7 @@ from rich.text import Text
 from reader.cli.context import open_library
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
-from reader.core.atomicfile import atomic_write_text, backup_path
+from reader.core.atomicfile import describe_error
 from reader.core.bookmarks import (
     AnchoredBookmark,
     Bookmark,
@@ -43,6 +42,8 @@ from reader.core.bookmarks import (
     reanchor,
 )
 from reader.core.bookmarks.model import normalise_tags
+from reader.core.entities.aliases import aliases_path
+from reader.core.exportfile import ExportError, write_export
 from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
 from reader.core.textnorm import strip_controls
 
@@ -219,8 +220,7 @@ def run_add(args: argparse.Namespace) -> int:
     except BookmarkError as error:
         raise UserError(str(error)) from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise UserError(f"bookmark not added: cannot write {store.path}: {reason}") from None
+        raise UserError(f"bookmark not added: {describe_error(error, store.path)}") from None
     if args.json:
         print_json(anchor(bookmark, text).to_json())
     else:
@@ -254,8 +254,19 @@ def _occurrence(doc_id: str, text: str, quote: str, wanted: int | None) -> tuple
 # -- export --------------------------------------------------------------------------
 
 
+# Names of the process's own output streams: written to like ``-o -``, never opened
+# anew (opening ``/dev/stdout`` would truncate a file the shell appends to).
+_STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+_STDERR_NAMES = ("/dev/stderr", "/dev/fd/2", "/proc/self/fd/2")
+
+
 def run_export(args: argparse.Namespace) -> int:
-    target = None if args.output in (None, "-") else Path(args.output).expanduser()
+    stream = None
+    if args.output is None or args.output in _STDOUT_NAMES:
+        stream = sys.stdout
+    elif args.output in _STDERR_NAMES:
+        stream = sys.stderr
+    target = None if stream is not None else Path(args.output).expanduser()
     library, store, anchored = _selected(args)
     try:
         metas = {a.doc: _meta(library, a.doc) for a in anchored}
@@ -278,15 +289,13 @@ def run_export(args: argparse.Namespace) -> int:
             "document); exported with the saved quote"
         )
     if target is None:
-        sys.stdout.write(strip_controls(text) if sys.stdout.isatty() else text)
+        assert stream is not None
+        stream.write(strip_controls(text) if stream.isatty() else text)
         return 0
     try:
-        mode = _file_mode(target)
-        atomic_write_text(target, text, backup=False)
-        os.chmod(target, mode)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise UserError(f"cannot write {target}: {reason}") from None
+        write_export(target, text)
+    except ExportError as error:
+        raise UserError(str(error)) from None
     _warn(f"exported {_plural(len(bookmarks), 'bookmark')} to {target}")
     return 0
 
@@ -318,29 +327,15 @@ def _current(a: AnchoredBookmark) -> Bookmark:
     return replace(a.bookmark, start=a.start, end=a.end, prefix=a.prefix, suffix=a.suffix)
 
 
-def _file_mode(target: Path) -> int:
-    """The permissions the export should have: the old file's, else the umask's.
-
-    (The atomic write's temporary file is private, 0600; an export is meant to be
-    shared like any other file the user writes.)
-    """
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def _check_target(target: Path, store: BookmarkStore, corpus: Path) -> None:
     """Refuse to write an export over the bookmarks themselves or an article."""
     if target.is_dir():
         raise UserError(f"--output {target} is a folder")
     resolved = target.resolve()
     protected = [
-        store.path,
-        backup_path(store.path),
-        store.path.with_name(store.path.name + ".lock"),
+        path.with_name(path.name + suffix)
+        for path in (store.path, aliases_path(corpus))
+        for suffix in ("", ".bak", ".lock")
     ]
     for path in protected:
         same = resolved == path.resolve()
@@ -348,7 +343,8 @@ def _check_target(target: Path, store: BookmarkStore, corpus: Path) -> None:
             same = os.path.samefile(target, path)
         if same:
             raise UserError(
-                f"--output {target} is the bookmarks file or its backup; not overwritten"
+                f"--output {target} is your {path.name.split('.')[0]} file ({path.name}); "
+                "not overwritten"
             )
     if target.exists() and resolved.is_relative_to(corpus):
         raise UserError(f"--output {target} is a file of the corpus; articles are never modified")

@@ -22,6 +22,60 @@ SUBCOMMANDS = (
 )
 
 
+# Options whose value is the user's own text, which may start with "-": a tag "-2+3",
+# a note "- see p. 4", a quote "-5% in March". argparse takes any word starting with
+# "-" (other than a negative number) for an option and refuses "--tag -2+3".
+TEXT_OPTIONS = frozenset(
+    {"--tag", "--note", "--quote", "--doc", "--output", "-o", "--corpus", "--theme"}
+)
+
+
+def glue_text_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``argv`` with ``--tag -2+3`` made ``--tag=-2+3`` for the options above.
+
+    A following word is glued unless it is one of the parser's own options (or such an
+    option with its value attached), so ``--note --json`` still says the note is missing.
+    """
+    known = _option_strings(parser)
+    out: list[str] = []
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--":
+            out.extend(argv[index:])
+            break
+        nxt = argv[index + 1] if index + 1 < len(argv) else None
+        if (
+            word in TEXT_OPTIONS
+            and nxt is not None
+            and nxt.startswith("-")
+            and nxt != "--"
+            and not _is_option(nxt, known)
+        ):
+            out.append(f"{word}={nxt}")
+            index += 2
+            continue
+        out.append(word)
+        index += 1
+    return out
+
+
+def _is_option(word: str, known: set[str]) -> bool:
+    if word in known or word.partition("=")[0] in known:
+        return True
+    return len(word) > 2 and word[1] != "-" and word[:2] in known  # "-ofile.md"
+
+
+def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    found: set[str] = set()
+    for action in parser._actions:
+        found.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                found |= _option_strings(child)
+    return found
+
+
 def _corpus_option() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
