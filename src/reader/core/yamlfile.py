@@ -223,7 +223,7 @@ class _BoundedLoader(Composer, _Base):  # type: ignore[misc]
             self.aliases += 1
             if self.aliases > limits.max_aliases:
                 if limits.max_aliases == 0:
-                    self._refuse("uses a YAML alias (*name), which this file never needs", event)
+                    self._refuse("uses YAML aliases (*name), which this file never needs", event)
                 self._refuse(f"uses more than {limits.max_aliases:,} YAML aliases", event)
             node = self.anchors.get(event.anchor)
             if node is not None:

@@ -15,15 +15,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from reader.core import paths
+from reader.core import paths, yamlfile
 from reader.core.atomicfile import atomic_write_text, locked
 from reader.core.bookmarks.errors import (
     BookmarkNotFound,
     QuoteNotFound,
     ReadOnlyError,
 )
-from reader.core.bookmarks.fileformat import Decoded, decode, encode
+from reader.core.bookmarks.fileformat import MAX_FILE_BYTES, Decoded, decode, encode
 from reader.core.bookmarks.model import Bookmark, Clock, normalise_tags, utc_now
+from reader.core.yamlfile import one_line
 
 FILE_NAME = "bookmarks.yaml"
 
@@ -56,6 +57,7 @@ class BookmarkStore:
         self.clock = clock
         self.bookmarks: list[Bookmark] = []
         self.problem: str | None = None
+        self.problems: list[str] = []
         self.load()
 
     @property
@@ -66,17 +68,21 @@ class BookmarkStore:
 
     def _read(self) -> Decoded:
         try:
-            raw = self.path.read_bytes()
+            raw = yamlfile.read_bytes(self.path, MAX_FILE_BYTES)
         except FileNotFoundError:
             decoded = Decoded()
-        except OSError as error:
-            decoded = Decoded(problem=f"cannot be read ({error.strerror or error})")
+        except yamlfile.YamlFileError as error:
+            decoded = Decoded(problem=str(error), problems=[str(error)])
         else:
             decoded = decode(raw)
+        # Every problem, one line each naming the file; ``problem`` is the first.
+        self.problems = [f"bookmarks file {self.path} {p}" for p in decoded.problems]
         if decoded.problem:
-            self.problem = (
+            more = len(decoded.problems) - 1
+            self.problem = one_line(
                 f"bookmarks file {self.path} {decoded.problem}; "
                 "left untouched, bookmarks are read-only until it is fixed"
+                + (f" (+{more} more problems)" if more > 0 else "")
             )
         else:
             self.problem = None
