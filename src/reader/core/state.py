@@ -1,7 +1,10 @@
 """Small pieces of remembered state: where the reader was, and past searches.
 
-Both are YAML in the data dir, written atomically. Losing them is harmless, so a
-broken file is reported once and replaced on the next save (it is not user work).
+Both are YAML in the data dir, written atomically, read through the bounded loader
+(:mod:`reader.core.yamlfile`). Losing them is harmless, so a bad file or entry is
+reported in ``problems`` (one line each) and the usable rest kept; the next save
+replaces the file, keeping the one that had problems as ``NAME.bak`` (it might have
+been edited by hand).
 """
 
 from __future__ import annotations
@@ -9,19 +12,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from reader.core import paths, yamlio
+from reader.core import paths, yamlfile, yamlio
 from reader.core.atomicfile import atomic_write_text
+from reader.core.yamlfile import Problems, shown
 
 HISTORY_LIMIT = 200
+MAX_QUERY_CHARS = 2000  # a longer query is searched but not remembered
+MAX_DOC_ID_CHARS = 4096
+MAX_SCROLL = 10**9
 
 
-def _load(path: Path) -> Any:
+def _load(path: Path, problems: Problems) -> Any:
     try:
-        return yamlio.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, RecursionError, yaml.YAMLError):
+        data = yamlfile.load_file(path, yamlfile.STATE_LIMITS)
+    except yamlfile.YamlFileError as error:
+        problems.add("", f"{error}; ignored, replaced on the next save")
         return None
+    return None if data is yamlfile.MISSING else data
 
 
 class CorpusState:
@@ -29,8 +36,28 @@ class CorpusState:
 
     def __init__(self, corpus_root: Path) -> None:
         self.path = paths.corpus_data_dir(corpus_root) / "state.yaml"
-        data = _load(self.path)
-        self.data: dict[str, Any] = data if isinstance(data, dict) else {}
+        found = Problems(f"state {self.path}")
+        data = _load(self.path, found)
+        if data is not None and not isinstance(data, dict):
+            found.add("", f"is {shown(data)}, not a mapping; ignored")
+        self.data: dict[str, Any] = {}
+        if isinstance(data, dict):
+            document = data.get("last_document")
+            if isinstance(document, str) and 0 < len(document) <= MAX_DOC_ID_CHARS:
+                self.data["last_document"] = document
+            elif document is not None:
+                found.add("last_document", f"must be a document id, not {shown(document)}")
+            scroll = data.get("last_scroll", 0)
+            if (
+                isinstance(scroll, int)
+                and not isinstance(scroll, bool)
+                and 0 <= scroll <= MAX_SCROLL
+            ):
+                self.data["last_scroll"] = scroll
+            else:
+                found.add("last_scroll", f"must be a line number, not {shown(scroll)}")
+        self.problems = found.lines
+        self._keep_backup = bool(found.lines)
 
     @property
     def last_document(self) -> str | None:
@@ -43,8 +70,11 @@ class CorpusState:
         return value if isinstance(value, int) and value >= 0 else 0
 
     def save(self, document: str | None, scroll: int) -> None:
-        self.data = {"last_document": document, "last_scroll": max(0, int(scroll))}
-        atomic_write_text(self.path, yamlio.safe_dump(self.data, sort_keys=True), backup=False)
+        scroll = min(MAX_SCROLL, max(0, int(scroll)))
+        self.data = {"last_document": document, "last_scroll": scroll}
+        text = yamlio.safe_dump(self.data, sort_keys=True)
+        atomic_write_text(self.path, text, backup=self._keep_backup)
+        self._keep_backup = False
 
 
 class SearchHistory:
@@ -52,17 +82,28 @@ class SearchHistory:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.data_dir() / "search-history.yaml"
-        data = _load(self.path)
-        self.items: list[str] = (
-            [q for q in data if isinstance(q, str)] if isinstance(data, list) else []
-        )
+        found = Problems(f"search history {self.path}")
+        data = _load(self.path, found)
+        self.items: list[str] = []
+        if data is not None and not isinstance(data, list):
+            found.add("", f"is {shown(data)}, not a list of queries; ignored")
+        for number, query in enumerate(data if isinstance(data, list) else []):
+            if isinstance(query, str) and 0 < len(query) <= MAX_QUERY_CHARS:
+                self.items.append(query)
+            else:
+                found.add(f"[{number}]", f"must be a query (text), not {shown(query)}; dropped")
+        del self.items[:-HISTORY_LIMIT]
+        self.problems = found.lines
+        self._keep_backup = bool(found.lines)
 
     def add(self, query: str) -> None:
         query = query.strip()
-        if not query:
+        if not query or len(query) > MAX_QUERY_CHARS:
             return
         if query in self.items:
             self.items.remove(query)
         self.items.append(query)
         del self.items[:-HISTORY_LIMIT]
-        atomic_write_text(self.path, yamlio.safe_dump(self.items, allow_unicode=True), backup=False)
+        text = yamlio.safe_dump(self.items, allow_unicode=True)
+        atomic_write_text(self.path, text, backup=self._keep_backup)
+        self._keep_backup = False

@@ -59,7 +59,7 @@ class ReaderApp(App[None]):
         found = load_themes()
         for theme in found.themes:
             self.register_theme(theme)
-        problems = [*found.problems, *self.config.problems]
+        problems = [*found.problems, *self.config.problems, *self.history.problems]
         name = self.requested_theme
         if name not in self.available_themes:
             problems.append(f"Unknown theme '{name}'; using {DEFAULT_THEME}")

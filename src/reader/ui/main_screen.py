@@ -169,6 +169,8 @@ class MainScreen(Screen[None]):
     # -- start-up and indexing -------------------------------------------------------
 
     def on_mount(self) -> None:
+        for problem in self.state.problems:  # harmless: the next save replaces the file
+            self.notify(problem, severity="warning", markup=False, timeout=8)
         summaries = self.library.summaries()
         self.search_ready = bool(summaries) and self.library.index_dir.exists()
         self._show_documents(summaries)

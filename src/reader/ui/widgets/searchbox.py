@@ -31,7 +31,7 @@ class SearchBox(Input):
         try:
             self.history.add(self.value)
         except OSError as error:
-            self.notify(f"Search history not saved: {error}", severity="warning")
+            self.notify(f"Search history not saved: {error}", severity="warning", markup=False)
         self._position = None
 
     def action_history_back(self) -> None:
