@@ -33,7 +33,6 @@ HEADER = (
     "# a broken file is reported and left untouched (previous version: bookmarks.yaml.bak).\n"
 )
 
-_Loader = yamlio.Loader
 
 
 class _Dumper(yamlio.Dumper):  # type: ignore[misc, valid-type]
