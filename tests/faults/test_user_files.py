@@ -189,7 +189,7 @@ yamlish = st.recursive(
 )
 
 
-@settings(max_examples=150)
+@settings(max_examples=80)
 @given(yamlish)
 def test_the_loader_raises_only_its_own_one_line_error(text: str) -> None:
     try:

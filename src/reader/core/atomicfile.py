@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import stat
 import tempfile
@@ -113,6 +114,19 @@ def atomic_write_text(path: Path, text: str, *, backup: bool = True, new_mode: i
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove temporary files a killed writer of ``path`` left behind.
+
+    Call it only while holding :func:`locked` for ``path``: every writer holds that
+    lock, so no temporary file of ``path`` is being written by anyone else.
+    """
+    real = real_target(path)
+    with contextlib.suppress(OSError):
+        for stale in real.parent.glob(f".{glob.escape(real.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 def _fsync_dir(folder: Path) -> None:

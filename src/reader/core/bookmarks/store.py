@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core import paths, yamlfile
-from reader.core.atomicfile import atomic_write_text, locked
+from reader.core.atomicfile import atomic_write_text, locked, remove_stale_temps
 from reader.core.bookmarks.errors import (
     BookmarkNotFound,
     QuoteNotFound,
@@ -114,6 +114,7 @@ class BookmarkStore:
     def _mutate(self, change: Callable[[list[Bookmark]], Bookmark]) -> Bookmark:
         """Apply ``change`` to the bookmarks as they are on disk now, under the lock."""
         with locked(self.path):
+            remove_stale_temps(self.path)  # left by a writer that was killed
             decoded = self._read()
             if self.problem:
                 raise ReadOnlyError(self.problem)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from reader.core import yamlfile, yamlio
-from reader.core.atomicfile import atomic_write_text, locked
+from reader.core.atomicfile import atomic_write_text, locked, remove_stale_temps
 from reader.core.entities.keys import fold
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity, EntityType
 from reader.core.paths import corpus_data_dir
@@ -337,6 +337,7 @@ def _update(path: Path, change: Callable[[Aliases], None]) -> Aliases:
     change is refused with the first problem until the user fixes the file.
     """
     with locked(path):
+        remove_stale_temps(path)  # left by a writer that was killed
         try:
             raw = yamlfile.read_bytes(path, yamlfile.ALIASES_LIMITS.max_bytes)
         except FileNotFoundError:
