@@ -1,9 +1,9 @@
 """YAML through libyaml's C loader and dumper when PyYAML has them.
 
-Config, themes and state are read at start-up, aliases and bookmarks soon after: the C
-loader parses them several times faster than the pure-Python one (about 10 ms saved
-before the first paint). Both are the *safe* variants: no Python objects are ever
-built from a file. PyYAML >= 6.0.4's libyaml refuses nesting past 1000 levels, so a
+Writing goes through :func:`safe_dump` (the C emitter, *safe* representer). Reading a
+user's file goes through :mod:`reader.core.yamlfile` only: libyaml's C parser with a
+bounded composer (size, alias expansion, nesting), which is why there is no
+``safe_load`` here. PyYAML >= 6.0.4's libyaml refuses nesting past 1000 levels, so a
 hostile file cannot overflow the C stack either.
 """
 
@@ -15,11 +15,6 @@ import yaml
 
 Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def safe_load(text: str) -> Any:
-    """The data in ``text`` (raises ``yaml.YAMLError`` on bad YAML)."""
-    return yaml.load(text, Loader=Loader)  # a safe loader: see above
 
 
 def safe_dump(data: Any, **options: Any) -> str:
