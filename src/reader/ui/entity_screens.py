@@ -8,6 +8,7 @@ does the opening and filtering, so these never reach into its widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
@@ -20,6 +21,7 @@ from textual.widgets import DataTable, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from reader.core.atomicfile import describe_error
 from reader.core.entities.aliases import AliasesError, add_block, add_merge, aliases_path
 from reader.core.entities.model import CorpusEntity
 from reader.ui.widgets.entities import TYPE_LABELS
@@ -44,13 +46,20 @@ class EntityChoice:
     end: int = 0
 
 
+def _why(error: Exception, path: Path) -> str:
+    """One line: the file that failed (the lock file, say) and the system's reason."""
+    if isinstance(error, OSError):
+        return describe_error(error, path)
+    return f"{path} could not be updated ({error})"
+
+
 def merge_entity(library: Library, source_id: str, target_id: str) -> str:
     """Merge ``source_id`` into ``target_id`` in the aliases file; a one-line outcome."""
     path = aliases_path(library.root)
     try:
         add_merge(path, target_id, [source_id])
     except (AliasesError, OSError) as error:
-        return f"Not merged: {path} could not be updated ({error})"
+        return f"Not merged: {_why(error, path)}"
     library.reload_aliases()
     return f"Merged into {target_id} (saved in {path})"
 
@@ -61,7 +70,7 @@ def block_entity(library: Library, entity_id: str) -> str:
     try:
         add_block(path, entity_id)
     except (AliasesError, OSError) as error:
-        return f"Not blocked: {path} could not be updated ({error})"
+        return f"Not blocked: {_why(error, path)}"
     library.reload_aliases()
     return f"Blocked {entity_id}; remove it from {path} to undo"
 

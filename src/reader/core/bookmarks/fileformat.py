@@ -34,7 +34,6 @@ HEADER = (
 )
 
 
-
 class _Dumper(yamlio.Dumper):  # type: ignore[misc, valid-type]
     """Safe dumper that never writes anchors/aliases, even for shared values."""
 

@@ -231,6 +231,11 @@ class BookmarksPane(Vertical):
         self.app.push_screen(dialog, save)
 
     def _failed(self, error: Exception) -> None:
+        if isinstance(error, OSError) and self.store is not None:
+            # Which file failed and why, e.g. the lock file rather than bookmarks.yaml.
+            from reader.core.atomicfile import describe_error
+
+            error = Exception(describe_error(error, self.store.path))
         self.notify(f"Bookmark not saved: {error}", severity="error", markup=False)
         self._show_problem()
 
