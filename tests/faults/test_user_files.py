@@ -446,3 +446,65 @@ def test_every_kind_survives_junk_in_place_of_the_file(
     assert stat.S_IFMT(path.lstat().st_mode) == kind_of_file
     if before is not None:
         assert path.read_bytes() == before
+
+
+top_level = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                *CONFIG_KEYS,
+                *THEME_KEYS,
+                *ALIAS_SECTIONS,
+                "name",
+                "primary",
+                "bookmarks",
+                "version",
+                "last_document",
+                "last_scroll",
+                "1",
+                "~",
+                "[a]",
+            ]
+        ),
+        yamlish,
+    ),
+    max_size=6,
+).map(lambda items: "\n".join(_entry(k, v) for k, v in items))
+
+
+def _entry(key: str, value: str) -> str:
+    return f"{key}: {value}" if "\n" not in value else f"{key}:\n  " + value.replace("\n", "\n  ")
+
+
+@pytest.mark.parametrize("kind", ["config", "theme", "aliases", "bookmarks", "state", "history"])
+@settings(max_examples=25)
+@given(text=st.one_of(yamlish, top_level))
+def test_random_documents_never_raise_and_report_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, text: str
+) -> None:
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / kind
+    folder.mkdir(exist_ok=True)
+    path = folder / ("state.yaml" if kind == "state" else f"{kind}.yaml")
+    if kind == "state":
+        corpus = tmp_path / "corpus"
+        corpus.mkdir(exist_ok=True)
+        path = CorpusState(corpus).path
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    if kind == "config":
+        problems = load_config(path).problems
+    elif kind == "theme":
+        problems = load_themes([folder]).problems
+    elif kind == "aliases":
+        problems = read_aliases(path)[1]
+    elif kind == "bookmarks":
+        store = BookmarkStore(path=path)
+        problems = [*store.problems, *([store.problem] if store.problem else [])]
+    elif kind == "state":
+        problems = CorpusState(corpus).problems
+    else:
+        problems = SearchHistory(path).problems
+    if problems:
+        assert_one_line_each(problems)
+    assert path.read_bytes() == text.encode("utf-8", "surrogatepass")
