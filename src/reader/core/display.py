@@ -17,12 +17,17 @@ import unicodedata
 # characters, tag characters...), line/paragraph separators, and lone surrogates
 # (bytes that were not UTF-8, as os.fsdecode leaves them). The regex only finds
 # candidates fast; _escape decides by category.
-_SUSPECT = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+_BEYOND_C0 = (
+    "\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
     "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001-\U000e007f\ud800-\udfff]"
+    "\U0001d173-\U0001d17a\U000e0001-\U000e007f\ud800-\udfff"
 )
+_SUSPECT = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+
+
+# For writers of formats that escape C0 controls themselves (JSON): the rest.
+UNSAFE_BEYOND_C0 = re.compile(f"[{_BEYOND_C0}]")
 
 
 def _escape(match: re.Match[str]) -> str:
