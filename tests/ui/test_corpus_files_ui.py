@@ -46,9 +46,7 @@ async def test_an_indexing_failure_is_a_notification_and_the_bar_goes(
         assert not app.screen.query("#index-progress")
 
 
-async def test_skipped_files_are_counted_with_reasons(
-    tmp_path: Path, make_app: AppFactory
-) -> None:
+async def test_skipped_files_are_counted_with_reasons(tmp_path: Path, make_app: AppFactory) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.txt").write_text("A\n\nbody")

@@ -49,6 +49,8 @@ def safe_name(text: str) -> str:
     ``\\u202e``, a byte 0xE9 that was not UTF-8 ``\\xe9``. Everything else, including
     letters of any script, is unchanged; so is a text that needs nothing (fast path).
     """
-    if _SUSPECT.search(text) is None:
+    # isprintable is False for every character escaped here (and for a few harmless
+    # ones, such as a no-break space, that the regex then lets through).
+    if text.isprintable() or _SUSPECT.search(text) is None:
         return text
     return _SUSPECT.sub(_escape, text)
