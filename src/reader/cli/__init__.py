@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from reader.cli.errors import UserError
 from reader.cli.parser import SUBCOMMANDS, build_parser, build_tui_parser, glue_text_values
+from reader.core.display import safe_name
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,7 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_tui(tui_args)
     except UserError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        # Messages quote what the user typed and file names: shown safe.
+        print(f"reader: {safe_name(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)
@@ -42,6 +44,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("READER_DEBUG"):
             raise
-        first = str(error).splitlines()[0] if str(error) else ""
+        first = safe_name(str(error).splitlines()[0]) if str(error) else ""
         print(f"reader: internal error: {type(error).__name__}: {first}", file=sys.stderr)
         return 1

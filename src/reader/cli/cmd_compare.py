@@ -47,6 +47,7 @@ from reader.core.compare import (
     compare_texts,
     pair_entities,
 )
+from reader.core.display import safe_name
 from reader.core.document import Document
 from reader.core.entities.model import Entity
 from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
@@ -112,9 +113,9 @@ def _document(library: Library, ref: str) -> Document:
 def _heading(label: str, doc: Document) -> Text:
     line = Text()
     line.append(f"{label}  ", style="bold")
-    line.append(doc.id, style="cyan")
+    line.append(safe_name(doc.id), style="cyan")
     line.append("  ")
-    line.append(doc.meta.title, style="bold")
+    line.append(safe_name(doc.meta.title), style="bold")
     details = " · ".join(x for x in (doc.meta.source or "", doc.meta.date or "") if x)
     if details:
         line.append(f"  ({details})", style="dim")
@@ -226,9 +227,9 @@ def _print_similar(out: Console, doc: Document, found: Sequence[SimilarDoc]) -> 
         summary = item.summary
         table.add_row(
             Text(f"{item.score:.2f}"),
-            Text(item.id, style="cyan"),
+            Text(safe_name(item.id), style="cyan"),
             Text(summary.date or ""),
-            Text(summary.source or ""),
-            Text(summary.title),
+            Text(safe_name(summary.source or "")),
+            Text(safe_name(summary.title)),
         )
     out.print(table)

@@ -11,6 +11,7 @@ from rich.text import Text
 from reader.cli.context import open_library
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
+from reader.core.display import safe_name
 from reader.core.document import Document
 from reader.core.library import AmbiguousDocument, DocumentNotFound
 
@@ -33,13 +34,15 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     if not sys.stdout.isatty():
         for d in docs:
-            sys.stdout.write(f"{d.id}\t{d.date or ''}\t{d.source or ''}\t{d.title}\n")
+            row = (d.id, d.date or "", d.source or "", d.title)
+            sys.stdout.write("\t".join(safe_name(cell) for cell in row) + "\n")
         return 0
     table = Table(show_edge=False, pad_edge=False, expand=False)
     for column in ("id", "date", "source", "title"):
         table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
     for d in docs:
-        table.add_row(Text(d.id), Text(d.date or ""), Text(d.source or ""), Text(d.title))
+        row = (d.id, d.date or "", d.source or "", d.title)
+        table.add_row(*(Text(safe_name(cell)) for cell in row))
     console().print(table)
     return 0
 
@@ -71,13 +74,13 @@ def run_show(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    header = [doc.meta.title]
+    header = [safe_name(doc.meta.title)]
     byline = ", ".join(doc.meta.authors)
     details = " · ".join(x for x in (byline, doc.meta.date or "", doc.meta.source or "") if x)
     if details:
-        header.append(details)
+        header.append(safe_name(details))
     if doc.meta.url:
-        header.append(doc.meta.url)
+        header.append(safe_name(doc.meta.url))
     if not sys.stdout.isatty():
         sys.stdout.write("\n".join(header) + "\n\n" + doc.text + "\n")
         return 0

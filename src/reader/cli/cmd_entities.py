@@ -30,7 +30,9 @@ from rich.text import Text
 
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json, print_json_line
+from reader.core.display import safe_name
 from reader.core.entities.model import ENTITY_TYPES, Entity
+from reader.core.filenames import name_text
 
 _HEADINGS = {
     "person": "People",
@@ -118,9 +120,10 @@ def _raw(paths: Sequence[str], types: frozenset[str], *, as_json: bool) -> int:
         # Biggest first, as for an article of the corpus.
         entities = sorted(found, key=lambda e: (-e.count, min(e.mentions, default=None), e.id))
         if as_json:
-            print_json_line({"file": name, "entities": [e.to_json() for e in entities]})
+            # The name in text form: JSON cannot hold the surrogates of a non-UTF-8 name.
+            print_json_line({"file": name_text(name), "entities": [e.to_json() for e in entities]})
         else:
-            console().print(Text(name, style="bold"))
+            console().print(Text(safe_name(name), style="bold"))
             _print_article(entities)
     return 2 if failed else 0
 
@@ -143,7 +146,7 @@ def _read_text(name: str) -> str | None:
 
 
 def _fail(name: str, why: str) -> None:
-    print(f"reader: {name}: {why}; skipped", file=sys.stderr)
+    print(f"reader: {safe_name(name)}: {why}; skipped", file=sys.stderr)
     sys.stderr.flush()
 
 

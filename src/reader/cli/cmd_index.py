@@ -1,4 +1,9 @@
-"""``reader index``: build or update the index and say what changed."""
+"""``reader index``: build or update the index and say what changed.
+
+Every file under the corpus folder is accounted for: indexed, listed as skipped with
+its reason, counted as ignored by ``.readerignore``, or counted as another kind of
+file. Names are printed through ``safe_name`` (no escape sequence reaches the terminal).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,9 @@ import sys
 from reader.cli.context import corpus_root
 from reader.cli.errors import UserError
 from reader.cli.progress import index_with_progress
-from reader.core.library import Library
-from reader.core.loader import CorpusError
+from reader.core.display import safe_name
+from reader.core.library import Library, UpdateReport
+from reader.core.loader import EXTENSIONS, CorpusError
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,13 +27,39 @@ def run(args: argparse.Namespace) -> int:
     finally:
         library.close()
     if report.rebuilt:
-        print(f"rebuilt: {report.rebuilt}")
+        print(f"rebuilt: {safe_name(report.rebuilt)}")
     print(
         f"added {report.added}, updated {report.updated}, removed {report.removed}, "
         f"unchanged {report.unchanged}, skipped {len(report.skipped)}"
     )
     for skipped in report.skipped:
-        print(f"skipped {skipped}")
+        print(f"skipped {safe_name(str(skipped))}")
+    for line in accounting(report):
+        print(line)
     for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {safe_name(warning)}", file=sys.stderr)
     return 0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def accounting(report: UpdateReport) -> list[str]:
+    """The files that are not articles, in a line or two (none when there are none)."""
+    lines = []
+    if report.ignored_files or report.ignored_folders:
+        parts = []
+        if report.ignored_files:
+            parts.append(_plural(report.ignored_files, "file"))
+        if report.ignored_folders:
+            parts.append(_plural(report.ignored_folders, "folder"))
+        lines.append(f"{' and '.join(parts)} ignored by .readerignore")
+    if report.others:
+        count = sum(report.others.values())
+        kinds = ", ".join(f"{safe_name(ext)} {n}" for ext, n in report.others.items())
+        names = ", ".join(EXTENSIONS[:-1]) + " and " + EXTENSIONS[-1]
+        lines.append(
+            f"{_plural(count, 'other file')} not read ({kinds}): articles are {names} files"
+        )
+    return lines

@@ -7,6 +7,8 @@ import argparse
 from reader.cli.context import corpus_root
 from reader.cli.output import print_json
 from reader.core import paths
+from reader.core.display import safe_name
+from reader.core.filenames import name_text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,10 +24,11 @@ def run(args: argparse.Namespace) -> int:
         "corpus_index": str(paths.corpus_cache_dir(root)),
         "corpus_data": str(paths.corpus_data_dir(root)),
     }
+    places = {key: name_text(value) for key, value in places.items()}  # text form of paths
     if args.json:
         print_json(places)
     else:
         width = max(len(k) for k in places)
         for key, value in places.items():
-            print(f"{key.ljust(width)}  {value}")
+            print(f"{key.ljust(width)}  {safe_name(value)}")
     return 0

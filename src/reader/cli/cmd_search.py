@@ -11,6 +11,7 @@ from rich.text import Text
 from reader.cli.context import open_library
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json, print_json_line
+from reader.core.display import safe_name
 from reader.core.library import Library, SearchResults
 from reader.core.query import QueryError
 
@@ -73,12 +74,13 @@ def _batch(args: argparse.Namespace) -> int:
 def _print_results(results: SearchResults) -> None:
     out = console()
     plural = "" if results.total == 1 else "s"
-    out.print(Text(f"{results.total} result{plural} for {results.query}", style="bold"))
+    query = safe_name(results.query)
+    out.print(Text(f"{results.total} result{plural} for {query}", style="bold"))
     for hit in results.hits:
         line = Text()
-        line.append(hit.id, style="cyan")
+        line.append(safe_name(hit.id), style="cyan")
         line.append("  ")
-        line.append(hit.summary.title, style="bold")
+        line.append(safe_name(hit.summary.title), style="bold")
         line.append(f"  ({hit.score:.2f})", style="dim")
         out.print(line)
         for snippet in hit.snippets:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.cli.errors import UserError
 from reader.cli.progress import index_with_progress
+from reader.core.display import safe_name
 from reader.core.library import Library
 from reader.core.loader import CorpusError
 from reader.core.paths import bundled_seeds_dir
@@ -29,7 +30,7 @@ def open_library(value: str | None, *, quiet: bool = True) -> Library:
     except CorpusError as error:
         raise UserError(str(error)) from None
     if report.rebuilt and report.rebuilt != "requested":
-        print(f"reader: warning: {report.rebuilt}; index rebuilt", file=sys.stderr)
+        print(f"reader: warning: {safe_name(report.rebuilt)}; index rebuilt", file=sys.stderr)
     if not quiet:
         return library
     if report.skipped:
@@ -39,5 +40,5 @@ def open_library(value: str | None, *, quiet: bool = True) -> Library:
             file=sys.stderr,
         )
     for warning in report.warnings:
-        print(f"reader: warning: {warning}", file=sys.stderr)
+        print(f"reader: warning: {safe_name(warning)}", file=sys.stderr)
     return library

@@ -256,6 +256,12 @@ class Catalog:
         return str(rows["corpus"]), str(rows["version"])
 
     @_guarded
+    def id_of_rel(self, rel: str) -> str | None:
+        """The id of the document read from ``rel`` (a corpus-relative path in text form)."""
+        row = self._db.execute("SELECT id FROM docs WHERE rel=?", (rel,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @_guarded
     def warnings(self) -> Iterator[tuple[str, list[str]]]:
         for doc_id, warnings in self._db.execute("SELECT id, warnings FROM docs"):
             parsed = json.loads(warnings)

@@ -199,13 +199,15 @@ class ExtractionPool:
                 exhausted = len(chunk) < CHUNK
                 if chunk:
                     texts = [text_of(item) for item in chunk]
-                    window.append((chunk, texts, self._submit([t for t in texts if t])))
+                    # An empty text ("" of a title-only article) is still a document.
+                    present = [t for t in texts if t is not None]
+                    window.append((chunk, texts, self._submit(present)))
             if not window:
                 return
             chunk, texts, future = window.popleft()
-            results = iter(self._results([t for t in texts if t], future))
+            results = iter(self._results([t for t in texts if t is not None], future))
             for item, text in zip(chunk, texts, strict=True):
-                yield item, next(results) if text else None
+                yield item, next(results) if text is not None else None
 
     def _submit(self, texts: list[str]) -> Future[list[Extracted]] | None:
         if not texts or self._executor is None:

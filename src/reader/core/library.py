@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 from reader.core import paths
 from reader.core.atomicfile import locked
 from reader.core.catalog import Catalog, DocSummary, Fingerprint
+from reader.core.display import safe_name
 from reader.core.document import Document
+from reader.core.filenames import name_text
 from reader.core.loader import Skipped, SourceFile
 from reader.core.snippets import Snippet
 
@@ -67,8 +69,11 @@ class UpdateReport:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # of this run, never carried over
     warnings: list[str] = field(default_factory=list)  # per-document, "id: message"
+    ignored_files: int = 0  # article files left out by .readerignore
+    ignored_folders: int = 0
+    others: dict[str, int] = field(default_factory=dict)  # files not read, by extension
     rebuilt: str | None = None  # why the index was rebuilt from scratch
     cancelled: bool = False
 
@@ -203,6 +208,10 @@ class Library:
                 ix, report.rebuilt = self._open_index()
             scanned = scan(self.root)
             report.skipped.extend(scanned.skipped)
+            report.warnings.extend(scanned.warnings)
+            report.ignored_files = scanned.ignored_files
+            report.ignored_folders = scanned.ignored_folders
+            report.others = scanned.others
             previous = self.catalog.fingerprints()
             current = {f.id for f in scanned.files}
             removed = [doc_id for doc_id in previous if doc_id not in current]
@@ -362,13 +371,15 @@ class Library:
             report.skipped.append(Skipped(source.rel, "binary file"))
             return None
         text, encoding_warning = decode(data)
-        stem = PurePosixPath(source.rel).stem.replace("_", " ").replace("-", " ")
-        parsed = parse_text(text, fallback_title=stem)
+        if not text.strip():
+            report.skipped.append(Skipped(source.rel, "empty file (only blank space)"))
+            return None
+        name = safe_name(PurePosixPath(source.rel).stem)
+        parsed = parse_text(text, fallback_title=name.replace("_", " ").replace("-", " "))
         warnings = tuple(w for w in (encoding_warning, *parsed.warnings) if w)
         report.warnings.extend(f"{source.rel}: {w}" for w in warnings)
-        doc = Document(
-            source.id, str(source.path), parsed.meta, parsed.text, parsed.styles, parsed.words
-        )
+        path = name_text(str(source.path))  # text form: SQLite and Whoosh refuse surrogates
+        doc = Document(source.id, path, parsed.meta, parsed.text, parsed.styles, parsed.words)
         return doc, fingerprint, warnings
 
     def _drop_strays(self, ix: whoosh_index.Index) -> None:
@@ -398,13 +409,10 @@ class Library:
             if self._ids is None:
                 self._ids = self.catalog.ids()
             ids = self._ids
-        candidate = Path(ref).expanduser()
-        if candidate.suffix and candidate.exists():
-            try:
-                rel = candidate.resolve().relative_to(self.root)
-                ref = str(PurePosixPath(*rel.parts).with_suffix(""))
-            except ValueError:
-                pass
+        by_path = self._id_of_path(ref)
+        if by_path is not None:
+            return by_path
+        ref = _typed_id(ref)
         position = bisect.bisect_left(ids, ref)
         if position < len(ids) and ids[position] == ref:
             return ref
@@ -418,6 +426,25 @@ class Library:
             shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
             raise AmbiguousDocument(f"'{ref}' matches several documents: {shown}")
         return matches[0]
+
+    def _id_of_path(self, ref: str) -> str | None:
+        """The id of the article file ``ref`` names (a path, absolute or from here)."""
+        import os
+
+        candidate = Path(ref).expanduser()
+        if not candidate.suffix or not candidate.is_file():
+            return None
+        # The path as given first (it may run through a link inside the corpus), then
+        # with links resolved.
+        for path in (Path(os.path.abspath(candidate)), candidate.resolve()):
+            try:
+                rel = path.relative_to(self.root)
+            except ValueError:
+                continue
+            found = self.catalog.id_of_rel(name_text(PurePosixPath(*rel.parts).as_posix()))
+            if found is not None:
+                return found
+        return None
 
     def _current_searcher(self) -> Searcher:
         try:
@@ -614,6 +641,12 @@ class _Batch:
         self.rows: list[tuple[Document, str, Fingerprint, tuple[str, ...]]] = []
         self.entity_rows: list[tuple[str, str]] = []
         self.touches: list[tuple[str, Fingerprint]] = []
+
+
+def _typed_id(ref: str) -> str:
+    """An id as typed: ids are printable text, so a reference that holds bytes or
+    controls (pasted, or passed by a script) is matched in its printed form."""
+    return safe_name(name_text(ref)) if not ref.isprintable() else ref
 
 
 def _has_index_files(folder: Path) -> bool:

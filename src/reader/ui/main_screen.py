@@ -20,9 +20,11 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from reader.core.catalog import DocSummary
+from reader.core.display import safe_name
 from reader.core.entities.model import Entity
 from reader.core.library import Library, SearchResults
 from reader.core.state import CorpusState, SearchHistory
+from reader.ui.index_notices import skipped_notice
 from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress, SearchFinished
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.bookmarks import BookmarksPane
@@ -204,7 +206,7 @@ class MainScreen(Screen[None]):
     def _show_documents(self, summaries: list[DocSummary]) -> None:
         doclist = self.query_one(DocList)
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
-        self.app.sub_title = f"{self.library.root.name} — {len(summaries):,} documents"
+        self.app.sub_title = f"{safe_name(self.library.root.name)} — {len(summaries):,} documents"
         if self.entity_filter is not None:
             wanted = self.entity_filter.documents
             summaries = [s for s in summaries if s.id in wanted]
@@ -247,6 +249,10 @@ class MainScreen(Screen[None]):
 
         try:
             report = builder.update(progress=progress, cancelled=lambda: worker.is_cancelled)
+        except Exception as error:  # shown as a notification: the bar must not hang
+            first = str(error).splitlines()[0] if str(error) else ""
+            self.post_message(IndexFinished(None, f"{type(error).__name__}: {first}"))
+            return
         finally:
             builder.close()
         self.post_message(IndexFinished(report))
@@ -267,6 +273,10 @@ class MainScreen(Screen[None]):
         report = message.report
         for bar in self.query("#index-progress"):
             bar.remove()
+        if report is None:
+            error = safe_name(message.error or "unknown error")
+            self.notify(f"Indexing failed: {error}", severity="error", markup=False)
+            return
         self.library.refresh()
         self.search_ready = True
         bookmarks = self.query_one(BookmarksPane)
@@ -279,10 +289,7 @@ class MainScreen(Screen[None]):
         if report.rebuilt and report.rebuilt != "requested" and "format" not in report.rebuilt:
             self.notify(f"Index rebuilt: {report.rebuilt}", severity="warning", markup=False)
         if report.skipped:
-            count = len(report.skipped)
-            first = str(report.skipped[0])
-            more = f" and {count - 1} more" if count > 1 else ""
-            self.notify(f"Skipped {first}{more}", severity="warning", markup=False)
+            self.notify(skipped_notice(report), severity="warning", markup=False, timeout=10)
         search = self.query_one(SearchBox)
         if search.value.strip():
             self._run_search(search.value)

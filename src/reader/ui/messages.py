@@ -21,9 +21,12 @@ class IndexProgress(Message):
 
 
 class IndexFinished(Message):
-    def __init__(self, report: UpdateReport) -> None:
+    """The update's report, or (report None) the one-line reason it failed."""
+
+    def __init__(self, report: UpdateReport | None, error: str | None = None) -> None:
         super().__init__()
         self.report = report
+        self.error = error
 
 
 class SearchFinished(Message):

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 from reader.core.bookmarks.model import Bookmark, tag_key
+from reader.core.display import safe_name
 
 MetaOf = Callable[[str], Mapping[str, Any] | None]
 
@@ -127,6 +128,7 @@ def export_csv(bookmarks: Iterable[Bookmark], meta_of: MetaOf, *, tag: str | Non
         row = {**b.to_dict(), **{k: meta[k] for k in ("title", "source", "date", "url")}}
         row["authors"] = "; ".join(meta["authors"])
         row["tags"] = "; ".join(b.tags)
+        row["doc"] = safe_name(b.doc)  # an id from a file name: no escape sequence
         writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
     return out.getvalue()
 

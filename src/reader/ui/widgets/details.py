@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from rich.text import Text
@@ -11,7 +12,9 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.core.display import safe_name
 from reader.core.document import Document
+from reader.core.filenames import name_text
 
 WORDS_PER_MINUTE = 230
 CONTEXT = 60
@@ -23,12 +26,11 @@ def reading_time(words: int) -> str:
 
 
 def _relative(path: str, root: Path | None) -> str:
-    if root is None:
-        return path
-    try:
-        return str(Path(path).relative_to(root))
-    except ValueError:
-        return path
+    """``path`` (text form, as the catalog keeps it) from ``root``, safe to show."""
+    if root is not None:
+        with contextlib.suppress(ValueError):  # not under the root: shown whole
+            path = str(Path(path).relative_to(name_text(str(root))))
+    return safe_name(path)
 
 
 def hit_context(text: str, start: int, end: int, width: int = CONTEXT) -> Text:
