@@ -197,7 +197,7 @@ def test_corrupt_index_is_rebuilt(lib: Library, seeds: Path) -> None:
         file.write_bytes(b"garbage" * 10)
     again = Library(seeds)
     report = again.update()
-    assert report.rebuilt is not None and report.rebuilt.startswith("index unreadable")
+    assert report.rebuilt is not None and report.rebuilt.startswith("index damaged")
     assert report.added == 3
     assert again.search("Zelensky").total == 3
     again.close()

@@ -10,10 +10,12 @@ two ``reader`` processes that read-modify-write the same file do not lose update
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 try:  # pragma: no cover - platform dependent
     import fcntl
@@ -68,10 +70,26 @@ def _fsync_dir(folder: Path) -> None:
 
 @contextlib.contextmanager
 def locked(path: Path, *, shared: bool = False) -> Iterator[None]:
-    """Hold an advisory lock on ``path.lock`` for the duration of the block."""
+    """Hold an advisory lock on ``path.lock`` for the duration of the block.
+
+    In a folder that cannot be written (a read-only disk or mount) an existing lock
+    file is opened for reading, which flock accepts; where there is none, nobody
+    can write there either, so the block runs without a lock.
+    """
     lock_path = path.with_name(path.name + ".lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+b") as handle:
+    handle: BinaryIO
+    try:
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - closed by the with below
+    except OSError as error:
+        if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        try:
+            handle = open(lock_path, "rb")  # noqa: SIM115 - closed by the with below
+        except FileNotFoundError:
+            yield
+            return
+    with handle:
         if fcntl is not None:
             fcntl.flock(handle.fileno(), fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         try:
