@@ -210,23 +210,26 @@ class Library:
             return None
         return reason.strip() or "catalog damaged"
 
-    def _delete_catalog(self, reason: str) -> None:
+    def _delete_catalog(self, reason: str | None) -> None:
         """Delete a damaged catalog (under the catalog lock); the update that follows
-        re-indexes every file, since the catalog is what says what is indexed."""
-        self.problems.append(f"{reason}; rebuilding it")
+        re-indexes every file, since the catalog is what says what is indexed.
+        ``reason`` goes to the next update's warnings (None: the caller says it)."""
+        if reason is not None:
+            self.problems.append(f"{reason}; rebuilding it")
         path = self.cache / "catalog.sqlite"
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
         (self.cache / "catalog.damaged").unlink(missing_ok=True)
 
-    def _reset_catalog(self, reason: str) -> None:
-        """Replace this library's damaged catalog with a new, empty one."""
+    def _reset_catalog(self) -> None:
+        """Replace this library's damaged catalog with a new, empty one (the update
+        that called this reports why)."""
         with self._lock, locked(self.cache / "catalog"):
             path = self.cache / "catalog.sqlite"
             with contextlib.suppress(sqlite3.Error):
                 self.catalog.close()
             if _inode(path) == self._catalog_inode:  # not already replaced by another
-                self._delete_catalog(reason)
+                self._delete_catalog(None)
             self.catalog = Catalog(path)
             self._catalog_inode = _inode(path)
             self._ids = None
@@ -385,12 +388,12 @@ class Library:
         from reader.core.loader import scan
 
         if repair is not None and repair.startswith("catalog"):
-            self._reset_catalog(repair)
+            self._reset_catalog()
         elif verify:
             found = self.catalog.quick_check()
             if found is not None:
-                self._reset_catalog(f"catalog damaged ({found})")
-                repair = "catalog damaged"
+                self._reset_catalog()
+                repair = f"catalog damaged ({found})"
         report = UpdateReport(warnings=[f"index: {p}" for p in self.problems])
         self.problems.clear()
         with contextlib.ExitStack() as held:
@@ -400,10 +403,10 @@ class Library:
                 # lock, in the order readers take them, so the two never deadlock.
                 held.enter_context(locked(self.cache / "rebuild"))
             held.enter_context(locked(self.cache / "update"))
-            if rebuild:
-                ix, report.rebuilt = self._create_index(), "requested"
-            elif repair is not None:
+            if repair is not None:
                 ix, report.rebuilt = self._create_index(), repair
+            elif rebuild:
+                ix, report.rebuilt = self._create_index(), "requested"
             else:
                 ix, report.rebuilt = self._open_index(verify)
             scanned = scan(self.root)
