@@ -19,9 +19,10 @@ from textual.timer import Timer
 from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from reader.core.cachehealth import CacheError
 from reader.core.catalog import DocSummary
 from reader.core.entities.model import Entity
-from reader.core.library import Library, SearchResults
+from reader.core.library import Library, SearchResults, UpdateReport
 from reader.core.state import CorpusState, SearchHistory
 from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress, SearchFinished
 from reader.ui.widgets.article import ArticleView
@@ -117,6 +118,8 @@ class MainScreen(Screen[None]):
     def __init__(self, library: Library, history: SearchHistory) -> None:
         super().__init__()
         self.library = library
+        # A search that meets a damaged cache rebuilds it before answering: say so.
+        library.on_repair = self._rebuilding_notice
         self.history = history
         self.state = CorpusState(library.root)
         self.generation = 0
@@ -243,11 +246,25 @@ class MainScreen(Screen[None]):
                 last[0] = percent
                 self.post_message(IndexProgress(done, total))
 
+        builder.on_repair = self._rebuilding_notice
         try:
             report = builder.update(progress=progress, cancelled=lambda: worker.is_cancelled)
+        except CacheError as error:  # a full disk: the last index still answers
+            self.app.notify(str(error), severity="error", markup=False, timeout=10)
+            report = UpdateReport()
         finally:
             builder.close()
+        if report.read_only:
+            self.app.notify(
+                f"Cannot update the index ({report.read_only}): showing it as last built",
+                severity="warning",
+                markup=False,
+            )
         self.post_message(IndexFinished(report))
+
+    def _rebuilding_notice(self, problem: str) -> None:
+        # From worker threads; App.notify is thread-safe.
+        self.app.notify(f"{problem}: rebuilding the index", severity="warning", markup=False)
 
     def on_index_progress(self, message: IndexProgress) -> None:
         # Mounted on the first progress report, not composed: most starts find the
