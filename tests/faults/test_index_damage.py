@@ -444,3 +444,16 @@ def test_kill_9_at_random_moments_of_reader_index(tmp_path: Path) -> None:
         assert listed_ids(root) == expected
         search = run_reader("search", "--corpus", str(root), "kalo", "--json")
         assert search.returncode == 0 and search.stderr == "", search.stderr
+
+
+def test_only_the_cache_s_disk_is_blamed(tmp_path: Path) -> None:
+    from reader.core.cachehealth import disk_problem
+
+    cache = tmp_path / "cache"
+    full = OSError(errno.ENOSPC, "No space left on device", str(cache / "index" / "x.seg"))
+    assert disk_problem(full, cache) == "no space left on device"
+    elsewhere = OSError(errno.EACCES, "Permission denied", str(tmp_path / "corpus" / "a.txt"))
+    assert disk_problem(elsewhere, cache) is None
+    assert disk_problem(sqlite3.OperationalError("database or disk is full"), cache) is None
+    nameless = OSError(errno.EROFS, "Read-only file system")
+    assert disk_problem(nameless, cache) == "read-only file system"

@@ -81,16 +81,28 @@ def _chain(error: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
-def disk_problem(error: BaseException) -> str | None:
-    """ "no space left on device" and the like when ``error`` comes from the disk."""
+def disk_problem(error: BaseException, cache: Path | None = None) -> str | None:
+    """The cause ("no space left on device" and the like) when ``error`` comes from
+    the disk: of the ``cache`` folder, when given (an unreadable corpus file is not
+    the cache's)."""
     for cause in _chain(error):
         if isinstance(cause, OSError) and cause.errno in _DISK_ERRNOS:
+            name = cause.filename
+            if cache is not None and isinstance(name, str) and not _inside(name, cache):
+                continue
             return os.strerror(cause.errno).lower()
         if isinstance(cause, sqlite3.OperationalError):
             code = getattr(cause, "sqlite_errorcode", None)
             if code is not None and code & 0xFF in _SQLITE_DISK:
                 return _SQLITE_DISK[code & 0xFF]
     return None
+
+
+def _inside(name: str, folder: Path) -> bool:
+    try:
+        return Path(name).resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def catalog_damage(error: BaseException) -> str | None:

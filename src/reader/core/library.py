@@ -26,7 +26,7 @@ from reader.core.atomicfile import locked
 from reader.core.cachehealth import CacheDamaged, CacheError, CacheUnwritable
 from reader.core.catalog import Catalog, DocSummary, Fingerprint
 from reader.core.document import Document
-from reader.core.loader import Skipped, SourceFile
+from reader.core.loader import CorpusError, Skipped, SourceFile
 from reader.core.snippets import Snippet
 
 # Whoosh, the parser and the query code load on first use, not at import: the app
@@ -243,9 +243,9 @@ class Library:
         anything else. Raises CacheUnwritable when the cause is the disk."""
         from reader.core.query import QueryError
 
-        if isinstance(error, (QueryError, LookupError, CacheError)):
+        if isinstance(error, (QueryError, LookupError, CacheError, CorpusError)):
             return None
-        disk = cachehealth.disk_problem(error)
+        disk = cachehealth.disk_problem(error, self.cache)
         if disk is not None:
             raise CacheUnwritable(f"cannot write the index in {self.cache}: {disk}") from error
         damage = cachehealth.catalog_damage(error)
