@@ -457,3 +457,21 @@ def test_only_the_cache_s_disk_is_blamed(tmp_path: Path) -> None:
     assert disk_problem(sqlite3.OperationalError("database or disk is full"), cache) is None
     nameless = OSError(errno.EROFS, "Read-only file system")
     assert disk_problem(nameless, cache) == "read-only file system"
+
+
+def test_damage_repaired_by_another_process_is_not_rebuilt_twice(pristine: Pristine) -> None:
+    """Two processes meet the same damage; the second to get the lock uses the first
+    one's rebuild (a rebuild of a big corpus takes minutes)."""
+    cache = cache_for(pristine)
+    damage_catalog_middle(cache, seed=5)
+    one, two = Library(pristine.root), Library(pristine.root)
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    error.sqlite_errorcode = 11  # type: ignore[attr-defined]
+    problem = one.diagnose(error)
+    assert problem is not None and two.diagnose(error) == problem
+    assert one.repair(problem).rebuilt == problem
+    report = two.repair(problem)
+    assert report.rebuilt is None and not report.changed
+    assert_answers(two, pristine)
+    one.close()
+    two.close()

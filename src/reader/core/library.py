@@ -158,6 +158,7 @@ class Library:
         # damaged cache (the CLI prints it, the UI shows a notification).
         self.on_repair: Callable[[str], None] | None = None
         self._catalog_inode = 0
+        self._damage_seen: tuple[str, int] | None = None  # see _repaired_since
         self.catalog = self._open_catalog()
 
     # -- opening and repairing -------------------------------------------------
@@ -245,6 +246,7 @@ class Library:
 
         if isinstance(error, (QueryError, LookupError, CacheError, CorpusError)):
             return None
+        self._damage_seen = self._cache_state()
         disk = cachehealth.disk_problem(error, self.cache)
         if disk is not None:
             raise CacheUnwritable(f"cannot write the index in {self.cache}: {disk}") from error
@@ -272,6 +274,18 @@ class Library:
                 "index_damaged", f"{cachehealth.latest_toc(self.index_dir)} {problem}"
             )
         return problem
+
+    def _cache_state(self) -> tuple[str, int]:
+        """Which index generation and catalog file are there now."""
+        toc = cachehealth.latest_toc(self.index_dir)
+        stamp = f"{toc}:{_mtime(self.index_dir / toc)}" if toc else ""
+        return stamp, _inode(self.cache / "catalog.sqlite")
+
+    def _repaired_since(self) -> bool:
+        """Whether another process replaced the index or catalog since this one met
+        the damage (it rebuilt them): then a normal update uses its work."""
+        seen, self._damage_seen = self._damage_seen, None
+        return seen is not None and seen != self._cache_state()
 
     def repair(self, problem: str) -> UpdateReport:
         """Rebuild the cache after ``problem`` (from :meth:`diagnose`), under the
@@ -387,6 +401,9 @@ class Library:
     ) -> UpdateReport:
         from reader.core.loader import scan
 
+        if repair is not None and self._repaired_since():
+            repair = None
+            self.refresh()  # opens the new catalog
         if repair is not None and repair.startswith("catalog"):
             self._reset_catalog()
         elif verify:
@@ -837,6 +854,13 @@ def _unwritable(folder: Path) -> str | None:
 
 def _reason(error: OSError) -> str:
     return os.strerror(error.errno).lower() if error.errno else str(error)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _inode(path: Path) -> int:
