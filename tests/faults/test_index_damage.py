@@ -411,6 +411,7 @@ def test_kill_9_at_random_moments_of_reader_index(tmp_path: Path) -> None:
     root = tmp_path / "corpus"
     write_corpus(root, 300, seed=11)
     env = {**os.environ, "COLUMNS": "200"}
+    killed = 0
     for round_number in range(4):
         # Give each run work to do: change, add and remove some files.
         files = sorted(root.glob("*.txt"))
@@ -429,7 +430,9 @@ def test_kill_9_at_random_moments_of_reader_index(tmp_path: Path) -> None:
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its extraction workers die with it
         )
-        time.sleep(rng.uniform(0.3, 4.0))  # the random moment of the kill
+        # The random moment of the kill (the first run, of every file, takes longest).
+        time.sleep(rng.uniform(0.3, 4.0))
+        killed += process.poll() is None
         with contextlib.suppress(ProcessLookupError):  # it may have finished
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
@@ -444,6 +447,7 @@ def test_kill_9_at_random_moments_of_reader_index(tmp_path: Path) -> None:
         assert listed_ids(root) == expected
         search = run_reader("search", "--corpus", str(root), "kalo", "--json")
         assert search.returncode == 0 and search.stderr == "", search.stderr
+    assert killed >= 1  # at least one kill landed while it was indexing
 
 
 def test_only_the_cache_s_disk_is_blamed(tmp_path: Path) -> None:

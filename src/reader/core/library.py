@@ -404,12 +404,9 @@ class Library:
         if repair is not None and self._repaired_since():
             repair = None
             self.refresh()  # opens the new catalog
-        if repair is not None and repair.startswith("catalog"):
-            self._reset_catalog()
-        elif verify:
+        if verify and repair is None:
             found = self.catalog.quick_check()
             if found is not None:
-                self._reset_catalog()
                 repair = f"catalog damaged ({found})"
         report = UpdateReport(warnings=[f"index: {p}" for p in self.problems])
         self.problems.clear()
@@ -420,6 +417,9 @@ class Library:
                 # lock, in the order readers take them, so the two never deadlock.
                 held.enter_context(locked(self.cache / "rebuild"))
             held.enter_context(locked(self.cache / "update"))
+            if repair is not None and repair.startswith("catalog"):
+                # Under both locks: no search or update elsewhere is reading it.
+                self._reset_catalog()
             if repair is not None:
                 ix, report.rebuilt = self._create_index(), repair
             elif rebuild:
