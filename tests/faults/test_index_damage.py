@@ -479,3 +479,14 @@ def test_damage_repaired_by_another_process_is_not_rebuilt_twice(pristine: Prist
     assert_answers(two, pristine)
     one.close()
     two.close()
+
+
+@pytest.mark.parametrize("how", ["flip", "truncate", "empty", "delete"])
+def test_a_catalog_damaged_anywhere_costs_one_warning(pristine: Pristine, how: str) -> None:
+    cache = cache_for(pristine)
+    damage(cache / "catalog.sqlite", how, random.Random(how))
+    result = run_reader("search", QUERIES[2], "--json", "--corpus", str(pristine.root))
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("indexed ")]
+    assert len(lines) <= 1, lines
+    assert f'"total": {pristine.totals[QUERIES[2]]}' in result.stdout

@@ -159,6 +159,7 @@ class Library:
         self.on_repair: Callable[[str], None] | None = None
         self._catalog_inode = 0
         self._damage_seen: tuple[str, int] | None = None  # see _repaired_since
+        self._catalog_lost: str | None = None  # why the catalog was replaced on opening
         self.catalog = self._open_catalog()
 
     # -- opening and repairing -------------------------------------------------
@@ -213,10 +214,10 @@ class Library:
 
     def _delete_catalog(self, reason: str | None) -> None:
         """Delete a damaged catalog (under the catalog lock); the update that follows
-        re-indexes every file, since the catalog is what says what is indexed.
-        ``reason`` goes to the next update's warnings (None: the caller says it)."""
+        rebuilds the index for ``reason`` (None: the caller's update does), since the
+        catalog is what says what is indexed."""
         if reason is not None:
-            self.problems.append(f"{reason}; rebuilding it")
+            self._catalog_lost = reason
         path = self.cache / "catalog.sqlite"
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
@@ -404,6 +405,9 @@ class Library:
         if repair is not None and self._repaired_since():
             repair = None
             self.refresh()  # opens the new catalog
+        lost, self._catalog_lost = self._catalog_lost, None
+        if repair is None and lost is not None:
+            repair = lost  # one rebuild, one line: the index without its catalog
         if verify and repair is None:
             found = self.catalog.quick_check()
             if found is not None:
@@ -417,7 +421,7 @@ class Library:
                 # lock, in the order readers take them, so the two never deadlock.
                 held.enter_context(locked(self.cache / "rebuild"))
             held.enter_context(locked(self.cache / "update"))
-            if repair is not None and repair.startswith("catalog"):
+            if repair is not None and repair.startswith("catalog") and lost is None:
                 # Under both locks: no search or update elsewhere is reading it.
                 self._reset_catalog()
             if repair is not None:
