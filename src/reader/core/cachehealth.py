@@ -148,7 +148,7 @@ def describe(error: BaseException) -> str:
 # -- the index manifest ----------------------------------------------------------
 
 _TOC = re.compile(r"^_MAIN_(\d+)\.toc$")
-_SEGMENT = re.compile(r"^MAIN_\w+\.\w+$")
+_SEGMENT = re.compile(r"^MAIN_\w+\.[\w.]+$")  # MAIN_id.seg, or MAIN_id._field.col when not compound
 META_KEY = "index_files"
 
 
