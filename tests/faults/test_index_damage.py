@@ -368,14 +368,15 @@ def test_a_read_only_cache_is_read_not_written(
         (pristine.root / "zz-new.txt").unlink()
 
 
-def test_a_read_only_mount_for_real(pristine: Pristine) -> None:
+def test_a_read_only_mount_for_real(pristine: Pristine, tmp_path: Path) -> None:
     cache = cache_for(pristine)
+    listed = tmp_path / "list.out"
     (pristine.root / "zz-new.txt").write_text("New one\n\nkalo kalo merso\n", encoding="utf-8")
     try:
         done = in_namespace(
             f"mount --bind {cache} {cache} && mount -o remount,ro,bind {cache} || exit 99\n"
             f"{READER} search --corpus {pristine.root} {QUERIES[0]} --json; echo search=$?\n"
-            f"{READER} list --corpus {pristine.root} > list.out; echo list=$?\n"
+            f"{READER} list --corpus {pristine.root} > {listed}; echo list=$?\n"
             f"{READER} show --corpus {pristine.root} {pristine.ids[0]} >/dev/null; echo show=$?\n"
             f"{READER} index --corpus {pristine.root}; echo index=$?\n",
             {**os.environ, "COLUMNS": "200"},
@@ -387,6 +388,8 @@ def test_a_read_only_mount_for_real(pristine: Pristine) -> None:
     for command in ("search", "list", "show"):
         assert f"{command}=0" in done.stdout, (command, done.stdout, done.stderr)
     assert f'"total": {pristine.totals[QUERIES[0]]}' in done.stdout
+    # As last built: the file added since is not there.
+    assert [line.split("\t")[0] for line in listed.read_text().splitlines()] == pristine.ids
     assert "index=1" in done.stdout
     lines = done.stderr.strip().splitlines()
     assert "Traceback" not in done.stderr and "catalog.lock" not in done.stderr
