@@ -127,7 +127,10 @@ class Catalog:
         (reads every page: about 50 ms for a 12 MB catalog)."""
         rows = self._db.execute("PRAGMA quick_check(1)").fetchall()
         first = str(rows[0][0]) if rows else "ok"
-        return None if first == "ok" else first
+        if first == "ok":
+            return None
+        # One line: "*** in database main ***\nPage 8: btreeInitPage() returns ...".
+        return " ".join(first.replace("*** in database main ***", "").split())
 
     @_guarded
     def get_meta(self, key: str) -> str | None:
