@@ -54,3 +54,17 @@ async def test_a_read_only_cache_is_said_once_and_still_read(
         assert len(screen.query_one(DocList).rows) == 3  # as last built
         screen = await type_query(pilot, app, "Zelensky")
         assert screen.results is not None and screen.results.total == 3
+
+
+async def test_damage_that_cannot_be_repaired_is_said_in_the_search_hint(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await settle(pilot, app)
+        break_largest_index_file(screen.library.cache)
+        screen.library.refresh()
+        screen.library.read_only = "read-only file system"
+        screen = await type_query(pilot, app, "Zelensky")
+        hint = str(screen.query_one("#search-hint").render())
+        assert "index damaged" in hint and "cannot be rebuilt" in hint, hint

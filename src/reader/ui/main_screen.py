@@ -351,7 +351,7 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         try:
             results = self.library.search(text, limit=SEARCH_LIMIT, detail=0)
-        except QueryError as error:
+        except (QueryError, CacheError) as error:  # CacheError: damaged and read-only
             self.post_message(SearchFinished(generation, text, None, str(error)))
             return
         # Titles first (a few ms), then snippets and hit counts, screenful by screenful.
