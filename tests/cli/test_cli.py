@@ -205,7 +205,8 @@ def test_internal_failure_is_exit_1_one_line(isolated_dirs: Path, seeds: Path) -
     result = run_reader("list", "--corpus", str(seeds))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("reader: internal error: ")
+    assert result.stderr.startswith("reader: cannot create the index folder ")
+    assert result.stderr.count("\n") == 1
 
 
 def test_escape_sequences_never_reach_output(make_corpus: Callable[..., Path]) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from reader.cli.errors import UserError
 from reader.cli.parser import SUBCOMMANDS, build_parser, build_tui_parser, glue_text_values
+from reader.core.cachehealth import CacheError
 from reader.core.display import safe_name
 
 
@@ -33,6 +34,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Messages quote what the user typed and file names: shown safe.
         print(f"reader: {safe_name(str(error))}", file=sys.stderr)
         return 2
+    except CacheError as error:
+        # A full disk, a read-only cache, damage that cannot be repaired there:
+        # the real cause in one line (the chain is there for READER_DEBUG).
+        if os.environ.get("READER_DEBUG"):
+            raise
+        print(f"reader: {safe_name(str(error))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)
         return 130

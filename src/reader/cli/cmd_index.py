@@ -13,6 +13,7 @@ import sys
 from reader.cli.context import corpus_root
 from reader.cli.errors import UserError
 from reader.cli.progress import index_with_progress
+from reader.core.cachehealth import CacheUnwritable
 from reader.core.display import safe_name
 from reader.core.library import Library, UpdateReport
 from reader.core.loader import EXTENSIONS, CorpusError
@@ -21,11 +22,15 @@ from reader.core.loader import EXTENSIONS, CorpusError
 def run(args: argparse.Namespace) -> int:
     library = Library(corpus_root(args.corpus))
     try:
-        report = index_with_progress(library, rebuild=args.rebuild, verbose=True)
+        # verify: read every cache file against its checksum (the catalog's pages,
+        # the index's files), so `reader index` finds damage that nothing else shows.
+        report = index_with_progress(library, rebuild=args.rebuild, verbose=True, verify=True)
     except CorpusError as error:
         raise UserError(str(error)) from None
     finally:
         library.close()
+    if report.read_only:
+        raise CacheUnwritable(f"cannot update the index in {library.cache}: {report.read_only}")
     if report.rebuilt:
         print(f"rebuilt: {safe_name(report.rebuilt)}")
     print(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.cli.errors import UserError
 from reader.cli.progress import index_with_progress
+from reader.core.cachehealth import CacheUnwritable
 from reader.core.display import safe_name
 from reader.core.library import Library
 from reader.core.loader import CorpusError
@@ -25,10 +26,21 @@ def corpus_root(value: str | None) -> Path:
 def open_library(value: str | None, *, quiet: bool = True) -> Library:
     """The corpus's library with its index brought up to date first."""
     library = Library(corpus_root(value))
+    library.on_repair = _say_repairing
     try:
         report = index_with_progress(library, rebuild=False)
     except CorpusError as error:
         raise UserError(str(error)) from None
+    except CacheUnwritable as error:
+        # A full disk: answer from the index as last committed, and say so once.
+        print(f"reader: warning: {error}; using the index as last built", file=sys.stderr)
+        return library
+    if report.read_only:
+        print(
+            f"reader: warning: cannot update the index in {library.cache} "
+            f"({report.read_only}); using it as last built",
+            file=sys.stderr,
+        )
     if report.rebuilt and report.rebuilt != "requested":
         print(f"reader: warning: {safe_name(report.rebuilt)}; index rebuilt", file=sys.stderr)
     if not quiet:
@@ -42,3 +54,7 @@ def open_library(value: str | None, *, quiet: bool = True) -> Library:
     for warning in report.warnings:
         print(f"reader: warning: {safe_name(warning)}", file=sys.stderr)
     return library
+
+
+def _say_repairing(problem: str) -> None:
+    print(f"reader: warning: {problem}; rebuilding the index", file=sys.stderr, flush=True)

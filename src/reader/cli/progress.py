@@ -10,7 +10,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from reader.core.library import Library, UpdateReport
 
 
-def index_with_progress(library: Library, *, rebuild: bool, verbose: bool = False) -> UpdateReport:
+def index_with_progress(
+    library: Library, *, rebuild: bool, verbose: bool = False, verify: bool = False
+) -> UpdateReport:
     if sys.stderr.isatty():
         console = Console(stderr=True, markup=False, highlight=False)
         with Progress(
@@ -26,7 +28,7 @@ def index_with_progress(library: Library, *, rebuild: bool, verbose: bool = Fals
             def show(done: int, total: int, _name: str) -> None:
                 bar.update(task, completed=done, total=total)
 
-            return library.update(rebuild=rebuild, progress=show)
+            return library.update(rebuild=rebuild, verify=verify, progress=show)
     step = [0]
 
     def lines(done: int, total: int, _name: str) -> None:
@@ -37,4 +39,4 @@ def index_with_progress(library: Library, *, rebuild: bool, verbose: bool = Fals
             step[0] = done
             print(f"indexed {done}/{total}", file=sys.stderr, flush=True)
 
-    return library.update(rebuild=rebuild, progress=lines)
+    return library.update(rebuild=rebuild, verify=verify, progress=lines)

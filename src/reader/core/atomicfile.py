@@ -22,6 +22,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 try:  # pragma: no cover - platform dependent
     import fcntl
@@ -144,13 +145,27 @@ def _fsync_dir(folder: Path) -> None:
 
 @contextlib.contextmanager
 def locked(path: Path, *, shared: bool = False) -> Iterator[None]:
-    """Hold an advisory lock on ``path.lock`` for the duration of the block."""
+    """Hold an advisory lock on ``path.lock`` for the duration of the block.
+
+    In a folder that cannot be written (a read-only disk or mount) an existing lock
+    file is opened for reading, which flock accepts; where there is none, nobody
+    can write there either, so the block runs without a lock.
+    """
     lock_path = path.with_name(path.name + ".lock")
+    handle: BinaryIO
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(lock_path, "a+b")  # noqa: SIM115 - closed by the with below
     except OSError as error:
-        raise LockError(error.errno, error.strerror, str(lock_path)) from None
+        if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise LockError(error.errno, error.strerror, str(lock_path)) from None
+        try:
+            handle = open(lock_path, "rb")  # noqa: SIM115 - closed by the with below
+        except FileNotFoundError:
+            yield
+            return
+        except OSError as again:
+            raise LockError(again.errno, again.strerror, str(lock_path)) from None
     with handle:
         if fcntl is not None:
             try:

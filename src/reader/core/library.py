@@ -10,22 +10,25 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import hashlib
+import os
 import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from reader.core import paths
+from reader.core import cachehealth, paths
 from reader.core.atomicfile import locked
+from reader.core.cachehealth import CacheDamaged, CacheError, CacheUnwritable
 from reader.core.catalog import Catalog, DocSummary, Fingerprint
 from reader.core.display import safe_name
 from reader.core.document import Document
 from reader.core.filenames import name_text
-from reader.core.loader import Skipped, SourceFile
+from reader.core.loader import CorpusError, Skipped, SourceFile
 from reader.core.snippets import Snippet
 
 # Whoosh, the parser and the query code load on first use, not at import: the app
@@ -76,6 +79,7 @@ class UpdateReport:
     others: dict[str, int] = field(default_factory=dict)  # files not read, by extension
     rebuilt: str | None = None  # why the index was rebuilt from scratch
     cancelled: bool = False
+    read_only: str | None = None  # why the index could not be updated (nothing was)
 
     @property
     def changed(self) -> bool:
@@ -111,12 +115,41 @@ class SearchResults:
         return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def repairing(
+    method: Callable[Concatenate[Library, _P], _R],
+) -> Callable[Concatenate[Library, _P], _R]:
+    """Run ``method`` (its first argument a Library); when it fails on a damaged
+    cache, rebuild the cache and run it again, once. Anything else is raised as is."""
+
+    @functools.wraps(method)
+    def wrapper(library: Library, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(library, *args, **kwargs)
+        except Exception as error:
+            problem = library.diagnose(error)
+            if problem is None:
+                raise
+        library.repair(problem)  # outside the except: the old error is not the cause
+        return method(library, *args, **kwargs)
+
+    return wrapper
+
+
 class Library:
     def __init__(self, root: Path, cache: Path | None = None) -> None:
         self.root = root.expanduser().resolve()
         self.cache = cache or paths.corpus_cache_dir(self.root)
         self.index_dir = self.cache / "index"
-        self.cache.mkdir(parents=True, exist_ok=True)
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CacheUnwritable(
+                f"cannot create the index folder {self.cache}: {_reason(error)}"
+            ) from error
         self._lock = threading.RLock()
         self._searcher: Searcher | None = None
         self._ids: list[str] | None = None
@@ -124,35 +157,172 @@ class Library:
         self.problems: list[str] = []  # repairs made on open, for the caller to show
         self.aliases_warning: str | None = None  # the aliases file could not be used
         self.aliases_problems: list[str] = []  # all of its problems, one line each
+        # Why the cache cannot be written (a read-only disk or folder): then the
+        # library answers from the index as it is and never updates it.
+        self.read_only: str | None = _unwritable(self.cache)
+        # Called with a one-line reason before a search or update rebuilds a
+        # damaged cache (the CLI prints it, the UI shows a notification).
+        self.on_repair: Callable[[str], None] | None = None
+        self._catalog_inode = 0
+        self._damage_seen: tuple[str, int] | None = None  # see _repaired_since
+        self._catalog_lost: str | None = None  # why the catalog was replaced on opening
         self.catalog = self._open_catalog()
 
     # -- opening and repairing -------------------------------------------------
 
     def _open_catalog(self) -> Catalog:
         path = self.cache / "catalog.sqlite"
+        if self.read_only is not None:
+            try:
+                catalog = Catalog(path, read_only=True)
+            except sqlite3.OperationalError as error:
+                raise CacheUnwritable(
+                    f"no usable index in {self.cache}, and it cannot be built there: "
+                    f"{self.read_only} ({error})"
+                ) from error
+            self._catalog_inode = _inode(path)
+            return catalog
         # Processes started together on a new corpus take turns creating the file and
         # switching it to WAL. A busy database (OperationalError) is never "damaged":
         # deleting a live database's -wal/-shm files under another process's open
         # connection is what corrupts it ("database disk image is malformed").
         with locked(self.cache / "catalog"):
+            marked = self._damage_marker()
+            if marked is not None:
+                self._delete_catalog(marked)
             try:
-                return Catalog(path)
-            except sqlite3.OperationalError:
-                raise
+                catalog = Catalog(path)
+            except sqlite3.OperationalError as error:
+                problem = cachehealth.disk_problem(error)
+                if problem is None:
+                    raise
+                # A full disk: the catalog can still be read, not written.
+                self.read_only = problem
+                catalog = Catalog(path, read_only=True)
             except sqlite3.DatabaseError as error:
-                self.problems.append(f"catalog unreadable ({error}); rebuilding it")
-                for suffix in ("", "-wal", "-shm"):
-                    Path(str(path) + suffix).unlink(missing_ok=True)
-                return Catalog(path)
+                self._delete_catalog(f"catalog unreadable ({error})")
+                catalog = Catalog(path)
+            self._catalog_inode = _inode(path)
+            return catalog
 
-    def _open_index(self) -> tuple[whoosh_index.Index, str | None]:
-        """The Whoosh index, created or rebuilt when missing, outdated or unreadable."""
+    def _damage_marker(self) -> str | None:
+        """The reason left by a process that found this catalog file damaged (it
+        could not repair it then), if the file is still the one it found."""
+        marker = self.cache / "catalog.damaged"
+        try:
+            inode, _, reason = marker.read_text(encoding="utf-8").partition(" ")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if inode != str(_inode(self.cache / "catalog.sqlite")):
+            marker.unlink(missing_ok=True)  # replaced since: already repaired
+            return None
+        return reason.strip() or "catalog damaged"
+
+    def _delete_catalog(self, reason: str | None) -> None:
+        """Delete a damaged catalog (under the catalog lock); the update that follows
+        rebuilds the index for ``reason`` (None: the caller's update does), since the
+        catalog is what says what is indexed."""
+        if reason is not None:
+            self._catalog_lost = reason
+        path = self.cache / "catalog.sqlite"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        (self.cache / "catalog.damaged").unlink(missing_ok=True)
+
+    def _reset_catalog(self) -> None:
+        """Replace this library's damaged catalog with a new, empty one (the update
+        that called this reports why)."""
+        with self._lock, locked(self.cache / "catalog"):
+            path = self.cache / "catalog.sqlite"
+            with contextlib.suppress(sqlite3.Error):
+                self.catalog.close()
+            if _inode(path) == self._catalog_inode:  # not already replaced by another
+                self._delete_catalog(None)
+            self.catalog = Catalog(path)
+            self._catalog_inode = _inode(path)
+            self._ids = None
+            self._entities = None
+
+    # -- damage --------------------------------------------------------------------
+
+    def diagnose(self, error: BaseException) -> str | None:
+        """A one-line account when ``error`` comes from a damaged cache (recorded, so
+        that the next update rebuilds it even if this process cannot); None for
+        anything else. Raises CacheUnwritable when the cause is the disk."""
+        from reader.core.query import QueryError
+
+        if isinstance(error, (QueryError, LookupError, CacheError, CorpusError)):
+            return None
+        self._damage_seen = self._cache_state()
+        disk = cachehealth.disk_problem(error, self.cache)
+        if disk is not None:
+            raise CacheUnwritable(f"cannot write the index in {self.cache}: {disk}") from error
+        damage = cachehealth.catalog_damage(error)
+        if damage is not None:
+            problem = f"catalog damaged ({damage})"
+            with contextlib.suppress(OSError):
+                marker = self.cache / "catalog.damaged"
+                marker.write_text(f"{self._catalog_inode} {problem}", encoding="utf-8")
+            return problem
+        found = cachehealth.index_damage_type(error)
+        if found is None:
+            # Not a kind of error damage is known to raise: read every index file
+            # against its checksum before calling it damage (a bug is not cured by
+            # rebuilding, and rebuilding a big corpus takes minutes).
+            with contextlib.suppress(sqlite3.Error):
+                found = cachehealth.check(
+                    self.index_dir, self.catalog.get_meta(cachehealth.META_KEY), full=True
+                )
+        if found is None:
+            return None
+        problem = f"index damaged ({found})"
+        with contextlib.suppress(sqlite3.Error, OSError):
+            self.catalog.set_meta(
+                "index_damaged", f"{cachehealth.latest_toc(self.index_dir)} {problem}"
+            )
+        return problem
+
+    def _cache_state(self) -> tuple[str, int]:
+        """Which index generation and catalog file are there now."""
+        toc = cachehealth.latest_toc(self.index_dir)
+        stamp = f"{toc}:{_mtime(self.index_dir / toc)}" if toc else ""
+        return stamp, _inode(self.cache / "catalog.sqlite")
+
+    def _repaired_since(self) -> bool:
+        """Whether another process replaced the index or catalog since this one met
+        the damage (it rebuilt them): then a normal update uses its work."""
+        seen, self._damage_seen = self._damage_seen, None
+        return seen is not None and seen != self._cache_state()
+
+    def repair(self, problem: str) -> UpdateReport:
+        """Rebuild the cache after ``problem`` (from :meth:`diagnose`), under the
+        update lock: searches in other processes wait, then see the new index."""
+        if self.read_only is not None:
+            raise CacheDamaged(
+                f"{problem}, and it cannot be rebuilt in {self.cache}: {self.read_only}"
+            )
+        if self.on_repair is not None:
+            self.on_repair(problem)
+        report = self.update(repair=problem)
+        self.refresh()
+        return report
+
+    def _open_index(self, verify: bool = False) -> tuple[whoosh_index.Index, str | None]:
+        """The Whoosh index, created or rebuilt when missing, outdated, unreadable or
+        damaged (its files differ from the manifest; ``verify`` reads them all)."""
         from whoosh import index as whoosh_index
 
         reason: str | None = None
         stored = self.catalog.get_meta("format")
+        damaged = self._damage_flag() or cachehealth.check(
+            self.index_dir, self.catalog.get_meta(cachehealth.META_KEY), full=verify
+        )
         if stored is not None and stored != _format():
             reason = f"index format changed ({stored} → {_format()})"
+        elif damaged is not None and _has_index_files(self.index_dir):
+            reason = (
+                damaged if damaged.startswith("index damaged") else f"index damaged ({damaged})"
+            )
         elif _has_index_files(self.index_dir):
             try:
                 # open_dir, not exists_in: exists_in raises on a damaged TOC too.
@@ -179,7 +349,25 @@ class Library:
         self.catalog.clear()
         ix = whoosh_index.create_in(str(self.index_dir), build_schema())
         self.catalog.set_meta("format", _format())
+        self._record_index_files()
         return ix
+
+    def _record_index_files(self) -> None:
+        """Note the committed index files' sizes and checksums (after each commit)."""
+        previous = self.catalog.get_meta(cachehealth.META_KEY)
+        self.catalog.set_meta(cachehealth.META_KEY, cachehealth.record(self.index_dir, previous))
+
+    def _damage_flag(self) -> str | None:
+        """The damage another run found in the index and could not repair, while the
+        index is still the generation it found damaged."""
+        flag = self.catalog.get_meta("index_damaged")
+        if not flag:
+            return None
+        toc, _, problem = flag.partition(" ")
+        if toc == str(cachehealth.latest_toc(self.index_dir)):
+            return problem
+        self.catalog.set_meta("index_damaged", "")  # since rebuilt or updated
+        return None
 
     # -- updating --------------------------------------------------------------
 
@@ -187,25 +375,67 @@ class Library:
         self,
         *,
         rebuild: bool = False,
+        verify: bool = False,
+        repair: str | None = None,
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> UpdateReport:
-        """Bring the index in line with the files: only new, changed and removed ones."""
+        """Bring the index in line with the files: only new, changed and removed ones.
+
+        ``verify`` also reads every cache file against its checksum (``reader
+        index``); ``repair`` rebuilds for that reason. A damaged cache found on the
+        way is rebuilt (``report.rebuilt`` says why); a cache that cannot be written
+        raises CacheUnwritable, and a read-only one is left as it is
+        (``report.read_only``).
+        """
+        if self.read_only is not None:
+            return UpdateReport(read_only=self.read_only)
+        try:
+            return self._update(rebuild, verify, repair, progress, cancelled)
+        except Exception as error:
+            problem = self.diagnose(error)
+            if problem is None or repair is not None:
+                raise
+        return self._update(rebuild, verify, problem, progress, cancelled)
+
+    def _update(
+        self,
+        rebuild: bool,
+        verify: bool,
+        repair: str | None,
+        progress: ProgressCallback | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> UpdateReport:
         from reader.core.loader import scan
 
+        if repair is not None and self._repaired_since():
+            repair = None
+            self.refresh()  # opens the new catalog
+        lost, self._catalog_lost = self._catalog_lost, None
+        if repair is None and lost is not None:
+            repair = lost  # one rebuild, one line: the index without its catalog
+        if verify and repair is None:
+            found = self.catalog.quick_check()
+            if found is not None:
+                repair = f"catalog damaged ({found})"
         report = UpdateReport(warnings=[f"index: {p}" for p in self.problems])
         self.problems.clear()
         with contextlib.ExitStack() as held:
-            if rebuild:
+            if rebuild or repair is not None:
                 # Searches in other processes wait for a requested rebuild rather than
                 # see the index half refilled (see search). Taken before the update
                 # lock, in the order readers take them, so the two never deadlock.
                 held.enter_context(locked(self.cache / "rebuild"))
             held.enter_context(locked(self.cache / "update"))
-            if rebuild:
+            if repair is not None and repair.startswith("catalog") and lost is None:
+                # Under both locks: no search or update elsewhere is reading it.
+                self._reset_catalog()
+            if repair is not None:
+                ix, report.rebuilt = self._create_index(), repair
+            elif rebuild:
                 ix, report.rebuilt = self._create_index(), "requested"
             else:
-                ix, report.rebuilt = self._open_index()
+                ix, report.rebuilt = self._open_index(verify)
             scanned = scan(self.root)
             report.skipped.extend(scanned.skipped)
             report.warnings.extend(scanned.warnings)
@@ -250,6 +480,12 @@ class Library:
             if self._searcher is not None:
                 self._searcher.close()
                 self._searcher = None
+            if self._catalog_inode != _inode(self.cache / "catalog.sqlite"):
+                # Another process replaced a damaged catalog: read the new one.
+                with contextlib.suppress(sqlite3.Error, CacheError):
+                    old, self.catalog = self.catalog, self._open_catalog()
+                    self._entities = None
+                    old.close()
 
     def _apply(
         self,
@@ -309,7 +545,7 @@ class Library:
                         else:
                             report.added += 1
                 except BaseException:
-                    batch.writer.cancel()
+                    _cancel(batch.writer)
                     raise
                 if number % BATCH == 0:
                     self._commit(batch, previous, report)
@@ -333,8 +569,9 @@ class Library:
         try:
             batch.writer.commit()
         except BaseException:
-            batch.writer.cancel()
+            _cancel(batch.writer)
             raise
+        self._record_index_files()
         # Whoosh first, then the catalog: a crash between the two only means the
         # next run re-indexes this batch (update_document is idempotent).
         self.catalog.write(batch.rows, batch.gone, batch.touches, batch.entity_rows)
@@ -391,15 +628,22 @@ class Library:
         strays = indexed - set(self.catalog.ids())
         if strays:
             writer = ix.writer()
-            for doc_id in strays:
-                writer.delete_by_term("id", doc_id)
-            writer.commit()
+            try:
+                for doc_id in strays:
+                    writer.delete_by_term("id", doc_id)
+                writer.commit()
+            except BaseException:
+                _cancel(writer)
+                raise
+            self._record_index_files()
 
     # -- reading -----------------------------------------------------------------
 
+    @repairing
     def summaries(self) -> list[DocSummary]:
         return self.catalog.summaries()
 
+    @repairing
     def document(self, doc_id: str) -> Document | None:
         return self.catalog.document(doc_id)
 
@@ -472,6 +716,7 @@ class Library:
         with self._lock:
             yield self._current_searcher()
 
+    @repairing
     def search(self, text: str, limit: int = 20, *, detail: int | None = None) -> SearchResults:
         """Ranked hits; raises QueryError with a one-line message.
 
@@ -499,6 +744,7 @@ class Library:
         plain = SearchResults(text, total, tuple(hits), terms)
         return self.add_detail(plain, len(hits) if detail is None else detail)
 
+    @repairing
     def add_detail(self, results: SearchResults, upto: int) -> SearchResults:
         """The same results with snippets and positions for the first ``upto`` hits."""
         from reader.core.snippets import make_snippets, term_spans
@@ -514,6 +760,7 @@ class Library:
             )
         return SearchResults(results.query, results.total, tuple(hits), results.terms)
 
+    @repairing
     def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
         """Every span of ``body`` that the query ``text`` matches (the whole text)."""
         from reader.core.query import highlight_terms, parse_query
@@ -613,6 +860,52 @@ class Library:
                 self._searcher.close()
                 self._searcher = None
         self.catalog.close()
+
+
+def _cancel(writer: Any) -> None:
+    """Give up a Whoosh writer after an error without hiding that error: a failed
+    commit has closed it already ("This writer is closed" hid "No space left")."""
+    if not writer.is_closed:
+        with contextlib.suppress(Exception):
+            writer.cancel()
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why ``folder`` and its cache files cannot be written, or None.
+
+    access(2) answers for this process's user (root writes a chmod-ed folder, but not
+    one on a read-only mount: EROFS), so a folder it accepts really takes writes.
+    """
+    for path in (folder, folder / "catalog.sqlite", folder / "index"):
+        if path.exists() and not os.access(path, os.W_OK):
+            try:
+                probe = os.open(
+                    path / ".write-test" if path.is_dir() else path, os.O_WRONLY | os.O_CREAT, 0o600
+                )
+            except OSError as error:
+                return _reason(error)
+            os.close(probe)
+            if path.is_dir():
+                (path / ".write-test").unlink(missing_ok=True)
+    return None
+
+
+def _reason(error: OSError) -> str:
+    return os.strerror(error.errno).lower() if error.errno else str(error)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _inode(path: Path) -> int:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return 0
 
 
 def _merged(merging: Future[str] | None) -> str | None:

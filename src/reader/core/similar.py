@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.core.catalog import DocSummary
+from reader.core.library import repairing
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -51,6 +52,7 @@ class SimilarDoc:
         }
 
 
+@repairing
 def similar(library: Library, doc_id: str, limit: int = 10) -> list[SimilarDoc]:
     """Up to ``limit`` articles most like ``doc_id`` (a full id), most similar first.
 

@@ -19,10 +19,11 @@ from textual.timer import Timer
 from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from reader.core.cachehealth import CacheError
 from reader.core.catalog import DocSummary
 from reader.core.display import safe_name
 from reader.core.entities.model import Entity
-from reader.core.library import Library, SearchResults
+from reader.core.library import Library, SearchResults, UpdateReport
 from reader.core.state import CorpusState, SearchHistory
 from reader.ui.index_notices import skipped_notice
 from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress, SearchFinished
@@ -119,6 +120,8 @@ class MainScreen(Screen[None]):
     def __init__(self, library: Library, history: SearchHistory) -> None:
         super().__init__()
         self.library = library
+        # A search that meets a damaged cache rebuilds it before answering: say so.
+        library.on_repair = self._rebuilding_notice
         self.history = history
         self.state = CorpusState(library.root)
         self.generation = 0
@@ -247,15 +250,29 @@ class MainScreen(Screen[None]):
                 last[0] = percent
                 self.post_message(IndexProgress(done, total))
 
+        builder.on_repair = self._rebuilding_notice
         try:
             report = builder.update(progress=progress, cancelled=lambda: worker.is_cancelled)
+        except CacheError as error:  # a full disk: the last index still answers
+            self.app.notify(str(error), severity="error", markup=False, timeout=10)
+            report = UpdateReport()
         except Exception as error:  # shown as a notification: the bar must not hang
             first = str(error).splitlines()[0] if str(error) else ""
             self.post_message(IndexFinished(None, f"{type(error).__name__}: {first}"))
             return
         finally:
             builder.close()
+        if report.read_only:
+            self.app.notify(
+                f"Cannot update the index ({report.read_only}): showing it as last built",
+                severity="warning",
+                markup=False,
+            )
         self.post_message(IndexFinished(report))
+
+    def _rebuilding_notice(self, problem: str) -> None:
+        # From worker threads; App.notify is thread-safe.
+        self.app.notify(f"{problem}: rebuilding the index", severity="warning", markup=False)
 
     def on_index_progress(self, message: IndexProgress) -> None:
         # Mounted on the first progress report, not composed: most starts find the
@@ -343,7 +360,7 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         try:
             results = self.library.search(text, limit=SEARCH_LIMIT, detail=0)
-        except QueryError as error:
+        except (QueryError, CacheError) as error:  # CacheError: damaged and read-only
             self.post_message(SearchFinished(generation, text, None, str(error)))
             return
         # Titles first (a few ms), then snippets and hit counts, screenful by screenful.
