@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from faultkit import QUERIES, copy_cache, damage, in_namespace, write_corpus
+from tests.faults.faultkit import QUERIES, copy_cache, damage, in_namespace, write_corpus
 
 from conftest import READER, run_reader
 from reader.core import library as library_module
