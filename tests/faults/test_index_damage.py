@@ -410,12 +410,29 @@ def listed_ids(root: Path) -> list[str]:
     return [line.split("\t")[0] for line in result.stdout.splitlines()]
 
 
+def _wait_until_updating(process: subprocess.Popen[bytes], lock: Path) -> None:
+    """Return once ``process`` holds the update lock (or has ended, or 60 s passed)."""
+    import fcntl
+
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            with open(lock, "rb") as handle:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except FileNotFoundError:
+            pass
+        except BlockingIOError:
+            return  # held: the update is running
+        time.sleep(0.005)
+
+
 @pytest.mark.slow
 def test_kill_9_at_random_moments_of_reader_index(tmp_path: Path) -> None:
     rng = random.Random(20261202)
     root = tmp_path / "corpus"
     write_corpus(root, 300, seed=11)
     env = {**os.environ, "COLUMNS": "200"}
+    cache = paths.corpus_cache_dir(root.resolve())
     killed = 0
     for round_number in range(4):
         # Give each run work to do: change, add and remove some files.
@@ -435,8 +452,10 @@ def test_kill_9_at_random_moments_of_reader_index(tmp_path: Path) -> None:
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its extraction workers die with it
         )
-        # The random moment of the kill (the first run, of every file, takes longest).
-        time.sleep(rng.uniform(0.3, 4.0))
+        # The random moment of the kill: a little after the run took the update lock
+        # (it is then reading, indexing or committing), whatever the machine's load.
+        _wait_until_updating(process, cache / "update.lock")
+        time.sleep(rng.uniform(0.0, 0.3))
         killed += process.poll() is None
         with contextlib.suppress(ProcessLookupError):  # it may have finished
             os.killpg(process.pid, signal.SIGKILL)
