@@ -1,0 +1,156 @@
+"""Page furniture learned from the corpus: lines that repeat across a folder's articles.
+
+A site's navigation bar, share buttons, newsletter box, cookie notice and footer are
+the same on every page, while an article's sentences are not. So a line that occurs
+in many documents of one folder is furniture, whatever its words, and a line that
+occurs in one or a few is the article's, whatever its words. Nothing here knows the
+strings of any site.
+
+Lines are compared by a key that ignores case, punctuation, Markdown marks and the
+value of digits ("12 comments" and "3 comments" are the same line), and stored as
+64-bit hashes, so counting is cheap enough to run over every document of every update.
+
+Thresholds (:func:`threshold`) are set against real news text (the BBC corpus: its
+most repeated line, a correspondent's bio, is in 8 of 401 articles of a section;
+republished stories repeat 2-3 times): a short line must be in at least
+:data:`MIN_DOCS` documents and :data:`SHORT_SHARE` of the folder, a line that reads
+like a sentence of prose in :data:`PROSE_SHARE` of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import struct
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
+
+MIN_DOCS = 5  # fewer documents never make a line furniture, whatever the folder size
+SHORT_SHARE = 0.05  # a short line repeated in 5 % of a folder's documents
+PROSE_SHARE = 0.25  # a sentence-like line must be on a quarter of the pages
+PROSE_WORDS = 12  # ... when it has this many words and ends like a sentence
+MIN_KEY_LETTERS = 3  # "1-0", "---" and "12:30" carry no site identity
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?:\"”’)]\W*$")
+
+
+def line_key(line: str) -> str | None:
+    """What two lines must share to be "the same line" (None: too little to compare)."""
+    key = _DIGIT.sub("0", _NOT_WORD.sub(" ", line.casefold())).strip()
+    if sum(ch.isalpha() for ch in key) < MIN_KEY_LETTERS:
+        return None
+    return key
+
+
+def line_hash(line: str) -> int | None:
+    key = line_key(line)
+    if key is None:
+        return None
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+    return int(struct.unpack("<q", digest)[0])
+
+
+def text_hashes(text: str) -> frozenset[int]:
+    """The distinct line hashes of a document's normalised text."""
+    found = set()
+    for line in text.split("\n"):
+        if line.strip():
+            value = line_hash(line)
+            if value is not None:
+                found.add(value)
+    return frozenset(found)
+
+
+def is_prose_line(line: str) -> bool:
+    return len(line.split()) >= PROSE_WORDS and bool(_SENTENCE_END.search(line.strip()))
+
+
+def threshold(documents: int, *, prose: bool) -> int:
+    """How many of a folder's ``documents`` must hold a line for it to be furniture."""
+    share = PROSE_SHARE if prose else SHORT_SHARE
+    return max(MIN_DOCS, math.ceil(share * documents))
+
+
+def folder_of(rel: str) -> str:
+    """The group a document's furniture is learned in: its folder ("" for the root)."""
+    parent = str(PurePosixPath(rel).parent)
+    return "" if parent == "." else parent
+
+
+def furniture_counts(documents: Iterable[frozenset[int]]) -> tuple[int, dict[int, int]]:
+    """``(number of documents, {hash: documents holding it})`` for lines in MIN_DOCS or more."""
+    counts: Counter[int] = Counter()
+    total = 0
+    for hashes in documents:
+        total += 1
+        counts.update(hashes)
+    return total, {h: n for h, n in counts.items() if n >= MIN_DOCS}
+
+
+class Furniture:
+    """The repeated lines of one folder, asked line by line while a document is cleaned."""
+
+    def __init__(self, documents: int, counts: Mapping[int, int]) -> None:
+        self.documents = documents
+        self.counts = counts
+
+    def reason(self, line: str) -> str | None:
+        """Why ``line`` is furniture here, or None."""
+        value = line_hash(line)
+        if value is None:
+            return None
+        count = self.counts.get(value, 0)
+        if count < threshold(self.documents, prose=is_prose_line(line)):
+            return None
+        return f"repeated in {count} documents of this folder"
+
+    def signature(self, hashes: Iterable[int]) -> dict[int, int]:
+        """Which of a document's lines count as furniture: hash → 1 (short lines only)
+        or 2 (also a sentence-like line).
+
+        Stored with each document: when a later update changes it, the document's
+        cleaning may change, so it is cleaned again; otherwise it is left alone (a
+        count going from 37 to 38 changes nothing).
+        """
+        low = threshold(self.documents, prose=False)
+        high = threshold(self.documents, prose=True)
+        return {
+            h: 2 if n >= high else 1 for h in hashes if (n := self.counts.get(h, 0)) >= low
+        }
+
+
+class Remembered:
+    """A document's furniture as decided when it was indexed (its :meth:`Furniture.signature`),
+    to show again what was removed from it and why."""
+
+    def __init__(self, signature: Mapping[int, int]) -> None:
+        self.signature = signature
+
+    def reason(self, line: str) -> str | None:
+        value = line_hash(line)
+        level = self.signature.get(value, 0) if value is not None else 0
+        if level == 0 or (level == 1 and is_prose_line(line)):
+            return None
+        return "repeated in many documents of this folder"
+
+
+def pack(values: Mapping[int, int] | Iterable[int]) -> bytes:
+    """Hashes (or hash → count pairs) as bytes for the catalog."""
+    if isinstance(values, Mapping):
+        flat = [x for item in sorted(values.items()) for x in item]
+        return struct.pack(f"<{len(flat)}q", *flat)
+    ordered = sorted(values)
+    return struct.pack(f"<{len(ordered)}q", *ordered)
+
+
+def unpack_hashes(data: bytes) -> frozenset[int]:
+    return frozenset(struct.unpack(f"<{len(data) // 8}q", data))
+
+
+def unpack_counts(data: bytes) -> dict[int, int]:
+    flat = struct.unpack(f"<{len(data) // 8}q", data)
+    return dict(zip(flat[::2], flat[1::2], strict=True))
