@@ -20,7 +20,7 @@ from reader.core.boilerplate import footer_reason, is_breadcrumb, is_copyright, 
 from reader.core.dates import date_line, normalise_date
 from reader.core.document import Metadata, ParsedText, Removed, StyleSpan
 from reader.core.frontmatter import split_front_matter
-from reader.core.header import Header, is_prose, parse_names, read_header
+from reader.core.header import Header, is_prose, parse_byline, parse_names, read_header
 from reader.core.inline import parse_inline
 from reader.core.sources import source_from_copyright, source_from_footer, source_from_url
 from reader.core.textnorm import normalise
@@ -103,7 +103,9 @@ def _drop_furniture(blocks: list[Block], check: FurnitureCheck, cuts: list[_Cut]
         spans: list[tuple[int, int]] = []
         heading = None
         for line, span in zip(block.lines, block.spans, strict=True):
-            reason = check(line)
+            # A byline repeats as often as its author writes: it names who wrote this
+            # article, so it is left for the header to read.
+            reason = None if _is_explicit_byline(line) else check(line)
             if reason is not None:
                 cuts.append((*span, reason))
                 words = line.split()
@@ -119,6 +121,11 @@ def _drop_furniture(blocks: list[Block], check: FurnitureCheck, cuts: list[_Cut]
             if len(lines) < len(block.lines) and block.kind != "heading":
                 heading = None
     return kept
+
+
+def _is_explicit_byline(line: str) -> bool:
+    stripped = line.strip().strip("*_ ")
+    return stripped[:3].casefold() == "by " and parse_byline(stripped, after_title=False) is not None
 
 
 def _is_item(line: str) -> bool:
