@@ -34,8 +34,12 @@ PROSE_WORDS = 12  # ... when it has this many words and ends like a sentence
 MIN_KEY_LETTERS = 3  # "1-0", "---" and "12:30" carry no site identity
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]\W*$")
+# "Tags: film, uk" / "Topics: Business": a label that opens a short line. The values
+# differ from page to page, the label does not.
+_LABEL = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z ]{0,24}?)\s?:\s+\S")
+MAX_LABELLED_WORDS = 12
 
 
 def line_key(line: str) -> str | None:
@@ -54,14 +58,32 @@ def line_hash(line: str) -> int | None:
     return int(struct.unpack("<q", digest)[0])
 
 
+def label_of(line: str) -> str | None:
+    """The label of a short labelled line (``Tags: a, b`` → ``Tags``), else None."""
+    if len(line.split()) > MAX_LABELLED_WORDS:
+        return None
+    match = _LABEL.match(line)
+    if match is None or len(match.group(1).split()) > 3:
+        return None
+    return match.group(1).strip()
+
+
+def label_hash(label: str) -> int:
+    digest = hashlib.blake2b(b"label:" + label.casefold().encode("utf-8"), digest_size=8)
+    return int(struct.unpack("<q", digest.digest())[0])
+
+
 def text_hashes(text: str) -> frozenset[int]:
-    """The distinct line hashes of a document's normalised text."""
+    """The distinct line hashes (and line-label hashes) of a document's normalised text."""
     found = set()
     for line in text.split("\n"):
         if line.strip():
             value = line_hash(line)
             if value is not None:
                 found.add(value)
+            label = label_of(line)
+            if label is not None:
+                found.add(label_hash(label))
     return frozenset(found)
 
 
@@ -104,9 +126,14 @@ class Furniture:
         if value is None:
             return None
         count = self.counts.get(value, 0)
-        if count < threshold(self.documents, prose=is_prose_line(line)):
-            return None
-        return f"repeated in {count} documents of this folder"
+        if count >= threshold(self.documents, prose=is_prose_line(line)):
+            return f"repeated in {count} documents of this folder"
+        label = label_of(line)
+        if label is not None and not is_prose_line(line):
+            count = self.counts.get(label_hash(label), 0)
+            if count >= threshold(self.documents, prose=False):
+                return f"line labelled “{label}:” in {count} documents of this folder"
+        return None
 
     def signature(self, hashes: Iterable[int]) -> dict[int, int]:
         """Which of a document's lines count as furniture: hash → 1 (short lines only)
@@ -118,9 +145,7 @@ class Furniture:
         """
         low = threshold(self.documents, prose=False)
         high = threshold(self.documents, prose=True)
-        return {
-            h: 2 if n >= high else 1 for h in hashes if (n := self.counts.get(h, 0)) >= low
-        }
+        return {h: 2 if n >= high else 1 for h in hashes if (n := self.counts.get(h, 0)) >= low}
 
 
 class Remembered:
@@ -133,9 +158,13 @@ class Remembered:
     def reason(self, line: str) -> str | None:
         value = line_hash(line)
         level = self.signature.get(value, 0) if value is not None else 0
-        if level == 0 or (level == 1 and is_prose_line(line)):
-            return None
-        return "repeated in many documents of this folder"
+        if level == 2 or (level == 1 and not is_prose_line(line)):
+            return "repeated in many documents of this folder"
+        label = label_of(line)
+        if label is not None and not is_prose_line(line):
+            if self.signature.get(label_hash(label), 0):
+                return f"line labelled “{label}:” in many documents of this folder"
+        return None
 
 
 def pack(values: Mapping[int, int] | Iterable[int]) -> bytes:

@@ -338,9 +338,7 @@ class Library:
             raise
         # Whoosh first, then the catalog: a crash between the two only means the
         # next run re-indexes this batch (update_document is idempotent).
-        self.catalog.write(
-            batch.rows, batch.gone, batch.touches, batch.entity_rows, batch.cleaning
-        )
+        self.catalog.write(batch.rows, batch.gone, batch.touches, batch.entity_rows, batch.cleaning)
         report.removed += len([g for g in batch.gone if g in previous])
 
     def _merge_payload(self) -> str:

@@ -82,8 +82,9 @@ def _drop_furniture(blocks: list[Block], check: FurnitureCheck, cuts: list[_Cut]
     A short furniture line that heads a list ("Related stories", "Most read") takes
     the list's items with it: the headlines differ from page to page, so they do not
     repeat themselves, but they are not the article's either. Only short items go,
-    and only directly under such a line (same paragraph, or the Markdown list right
-    after it), so a title or the first paragraph below a navigation bar stays.
+    and only directly under such a line (the rest of its paragraph, or the Markdown
+    list right after a furniture heading), so a title or the first paragraph below a
+    navigation bar stays.
     """
     kept: list[Block] = []
     heading: str | None = None  # the furniture line that heads a list, if any
@@ -118,20 +119,24 @@ def _drop_furniture(blocks: list[Block], check: FurnitureCheck, cuts: list[_Cut]
                 spans.append(span)
         if lines:
             kept.append(Block(block.kind, lines, block.level, spans))
-            if len(lines) < len(block.lines) and block.kind != "heading":
-                heading = None
+        if lines or block.kind != "heading":
+            # Only a furniture heading ("## Related") introduces the list block after
+            # it; a plain line ("ADVERTISEMENT") may stand above the article's own list.
+            heading = None
     return kept
 
 
 def _is_explicit_byline(line: str) -> bool:
     stripped = line.strip().strip("*_ ")
-    return stripped[:3].casefold() == "by " and parse_byline(stripped, after_title=False) is not None
+    return (
+        stripped[:3].casefold() == "by " and parse_byline(stripped, after_title=False) is not None
+    )
 
 
 def _is_item(line: str) -> bool:
-    """A list entry such as a headline: short and not a sentence."""
+    """A list entry such as a headline: short and not a sentence (a headline may ask)."""
     stripped = line.strip().rstrip("*_)] ")
-    return len(stripped.split()) <= MAX_ITEM_WORDS and stripped[-1:] not in ".!?:;"
+    return len(stripped.split()) <= MAX_ITEM_WORDS and stripped[-1:] not in ".:;"
 
 
 def _merge_cuts(cuts: list[_Cut], text: str) -> tuple[Removed, ...]:
