@@ -434,6 +434,51 @@ def ridgeway_report(art: Article, rng: random.Random, ctx: SiteContext) -> Rende
     return p.done(".txt")
 
 
+def valley_echo(art: Article, rng: random.Random, ctx: SiteContext) -> Rendered:
+    """Markdown of a local news site, written after the rules were final: a linked
+    logo, a bold live-updates banner on some pages, author box at the end, "Trending"
+    as bold text over a numbered list, a poll prompt and a newsletter form in a table."""
+    p = Page()
+    weekday, month, day, month_no, year = date_words(rng)
+    p.furn("[![Valley Echo](/logo.png)](/)", "Valley Echo")
+    p.blank()
+    if rng.random() < 0.3:
+        p.furn("**LIVE:** Follow our rolling coverage of the council elections",
+               "LIVE: Follow our rolling coverage of the council elections")  # fmt: skip
+        p.blank()
+    p.text(f"# {art.title}")
+    p.blank()
+    p.text(f"{day} {month} {year}")
+    p.blank()
+    for number, para in enumerate(art.paragraphs, 1):
+        p.text(para)
+        p.blank()
+        if number == 2 and rng.random() < 0.5:
+            p.furn(
+                "*Do you agree? Vote in our poll below.*", "Do you agree? Vote in our poll below."
+            )
+            p.blank()
+    if rng.random() < 0.8:
+        author = reporter(rng)
+        p.furn(f"**About the author:** {author} covers {art.section} for the Valley Echo.",
+               f"About the author: {author} covers {art.section} for the Valley Echo.")  # fmt: skip
+        p.blank()
+    if rng.random() < 0.85:
+        p.furn("**Trending**", "Trending")
+        p.blank()
+        for number, title in enumerate(rng.sample(ctx.most_read, 3), 1):
+            p.furn(f"{number}. [{title}](/trending/{number})", f"{number}. {title}")
+        p.blank()
+    p.furn(
+        "| Get the Echo in your inbox | [Sign up](/newsletter) |",
+        "Get the Echo in your inbox | Sign up",
+    )
+    p.furn("|---|---|", None)
+    p.blank()
+    p.furn("Valley Echo, Unit 4, Mill Lane. Tel 01632 960000")
+    return p.done(".md")
+
+
 Site = Callable[[Article, random.Random, "SiteContext"], Rendered]
 TRAIN_SITES: dict[str, Site] = {
     "daily-ledger": daily_ledger,
@@ -445,6 +490,7 @@ TRAIN_SITES: dict[str, Site] = {
 HOLDOUT_SITES: dict[str, Site] = {
     "harbour-times": harbour_times,
     "ridgeway-report": ridgeway_report,
+    "valley-echo": valley_echo,
 }
 
 

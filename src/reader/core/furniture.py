@@ -38,7 +38,7 @@ _DIGIT = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]\W*$")
 # "Tags: film, uk" / "Topics: Business": a label that opens a short line. The values
 # differ from page to page, the label does not.
-_LABEL = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z ]{0,24}?)\s?:\s+\S")
+_LABEL = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z ]{0,24}?)\s?:[*_]{0,3}\s+\S")
 MAX_LABELLED_WORDS = 12
 
 
@@ -63,7 +63,7 @@ def label_of(line: str) -> str | None:
     if len(line.split()) > MAX_LABELLED_WORDS:
         return None
     match = _LABEL.match(line)
-    if match is None or len(match.group(1).split()) > 3:
+    if match is None or len(match.group(1).split()) > 3 or len(match.group(1).strip()) < 3:
         return None
     return match.group(1).strip()
 

@@ -104,9 +104,11 @@ def _drop_furniture(blocks: list[Block], check: FurnitureCheck, cuts: list[_Cut]
         spans: list[tuple[int, int]] = []
         heading = None
         for line, span in zip(block.lines, block.spans, strict=True):
-            # A byline repeats as often as its author writes: it names who wrote this
-            # article, so it is left for the header to read.
-            reason = None if _is_explicit_byline(line) else check(line)
+            # A byline repeats as often as its author writes, a date line as often as
+            # the site publishes that day: they are this article's metadata, left for
+            # the header to read.
+            own = _is_explicit_byline(line) or date_line(line) is not None
+            reason = None if own else check(line)
             if reason is not None:
                 cuts.append((*span, reason))
                 words = line.split()
