@@ -31,6 +31,7 @@ MIN_DOCS = 5  # fewer documents never make a line furniture, whatever the folder
 SHORT_SHARE = 0.05  # a short line repeated in 5 % of a folder's documents
 PROSE_SHARE = 0.25  # a sentence-like line must be on a quarter of the pages
 PROSE_WORDS = 12  # ... when it has this many words and ends like a sentence
+MAX_COUNTER_WORDS = 4  # "12 comments": any number is the same line up to this length
 MIN_KEY_LETTERS = 3  # "1-0", "---" and "12:30" carry no site identity
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -40,11 +41,19 @@ _SENTENCE_END = re.compile(r"[.!?:\"”’)]\W*$")
 # differ from page to page, the label does not.
 _LABEL = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z ]{0,24}?)\s?:[*_]{0,3}\s+\S")
 MAX_LABELLED_WORDS = 12
+_LIST_SEPARATOR = re.compile(r"[,;|·•]")
 
 
 def line_key(line: str) -> str | None:
-    """What two lines must share to be "the same line" (None: too little to compare)."""
-    key = _DIGIT.sub("0", _NOT_WORD.sub(" ", line.casefold())).strip()
+    """What two lines must share to be "the same line" (None: too little to compare).
+
+    Numbers only count as equal in lines of a few words ("12 comments", "3 min
+    read"): in a headline or a sentence they tell one story from another
+    ("Story 3 of 5", "Shares rose 3%").
+    """
+    key = _NOT_WORD.sub(" ", line.casefold()).strip()
+    if len(key.split()) <= MAX_COUNTER_WORDS:
+        key = _DIGIT.sub("0", key)
     if sum(ch.isalpha() for ch in key) < MIN_KEY_LETTERS:
         return None
     return key
@@ -64,6 +73,11 @@ def label_of(line: str) -> str | None:
         return None
     match = _LABEL.match(line)
     if match is None or len(match.group(1).split()) > 3 or len(match.group(1).strip()) < 3:
+        return None
+    # A list of values ("Tags: film, uk") or a sentence ("About the author: ... ."),
+    # not a headline with a kicker ("Profile: Gordon Brown").
+    value = line[match.end(1) :].strip(" :*_")
+    if not (_LIST_SEPARATOR.search(value) or _SENTENCE_END.search(value)):
         return None
     return match.group(1).strip()
 

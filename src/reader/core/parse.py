@@ -48,7 +48,12 @@ def parse_text(
     cuts: list[_Cut] = [(0, base, "front matter")] if base else []
     blocks = split_blocks(split.body, base)
     if furniture is not None:
-        blocks = _drop_furniture(blocks, furniture, cuts)
+        found: list[_Cut] = []
+        kept = _drop_furniture(blocks, furniture, found)
+        # A page that is all furniture keeps its text: nothing would be left to show.
+        if kept:
+            blocks = kept
+            cuts.extend(found)
     header = read_header(blocks)
     header_cuts = list(header.removed)
     body = header.kept + blocks[header.consumed :]
