@@ -31,7 +31,7 @@ MIN_DOCS = 5  # fewer documents never make a line furniture, whatever the folder
 SHORT_SHARE = 0.05  # a short line repeated in 5 % of a folder's documents
 PROSE_SHARE = 0.25  # a sentence-like line must be on a quarter of the pages
 PROSE_WORDS = 12  # ... when it has this many words and ends like a sentence
-MAX_COUNTER_WORDS = 4  # "12 comments": any number is the same line up to this length
+MAX_COUNTER_WORDS = 4  # "12 comments", "Page 2 of 5": any number is the same number
 MIN_KEY_LETTERS = 3  # "1-0", "---" and "12:30" carry no site identity
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -47,12 +47,13 @@ _LIST_SEPARATOR = re.compile(r"[,;|·•]")
 def line_key(line: str) -> str | None:
     """What two lines must share to be "the same line" (None: too little to compare).
 
-    Numbers only count as equal in lines of a few words ("12 comments", "3 min
-    read"): in a headline or a sentence they tell one story from another
-    ("Story 3 of 5", "Shares rose 3%").
+    Numbers only count as equal in lines of a number and a word or two ("12
+    comments", "3 min read"): in a headline or a sentence they tell one story from
+    another ("Day 3 of the trial", "Shares rose 3%").
     """
     key = _NOT_WORD.sub(" ", line.casefold()).strip()
-    if len(key.split()) <= MAX_COUNTER_WORDS:
+    words = key.split()
+    if len(words) <= MAX_COUNTER_WORDS and sum(not w.isdigit() for w in words) <= 2:
         key = _DIGIT.sub("0", key)
     if sum(ch.isalpha() for ch in key) < MIN_KEY_LETTERS:
         return None
