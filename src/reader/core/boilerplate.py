@@ -10,17 +10,18 @@ _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 # (pattern, reason). Each is the shape of a whole page element, never one word that
 # prose can contain: a story about a copyright ruling or a donation drive is kept.
 _FOOTER_PATTERNS = [
-    (re.compile(r"^to contact the \w+", re.I), "footer: contact line"),
-    (re.compile(r"^(?:https?://)?(?:www\.)?[\w.-]+\.\w{2,}/contact\S*$", re.I), "footer: contact link"),
-    (re.compile(r"^p\.?s\.?:?$", re.I), "footer: PS"),
-    (re.compile(r"^source:\s", re.I), "footer: source line"),
+    (r"^to contact the \w+", "footer: contact line"),
+    (r"^(?:https?://)?(?:www\.)?[\w.-]+\.\w{2,}/contact\S*$", "footer: contact link"),
+    (r"^p\.?s\.?:?$", "footer: PS"),
+    (r"^source:\s", "footer: source line"),
     # An appeal to the reader, not a report about donations ("donations will help").
-    (re.compile(r"\b(?:please|consider)\b[^.]{0,40}\bdonat(?:e|ing|ion)s?\b", re.I), "footer: donation appeal"),
-    (re.compile(r"\bdonations? (?:are|is) (?:very |always |most )?welcome", re.I), "footer: donation appeal"),
-    (re.compile(r"^(?:share (?:this|on)|follow us|subscribe to|sign up for)\b", re.I), "footer: share/subscribe prompt"),
-    (re.compile(r"^(?:thanks|thank you)\.?$", re.I), "footer: sign-off"),
-    (re.compile(r"^read more:?$", re.I), "footer: read more"),
-]  # fmt: skip
+    (r"\b(?:please|consider)\b[^.]{0,40}\bdonat(?:e|ing|ion)s?\b", "footer: donation appeal"),
+    (r"\bdonations? (?:are|is) (?:very |always |most )?welcome", "footer: donation appeal"),
+    (r"^(?:share (?:this|on)|follow us|subscribe to|sign up for)\b", "footer: share prompt"),
+    (r"^(?:thanks|thank you)\.?$", "footer: sign-off"),
+    (r"^read more:?$", "footer: read more"),
+]
+_FOOTERS = [(re.compile(pattern, re.I), reason) for pattern, reason in _FOOTER_PATTERNS]
 _COPYRIGHT_START = re.compile(r"^\W{0,3}(?:copyright\b|©|\(c\)\s*\d{4})", re.I)
 _RESERVED_END = re.compile(r"all rights reserved\W*$", re.I)
 MAX_COPYRIGHT_WORDS = 30
@@ -68,7 +69,7 @@ def footer_reason(block: str) -> str | None:
         return None
     if is_copyright(stripped):
         return "footer: copyright line"
-    for pattern, reason in _FOOTER_PATTERNS:
+    for pattern, reason in _FOOTERS:
         if pattern.search(stripped):
             return reason
     return None

@@ -176,9 +176,9 @@ class Remembered:
         if level == 2 or (level == 1 and not is_prose_line(line)):
             return "repeated in many documents of this folder"
         label = label_of(line)
-        if label is not None and not is_prose_line(line):
-            if self.signature.get(label_hash(label), 0):
-                return f"line labelled “{label}:” in many documents of this folder"
+        known = label is not None and self.signature.get(label_hash(label), 0)
+        if known and not is_prose_line(line):
+            return f"line labelled “{label}:” in many documents of this folder"
         return None
 
 

@@ -151,7 +151,7 @@ def _decide_title(
                 header.removed.append((*span, "header: section label"))
             else:
                 header.removed.append((*span, "header: line above the headline"))
-        for line, span in headings[1:]:
+        for _line, span in headings[1:]:
             header.removed.append((*span, "header: heading above the article"))
         after = [(p, s) for p, s in plain[at + 1 :] if p != "\0heading"]
     elif plain:

@@ -408,6 +408,15 @@ class Library:
     def document(self, doc_id: str) -> Document | None:
         return self.catalog.document(doc_id)
 
+    def removed(self, doc_id: str) -> tuple[Removed, ...]:
+        """What cleaning removed from the document when it was indexed (no file read)."""
+        import json
+
+        found = self.catalog.cleaning(doc_id)
+        if found is None or found[4] is None:
+            return ()
+        return tuple(Removed(int(s), int(e), str(r)) for s, e, r in json.loads(found[4]))
+
     def original(self, doc_id: str) -> Original | None:
         """The document's source text (normalised: safe to show) and what the cleaner
         removed from it, with reasons; None for an unknown id or an unreadable file.
@@ -416,8 +425,6 @@ class Library:
         changed since (``stale``), it is cleaned again here with the furniture it was
         indexed with, so the spans always fit the text returned.
         """
-        import json
-
         from reader.core.furniture import Remembered, unpack_counts
         from reader.core.loader import decode
         from reader.core.parse import parse_text
@@ -434,7 +441,7 @@ class Library:
         text = decode(data)[0]
         stale = hashlib.sha256(data).hexdigest() != sha256
         if removed is not None and not stale:
-            spans = tuple(Removed(int(s), int(e), str(r)) for s, e, r in json.loads(removed))
+            spans = self.removed(doc_id)
         else:
             check = Remembered(unpack_counts(signature)).reason
             spans = parse_text(text, fallback_title=rel, furniture=check).removed

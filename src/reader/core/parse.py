@@ -151,9 +151,8 @@ def _merge_cuts(cuts: list[_Cut], text: str) -> tuple[Removed, ...]:
     become one span (a removed paragraph is one span, not one per line)."""
     merged: list[list[Any]] = []
     for start, end, reason in sorted(c for c in cuts if 0 <= c[0] < c[1]):
-        if merged and merged[-1][2] == reason and not text[merged[-1][1] : start].strip():
-            merged[-1][1] = max(merged[-1][1], end)
-        elif merged and start < merged[-1][1]:  # overlapping: the first reason stands
+        same = merged and merged[-1][2] == reason and not text[merged[-1][1] : start].strip()
+        if same or (merged and start < merged[-1][1]):  # overlapping: the first reason stands
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end, reason])
