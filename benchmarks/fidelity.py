@@ -6,9 +6,9 @@ Prints, in one run:
    vs articles listed, words of each source missing from its cleaned text (title and
    authors count as kept: they are shown), title accuracy (line 1 is the truth) and
    authors found (BBC files have no bylines: every one is a false positive). All
-   through the real ``Library.update`` on a temp cache. The baseline is the same
-   measure with the cleaner as it was (``--baseline-rules`` re-runs nothing: the
-   figures of the old cleaner are printed from its own parse, see ``old_parse``).
+   through the real ``Library.update`` on a temp cache. The baseline, measured in
+   the same run, is the cleaner as it was before (``old_parses``: that commit's
+   parser run on the same files).
 2. A web-clipped corpus built here from BBC articles (``webclip.py``): article words
    kept, titles right, furniture lines still shown, for the sites the rules were
    developed on and, separately, for sites written after the rules were final.
@@ -30,7 +30,7 @@ import re
 import sys
 import tempfile
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -64,84 +64,114 @@ def isolated_library(root: Path, tmp: Path):  # type: ignore[no-untyped-def]
 
 
 def bbc_report(bbc: Path, tmp: Path) -> None:
-    from reader.core.loader import decode, scan
+    from reader.core.cleaning import file_hashes
+    from reader.core.loader import scan
 
     library = isolated_library(bbc, tmp / "bbc")
     started = time.perf_counter()
     report = library.update()
     took = time.perf_counter() - started
     files = scan(bbc).files
+    started = time.perf_counter()
+    for source in files:
+        file_hashes(source)
+    hashing = time.perf_counter() - started
     listed = {s.id for s in library.summaries()}
     missing_docs = [f.rel for f in files if f.id not in listed]
-    total = lost = 0
-    losing: list[tuple[str, int, int]] = []
-    titles_right = titles = 0
+    print("BBC (via Library.update on a temp cache)")
+    print(f"  files {len(files)}, listed {len(listed)}, missing {len(missing_docs)} "
+          f"{missing_docs[:5]}")  # fmt: skip
+    print("  now:      " + score_bbc(files, {f.path: library.document(f.id) for f in files}))
+    old = old_parses([f.path for f in files])
+    if old is None:
+        print("  baseline: the old cleaner's commit is not in this checkout; skipped")
+    else:
+        print("  baseline: " + score_bbc(files, old))  # type: ignore[arg-type]
+    print(
+        f"  update: {took:.1f} s wall ({report.added} added, entities included); "
+        f"the furniture pre-pass alone (read, decode, hash lines): {hashing:.1f} s"
+    )
+    library.close()
+
+
+def score_bbc(files: list, docs: dict) -> str:  # type: ignore[type-arg]
+    """Words lost, titles right, authors found (BBC has no bylines: all false)."""
+    from reader.core.loader import decode
+
+    total = lost = titles_right = titles = 0
+    losing: list[tuple[str, int]] = []
     authors: list[tuple[str, tuple[str, ...]]] = []
     for source in files:
-        doc = library.document(source.id)
+        doc = docs.get(source.path)
         raw = decode(source.path.read_bytes())[0]
         have = words(raw)
         total += sum(have.values())
         if doc is None:
             lost += sum(have.values())
+            losing.append((source.id, sum(have.values())))
             continue
         shown = words(f"{doc.meta.title} {' '.join(doc.meta.authors)} {doc.text}")
         missing = sum((have - shown).values())
         lost += missing
         if missing:
-            losing.append((source.id, missing, sum(have.values())))
+            losing.append((source.id, missing))
         if "/" in source.id:  # an article (not the corpus's own SOURCE.md)
             titles += 1
             first = raw.strip().split("\n", 1)[0].strip()
             titles_right += squash(first) == squash(doc.meta.title)
             if doc.meta.authors:
                 authors.append((source.id, doc.meta.authors))
-    print("BBC (via Library.update on a temp cache)")
-    print(
-        f"  files {len(files)}, listed {len(listed)}, missing {len(missing_docs)} {missing_docs[:5]}"
+    return (
+        f"words lost {lost} of {total} = {100 * lost / max(total, 1):.4f} % in "
+        f"{len(losing)} articles {losing[:6]}; titles right {titles_right}/{titles}; "
+        f"authors found (false positives) {len(authors)} {authors[:3]}"
     )
-    print(f"  words lost: {lost} of {total} = {100 * lost / max(total, 1):.4f} %"
-          f" in {len(losing)} articles {losing[:8]}")  # fmt: skip
-    print(f"  titles right: {titles_right}/{titles}; authors found (false positives): "
-          f"{len(authors)} {authors[:5]}")  # fmt: skip
-    print(f"  update: {took:.1f} s wall, {report.added} added")
-    library.close()
-    old_parse_report(bbc, files)
 
 
-def old_parse_report(bbc: Path, files: list) -> None:  # type: ignore[type-arg]
-    """The baseline, measured in this run: the cleaner as committed before this work
-    (git show of parse.py and friends), parsing each BBC file directly."""
+BASELINE_COMMIT = "f3b3394"  # the cleaner before corpus-learned furniture
+
+
+class OldDoc:
+    """What the old cleaner made of one file (the fields the scores read)."""
+
+    def __init__(self, row: dict[str, object]) -> None:
+        self.text = str(row["text"])
+        self.meta = self
+        self.title = str(row["title"])
+        self.authors = tuple(row["authors"])  # type: ignore[call-overload]
+
+
+def old_parses(paths: list[Path]) -> dict[Path, OldDoc] | None:
+    """The baseline, measured in this run: each file parsed by the cleaner as committed
+    before this work (``git archive`` of that commit into a temp folder). None when the
+    commit is not in this checkout."""
     import subprocess
 
     repo = HERE.parent
-    base = "f3b3394"
-    try:
-        subprocess.run(["git", "-C", str(repo), "cat-file", "-e", base], check=True,
-                       capture_output=True)  # fmt: skip
-    except (OSError, subprocess.CalledProcessError):
-        print("  baseline: the old cleaner's commit is not in this checkout; skipped")
-        return
+    probe = subprocess.run(["git", "-C", str(repo), "cat-file", "-e", BASELINE_COMMIT],
+                           capture_output=True)  # fmt: skip
+    if probe.returncode != 0:
+        return None
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            f"git -C {repo} archive {base} src/reader | tar -x -C {tmp}", shell=True, check=True
-        )
+        archive = subprocess.run(["git", "-C", str(repo), "archive", BASELINE_COMMIT, "src/reader"],
+                                 capture_output=True, check=True).stdout  # fmt: skip
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
         script = (
-            "import sys, re, collections\n"
+            "import sys, json\n"
             f"sys.path.insert(0, {str(Path(tmp) / 'src')!r})\n"
+            "from pathlib import PurePosixPath\n"
             "from reader.core.parse import parse_text\n"
             "from reader.core.loader import decode\n"
-            "W = re.compile(r'\\w+')\n"
-            "wc = lambda t: collections.Counter(w.casefold() for w in W.findall(t))\n"
-            "total = lost = arts = 0\n"
-            "for path in sys.argv[1:]:\n"
-            "    raw = decode(open(path, 'rb').read())[0]\n"
-            "    p = parse_text(raw)\n"
-            "    have = wc(raw); shown = wc(p.meta.title + ' ' + ' '.join(p.meta.authors) + ' ' + p.text)\n"
-            "    miss = sum((have - shown).values()); total += sum(have.values()); lost += miss; arts += bool(miss)\n"
-            "print(f'  baseline (old cleaner, same measure): words lost {lost} of {total} = {100*lost/total:.4f} % in {arts} articles')\n"
+            "for path in sys.stdin.read().splitlines():\n"
+            "    stem = PurePosixPath(path).stem.replace('_', ' ').replace('-', ' ')\n"
+            "    p = parse_text(decode(open(path, 'rb').read())[0], fallback_title=stem)\n"
+            "    print(json.dumps({'title': p.meta.title, 'authors': list(p.meta.authors),"
+            " 'text': p.text}))\n"
         )
-        subprocess.run([sys.executable, "-c", script, *[str(f.path) for f in files]], check=True)
+        out = subprocess.run([sys.executable, "-c", script], input="\n".join(map(str, paths)),
+                             capture_output=True, text=True, check=True).stdout  # fmt: skip
+    rows = [json.loads(line) for line in out.splitlines()]
+    return {path: OldDoc(row) for path, row in zip(paths, rows, strict=True)}
 
 
 def webclip_report(bbc: Path, tmp: Path, per_site: int) -> None:
@@ -158,6 +188,21 @@ def webclip_report(bbc: Path, tmp: Path, per_site: int) -> None:
         for site, row in sorted(rows.items()):
             print(f"  {site:18} {row}")
         library.close()
+        old = old_parses([root / c.rel for c in clips])
+        if old is not None:
+            by_id = {str(PurePosixPath(c.rel).with_suffix("")): old[root / c.rel] for c in clips}
+            baseline = score_clips(_Docs(by_id), clips)["all"]
+            print(f"  {'baseline (old)':18} {baseline}")
+
+
+class _Docs:
+    """Parses looked up by id, standing in for a Library in score_clips."""
+
+    def __init__(self, docs: dict[str, object]) -> None:
+        self.docs = docs
+
+    def document(self, doc_id: str) -> object:
+        return self.docs.get(doc_id)
 
 
 def score_clips(library, clips) -> dict[str, str]:  # type: ignore[no-untyped-def]

@@ -126,7 +126,7 @@ def daily_ledger(art: Article, rng: random.Random, ctx: SiteContext) -> Rendered
         p.blank()
     p.text(art.title)
     p.blank()
-    weekday, month, day, _, year = date_words(rng)
+    weekday, month, day, _, year = date_words(rng)  # noqa: RUF059
     p.text(f"By {reporter(rng)}")
     p.text(f"{day} {month} {year}")
     p.blank()
@@ -177,7 +177,7 @@ def metro_wire(art: Article, rng: random.Random, ctx: SiteContext) -> Rendered:
     line of links, a newsletter quote box, a Markdown list of related links, a rule
     and a one-line footer."""
     p = Page()
-    weekday, month, day, month_no, year = date_words(rng)
+    weekday, month, day, month_no, year = date_words(rng)  # noqa: RUF059
     author = reporter(rng)
     has_front = rng.random() < 0.7
     if has_front:
@@ -271,7 +271,8 @@ def northern_courier(art: Article, rng: random.Random, ctx: SiteContext) -> Rend
         p.furn("Follow the Northern Courier on Twitter and Facebook for the latest updates.")
         p.blank()
     p.furn(
-        f"Copyright {year} Northern Courier Media Group. Reproduction without permission prohibited."
+        f"Copyright {year} Northern Courier Media Group. "
+        "Reproduction without permission prohibited."
     )
     p.furn("Back to top")
     return p.done(".txt")
@@ -281,7 +282,7 @@ def pixel_and_post(art: Article, rng: random.Random, ctx: SiteContext) -> Render
     """Markdown of a blog: a menu as a bullet list, a posted-by line, tags, a "Read
     next" list, a comment prompt and a powered-by line; some posts with front matter."""
     p = Page()
-    weekday, month, day, month_no, year = date_words(rng)
+    weekday, month, day, month_no, year = date_words(rng)  # noqa: RUF059
     if rng.random() < 0.4:
         p.text("---")
         p.text(f"date: {year}-{month_no:02d}-{day:02d}")
@@ -368,7 +369,7 @@ def harbour_times(art: Article, rng: random.Random, ctx: SiteContext) -> Rendere
     """Markdown of a port-city daily: a top strip with weather, a bold kicker, an
     "In this story" box, pull-quote adverts, sponsored links and a two-line footer."""
     p = Page()
-    weekday, month, day, month_no, year = date_words(rng)
+    weekday, month, day, month_no, year = date_words(rng)  # noqa: RUF059
     p.furn(f"{weekday} {day} {month} {year} · Harbour City {rng.randint(2, 19)}°C", None)
     p.furn("[E-edition](/e-edition) · [Puzzles](/puzzles) · [Jobs](/jobs) · [Sign in](/signin)",
            "E-edition · Puzzles · Jobs · Sign in")  # fmt: skip
@@ -411,7 +412,8 @@ def ridgeway_report(art: Article, rng: random.Random, ctx: SiteContext) -> Rende
     p.blank()
     if rng.random() < 0.6:
         p.furn(
-            f"You have {rng.randint(1, 5)} free articles left this month. Subscribe for full access."
+            f"You have {rng.randint(1, 5)} free articles left this month. "
+            "Subscribe for full access."
         )
         p.blank()
     p.furn("Print  Email  Save")
@@ -439,7 +441,7 @@ def valley_echo(art: Article, rng: random.Random, ctx: SiteContext) -> Rendered:
     logo, a bold live-updates banner on some pages, author box at the end, "Trending"
     as bold text over a numbered list, a poll prompt and a newsletter form in a table."""
     p = Page()
-    weekday, month, day, month_no, year = date_words(rng)
+    weekday, month, day, month_no, year = date_words(rng)  # noqa: RUF059
     p.furn("[![Valley Echo](/logo.png)](/)", "Valley Echo")
     p.blank()
     if rng.random() < 0.3:

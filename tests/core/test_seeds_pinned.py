@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from pin_seeds import OUT, pinned  # noqa: E402
+from pin_seeds import OUT, pinned
 
 EXPECTED = json.loads(OUT.read_text(encoding="utf-8"))
 
