@@ -20,6 +20,7 @@ like a sentence of prose in :data:`PROSE_SHARE` of it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 import struct
@@ -32,10 +33,12 @@ SHORT_SHARE = 0.05  # a short line repeated in 5 % of a folder's documents
 PROSE_SHARE = 0.25  # a sentence-like line must be on a quarter of the pages
 PROSE_WORDS = 12  # ... when it has this many words and ends like a sentence
 MAX_COUNTER_WORDS = 4  # "12 comments", "Page 2 of 5": any number is the same number
-MIN_KEY_LETTERS = 3  # "1-0", "---" and "12:30" carry no site identity
+MIN_KEY_LETTERS = 3
+LONG_LINE = 200  # characters: longer lines are compared as written  # "1-0", "---" and "12:30" carry no site identity
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?:\"”’)]\W*$")
 # "Tags: film, uk" / "Topics: Business": a label that opens a short line. The values
 # differ from page to page, the label does not.
@@ -51,11 +54,15 @@ def line_key(line: str) -> str | None:
     comments", "3 min read"): in a headline or a sentence they tell one story from
     another ("Day 3 of the trial", "Shares rose 3%").
     """
+    if len(line) > LONG_LINE:
+        # A paragraph of prose: compared as written (case and spacing aside), which
+        # is much cheaper than the word-by-word key and loses nothing at this length.
+        return " ".join(line.casefold().split())
     key = _NOT_WORD.sub(" ", line.casefold()).strip()
     words = key.split()
     if len(words) <= MAX_COUNTER_WORDS and sum(not w.isdigit() for w in words) <= 2:
         key = _DIGIT.sub("0", key)
-    if sum(ch.isalpha() for ch in key) < MIN_KEY_LETTERS:
+    if len(list(itertools.islice(_LETTER.finditer(key), MIN_KEY_LETTERS))) < MIN_KEY_LETTERS:
         return None
     return key
 
