@@ -33,8 +33,8 @@ SHORT_SHARE = 0.05  # a short line repeated in 5 % of a folder's documents
 PROSE_SHARE = 0.25  # a sentence-like line must be on a quarter of the pages
 PROSE_WORDS = 12  # ... when it has this many words and ends like a sentence
 MAX_COUNTER_WORDS = 4  # "12 comments", "Page 2 of 5": any number is the same number
-MIN_KEY_LETTERS = 3
-LONG_LINE = 200  # characters: longer lines are compared as written  # "1-0", "---" and "12:30" carry no site identity
+MIN_KEY_LETTERS = 3  # "1-0", "---" and "12:30" carry no site identity
+LONG_LINE = 200  # characters: longer lines are compared as written
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d+")
