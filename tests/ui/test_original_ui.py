@@ -40,8 +40,7 @@ async def test_r_swaps_in_the_original_with_removed_parts_labelled(
         article = screen.query_one(ArticleView)
         assert article.document is not None and NAV not in article.document.text
         details = str(screen.query_one("#details-removed", Static).render())
-        assert "Removed: 2 parts" in details and "repeated in this folder" in details
-        assert "title" in details  # read into the metadata, named apart
+        assert "2 paragraphs removed (repeated in folder ×2)" in details
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -83,6 +82,6 @@ def test_original_text_marks_removed_spans_and_a_changed_file() -> None:
     text = original_text(original)
     assert "The file changed since it was indexed" in text.plain
     assert " repeated in 9 documents  Nav" in text.plain and text.plain.endswith("Body text.\n")
-    summary = removed_summary(original.removed).plain
-    assert summary.startswith("Removed: 1 part (furniture: repeated in this folder)")
-    assert removed_summary(()).plain.startswith("Removed: nothing")
+    summary = removed_summary((*original.removed, Removed(9, 12, "title"))).plain
+    assert summary == "1 paragraph removed (repeated in folder) · r shows them"
+    assert removed_summary((Removed(0, 3, "title"),)).plain == "Nothing removed but the header"

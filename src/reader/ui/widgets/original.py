@@ -34,32 +34,31 @@ _MOVED = {"title", "byline", "header: date line", "header: URL line", "header: s
 
 
 def short_reason(reason: str) -> str:
-    """The reason without its counts, to group like with like in a summary."""
+    """The kind of a removal, without counts or details, to group like with like."""
     if reason.startswith("repeated in"):
-        return "repeated in this folder"
+        return "repeated in folder"
     if reason.startswith("list under"):
-        return "list under a repeated heading"
+        return "list under repeated heading"
     if reason.startswith("line labelled"):
         return "repeated label"
+    if reason.startswith(("footer:", "header:")):
+        return reason.split(":", 1)[0]
     return reason
 
 
 def removed_summary(removed: tuple[Removed, ...]) -> Text:
-    """``Removed: 4 parts (furniture: repeated in this folder ×3, footer: copyright line)``;
-    lines read into the metadata (title, byline, date...) are named apart."""
-    moved = sorted({r.reason for r in removed if r.reason in _MOVED})
-    furniture = Counter(short_reason(r.reason) for r in removed if r.reason not in _MOVED)
-    text = Text()
-    if not furniture:
-        text.append("Removed: nothing")
-    else:
-        count = sum(furniture.values())
-        parts = [f"{why} ×{n}" if n > 1 else why for why, n in furniture.most_common()]
-        text.append(f"Removed: {count} part{'s' if count != 1 else ''} ")
-        text.append(f"(furniture: {', '.join(parts)})")
-    if moved:
-        text.append(f"; read into the details: {', '.join(moved)}", style="dim")
-    text.append(" · r shows the original", style="dim")
+    """``3 paragraphs removed (repeated in folder ×2, footer) · r shows them``.
+
+    Lines read into the article's details (title, byline, date...) are not counted:
+    the Details tab shows them.
+    """
+    kinds = Counter(short_reason(r.reason) for r in removed if r.reason not in _MOVED)
+    if not kinds:
+        return Text("Nothing removed but the header", style="dim")
+    count = sum(kinds.values())
+    parts = [f"{kind} ×{n}" if n > 1 else kind for kind, n in kinds.most_common()]
+    text = Text(f"{count} paragraph{'s' if count != 1 else ''} removed ({', '.join(parts)})")
+    text.append(" · r shows them", style="dim")
     return text
 
 
