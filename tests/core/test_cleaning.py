@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -293,3 +294,24 @@ def test_a_paragraph_in_one_document_only_is_never_removed(unique: str, others: 
         return
     parsed = parse_text(body, furniture=folder_furniture(docs).reason)
     assert unique in parsed.text
+
+
+def test_counting_in_shards_gives_the_same_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.furniture as furniture
+
+    texts = [story(n, extra="Analysis" if n % 2 else "") for n in range(30)]
+    hashes = [text_hashes(normalise(t)) for t in texts]
+    packed = [furniture.pack(h) for h in hashes]
+    whole = furniture.count_packed(packed)
+    monkeypatch.setattr(furniture, "SHARD", 7)  # many passes
+    assert furniture.count_packed(packed) == whole == furniture_counts(hashes)
+
+
+def test_a_numbered_title_in_every_document_stays_the_title() -> None:
+    """ "Article number 12" has the shape of "12 comments": the title line is only
+    furniture when it is repeated as it is."""
+    texts = [f"Article number {n}\n\nThe body of article {n} mentions Kyiv.\n" for n in range(40)]
+    furniture = folder_furniture(texts)
+    parsed = parse_text(texts[12], furniture=furniture.reason)
+    assert parsed.meta.title == "Article number 12"
+    assert parsed.text == "The body of article 12 mentions Kyiv."

@@ -25,8 +25,8 @@ from reader.core.catalog import Catalog, CleaningRow, Fingerprint
 from reader.core.document import Removed
 from reader.core.furniture import (
     Furniture,
+    count_packed,
     folder_of,
-    furniture_counts,
     pack,
     text_hashes,
     unpack_hashes,
@@ -94,16 +94,15 @@ def plan_cleaning(
             members.pop(source.id, None)
         else:
             members[source.id] = (folder_of(source.rel), pack(found))
-    by_folder: dict[str, list[frozenset[int]]] = defaultdict(list)
-    unpacked: dict[str, frozenset[int]] = {}
+    by_folder: dict[str, list[bytes]] = defaultdict(list)
     for doc_id, (folder, packed) in members.items():
-        unpacked[doc_id] = unpack_hashes(packed)
-        by_folder[folder].append(unpacked[doc_id])
+        by_folder[folder].append(packed)
         plan.hashes[doc_id] = packed
     for folder, documents in by_folder.items():
-        plan.furniture[folder] = Furniture(*furniture_counts(documents))
-    for doc_id, (folder, _) in members.items():
-        signature = pack(plan.furniture[folder].signature(unpacked[doc_id]))
+        plan.furniture[folder] = Furniture(*count_packed(documents))
+    del by_folder
+    for doc_id, (folder, packed) in members.items():
+        signature = pack(plan.furniture[folder].signature(unpack_hashes(packed)))
         old = stored.get(doc_id)
         if old is None or old[2] != signature:
             plan.force.add(doc_id)

@@ -32,7 +32,7 @@ MIN_DOCS = 5  # fewer documents never make a line furniture, whatever the folder
 SHORT_SHARE = 0.05  # a short line repeated in 5 % of a folder's documents
 PROSE_SHARE = 0.25  # a sentence-like line must be on a quarter of the pages
 PROSE_WORDS = 12  # ... when it has this many words and ends like a sentence
-MAX_COUNTER_WORDS = 4  # "12 comments", "Page 2 of 5": any number is the same number
+MAX_COUNTER_WORDS = 4  # "12 comments", "Page 2 of 5": a number and a word or two
 MIN_KEY_LETTERS = 3  # "1-0", "---" and "12:30" carry no site identity
 LONG_LINE = 200  # characters: longer lines are compared as written
 
@@ -48,31 +48,46 @@ _LIST_SEPARATOR = re.compile(r"[,;|·•]")
 
 
 def line_key(line: str) -> str | None:
-    """What two lines must share to be "the same line" (None: too little to compare).
-
-    Numbers only count as equal in lines of a number and a word or two ("12
-    comments", "3 min read"): in a headline or a sentence they tell one story from
-    another ("Day 3 of the trial", "Shares rose 3%").
-    """
+    """What two lines must share to be "the same line" (None: too little to compare)."""
     if len(line) > LONG_LINE:
         # A paragraph of prose: compared as written (case and spacing aside), which
         # is much cheaper than the word-by-word key and loses nothing at this length.
         return " ".join(line.casefold().split())
     key = _NOT_WORD.sub(" ", line.casefold()).strip()
-    words = key.split()
-    if len(words) <= MAX_COUNTER_WORDS and sum(not w.isdigit() for w in words) <= 2:
-        key = _DIGIT.sub("0", key)
     if len(list(itertools.islice(_LETTER.finditer(key), MIN_KEY_LETTERS))) < MIN_KEY_LETTERS:
         return None
     return key
 
 
-def line_hash(line: str) -> int | None:
+def counter_key(line: str) -> str | None:
+    """The key of a counter line with its numbers made equal ("12 comments", "3 min
+    read" → "0 comments", "0 min read"); None unless the line is a number and a word or
+    two. Only used away from the title (see :meth:`Furniture.reason`): "Article 12"
+    has the same shape."""
+    if len(line) > LONG_LINE or not _DIGIT.search(line):
+        return None
     key = line_key(line)
     if key is None:
         return None
+    words = key.split()
+    if len(words) > MAX_COUNTER_WORDS or sum(not w.isdigit() for w in words) > 2:
+        return None
+    return "counter:" + _DIGIT.sub("0", key)
+
+
+def _hash(key: str) -> int:
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
     return int(struct.unpack("<q", digest)[0])
+
+
+def line_hash(line: str) -> int | None:
+    key = line_key(line)
+    return None if key is None else _hash(key)
+
+
+def counter_hash(line: str) -> int | None:
+    key = counter_key(line)
+    return None if key is None else _hash(key)
 
 
 def label_of(line: str) -> str | None:
@@ -103,6 +118,9 @@ def text_hashes(text: str) -> frozenset[int]:
             value = line_hash(line)
             if value is not None:
                 found.add(value)
+            counter = counter_hash(line)
+            if counter is not None:
+                found.add(counter)
             label = label_of(line)
             if label is not None:
                 found.add(label_hash(label))
@@ -135,6 +153,29 @@ def furniture_counts(documents: Iterable[frozenset[int]]) -> tuple[int, dict[int
     return total, {h: n for h, n in counts.items() if n >= MIN_DOCS}
 
 
+SHARD = 2_000_000  # hashes counted at once: bounds the memory of counting a big folder
+
+
+def count_packed(documents: list[bytes]) -> tuple[int, dict[int, int]]:
+    """:func:`furniture_counts` over packed hash sets, in bounded memory.
+
+    A folder of 200,000 web pages holds millions of distinct lines, nearly all seen
+    once; a counter of all of them at once would take gigabytes. So the hash space is
+    cut into shards counted one after the other (each pass unpacks every document
+    again: a second or so per pass for 200,000 documents).
+    """
+    total = sum(len(blob) for blob in documents) // 8
+    shards = total // SHARD + 1
+    found: dict[int, int] = {}
+    for shard in range(shards):
+        counts: Counter[int] = Counter()
+        for blob in documents:
+            hashes = unpack_hashes(blob)
+            counts.update(hashes if shards == 1 else (h for h in hashes if h % shards == shard))
+        found.update((h, n) for h, n in counts.items() if n >= MIN_DOCS)
+    return len(documents), found
+
+
 class Furniture:
     """The repeated lines of one folder, asked line by line while a document is cleaned."""
 
@@ -142,14 +183,26 @@ class Furniture:
         self.documents = documents
         self.counts = counts
 
-    def reason(self, line: str) -> str | None:
-        """Why ``line`` is furniture here, or None."""
+    def reason(self, line: str, loose: bool = True) -> str | None:
+        """Why ``line`` is furniture here, or None.
+
+        ``loose=False`` asks for the line itself repeated: not a counter with another
+        number, nor another line with the same label. The cleaner asks so for the line
+        that will be the title ("Article 12" has the shape of "12 comments").
+        """
         value = line_hash(line)
         if value is None:
             return None
         count = self.counts.get(value, 0)
         if count >= threshold(self.documents, prose=is_prose_line(line)):
             return f"repeated in {count} documents of this folder"
+        if not loose:
+            return None
+        counter = counter_hash(line)
+        if counter is not None:
+            count = self.counts.get(counter, 0)
+            if count >= threshold(self.documents, prose=False):
+                return f"repeated with other numbers in {count} documents of this folder"
         label = label_of(line)
         if label is not None and not is_prose_line(line):
             count = self.counts.get(label_hash(label), 0)
@@ -177,11 +230,16 @@ class Remembered:
     def __init__(self, signature: Mapping[int, int]) -> None:
         self.signature = signature
 
-    def reason(self, line: str) -> str | None:
+    def reason(self, line: str, loose: bool = True) -> str | None:
         value = line_hash(line)
         level = self.signature.get(value, 0) if value is not None else 0
         if level == 2 or (level == 1 and not is_prose_line(line)):
             return "repeated in many documents of this folder"
+        if not loose:
+            return None
+        counter = counter_hash(line)
+        if counter is not None and self.signature.get(counter, 0):
+            return "repeated with other numbers in many documents of this folder"
         label = label_of(line)
         known = label is not None and self.signature.get(label_hash(label), 0)
         if known and not is_prose_line(line):

@@ -26,8 +26,9 @@ from reader.core.sources import source_from_copyright, source_from_footer, sourc
 from reader.core.textnorm import normalise
 
 PARSER_VERSION = 2
-# Given a line, why it is page furniture in this document's folder (None: it is not).
-FurnitureCheck = Callable[[str], str | None]
+# Given a line, why it is page furniture in this document's folder (None: it is not);
+# the flag allows the looser matches (counters, labels), not asked for the title line.
+FurnitureCheck = Callable[[str, bool], str | None]
 _Cut = tuple[int, int, str]
 MAX_HEADING_WORDS = 5  # "Related stories", "Most read": a furniture line that heads a list
 MAX_ITEM_WORDS = 16  # a headline in such a list
@@ -94,6 +95,9 @@ def _drop_furniture(blocks: list[Block], check: FurnitureCheck, cuts: list[_Cut]
     kept: list[Block] = []
     heading: str | None = None  # the furniture line that heads a list, if any
     for block in blocks:
+        # Until a line is kept, the next one may be the title: only a line repeated
+        # as it is counts as furniture there.
+        loose = bool(kept)
         if block.kind == "code" or len(block.spans) != len(block.lines):
             kept.append(block)
             heading = None
@@ -113,7 +117,7 @@ def _drop_furniture(blocks: list[Block], check: FurnitureCheck, cuts: list[_Cut]
             # the site publishes that day: they are this article's metadata, left for
             # the header to read.
             own = _is_explicit_byline(line) or date_line(line) is not None
-            reason = None if own else check(line)
+            reason = None if own else check(line, loose or bool(lines))
             if reason is not None:
                 cuts.append((*span, reason))
                 words = line.split()
