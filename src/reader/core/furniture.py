@@ -6,9 +6,10 @@ in many documents of one folder is furniture, whatever its words, and a line tha
 occurs in one or a few is the article's, whatever its words. Nothing here knows the
 strings of any site.
 
-Lines are compared by a key that ignores case, punctuation, Markdown marks and the
-value of digits ("12 comments" and "3 comments" are the same line), and stored as
-64-bit hashes, so counting is cheap enough to run over every document of every update.
+Lines are compared by a key that ignores case, punctuation and Markdown marks, and
+stored as 64-bit hashes, so counting is cheap enough to run over every document of
+every update. Two looser keys are counted too: a counter line with its numbers made
+equal ("12 comments" / "3 comments") and the label of a labelled list ("Tags: ...").
 
 Thresholds (:func:`threshold`) are set against real news text (the BBC corpus: its
 most repeated line, a correspondent's bio, is in 8 of 401 articles of a section;
