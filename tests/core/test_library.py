@@ -36,9 +36,9 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     real = parse_module.parse_text
 
-    def spy(raw: str, *, fallback_title: str = "Untitled") -> object:
+    def spy(raw: str, *, fallback_title: str = "Untitled", furniture: object = None) -> object:
         calls.append(fallback_title)
-        return real(raw, fallback_title=fallback_title)
+        return real(raw, fallback_title=fallback_title, furniture=furniture)  # type: ignore[arg-type]
 
     monkeypatch.setattr(parse_module, "parse_text", spy)
     return calls

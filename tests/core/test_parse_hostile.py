@@ -67,7 +67,7 @@ def test_footer_only_file_keeps_its_text() -> None:
 
 
 def test_a_short_paragraph_split_over_lines_is_one_paragraph() -> None:
-    parsed = parse_text("Title\n\nJane Doe\n\nThe first line\nand the second line.\n")
+    parsed = parse_text("Title\n\nBy Jane Doe\n\nThe first line\nand the second line.\n")
     assert parsed.text == "The first line and the second line."
 
 

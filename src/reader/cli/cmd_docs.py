@@ -12,7 +12,7 @@ from reader.cli.context import open_library
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
 from reader.core.display import safe_name
-from reader.core.document import Document
+from reader.core.document import Document, Original
 from reader.core.library import AmbiguousDocument, DocumentNotFound
 
 _STYLES = {"italic": "italic", "bold": "bold", "heading": "bold underline", "code": "reverse"}
@@ -61,9 +61,28 @@ def find_document(library_arg: str | None, ref: str) -> Document:
     return doc
 
 
+def find_original(library_arg: str | None, ref: str) -> tuple[Document, Original | None]:
+    """The document and its original text with what cleaning removed (None: the file
+    can no longer be read)."""
+    library = open_library(library_arg)
+    try:
+        doc_id = library.resolve(ref)
+        doc = library.document(doc_id)
+        original = library.original(doc_id)
+    except (DocumentNotFound, AmbiguousDocument) as error:
+        raise UserError(str(error)) from None
+    finally:
+        library.close()
+    if doc is None:
+        raise UserError(f"no document matches '{ref}'")
+    return doc, original
+
+
 def run_show(args: argparse.Namespace) -> int:
-    doc = find_document(args.corpus, args.doc)
+    if args.raw:
+        return _show_raw(args)
     if args.json:
+        doc, original = find_original(args.corpus, args.doc)
         print_json(
             {
                 **doc.summary_json(),
@@ -71,9 +90,23 @@ def run_show(args: argparse.Namespace) -> int:
                 "extra": doc.meta.extra,
                 "text": doc.text,
                 "styles": [[s.start, s.end, s.style] for s in doc.styles],
+                # Offsets index the original text (`reader show --raw`), not "text".
+                "removed": None
+                if original is None
+                else [
+                    {
+                        "start": r.start,
+                        "end": r.end,
+                        "reason": r.reason,
+                        "text": original.text[r.start : r.end],
+                    }
+                    for r in original.removed
+                ],
+                "original_changed": None if original is None else original.stale,
             }
         )
         return 0
+    doc = find_document(args.corpus, args.doc)
     header = [safe_name(doc.meta.title)]
     byline = ", ".join(doc.meta.authors)
     details = " · ".join(x for x in (byline, doc.meta.date or "", doc.meta.source or "") if x)
@@ -93,4 +126,35 @@ def run_show(args: argparse.Namespace) -> int:
     for span in doc.styles:
         body.stylize(_STYLES.get(span.style, ""), span.start, span.end)
     out.print(body)
+    return 0
+
+
+def _show_raw(args: argparse.Namespace) -> int:
+    """The source file as the cleaner read it (decoded, escape sequences and control
+    characters removed); on a terminal the removed parts are dimmed."""
+    doc, original = find_original(args.corpus, args.doc)
+    if original is None:
+        raise UserError(f"the file of {doc.id} can no longer be read: {doc.path}")
+    if original.stale:
+        print(f"reader: warning: {doc.id} changed since it was indexed", file=sys.stderr)
+    if args.json:
+        print_json(
+            {
+                "id": doc.id,
+                "path": doc.path,
+                "original": original.text,
+                "changed": original.stale,
+                "removed": [
+                    {"start": r.start, "end": r.end, "reason": r.reason} for r in original.removed
+                ],
+            }
+        )
+        return 0
+    if not sys.stdout.isatty():
+        sys.stdout.write(original.text if original.text.endswith("\n") else original.text + "\n")
+        return 0
+    text = Text(original.text)
+    for removed in original.removed:
+        text.stylize("dim strike", removed.start, removed.end)
+    console().print(text)
     return 0

@@ -118,7 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", parents=[corpus], help="print one cleaned article")
     p.add_argument("doc", metavar="DOC", help="document id, unique id prefix, or file path")
-    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON object (with 'removed': spans of the original text the cleaner "
+        "left out, and why)",
+    )
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="print the original file text (decoded, control characters removed); "
+        "removed parts dimmed on a terminal",
+    )
     p.set_defaults(handler=cmd_docs.run_show)
 
     p = sub.add_parser("search", parents=[corpus], help="search the corpus")

@@ -45,7 +45,20 @@ CREATE TABLE IF NOT EXISTS docs (
 -- the corpus merge cached as one JSON value (key 'corpus').
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entity_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- What the cleaner learned and did per document (reader.core.furniture): its folder,
+-- the hashes of its lines (packed int64), which of them were furniture when it was
+-- cleaned, and the removed spans as JSON [[start, end, reason], ...].
+CREATE TABLE IF NOT EXISTS cleaning (
+    id TEXT PRIMARY KEY,
+    folder TEXT NOT NULL,
+    hashes BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    removed TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cleaning_folder ON cleaning (folder);
 """
+# A row of the cleaning table: (id, folder, hashes, signature, removed JSON).
+CleaningRow = tuple[str, str, bytes, bytes, str]
 _SUMMARY = "id, title, authors, date, source, url, path, words, tags"
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -162,6 +175,7 @@ class Catalog:
         removals: Iterable[str] = (),
         touches: Iterable[tuple[str, Fingerprint]] = (),
         entities: Iterable[tuple[str, str]] = (),
+        cleaning: Iterable[CleaningRow] = (),
     ) -> None:
         """Apply one batch of changes in a single transaction.
 
@@ -174,6 +188,8 @@ class Catalog:
         with self._db:
             self._db.executemany("DELETE FROM docs WHERE id=?", ((i,) for i in removals))
             self._db.executemany("DELETE FROM entities WHERE id=?", ((i,) for i in removals))
+            self._db.executemany("DELETE FROM cleaning WHERE id=?", ((i,) for i in removals))
+            self._db.executemany("INSERT OR REPLACE INTO cleaning VALUES (?,?,?,?,?)", cleaning)
             self._db.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?)", entities)
             if removals or entities or upserts:
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('entities_stale', '1')")
@@ -193,6 +209,35 @@ class Catalog:
             self._db.execute("DELETE FROM meta")
             self._db.execute("DELETE FROM entities")
             self._db.execute("DELETE FROM entity_cache")
+            self._db.execute("DELETE FROM cleaning")
+
+    @_guarded
+    def cleaning_rows(self, folders: Iterable[str]) -> dict[str, tuple[str, bytes, bytes]]:
+        """``{id: (folder, hashes, signature)}`` of every document in ``folders``."""
+        found: dict[str, tuple[str, bytes, bytes]] = {}
+        for folder in folders:
+            with closing(
+                self._db.execute(
+                    "SELECT id, folder, hashes, signature FROM cleaning WHERE folder=?", (folder,)
+                )
+            ) as cursor:
+                for row in cursor:
+                    found[str(row[0])] = (str(row[1]), bytes(row[2]), bytes(row[3]))
+        return found
+
+    @_guarded
+    def cleaning(self, doc_id: str) -> tuple[str, str, str, bytes, str | None] | None:
+        """``(rel, path, sha256, signature, removed JSON)`` of one document (the last two
+        empty and None when it has no cleaning row)."""
+        row = self._db.execute(
+            "SELECT d.rel, d.path, d.sha256, coalesce(c.signature, x''), c.removed "
+            "FROM docs d LEFT JOIN cleaning c ON c.id = d.id WHERE d.id=?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        removed = None if row[4] is None else str(row[4])
+        return str(row[0]), str(row[1]), str(row[2]), bytes(row[3]), removed
 
     @_guarded
     def summaries(self) -> list[DocSummary]:

@@ -44,6 +44,33 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Removed:
+    """A stretch of the source the cleaner left out, and why.
+
+    Offsets index the normalised source text (decoded, line endings unified, escape
+    sequences and control characters stripped: :func:`reader.core.textnorm.normalise`),
+    never the raw bytes.
+    """
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Original:
+    """A document's source as the cleaner saw it, with what it removed.
+
+    ``stale``: the file changed (or vanished) since it was indexed; ``text`` and
+    ``removed`` then describe the file as it is now.
+    """
+
+    text: str
+    removed: tuple[Removed, ...]
+    stale: bool
+
+
+@dataclass(frozen=True)
 class ParsedText:
     """The result of parsing one file's text: independent of where the file lives."""
 
@@ -51,6 +78,7 @@ class ParsedText:
     text: str
     styles: tuple[StyleSpan, ...] = ()
     warnings: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()  # offsets into the normalised source text
 
     @property
     def words(self) -> int:

@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from reader.core import cachehealth, paths
 from reader.core.atomicfile import locked
 from reader.core.cachehealth import CacheDamaged, CacheError, CacheUnwritable
-from reader.core.catalog import Catalog, DocSummary, Fingerprint
+from reader.core.catalog import Catalog, CleaningRow, DocSummary, Fingerprint
+from reader.core.cleaning import CleaningPlan, plan_cleaning
 from reader.core.display import safe_name
-from reader.core.document import Document
+from reader.core.document import Document, Original, Removed
 from reader.core.filenames import name_text
 from reader.core.loader import CorpusError, Skipped, SourceFile
 from reader.core.snippets import Snippet
@@ -80,6 +81,7 @@ class UpdateReport:
     rebuilt: str | None = None  # why the index was rebuilt from scratch
     cancelled: bool = False
     read_only: str | None = None  # why the index could not be updated (nothing was)
+    recleaned: int = 0  # unchanged documents cleaned again: their folder's furniture changed
 
     @property
     def changed(self) -> bool:
@@ -460,7 +462,13 @@ class Library:
                     report.unchanged += 1
                 else:
                     todo.append(source)
-            merged = self._apply(ix, todo, removed, previous, report, progress, cancelled)
+            # Furniture is learned from the folders' lines before anything is cleaned;
+            # unchanged documents whose furniture changed are cleaned again.
+            plan, again = plan_cleaning(self.catalog, scanned.files, todo, removed, previous)
+            todo.extend(again)
+            report.recleaned += len(again)
+            report.unchanged -= len(again)  # counted as updated when done
+            merged = self._apply(ix, todo, removed, previous, report, progress, cancelled, plan)
             self._drop_strays(ix)
             if merged is not None:
                 self._store_merge(merged)
@@ -496,6 +504,7 @@ class Library:
         report: UpdateReport,
         progress: ProgressCallback | None,
         cancelled: Callable[[], bool] | None,
+        plan: CleaningPlan,
     ) -> str | None:
         """Parse, extract entities and index ``todo``, committing every BATCH files.
 
@@ -514,12 +523,13 @@ class Library:
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     return
-                yield source, self._prepare(source, previous.get(source.id), report)
+                yield source, self._prepare(source, previous.get(source.id), report, plan)
 
         def text_of(item: tuple[SourceFile, _Prepared]) -> str | None:
             row = item[1]
             return row[0].text if isinstance(row, tuple) else None
 
+        cleaning = plan.rows  # filled by _prepare, moved into each batch
         batch = _Batch(ix, removed)
         with ExtractionPool(len(todo)) as pool:
             for number, ((source, row), extracted) in enumerate(
@@ -539,6 +549,7 @@ class Library:
                         data, terms = extracted
                         batch.writer.update_document(**_fields(doc), **terms)
                         batch.rows.append((doc, source.rel, fingerprint, warnings))
+                        batch.cleaning.append(cleaning.pop(doc.id))
                         batch.entity_rows.append((doc.id, data))
                         if source.id in previous:
                             report.updated += 1
@@ -574,7 +585,7 @@ class Library:
         self._record_index_files()
         # Whoosh first, then the catalog: a crash between the two only means the
         # next run re-indexes this batch (update_document is idempotent).
-        self.catalog.write(batch.rows, batch.gone, batch.touches, batch.entity_rows)
+        self.catalog.write(batch.rows, batch.gone, batch.touches, batch.entity_rows, batch.cleaning)
         report.removed += len([g for g in batch.gone if g in previous])
 
     def _merge_payload(self) -> str:
@@ -589,7 +600,11 @@ class Library:
         self.catalog.store_corpus_entities(payload, uuid.uuid4().hex)
 
     def _prepare(
-        self, source: SourceFile, old: tuple[str, Fingerprint] | None, report: UpdateReport
+        self,
+        source: SourceFile,
+        old: tuple[str, Fingerprint] | None,
+        report: UpdateReport,
+        plan: CleaningPlan,
     ) -> _Prepared:
         from reader.core.loader import decode, looks_binary, read_bytes
         from reader.core.parse import parse_text
@@ -601,7 +616,8 @@ class Library:
             return None
         digest = hashlib.sha256(data).hexdigest()
         fingerprint = Fingerprint(source.mtime_ns, len(data), digest)
-        if old is not None and old[0] == source.rel and old[1].sha256 == digest:
+        unchanged = old is not None and old[0] == source.rel and old[1].sha256 == digest
+        if unchanged and source.id not in plan.force:
             report.unchanged += 1
             return fingerprint  # touched but not changed: remember the new mtime only
         if looks_binary(data):
@@ -612,7 +628,12 @@ class Library:
             report.skipped.append(Skipped(source.rel, "empty file (only blank space)"))
             return None
         name = safe_name(PurePosixPath(source.rel).stem)
-        parsed = parse_text(text, fallback_title=name.replace("_", " ").replace("-", " "))
+        parsed = parse_text(
+            text,
+            fallback_title=name.replace("_", " ").replace("-", " "),
+            furniture=plan.check(source.rel),
+        )
+        plan.rows[source.id] = plan.row(source.id, source.rel, text, parsed.removed)
         warnings = tuple(w for w in (encoding_warning, *parsed.warnings) if w)
         report.warnings.extend(f"{source.rel}: {w}" for w in warnings)
         path = name_text(str(source.path))  # text form: SQLite and Whoosh refuse surrogates
@@ -646,6 +667,45 @@ class Library:
     @repairing
     def document(self, doc_id: str) -> Document | None:
         return self.catalog.document(doc_id)
+
+    def removed(self, doc_id: str) -> tuple[Removed, ...]:
+        """What cleaning removed from the document when it was indexed (no file read)."""
+        import json
+
+        found = self.catalog.cleaning(doc_id)
+        if found is None or found[4] is None:
+            return ()
+        return tuple(Removed(int(s), int(e), str(r)) for s, e, r in json.loads(found[4]))
+
+    def original(self, doc_id: str) -> Original | None:
+        """The document's source text (normalised: safe to show) and what the cleaner
+        removed from it, with reasons; None for an unknown id or an unreadable file.
+
+        The spans are the ones stored when the document was cleaned. When the file
+        changed since (``stale``), it is cleaned again here with the furniture it was
+        indexed with, so the spans always fit the text returned.
+        """
+        from reader.core.furniture import Remembered, unpack_counts
+        from reader.core.loader import decode
+        from reader.core.parse import parse_text
+        from reader.core.textnorm import normalise
+
+        found = self.catalog.cleaning(doc_id)
+        if found is None:
+            return None
+        rel, path, sha256, signature, removed = found
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        text = decode(data)[0]
+        stale = hashlib.sha256(data).hexdigest() != sha256
+        if removed is not None and not stale:
+            spans = self.removed(doc_id)
+        else:
+            check = Remembered(unpack_counts(signature)).reason
+            spans = parse_text(text, fallback_title=rel, furniture=check).removed
+        return Original(normalise(text), spans, stale)
 
     def resolve(self, ref: str) -> str:
         """The id for a full id, a unique id prefix, or a file path inside the corpus."""
@@ -933,6 +993,7 @@ class _Batch:
             self.writer.delete_by_term("id", doc_id)
         self.rows: list[tuple[Document, str, Fingerprint, tuple[str, ...]]] = []
         self.entity_rows: list[tuple[str, str]] = []
+        self.cleaning: list[CleaningRow] = []
         self.touches: list[tuple[str, Fingerprint]] = []
 
 

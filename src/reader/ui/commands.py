@@ -66,6 +66,8 @@ def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     yield ("Toggle sidebar", "Show or hide the sidebar", screen.action_toggle_sidebar)
     yield ("Next hit", "Go to the next search hit in the article", article.action_next_hit)
     yield ("Previous hit", "Go to the previous search hit", article.action_previous_hit)
+    yield ("Original file", "The file as it was read, with what cleaning removed and why (r)",
+           screen.action_toggle_original)  # fmt: skip
     yield ("Compare with…", "Compare the open article with another, side by side (c)",
            screen.action_compare)  # fmt: skip
     if screen.sidebar_ready:  # their panes are mounted a frame after the screen

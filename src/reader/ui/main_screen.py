@@ -36,6 +36,7 @@ from reader.ui.widgets.keybar import KeyBar
 from reader.ui.widgets.searchbox import SearchBox
 
 if TYPE_CHECKING:
+    from reader.core.document import Original
     from reader.ui.app import ReaderApp
 
 
@@ -73,6 +74,13 @@ class MainScreen(Screen[None]):
         Binding("B", "show_bookmarks", "Bookmarks", show=False, id="app.show_bookmarks"),
         Binding("e", "show_entities", "Entities tab", show=False, id="app.show_entities"),
         Binding("c", "compare", "Compare", id="app.compare", tooltip="Compare with another"),
+        Binding(
+            "r",
+            "toggle_original",
+            "Original",
+            id="app.toggle_original",
+            tooltip="The original file, with what cleaning removed and why",
+        ),
         Binding(
             "right_square_bracket",
             "next_mention",
@@ -465,8 +473,10 @@ class MainScreen(Screen[None]):
             )
             return
         article = self.query_one(ArticleView)
+        self._close_original(focus=False)
         article.show_document(document, scroll_to=scroll_to)
         self.query_one(DetailsPane).show(document, self.library.root)
+        self.query_one(DetailsPane).show_removed(self.library.removed(doc_id))
         self.query_one(BookmarksPane).show_article(doc_id)
         self._show_bookmark_marks()
         self._load_entities(doc_id)
@@ -475,6 +485,54 @@ class MainScreen(Screen[None]):
         if focus:
             article.focus()
         self.save_position(scroll_to or 0)
+
+    # -- the original file (r) ------------------------------------------------------
+
+    def action_toggle_original(self) -> None:
+        from reader.ui.widgets.original import OriginalView
+
+        if self.query(OriginalView):
+            self._close_original(focus=True)
+            return
+        document = self.query_one(ArticleView).document
+        if document is None:
+            self.notify("Open an article first", severity="warning")
+            return
+        self._load_original(document.id)
+
+    @work(thread=True, exclusive=True, group="original", exit_on_error=False)
+    def _load_original(self, doc_id: str) -> None:
+        original = self.library.original(doc_id)  # reads the file: off the UI thread
+        self.app.call_from_thread(self._show_original, doc_id, original)
+
+    def _show_original(self, doc_id: str, original: Original | None) -> None:
+        from reader.ui.widgets.original import OriginalView
+
+        article = self.query_one(ArticleView)
+        if article.document is None or article.document.id != doc_id or self.query(OriginalView):
+            return  # another article was opened meanwhile
+        if original is None:
+            self.notify(f"The file of {doc_id} can no longer be read", severity="warning",
+                        markup=False)  # fmt: skip
+            return
+        view = OriginalView(doc_id, original, id="original")
+        article.display = False
+        self.query_one("#main").mount(view, after=article)
+        view.focus()
+
+    def _close_original(self, *, focus: bool) -> None:
+        from reader.ui.widgets.original import OriginalView
+
+        for view in self.query(OriginalView):
+            view.remove()
+            article = self.query_one(ArticleView)
+            article.display = True
+            if focus:
+                article.focus()
+
+    def on_original_view_closed(self, event: Message) -> None:
+        event.stop()
+        self._close_original(focus=True)
 
     def save_position(self, offset: int | None = None) -> None:
         """Remember the open article and where it is scrolled to (or ``offset``)."""

@@ -13,7 +13,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.display import safe_name
-from reader.core.document import Document
+from reader.core.document import Document, Removed
 from reader.core.filenames import name_text
 
 WORDS_PER_MINUTE = 230
@@ -54,6 +54,7 @@ class DetailsPane(VerticalScroll):
     DEFAULT_CSS = """
     DetailsPane { padding: 0 1; }
     DetailsPane > #details-meta { margin-bottom: 1; }
+    DetailsPane > #details-removed { margin-bottom: 1; }
     DetailsPane > #details-hits-label { color: $accent; text-style: bold; }
     DetailsPane > OptionList { height: auto; max-height: 100%; border: none; padding: 0; }
     """
@@ -65,6 +66,7 @@ class DetailsPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No article open"), id="details-meta")
+        yield Static(Text(""), id="details-removed")
         yield Label(Text("Search hits: none"), id="details-hits-label")
         yield OptionList(id="details-hits")
 
@@ -93,6 +95,13 @@ class DetailsPane(VerticalScroll):
             text.append(f"{key}: ", style="dim")
             text.append(str(value)[:200] + "\n")
         meta.update(text)
+
+    def show_removed(self, removed: tuple[Removed, ...] | None) -> None:
+        """One line on what cleaning removed from the open article (None: no article)."""
+        from reader.ui.widgets.original import removed_summary
+
+        line = self.query_one("#details-removed", Static)
+        line.update(Text("") if removed is None else removed_summary(removed))
 
     def show_hits(self, document: Document | None, hits: list[tuple[int, int]]) -> None:
         options = self.query_one("#details-hits", OptionList)
