@@ -35,6 +35,7 @@ HOSTILE = [
     b"back\\x1bslash",  # looks like an escape, is not one
     b"=HYPERLINK(1)",  # a spreadsheet formula as a name
     b"-dash",
+    b"n\x01\xee\x80\x80",  # a control, then U+E000: kept, not "printable" (found by hypothesis)
 ]
 # Tab, newline and CR are layout (TSV lists, CSV rows), not commands.
 ALLOWED_CONTROLS = {"\t", "\n", "\r"}

@@ -716,10 +716,18 @@ class Library:
         by_path = self._id_of_path(ref)
         if by_path is not None:
             return by_path
-        ref = _typed_id(ref)
+        # The id as printed first (it may hold characters such as U+E000 that are not
+        # "printable" but are kept), then the printed form of what was typed.
+        typed = _typed_id(ref)
+        for candidate in dict.fromkeys((ref, typed)):
+            position = bisect.bisect_left(ids, candidate)
+            if position < len(ids) and ids[position] == candidate:
+                return candidate
+        # A prefix: as given when some id starts with it, else as printed.
         position = bisect.bisect_left(ids, ref)
-        if position < len(ids) and ids[position] == ref:
-            return ref
+        if typed != ref and not (position < len(ids) and ids[position].startswith(ref)):
+            ref = typed
+            position = bisect.bisect_left(ids, ref)
         matches: list[str] = []
         while position < len(ids) and ids[position].startswith(ref) and len(matches) < 6:
             matches.append(ids[position])
