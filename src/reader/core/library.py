@@ -23,6 +23,7 @@ from reader.core import paths
 from reader.core.atomicfile import locked
 from reader.core.catalog import Catalog, DocSummary, Fingerprint
 from reader.core.document import Document
+from reader.core.hits import HitMatcher
 from reader.core.loader import Skipped, SourceFile
 from reader.core.snippets import Snippet
 
@@ -100,7 +101,8 @@ class SearchResults:
     query: str
     total: int
     hits: tuple[Hit, ...]
-    terms: frozenset[str] = frozenset()  # analysed body terms, for highlighting later
+    # What the query marks in a body text (reader.core.hits).
+    matcher: HitMatcher = field(default_factory=HitMatcher)
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
@@ -450,51 +452,57 @@ class Library:
         Snippets and hit positions cost a pass over each hit's text, so only the first
         ``detail`` hits get them (all when None); ``add_detail`` fills in more later.
         """
-        from reader.core.query import highlight_terms, parse_query
+        from reader.core.hits import compile_hits
+        from reader.core.query import check_cost, clean_query, parse_query
 
+        text = clean_query(text)  # it is echoed back: no control characters
         parsed = parse_query(text, self._corpus())
         # While another process rebuilds (reader index --rebuild), the index is emptied
         # and refilled: wait for it to finish instead of answering from part of it.
         with locked(self.cache / "rebuild", shared=True):
             with self._lock:
                 searcher = self._current_searcher()
+                check_cost(parsed, searcher.reader())
                 results = searcher.search(parsed, limit=limit)
                 total = len(results)
                 found = [(hit["id"], hit.score) for hit in results]
-                terms = frozenset(highlight_terms(parsed, searcher.reader(), ("body",)))
+                matcher = compile_hits(parsed, searcher.reader())
             hits = []
             for doc_id, score in found:
                 summary = self.catalog.summary(doc_id)
                 if summary is None:
                     continue  # indexed by a run that was interrupted: not shown
                 hits.append(Hit(doc_id, summary, float(score or 0.0), detailed=False))
-        plain = SearchResults(text, total, tuple(hits), terms)
+        plain = SearchResults(text, total, tuple(hits), matcher)
         return self.add_detail(plain, len(hits) if detail is None else detail)
 
     def add_detail(self, results: SearchResults, upto: int) -> SearchResults:
         """The same results with snippets and positions for the first ``upto`` hits."""
-        from reader.core.snippets import make_snippets, term_spans
+        from reader.core.hits import hit_spans
+        from reader.core.snippets import make_snippets
 
         hits = list(results.hits)
         for index, hit in enumerate(hits[:upto]):
             if hit.detailed:
                 continue
             body = self.catalog.text(hit.id) or ""
-            spans = term_spans(body, set(results.terms), HIGHLIGHT_LIMIT)
+            spans = hit_spans(body, results.matcher, HIGHLIGHT_LIMIT)
             hits[index] = Hit(
                 hit.id, hit.summary, hit.score, tuple(make_snippets(body, spans)), tuple(spans)
             )
-        return SearchResults(results.query, results.total, tuple(hits), results.terms)
+        return SearchResults(results.query, results.total, tuple(hits), results.matcher)
 
     def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
         """Every span of ``body`` that the query ``text`` matches (the whole text)."""
-        from reader.core.query import highlight_terms, parse_query
-        from reader.core.snippets import term_spans
+        from reader.core.hits import compile_hits, hit_spans
+        from reader.core.query import check_cost, parse_query
 
         parsed = parse_query(text, self._corpus())
         with self._lock:
-            terms = highlight_terms(parsed, self._current_searcher().reader(), ("body",))
-        return term_spans(body, terms)
+            reader = self._current_searcher().reader()
+            check_cost(parsed, reader)
+            matcher = compile_hits(parsed, reader)
+        return hit_spans(body, matcher)
 
     # -- entities ------------------------------------------------------------------
     #
