@@ -125,8 +125,9 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 def compile_hits(parsed: Any, reader: Any, field: str = "body") -> HitMatcher:
     """The matcher for the parts of ``parsed`` that look in ``field``.
 
-    ``reader`` (a Whoosh index reader) expands wildcard, fuzzy and range terms to the
-    index terms they matched; the query's cost checks bound how many there are.
+    ``reader`` (a Whoosh index reader) expands wildcard, fuzzy and range terms still
+    in ``parsed`` to the index terms they match (``query.expand_terms`` has usually
+    done so already, within its limits).
     """
     terms: set[str] = set()
     phrases: list[Phrase] = []

@@ -453,7 +453,7 @@ class Library:
         ``detail`` hits get them (all when None); ``add_detail`` fills in more later.
         """
         from reader.core.hits import compile_hits
-        from reader.core.query import check_cost, clean_query, parse_query
+        from reader.core.query import clean_query, expand_terms, parse_query
 
         text = clean_query(text)  # it is echoed back: no control characters
         parsed = parse_query(text, self._corpus())
@@ -462,7 +462,7 @@ class Library:
         with locked(self.cache / "rebuild", shared=True):
             with self._lock:
                 searcher = self._current_searcher()
-                check_cost(parsed, searcher.reader())
+                parsed = expand_terms(parsed, searcher.reader())
                 results = searcher.search(parsed, limit=limit)
                 total = len(results)
                 found = [(hit["id"], hit.score) for hit in results]
@@ -495,13 +495,12 @@ class Library:
     def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
         """Every span of ``body`` that the query ``text`` matches (the whole text)."""
         from reader.core.hits import compile_hits, hit_spans
-        from reader.core.query import check_cost, parse_query
+        from reader.core.query import expand_terms, parse_query
 
         parsed = parse_query(text, self._corpus())
         with self._lock:
             reader = self._current_searcher().reader()
-            check_cost(parsed, reader)
-            matcher = compile_hits(parsed, reader)
+            matcher = compile_hits(expand_terms(parsed, reader), reader)
         return hit_spans(body, matcher)
 
     # -- entities ------------------------------------------------------------------
