@@ -331,3 +331,51 @@ def test_entity_spellings_are_marked(make_corpus: Callable[..., Path]) -> None:
         assert "officers" not in " ".join(marked)
     finally:
         library.close()
+
+
+# -- the BBC corpus (skipped without ../shared) --------------------------------------------
+
+BBC = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "bbc"
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="BBC corpus not found in ../shared")
+def test_bbc_general_election_hits_are_the_phrase(tmp_path: Path) -> None:
+    # The articles whose file has the phrase, and 40 with both words apart, copied
+    # into a temp corpus: indexing all 2,225 takes minutes.
+    root = tmp_path / "bbc"
+    phrase = Phrase((frozenset(["gener"]), frozenset(["elect"])), 1)
+    matcher = HitMatcher(phrases=(phrase,))
+    apart = 0
+    for path in sorted(BBC.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "gener" not in text.lower() or "elect" not in text.lower():
+            continue
+        if not hit_spans(text, matcher):
+            apart += 1
+            if apart > 40:
+                continue
+        target = root / path.relative_to(BBC)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    library = Library(root)
+    library.update()
+    try:
+        results = library.search('"general election"', limit=1000)
+        expected = {}
+        for summary in library.summaries():
+            body = library.catalog.text(summary.id) or ""
+            # hit_spans is checked against the brute force above; this checks that
+            # the library's count, positions and Whoosh's total all agree with it.
+            if hit_spans(summary.title, matcher) or hit_spans(body, matcher):
+                expected[summary.id] = hit_spans(body, matcher)
+        assert results.total == len(expected) == 122
+        for hit in results.hits:
+            assert list(hit.positions) == expected[hit.id]
+        by_id = {hit.id: hit for hit in results.hits}
+        # The article that showed "7 hits" (every "general" and "election"): two.
+        text = library.catalog.text("politics/302") or ""
+        marked = [text[a:b] for a, b in by_id["politics/302"].positions]
+        assert marked == ["general election", "general election"]
+        assert "local elections" in text.lower()
+    finally:
+        library.close()
