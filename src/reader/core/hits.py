@@ -73,10 +73,18 @@ def hit_spans(text: str, matcher: HitMatcher, limit: int | None = None) -> list[
     Overlapping hits (a term inside a phrase also asked for, two phrases sharing a
     word) are one span: a reader sees one marked stretch, counted once.
     """
+    from reader.core.schema import text_analyzer
+
     if not matcher or not text:
         return []
     sample = text if limit is None or len(text) <= limit else text[:limit]
-    tokens = analysed(sample)
+    wanted = matcher.terms.union(*(w for p in matcher.phrases for w in p.words))
+    # Only the tokens the matcher looks for are kept (Whoosh reuses one token object).
+    tokens = [
+        Token(t.text, t.pos, t.startchar, t.endchar)
+        for t in text_analyzer()(sample, positions=True, chars=True, removestops=True)
+        if t.text in wanted
+    ]
     spans = [(t.start, t.end) for t in tokens if t.text in matcher.terms]
     for phrase in matcher.phrases:
         spans.extend(phrase_spans(tokens, phrase))
@@ -84,12 +92,15 @@ def hit_spans(text: str, matcher: HitMatcher, limit: int | None = None) -> list[
 
 
 def phrase_spans(tokens: list[Token], phrase: Phrase) -> Iterator[tuple[int, int]]:
-    """One span per position where ``phrase`` starts a match, to its earliest end."""
+    """One span per position where ``phrase`` starts a match, to its earliest end.
+
+    ``tokens`` are in text order; any not in the phrase may be left out.
+    """
     if not phrase.words or phrase.slop < 1:
         return  # Whoosh's phrases need each word at least one place on: slop 0 never matches
-    # Token positions are consecutive, so a token's index is its position minus the
-    # first one's; each word's occurrences, as sorted lists of indexes.
-    occurrences = [[i for i, t in enumerate(tokens) if t.text in word] for word in phrase.words]
+    at = {t.pos: t for t in tokens}
+    # Each word's positions, sorted.
+    occurrences = [[t.pos for t in tokens if t.text in word] for word in phrase.words]
     slop = phrase.slop
     for first in occurrences[0]:
         reach = [first]  # where the words so far can end, sorted
@@ -106,7 +117,7 @@ def phrase_spans(tokens: list[Token], phrase: Phrase) -> Iterator[tuple[int, int
             if not reach:
                 break
         if reach:
-            yield tokens[first].start, tokens[reach[0]].end
+            yield at[first].start, at[reach[0]].end
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

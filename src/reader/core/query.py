@@ -35,8 +35,8 @@ MAX_WORDS = 300  # words and phrase words of a query
 MAX_DEPTH = 20  # nested parentheses
 MAX_FUZZY_EDITS = 2  # word~2; Whoosh's automaton for ~3 and more is huge
 MAX_SLOP = 100  # "a b"~100: words up to 100 positions apart
-MAX_EXPANSION = 1_000  # index words one wildcard, fuzzy or range term stands for
-MAX_TOTAL_EXPANSION = 4_000  # the same, all of a query's together
+MAX_EXPANSION = 500  # index words one wildcard, fuzzy or range term stands for
+MAX_TOTAL_EXPANSION = 1_500  # the same, all of a query's together
 
 
 class EntityLookup(Protocol):
