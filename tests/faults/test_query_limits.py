@@ -85,6 +85,25 @@ def test_every_word_is_every_document(lib: Library, text: str) -> None:
     assert not results.matcher
 
 
+def test_every_document_is_newest_first_like_the_list(
+    make_corpus: Callable[..., Path],
+) -> None:
+    dated = {
+        f"{name}.txt": f"---\ntitle: {name}\ndate: {date}\n---\n\nSome text about {name}.\n"
+        for name, date in [("old", "2001-01-01"), ("new", "2024-05-01"), ("mid", "2010-06-01")]
+    }
+    library = Library(make_corpus(dated))
+    library.update()
+    try:
+        results = library.search("*", limit=2)
+        assert results.total == 3
+        assert [h.id for h in results.hits] == ["new", "mid"]
+        # Excluding some is a query again, in the index's order.
+        assert {h.id for h in library.search("* NOT title:old").hits} == {"new", "mid"}
+    finally:
+        library.close()
+
+
 def test_wildcard_fuzzy_and_range_expansion_is_counted_before_searching(
     lib: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -453,10 +453,21 @@ class Library:
         ``detail`` hits get them (all when None); ``add_detail`` fills in more later.
         """
         from reader.core.hits import compile_hits
-        from reader.core.query import clean_query, expand_terms, parse_query
+        from reader.core.query import clean_query, every_document, expand_terms, parse_query
 
         text = clean_query(text)  # it is echoed back: no control characters
         parsed = parse_query(text, self._corpus())
+        if every_document(parsed):
+            # Every document, newest first as in the article list: from the catalog,
+            # not a query that scores each one alike.
+            everything = sorted(
+                self.catalog.summaries(), key=lambda s: (s.date or "", s.id), reverse=True
+            )
+            found_all = tuple(Hit(s.id, s, 0.0, detailed=False) for s in everything[:limit])
+            return self.add_detail(
+                SearchResults(text, len(everything), found_all),
+                len(found_all) if detail is None else detail,
+            )
         # While another process rebuilds (reader index --rebuild), the index is emptied
         # and refilled: wait for it to finish instead of answering from part of it.
         with locked(self.cache / "rebuild", shared=True):

@@ -290,6 +290,15 @@ def _bounded(node: query.Query) -> query.Query:
     return node
 
 
+def every_document(parsed: query.Query) -> bool:
+    """Whether ``parsed`` asks for every document and excludes none (``*``, ``body:*``)."""
+    if isinstance(parsed, (query.Not, query.AndNot)):
+        return False
+    if parsed.is_leaf():
+        return isinstance(parsed, query.Every)
+    return all(every_document(child) for child in parsed.children())
+
+
 def expand_terms(parsed: query.Query, reader: Any) -> query.Query:
     """``parsed`` with each wildcard, fuzzy and range term replaced by the index words
     it stands for; QueryError when they are more than the limits.
