@@ -457,20 +457,11 @@ class Library:
 
         text = clean_query(text)  # it is echoed back: no control characters
         parsed = parse_query(text, self._corpus())
-        if every_document(parsed):
-            # Every document, newest first as in the article list: from the catalog,
-            # not a query that scores each one alike.
-            everything = sorted(
-                self.catalog.summaries(), key=lambda s: (s.date or "", s.id), reverse=True
-            )
-            found_all = tuple(Hit(s.id, s, 0.0, detailed=False) for s in everything[:limit])
-            return self.add_detail(
-                SearchResults(text, len(everything), found_all),
-                len(found_all) if detail is None else detail,
-            )
         # While another process rebuilds (reader index --rebuild), the index is emptied
         # and refilled: wait for it to finish instead of answering from part of it.
         with locked(self.cache / "rebuild", shared=True):
+            if every_document(parsed):
+                return self._every_document(text, limit, detail)
             with self._lock:
                 searcher = self._current_searcher()
                 parsed = expand_terms(parsed, searcher.reader())
@@ -486,6 +477,16 @@ class Library:
                 hits.append(Hit(doc_id, summary, float(score or 0.0), detailed=False))
         plain = SearchResults(text, total, tuple(hits), matcher)
         return self.add_detail(plain, len(hits) if detail is None else detail)
+
+    def _every_document(self, text: str, limit: int, detail: int | None) -> SearchResults:
+        """Every document, newest first as in the article list: from the catalog, not
+        a query scoring each one alike (``*`` took seconds as one query per word)."""
+        everything = sorted(
+            self.catalog.summaries(), key=lambda s: (s.date or "", s.id), reverse=True
+        )
+        hits = tuple(Hit(s.id, s, 0.0, detailed=False) for s in everything[:limit])
+        results = SearchResults(text, len(everything), hits)
+        return self.add_detail(results, len(hits) if detail is None else detail)
 
     def add_detail(self, results: SearchResults, upto: int) -> SearchResults:
         """The same results with snippets and positions for the first ``upto`` hits."""
