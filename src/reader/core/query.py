@@ -72,8 +72,9 @@ class EntityMatch(query.Or):  # type: ignore[misc]
         return self
 
     def apply(self, fn: Any) -> query.Query:
-        # Or's apply (behind accept) would drop the spellings too.
-        return EntityMatch([fn(q) for q in self.subqueries], self.boost, self.spellings)
+        # Or's apply (behind accept) would drop the spellings too; and the id terms
+        # (hundreds for a common name) are nothing a query rewrite changes.
+        return self
 
 
 class _EntityNode(syntax.SyntaxNode):  # type: ignore[misc]
