@@ -11,6 +11,7 @@ from conftest import article
 from reader.core import entity_store
 from reader.core.entities.aliases import add_block, add_merge, add_rename, add_retype, aliases_path
 from reader.core.entities.model import Entity
+from reader.core.hits import HitMatcher
 from reader.core.library import Library
 
 ZAL_A = article(
@@ -115,7 +116,7 @@ def test_entity_fields(lib: Library) -> None:
 
 def test_entity_field_hits_highlight_every_spelling(lib: Library) -> None:
     results = lib.search("person:Zaluzhny")
-    assert {"zaluzhnyi", "zaluzhni"} <= set(results.terms)
+    assert {"zaluzhnyi", "zaluzhni"} <= results.matcher.terms
     for hit in results.hits:
         assert hit.positions
 
@@ -145,9 +146,9 @@ def test_other_spellings_are_highlighted(zal: Library) -> None:
 
 
 def test_unknown_and_common_words_are_not_expanded(zal: Library) -> None:
-    assert zal.search("bridge").terms == {"bridg"}
-    assert zal.search("council budget").terms == {"council", "budget"}
-    assert zal.search("general").terms == {"gener"}
+    assert zal.search("bridge").matcher == HitMatcher(frozenset({"bridg"}))
+    assert zal.search("council budget").matcher == HitMatcher(frozenset({"council", "budget"}))
+    assert zal.search("general").matcher == HitMatcher(frozenset({"gener"}))
     # A stop word is never an entity name ("us" is not the US).
     lookup = zal._corpus()
     assert lookup.expand("us") == ["us"]

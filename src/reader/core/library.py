@@ -29,6 +29,7 @@ from reader.core.cleaning import CleaningPlan, plan_cleaning
 from reader.core.display import safe_name
 from reader.core.document import Document, Original, Removed
 from reader.core.filenames import name_text
+from reader.core.hits import HitMatcher
 from reader.core.loader import CorpusError, Skipped, SourceFile
 from reader.core.snippets import Snippet
 
@@ -111,7 +112,8 @@ class SearchResults:
     query: str
     total: int
     hits: tuple[Hit, ...]
-    terms: frozenset[str] = frozenset()  # analysed body terms, for highlighting later
+    # What the query marks in a body text (reader.core.hits).
+    matcher: HitMatcher = field(default_factory=HitMatcher)
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
@@ -791,53 +793,70 @@ class Library:
         Snippets and hit positions cost a pass over each hit's text, so only the first
         ``detail`` hits get them (all when None); ``add_detail`` fills in more later.
         """
-        from reader.core.query import highlight_terms, parse_query
+        from reader.core.hits import compile_hits
+        from reader.core.query import clean_query, every_document, expand_terms, parse_query
 
+        text = clean_query(text)  # it is echoed back: no control characters
         parsed = parse_query(text, self._corpus())
         # While another process rebuilds (reader index --rebuild), the index is emptied
         # and refilled: wait for it to finish instead of answering from part of it.
         with locked(self.cache / "rebuild", shared=True):
+            if every_document(parsed):
+                return self._every_document(text, limit, detail)
             with self._lock:
                 searcher = self._current_searcher()
+                parsed = expand_terms(parsed, searcher.reader())
                 results = searcher.search(parsed, limit=limit)
                 total = len(results)
                 found = [(hit["id"], hit.score) for hit in results]
-                terms = frozenset(highlight_terms(parsed, searcher.reader(), ("body",)))
+                matcher = compile_hits(parsed, searcher.reader())
             hits = []
             for doc_id, score in found:
                 summary = self.catalog.summary(doc_id)
                 if summary is None:
                     continue  # indexed by a run that was interrupted: not shown
                 hits.append(Hit(doc_id, summary, float(score or 0.0), detailed=False))
-        plain = SearchResults(text, total, tuple(hits), terms)
+        plain = SearchResults(text, total, tuple(hits), matcher)
         return self.add_detail(plain, len(hits) if detail is None else detail)
+
+    def _every_document(self, text: str, limit: int, detail: int | None) -> SearchResults:
+        """Every document, newest first as in the article list: from the catalog, not
+        a query scoring each one alike (``*`` took seconds as one query per word)."""
+        everything = sorted(
+            self.catalog.summaries(), key=lambda s: (s.date or "", s.id), reverse=True
+        )
+        hits = tuple(Hit(s.id, s, 0.0, detailed=False) for s in everything[:limit])
+        results = SearchResults(text, len(everything), hits)
+        return self.add_detail(results, len(hits) if detail is None else detail)
 
     @repairing
     def add_detail(self, results: SearchResults, upto: int) -> SearchResults:
         """The same results with snippets and positions for the first ``upto`` hits."""
-        from reader.core.snippets import make_snippets, term_spans
+        from reader.core.hits import hit_spans
+        from reader.core.snippets import make_snippets
 
         hits = list(results.hits)
         for index, hit in enumerate(hits[:upto]):
             if hit.detailed:
                 continue
             body = self.catalog.text(hit.id) or ""
-            spans = term_spans(body, set(results.terms), HIGHLIGHT_LIMIT)
+            spans = hit_spans(body, results.matcher, HIGHLIGHT_LIMIT)
             hits[index] = Hit(
                 hit.id, hit.summary, hit.score, tuple(make_snippets(body, spans)), tuple(spans)
             )
-        return SearchResults(results.query, results.total, tuple(hits), results.terms)
+        return SearchResults(results.query, results.total, tuple(hits), results.matcher)
 
     @repairing
     def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
         """Every span of ``body`` that the query ``text`` matches (the whole text)."""
-        from reader.core.query import highlight_terms, parse_query
-        from reader.core.snippets import term_spans
+        from reader.core.hits import compile_hits, hit_spans
+        from reader.core.query import expand_terms, parse_query
 
         parsed = parse_query(text, self._corpus())
         with self._lock:
-            terms = highlight_terms(parsed, self._current_searcher().reader(), ("body",))
-        return term_spans(body, terms)
+            reader = self._current_searcher().reader()
+            matcher = compile_hits(expand_terms(parsed, reader), reader)
+        return hit_spans(body, matcher)
 
     # -- entities ------------------------------------------------------------------
     #

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextvars
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -25,6 +24,19 @@ from reader.core.schema import ENTITY_FIELDS, FIELD_ALIASES, QUERY_FIELDS, build
 
 class QueryError(ValueError):
     """A query the user must fix; ``str(error)`` is one line meant for them."""
+
+
+# What one query may cost. Whoosh's parser is quadratic in a word's length (40,000
+# characters took 21 s), and a wildcard, fuzzy or range term becomes one term query
+# per index word it matches ("*" over a corpus: every word of it), so both are
+# bounded, and a query over the limits gets one line saying which limit.
+MAX_QUERY_CHARS = 2_000
+MAX_WORDS = 300  # words and phrase words of a query
+MAX_DEPTH = 20  # nested parentheses
+MAX_FUZZY_EDITS = 2  # word~2; Whoosh's automaton for ~3 and more is huge
+MAX_SLOP = 100  # "a b"~100: words up to 100 positions apart
+MAX_EXPANSION = 500  # index words one wildcard, fuzzy or range term stands for
+MAX_TOTAL_EXPANSION = 1_500  # the same, all of a query's together
 
 
 class EntityLookup(Protocol):
@@ -57,6 +69,11 @@ class EntityMatch(query.Or):  # type: ignore[misc]
 
     def normalize(self) -> query.Query:
         # Plain id terms need no normalising, and Or's would drop the spellings.
+        return self
+
+    def apply(self, fn: Any) -> query.Query:
+        # Or's apply (behind accept) would drop the spellings too; and the id terms
+        # (hundreds for a common name) are nothing a query rewrite changes.
         return self
 
 
@@ -179,18 +196,38 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), text)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_query(text: str) -> str:
+    """``text`` with control characters (a pasted tab or newline, a NUL, an escape)
+    as spaces and unpaired surrogates (undecodable bytes of a command-line argument)
+    as U+FFFD: nothing a query echoes can reach a terminal, nothing breaks encoding."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
+
+
 def check_syntax(text: str) -> None:
-    """Raise QueryError for the mistakes Whoosh would silently misread."""
+    """Raise QueryError for the mistakes Whoosh would silently misread, and for
+    queries over the size limits."""
     if not text.strip():
         raise QueryError("empty query")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long: {len(text):,} characters (at most {MAX_QUERY_CHARS:,})")
+    words = len(_WORD.findall(text))
+    if words > MAX_WORDS:
+        raise QueryError(f"query has too many words: {words:,} (at most {MAX_WORDS})")
     if text.count('"') % 2:
         raise QueryError('unclosed quote: add the closing "')
     bare = _outside_quotes(text)
-    depth = 0
+    depth = deepest = 0
     for ch in bare:
         depth += {"(": 1, ")": -1}.get(ch, 0)
+        deepest = max(deepest, depth)
         if depth < 0:
             break
+    if deepest > MAX_DEPTH:
+        raise QueryError(f"parentheses nested too deep: {deepest} levels (at most {MAX_DEPTH})")
     if depth:
         raise QueryError("unbalanced parentheses")
     if bare.count("[") != bare.count("]") or bare.count("{") != bare.count("}"):
@@ -207,6 +244,7 @@ def check_syntax(text: str) -> None:
 
 def parse_query(text: str, entities: EntityLookup | None = None) -> query.Query:
     """The Whoosh query for ``text``; with ``entities``, names are expanded (see above)."""
+    text = clean_query(text)
     check_syntax(text)
     lowered = _FIELD_REF.sub(lambda m: m.group(0).lower(), text)
     token = _LOOKUP.set(entities)
@@ -222,49 +260,104 @@ def parse_query(text: str, entities: EntityLookup | None = None) -> query.Query:
     if isinstance(parsed, query.Not):
         # "NOT x" alone means "everything except x", which Whoosh would match nothing for.
         parsed = query.And([query.Every(), parsed])
-    return parsed
+    return parsed.accept(_bounded)
 
 
-def highlight_terms(parsed: query.Query, reader: object, fields: tuple[str, ...]) -> set[str]:
-    """Index terms the query looks for in ``fields``, expanded, excluding negated parts.
+def _bounded(node: query.Query) -> query.Query:
+    """Refuse fuzzy edits and phrase slop over the limits; "every word" is "every
+    document" (answered from the document list, not one query per index word)."""
+    if isinstance(node, query.FuzzyTerm) and node.maxdist > MAX_FUZZY_EDITS:
+        raise QueryError(
+            f"{node.text}~{node.maxdist}: fuzzy search allows at most {MAX_FUZZY_EDITS} "
+            f"edits ({node.text}~{MAX_FUZZY_EDITS})"
+        )
+    if isinstance(node, query.FuzzyTerm) and node.prefixlength < 1:
+        # The first letter must match, as in Whoosh's own default: without it every
+        # index word is compared (1.6 s for elect~2 on 2,225 articles, 60 ms with).
+        return query.FuzzyTerm(
+            node.fieldname,
+            node.text,
+            boost=node.boost,
+            maxdist=node.maxdist,
+            prefixlength=1,
+            constantscore=node.constantscore,
+        )
+    if isinstance(node, query.Phrase) and node.slop > MAX_SLOP:
+        raise QueryError(f"phrase slop ~{node.slop} too large (at most ~{MAX_SLOP})")
+    if isinstance(node, query.Every) and node.fieldname is not None:
+        return query.Every(boost=node.boost)
+    if isinstance(node, query.Wildcard) and "*" in node.text and not node.text.strip("*?"):
+        return query.Every(boost=node.boost)
+    return node
 
-    Names asked of the entity fields (``person:Zaluzhnyi``) are highlighted too: their
-    spellings are analysed as body text, so every spelling is marked in the article.
+
+def every_document(parsed: query.Query) -> bool:
+    """Whether ``parsed`` asks for every document and excludes none (``*``, ``body:*``)."""
+    if isinstance(parsed, (query.Not, query.AndNot)):
+        return False
+    if parsed.is_leaf():
+        return isinstance(parsed, query.Every)
+    return all(every_document(child) for child in parsed.children())
+
+
+def expand_terms(parsed: query.Query, reader: Any) -> query.Query:
+    """``parsed`` with each wildcard, fuzzy and range term replaced by the index words
+    it stands for; QueryError when they are more than the limits.
+
+    Counted up to the limit before anything is searched, and expanded once: Whoosh
+    would expand such a term again for every estimate, segment and count (a fuzzy
+    term a dozen times per search).
     """
-    found: set[str] = set()
+    from whoosh.query import NumericRange
 
-    def walk(node: query.Query) -> None:
-        if isinstance(node, query.Not):
-            return
-        if isinstance(node, EntityMatch):
-            if "body" in fields:
-                found.update(_body_terms(node.spellings))
-            return
-        if node.is_leaf() and node.field() in ENTITY_FIELDS and "body" in fields:
-            found.update(_body_terms(_leaf_words(node, reader)))
-            return
-        if node.is_leaf():
-            if node.field() not in fields:
-                return
-            for fieldname, term in node.expanded_terms(reader, phrases=True):
-                if fieldname in fields:
-                    found.add(term.decode("utf-8") if isinstance(term, bytes) else str(term))
-            return
-        for child in node.children():
-            walk(child)
+    total = 0
 
-    walk(parsed)
-    return found
+    def expand(node: query.Query) -> query.Query:
+        nonlocal total
+        if not isinstance(node, query.MultiTerm) or isinstance(node, NumericRange):
+            return node
+        field = reader.schema[node.fieldname]
+        words = []
+        for word in node._btexts(reader):
+            if not word:
+                continue
+            words.append(field.from_bytes(word) if isinstance(word, bytes) else str(word))
+            if len(words) > MAX_EXPANSION:
+                raise QueryError(
+                    f"{_shown(node)} matches more than {MAX_EXPANSION:,} words: "
+                    "make it more specific"
+                )
+        total += len(words)
+        if total > MAX_TOTAL_EXPANSION:
+            raise QueryError(
+                "the wildcard, fuzzy and range terms match more than "
+                f"{MAX_TOTAL_EXPANSION:,} words together: make them more specific"
+            )
+        # Scored as Whoosh scores the term itself (MultiTerm.matcher).
+        terms = [query.Term(node.fieldname, w, boost=node.boost) for w in words]
+        if not terms:
+            return query.NullQuery
+        if len(terms) == 1:
+            return terms[0]
+        return _Unweighted(terms) if node.constantscore else query.Or(terms)
+
+    return parsed.accept(expand)
 
 
-def _leaf_words(node: query.Query, reader: object) -> Iterator[str]:
-    for _, term in node.expanded_terms(reader, phrases=True):
-        yield term.decode("utf-8") if isinstance(term, bytes) else str(term)
+class _Unweighted(query.Or):  # type: ignore[misc]
+    """The words a wildcard, fuzzy or range term stands for, scored as Whoosh scores
+    that term (``MultiTerm.matcher`` with ``constantscore``: no term weighting)."""
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        from whoosh.searching import SearchContext
+
+        context = context.set(weighting=None) if context else SearchContext(weighting=None)
+        return super().matcher(searcher, context)
+
+    def normalize(self) -> query.Query:
+        return self  # an Or around it would otherwise take its terms in as its own
 
 
-def _body_terms(spellings: Any) -> set[str]:
-    from reader.core.schema import text_analyzer
-
-    analyzer = text_analyzer()
-    words = [w for s in spellings for w in _WORD.findall(str(s))]
-    return {t.text for w in words for t in analyzer(w, removestops=True)}
+def _shown(leaf: query.Query) -> str:
+    text = str(leaf)
+    return text if len(text) <= 60 else text[:59] + "…"

@@ -1,4 +1,4 @@
-"""Where query terms occur in a text, and short excerpts around the best of them.
+"""Short excerpts around the best of a text's hits (see reader.core.hits).
 
 Highlights are character spans, never markup: the caller styles them however its
 medium wants (Rich spans in the TUI, ``[start, end]`` pairs in JSON).
@@ -22,21 +22,6 @@ class Snippet:
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "highlights": [list(h) for h in self.highlights]}
-
-
-def term_spans(text: str, terms: set[str], limit: int | None = None) -> list[tuple[int, int]]:
-    """Spans of every token of ``text`` (up to ``limit`` chars) that analyses to a term."""
-    if not terms or not text:
-        return []
-    from reader.core.schema import text_analyzer  # whoosh loads on first search
-
-    sample = text if limit is None or len(text) <= limit else text[:limit]
-    analyzer = text_analyzer()
-    return [
-        (token.startchar, token.endchar)
-        for token in analyzer(sample, chars=True, removestops=True)
-        if token.text in terms
-    ]
 
 
 def _snap_left(text: str, pos: int) -> int:

@@ -23,6 +23,7 @@ from reader.core.cachehealth import CacheError
 from reader.core.catalog import DocSummary
 from reader.core.display import safe_name
 from reader.core.entities.model import Entity
+from reader.core.hits import hit_spans
 from reader.core.library import Library, SearchResults, UpdateReport
 from reader.core.state import CorpusState, SearchHistory
 from reader.ui.index_notices import skipped_notice
@@ -448,7 +449,8 @@ class MainScreen(Screen[None]):
             elif hit is not None:
                 if not compute:
                     return
-                spans = self.library.find_hits(self.results.query, document.text)
+                # The search's own matcher: the same hits, no query parsed again.
+                spans = hit_spans(document.text, self.results.matcher)
         if spans == article.hits and not go_first:
             return  # the same marks: keep the reader's place among them
         article.set_hits(spans, go_first=go_first)
