@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from reader.core.catalog import DocSummary
+from reader.core.display import safe_name
 from reader.core.entities.model import Entity
 from reader.core.library import Library, SearchResults
 from reader.core.state import CorpusState, SearchHistory
@@ -214,7 +215,8 @@ class MainScreen(Screen[None]):
     def _show_documents(self, summaries: list[DocSummary]) -> None:
         doclist = self.query_one(DocList)
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
-        self.app.sub_title = f"{self.library.root.name} — {len(summaries):,} documents"
+        name = safe_name(self.library.root.name)  # a folder's name: any bytes
+        self.app.sub_title = f"{name} — {len(summaries):,} documents"
         if self.entity_filter is not None:
             wanted = self.entity_filter.documents
             summaries = [s for s in summaries if s.id in wanted]

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.core.display import safe_name
 from reader.core.document import Document
 
 WORDS_PER_MINUTE = 230
@@ -73,7 +74,7 @@ class DetailsPane(VerticalScroll):
             return
         m = document.meta
         text = Text()
-        text.append(m.title + "\n", style="bold")
+        text.append(safe_name(m.title) + "\n", style="bold")
         rows = [
             ("Authors", ", ".join(m.authors) or "—"),
             ("Date", m.date or "—"),
@@ -82,7 +83,7 @@ class DetailsPane(VerticalScroll):
             ("Tags", ", ".join(m.tags) or "—"),
             ("Words", f"{document.words:,}"),
             ("Reading", reading_time(document.words)),
-            ("File", _relative(document.path, root)),
+            ("File", safe_name(_relative(document.path, root))),  # any bytes its author chose
         ]
         for key, value in rows:
             text.append(f"{key}: ", style="dim")

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.catalog import DocSummary
+from reader.core.display import safe_name
 from reader.core.snippets import Snippet
 
 ROW_HEIGHT = 2
@@ -233,7 +234,7 @@ class DocList(ScrollView, can_focus=True):
     def _line_text(self, row: Row, part: int) -> Text:
         summary = row.summary
         if part == 0:
-            text = Text(summary.title, no_wrap=True)
+            text = Text(safe_name(summary.title), no_wrap=True)
             if summary.id == self.open_id:
                 text.stylize(self.get_component_rich_style("doclist--open", partial=True))
             else:
@@ -258,4 +259,5 @@ class DocList(ScrollView, can_focus=True):
                 text.append_text(snippet)
             return text
         parts = [p for p in (summary.date, summary.source) if p]
-        return Text(" · ".join(parts) or summary.id, style=meta, no_wrap=True)
+        # An id is a file's path: any bytes its author chose (see reader.core.display).
+        return Text(" · ".join(parts) or safe_name(summary.id), style=meta, no_wrap=True)
