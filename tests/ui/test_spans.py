@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.ui import spans as spans_module
 from reader.ui.spans import SpanIndex
+
+# Each check runs with spans before the window checked one by one (the default for a short
+# run) and with every run through the tree of maximum ends.
+SCANS = (spans_module._SCAN, 0)
 
 
 def _brute(spans: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
@@ -23,16 +30,19 @@ _span = st.tuples(st.integers(0, 400), st.integers(0, 400), st.sampled_from(["i"
 def test_overlapping_equals_a_brute_force_filter(
     spans: list[tuple[int, int, str]], windows: list[tuple[int, int]]
 ) -> None:
-    index = SpanIndex(spans)
-    for start, length in windows:
-        assert index.overlapping(start, start + length) == _brute(spans, start, start + length)
+    for scan in SCANS:
+        index = SpanIndex(spans)
+        with patch.object(spans_module, "_SCAN", scan):
+            for start, length in windows:
+                expected = _brute(spans, start, start + length)
+                assert index.overlapping(start, start + length) == expected
 
 
 @settings(max_examples=200, deadline=None)
 @given(
     # Nested spans, as emphasis is: one long span and many short ones inside it.
     outer=st.tuples(st.integers(0, 50), st.integers(200, 2000)),
-    inner=st.lists(st.tuples(st.integers(0, 2000), st.integers(1, 30)), max_size=40),
+    inner=st.lists(st.tuples(st.integers(0, 2000), st.integers(1, 30)), max_size=120),
     width=st.integers(1, 80),
 )
 def test_every_line_of_a_long_span_finds_it_past_the_short_ones_inside(
@@ -40,8 +50,11 @@ def test_every_line_of_a_long_span_finds_it_past_the_short_ones_inside(
 ) -> None:
     spans = [(outer[0], outer[1], "italic")] + [(a, a + n, "bold") for a, n in inner]
     index = SpanIndex(spans)
-    for start in range(0, 2100, width):  # consecutive display lines of ``width`` characters
-        assert index.overlapping(start, start + width) == _brute(spans, start, start + width)
+    for scan in SCANS:
+        with patch.object(spans_module, "_SCAN", scan):
+            for start in range(0, 2100, width):  # consecutive lines of ``width`` characters
+                expected = _brute(spans, start, start + width)
+                assert index.overlapping(start, start + width) == expected
 
 
 def test_an_italic_paragraph_with_a_bold_word_covers_every_line() -> None:
