@@ -1,17 +1,25 @@
-"""The real `reader` command in a real terminal (tmux), driven as a person would."""
+"""The real `reader` command in a real terminal (tmux), driven as a person would.
+
+Every step waits for what a person would wait for: the text on the screen. Each wait polls
+``tmux capture-pane`` until the expected text shows, with a timeout generous enough for a
+loaded machine (the first frame can take many seconds there); nothing waits a fixed time.
+"""
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 READER = Path(sys.executable).with_name("reader")
+TIMEOUT = 60.0  # seconds for any one thing to show; a quiet machine takes well under one
+EXITED = "reader exited with status"  # printed by the pane's shell once the program ends
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
@@ -24,10 +32,12 @@ class Terminal:
         self.session = session
 
     def keys(self, *keys: str) -> None:
+        """Named keys (Enter, Escape) or key chords."""
         subprocess.run(["tmux", "send-keys", "-t", self.session, *keys], check=True)
 
-    def text(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.session, "-l", *keys], check=True)
+    def text(self, text: str) -> None:
+        """Characters typed as written, in one go (as a fast typist or a paste)."""
+        subprocess.run(["tmux", "send-keys", "-t", self.session, "-l", text], check=True)
 
     def screen(self) -> str:
         return subprocess.run(
@@ -37,22 +47,23 @@ class Terminal:
             text=True,
         ).stdout
 
-    def wait_for(self, needle: str, timeout: float = 30.0) -> str:
+    def wait_until(self, test: Callable[[str], bool], what: str, timeout: float = TIMEOUT) -> str:
+        """Poll the screen until ``test`` holds for it; fail with the last screen."""
         deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
+        while True:
             screen = self.screen()
-            if needle in screen:
+            if test(screen):
                 return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{needle!r} never appeared; screen was:\n{screen}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{what} within {timeout:.0f} s; the screen was:\n{screen}")
+            time.sleep(0.1)  # the poll interval, not a wait for anything
 
-    def alive(self) -> bool:
-        return (
-            subprocess.run(
-                ["tmux", "has-session", "-t", self.session], capture_output=True
-            ).returncode
-            == 0
+    def wait_for(self, *needles: str, timeout: float = TIMEOUT) -> str:
+        """Wait until every one of ``needles`` is on the screen at once."""
+        return self.wait_until(
+            lambda screen: all(needle in screen for needle in needles),
+            f"{' and '.join(map(repr, needles))} did not show",
+            timeout,
         )
 
 
@@ -60,14 +71,19 @@ class Terminal:
 def terminal(isolated_home: Path, seeds: Path) -> Iterator[Terminal]:
     session = f"reader-smoke-{time.monotonic_ns()}"
     env = " ".join(
-        f"{var}={isolated_home / sub}"
+        f"{var}={shlex.quote(str(isolated_home / sub))}"
         for var, sub in (
             ("READER_CONFIG_DIR", "config"),
             ("READER_DATA_DIR", "data"),
             ("READER_CACHE_DIR", "cache"),
         )
     )
-    command = f"env TERM=xterm-256color {env} {READER} {seeds}; sleep 30"
+    # Once reader ends, the shell says so and keeps the pane open for the last capture
+    # (the session is killed below, whatever happened).
+    command = (
+        f"env TERM=xterm-256color {env} {shlex.quote(str(READER))} {shlex.quote(str(seeds))}; "
+        f'echo "{EXITED} $?"; sleep 600'
+    )
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "32", command],
         check=True,
@@ -79,20 +95,16 @@ def terminal(isolated_home: Path, seeds: Path) -> Iterator[Terminal]:
 
 
 def test_search_open_and_quit_in_a_real_terminal(terminal: Terminal) -> None:
-    screen = terminal.wait_for("Documents: 3")
-    assert "Russian troops out" in screen
-    terminal.keys("/")
-    terminal.text("Avdiivka")
-    screen = terminal.wait_for("1 matching article ")
-    assert "3 hits" in screen
+    # The first frame: the list with its articles' titles.
+    terminal.wait_for("Documents: 3", "Russian troops out")
+    # '/' and the word typed straight after, in one burst: no key may be lost.
+    terminal.text("/Avdiivka")
+    terminal.wait_for("1 matching article ", "3 hits")
     terminal.keys("Enter")
     screen = terminal.wait_for("hit 1 / 3")
     assert "Avdiivka" in screen
     terminal.keys("n")
     terminal.wait_for("hit 2 / 3")
     terminal.keys("q")
-    # The shell runs `sleep` after reader exits: the app is gone from the screen.
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and "hit 2 / 3" in terminal.screen():
-        time.sleep(0.2)
-    assert "hit 2 / 3" not in terminal.screen()
+    screen = terminal.wait_for(f"{EXITED} 0")
+    assert "hit 2 / 3" not in screen  # the app is gone from the screen

@@ -16,7 +16,7 @@ from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from reader.core.cachehealth import CacheError
@@ -68,7 +68,17 @@ class Sidebar(TabbedContent):
 class MainScreen(Screen[None]):
     AUTO_FOCUS = "#doclist"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", id="app.search", tooltip="Search the corpus"),
+        # A priority binding runs as the app takes the key, before it takes the next
+        # one; a plain one runs only once the key has bubbled up from the focused
+        # widget, and the word typed right after '/' went to the list meanwhile.
+        Binding(
+            "slash",
+            "focus_search",
+            "Search",
+            id="app.search",
+            tooltip="Search the corpus",
+            priority=True,
+        ),
         Binding("escape", "clear_search", "Clear", show=False, id="app.clear_search"),
         Binding("f2", "toggle_list", "List", id="app.toggle_list", tooltip="Show/hide list"),
         Binding("f3", "toggle_sidebar", "Sidebar", id="app.toggle_sidebar"),
@@ -188,7 +198,9 @@ class MainScreen(Screen[None]):
         summaries = self.library.summaries()
         self.search_ready = bool(summaries) and self.library.index_dir.exists()
         self._show_documents(summaries)
-        self.query_one(DocList).focus()
+        # At once: a deferred focus, applied after keys typed during start-up, took the
+        # focus back from the search box that '/' had just given it.
+        self.set_focus(self.query_one(DocList))
         # Restoring the article waits for the sidebar (Sidebar.Ready); the index update
         # and re-anchoring wait for the first frame too (ReaderApp.on_ready): they run
         # in threads that hold the GIL, and started any earlier they delayed that frame.
@@ -322,10 +334,40 @@ class MainScreen(Screen[None]):
 
     # -- search ------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_search":
+            # Being a priority binding, '/' would win over the focused widget's use of
+            # the key: typed in a text field (the search box, a filter), the Entities
+            # tab's own filter key. Those keep it.
+            if isinstance(self.focused, Input):
+                return False
+            return not self._key_bound_below("focus_search")
+        return True
+
+    def _key_bound_below(self, action: str) -> bool:
+        """Whether a key of this screen's ``action`` is bound by the focused widget or one
+        of its containers (keymap applied, as Textual resolves a key)."""
+        chain = self._binding_chain  # the focused widget first, this screen, the app
+        keys = {
+            key
+            for node, bindings in chain
+            if node is self
+            for key, found in bindings.key_to_bindings.items()
+            if any(binding.action == action for binding in found)
+        }
+        return any(
+            key in bindings.key_to_bindings
+            for node, bindings in chain
+            if node is not self and node is not self.app
+            for key in keys
+        )
+
     def action_focus_search(self) -> None:
         if not self.query_one("#list-pane").display:
             self.action_toggle_list()
-        self.query_one(SearchBox).focus()
+        # At once, not after a refresh like Widget.focus: the keys typed after '/'
+        # are dispatched to whatever has focus when the app takes them.
+        self.set_focus(self.query_one(SearchBox))
 
     def action_clear_search(self) -> None:
         search = self.query_one(SearchBox)

@@ -14,8 +14,7 @@ hit's sentence) with :class:`ArticleView.BookmarkRequested`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -30,6 +29,7 @@ from textual.worker import get_current_worker
 
 from reader.core.document import Document
 from reader.ui.passage_cursor import Passages, Place
+from reader.ui.spans import SpanIndex
 from reader.ui.wrap import Layout, layout_text, wrap_paragraph
 
 _STYLE_CLASSES = {
@@ -39,7 +39,6 @@ _STYLE_CLASSES = {
     "code": Style(dim=True),
     "quote": Style(italic=True, dim=True),
 }
-_S = TypeVar("_S", bound=tuple[Any, ...])
 
 # Mark layers, painted in this order (later layers win where they overlap). Each is a
 # list of (start, end) character spans styled by the component class
@@ -182,7 +181,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.marks: dict[str, list[tuple[int, int]]] = {}
         self.hits: list[tuple[int, int]] = []
         self.hit_index = -1
-        self._styles: list[tuple[int, int, str]] = []
+        self._styles: SpanIndex[tuple[int, int, str]] = SpanIndex(())
+        # Each layer's spans indexed for line lookups, rebuilt when the layer's list in
+        # ``marks`` is replaced (see ``_mark_index``).
+        self._mark_indexes: dict[str, SpanIndex[tuple[int, int]]] = {}
         self._pending_scroll: int | None = None
         self._queued_scroll: tuple[int, bool] | None = None
         self._pending_at_top = True  # restore a position exactly; show a hit a third down
@@ -201,9 +203,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.layout_ = None
         self._passages = None
         self.cursor = self._anchor = self._selection_end = None
-        self._styles = (
-            sorted((s.start, s.end, s.style) for s in document.styles) if document else []
-        )
+        styles = document.styles if document else ()
+        self._styles = SpanIndex((s.start, s.end, s.style) for s in styles)
         self._pending_scroll = scroll_to
         self._pending_at_top = True
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -603,12 +604,26 @@ class ArticleView(ScrollView, can_focus=True):
         has_background = self.get_component_styles(name).has_rule("background")
         return self.get_component_rich_style(name, partial=not has_background)
 
+    def _mark_index(self, layer: str) -> SpanIndex[tuple[int, int]] | None:
+        """The layer's spans, indexed; None when the layer is empty.
+
+        Layers are set by replacing their list in ``marks`` (never by changing it in
+        place), so an index built from the very list found there is current.
+        """
+        spans = self.marks.get(layer)
+        if not spans:
+            return None
+        index = self._mark_indexes.get(layer)
+        if index is None or index.source is not spans:
+            index = self._mark_indexes[layer] = SpanIndex(spans, source=spans)
+        return index
+
     def _cursor_on_line(self, index: int) -> bool:
-        cursor, layout = self.marks.get("cursor"), self.layout_
-        if not cursor or layout is None or not 0 <= index < len(layout):
+        cursor, layout = self._mark_index("cursor"), self.layout_
+        if cursor is None or layout is None or not 0 <= index < len(layout):
             return False
         start, end = layout.starts[index], layout.ends[index]
-        return start >= 0 and bool(_overlapping(cursor, start, max(end, start + 1)))
+        return start >= 0 and bool(cursor.overlapping(start, max(end, start + 1)))
 
     def _body_line(self, index: int) -> Text | None:
         layout, document = self.layout_, self.document
@@ -618,14 +633,14 @@ class ArticleView(ScrollView, can_focus=True):
         if start < 0:
             return Text("")
         text = Text(document.text[start:end].rstrip("\n"))
-        for a, b, kind in _overlapping(self._styles, start, end):
+        for a, b, kind in self._styles.overlapping(start, end):
             text.stylize(_STYLE_CLASSES.get(kind, Style()), max(0, a - start), b - start)
         for layer in MARK_LAYERS:
-            spans = self.marks.get(layer)
-            if not spans:
+            spans = self._mark_index(layer)
+            if spans is None:
                 continue
             style = self._layer_style(layer)
-            for a, b in _overlapping(spans, start, end):
+            for a, b in spans.overlapping(start, end):
                 text.stylize(style, max(0, a - start), b - start)
         return text
 
@@ -654,17 +669,3 @@ def _line_of(layout: Layout, offset: int) -> int:
     while index > 0 and starts[index] == -1:
         index -= 1
     return max(index, 0)
-
-
-def _overlapping(spans: list[_S], start: int, end: int) -> list[_S]:
-    """Spans (tuples sorted by start, end) that overlap ``[start, end)``."""
-    index = bisect_left(spans, start, key=lambda s: s[0])
-    # a span that starts before the line may still reach into it
-    while index > 0 and spans[index - 1][1] > start:
-        index -= 1
-    found = []
-    while index < len(spans) and spans[index][0] < end:
-        if spans[index][1] > start:
-            found.append(spans[index])
-        index += 1
-    return found

@@ -77,7 +77,7 @@ class DetailsPane(VerticalScroll):
             return
         m = document.meta
         text = Text()
-        text.append(m.title + "\n", style="bold")
+        text.append(safe_name(m.title) + "\n", style="bold")
         rows = [
             ("Authors", ", ".join(m.authors) or "—"),
             ("Date", m.date or "—"),
@@ -86,7 +86,7 @@ class DetailsPane(VerticalScroll):
             ("Tags", ", ".join(m.tags) or "—"),
             ("Words", f"{document.words:,}"),
             ("Reading", reading_time(document.words)),
-            ("File", _relative(document.path, root)),
+            ("File", safe_name(_relative(document.path, root))),  # any bytes its author chose
         ]
         for key, value in rows:
             text.append(f"{key}: ", style="dim")
