@@ -184,6 +184,11 @@ class Classifier:
             return False
         return any(self.gaz.place(" ".join(texts[:k])) for k in range(1, len(texts)))
 
+    def _word_first(self, word: str) -> bool:
+        """An everyday word that is also a rare surname ("Apple", "Nations"): alone,
+        it is more often a company or a thing than a person."""
+        return self.gaz.zipf(word) >= _WORD_FIRST_ZIPF and not self.gaz.is_surname(word, 2_000)
+
     def _big_place(self, word: str) -> bool:
         place = self.gaz.place(word)
         return place is not None and (place.kind != "city" or place.population >= 100_000)
@@ -274,6 +279,8 @@ class Classifier:
             return "place", MEDIUM, None
         if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
+        if n == 1 and _acronym(texts[0]) and not _INITIAL.fullmatch(texts[0]):
+            return "org", MEDIUM, None  # "told BBC", "said IBM": people are not in capitals
         if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
             return "person", MEDIUM, None
         if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
@@ -317,7 +324,7 @@ class Classifier:
         if span.prev == "of" and (span.prev2 in PLACE_BEFORE_NOUNS or span.prev2 in _COMPASS):
             return "place", MEDIUM, None  # "the town of Tavildara", "east of Tavildara"
         if self.gaz.is_surname(texts[0]):
-            return "person", WEAK, None
+            return ("org" if self._word_first(texts[0]) else "person"), WEAK, None
         if span.prev2 == "the" and _ADJECTIVE.search(span.prev) and self.common(span.prev):
             return None, UNKNOWN, None  # "the national Salvator": a noun given capitals
         if not self.common(texts[0]):
@@ -341,6 +348,7 @@ _SURNAME_SHAPE = re.compile(
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # Ordinary words that open company names ("First Union Corp", "United Airlines").
 _NAME_OPENERS = frozenset("first new united national american general central".split())
+_WORD_FIRST_ZIPF = 4.0  # "apple", "nations": everyday words, whatever the census says
 _COMMON_FIRST_NAME = 4.8  # Zipf of "mark", "bill": first names that are also words
 _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")
 _DATELINE_NEXT = re.compile(r"\s*(?:,\s*)?\d{4}-\d\d-\d\d")

@@ -92,7 +92,11 @@ def _same_first(a: list[str], b: list[str]) -> bool:
 def _entity(cluster: _Cluster) -> Entity:
     counts = Counter(cluster.forms)
     if cluster.place_id is not None and cluster.place_name is not None:
-        name, eid = cluster.place_name, cluster.place_id
+        # The article's own spelling ("Avdiivka"), not the gazetteer's ("Avdiyivka"):
+        # the gazetteer id only links the variants. Ties go to the gazetteer's name.
+        canonical = cluster.place_name
+        name = max(counts, key=lambda f: (counts[f], f == canonical, len(f), f))
+        eid = cluster.place_id
     else:
         # The most used of the longest forms: "Valery Zaluzhnyi" over "Zaluzhny".
         longest = max(len(f.split()) for f in counts)
