@@ -108,9 +108,14 @@ class Classifier:
                 or (
                     first
                     and span.initial
-                    and self._opener(word)
-                    and not self._bare(words[1:])
-                    and not self._given_name(words)
+                    and (
+                        low in _FUNCTION_WORDS
+                        or (
+                            self._opener(word)
+                            and not self._bare(words[1:])
+                            and not self._given_name(words)
+                        )
+                    )
                 )
             ):
                 words = words[1:]
@@ -132,7 +137,9 @@ class Classifier:
 
     def _bare(self, rest: list[tuple[int, int, str]]) -> bool:
         """Whether dropping an opener would leave one ordinary word ("United Nations")."""
-        return len(rest) == 1 and self.common(rest[0][2]) and rest[0][2].lower() not in NEVER
+        word = rest[0][2] if len(rest) == 1 else ""
+        # "Under EU rules": an acronym is never the ordinary word of "United Nations".
+        return bool(word) and self.common(word) and word.lower() not in NEVER and not _acronym(word)
 
     def _given_name(self, words: list[tuple[int, int, str]]) -> bool:
         """A first name before a rare word opens a full name ("Mark Milley said")."""
@@ -358,6 +365,15 @@ _INSTITUTIONS = frozenset(
 )
 _POLITICAL = frozenset(
     "conservative liberal communist socialist republican democratic labour labor green".split()
+)
+# Words that open sentences and never a name: "Under EU rules", "Unlike Sony".
+_FUNCTION_WORDS = frozenset(
+    """
+    under over after before with without within for from into onto during since until
+    unlike like despite although though while when whenever where if unless as at by on
+    in of to but and or so yet because whether once than then also both either neither
+    every each all any some many most much more few several such this that these those
+    """.split()
 )
 # Adverbial particles: a run of ordinary words holding one is a phrase, not a name.
 _PARTICLES = frozenset("out up down off away back over again".split())

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.core.entities.keys import fold, skeleton, variants
+from reader.core.entities.keys import fold, name_key, skeleton, variants
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity, EntityType
 
 # A name's minority readings join its dominant type when that type holds this share
@@ -113,7 +113,7 @@ def _type_of(eid: str) -> str:
 
 
 def _key(rows: list[tuple[str, Entity]]) -> str:
-    return fold(rows[0][1].name).rstrip("'’")
+    return name_key(rows[0][1].name).rstrip("'’")
 
 
 def _vote_types(members: Members, union: _Union) -> dict[str, EntityType]:
@@ -164,6 +164,8 @@ def spelling_keys(word: str) -> list[str]:
 
 def _acronym(name: str) -> bool:
     letters = name.replace(".", "").replace("&", "")
+    if letters.endswith("s"):
+        letters = letters[:-1]  # "MPs", "PCs"
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
@@ -176,12 +178,12 @@ def _join_orgs(members: Members, union: _Union, kind: Mapping[str, EntityType]) 
     stands_for: dict[str, Counter[str]] = defaultdict(Counter)
     for eid in orgs:
         for _, entity in members[eid]:
-            words = {fold(w) for w in entity.name.split()}
+            own_words = {fold(w) for w in entity.name.split()}
             for alias in entity.aliases:
-                key = fold(alias)
+                key = name_key(alias)
                 if (
                     _acronym(alias)
-                    and key not in words
+                    and key not in own_words
                     and alias[:1].upper() == entity.name[:1].upper()
                     and len(entity.name.split()) > 1
                 ):
@@ -278,9 +280,7 @@ def display_name(weights: Mapping[str, int], kind: str) -> str:
     return max(pool, key=lambda n: (spellings[n], len(n), n))
 
 
-def _corpus_entity(
-    ids: list[str], members: Members, voted: EntityType | None
-) -> CorpusEntity:
+def _corpus_entity(ids: list[str], members: Members, voted: EntityType | None) -> CorpusEntity:
     rows = [row for eid in ids for row in members[eid]]
     first = rows[0][1]
     kind: EntityType = voted if voted is not None else first.type
