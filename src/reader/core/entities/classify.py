@@ -288,6 +288,12 @@ class Classifier:
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
         if n == 1 and _acronym(texts[0]) and not _INITIAL.fullmatch(texts[0]):
             return "org", MEDIUM, None  # "told BBC", "said IBM": people are not in capitals
+        if (
+            n > 1
+            and any(_acronym(t) and not _INITIAL.fullmatch(t) for t in texts)
+            and not all(t.isupper() for t in texts)
+        ):
+            return "org", MEDIUM, None  # "told BBC Sport", "ABC News"
         if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
             return "person", MEDIUM, None
         if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
@@ -320,6 +326,10 @@ class Classifier:
             return "org", MEDIUM, None  # "Kyiv Independent", "Moscow Times"
         if n > 1 and self._big_place(texts[-1]) and lows[-1] not in NEVER:
             return "org", WEAK, None  # "Dynamo Moscow", "Inter Milan"
+        if n > 1 and self.common(texts[-1]) and not self.gaz.is_surname(texts[-1], 10_000):
+            return "org", WEAK, None  # "Sony Pictures", "Broadreach Networks"
+        if n > 1 and self.common(texts[0]) and not self.gaz.is_first_name(texts[0]):
+            return "org", WEAK, None  # "Time Warner": no one is called Time
         if n > 1:
             return "person", WEAK, None
         if span.shouting:

@@ -28,6 +28,7 @@ for places the most used form outright (the gazetteer only links
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -203,6 +204,67 @@ def _join_orgs(members: Members, union: _Union, kind: Mapping[str, EntityType]) 
             short = by_name.get(" ".join(words[:-1]))
             if short:
                 union.union(short[0], eids[0])
+    # "TimeWarner" is "Time Warner"; "Wal-Mart" is "Walmart".
+    compact: dict[str, list[str]] = defaultdict(list)
+    for name, eids in by_name.items():
+        compact[_COMPACT.sub("", name)].extend(eids)
+    for eids in compact.values():
+        for eid in eids[1:]:
+            union.union(eids[0], eid)
+    _join_short_forms(members, union, by_name)
+
+
+_COMPACT = re.compile(r"[\s.\-]+")
+_CONNECTORS = frozenset("of and the for & de du la le".split())
+# A short form joins a longer name when at least this share of the articles that use
+# it name the longer one too ("Baikal" beside "Baikal Finance Group").
+SHORT_FORM_SHARE = 0.5
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w not in _CONNECTORS and w[:1].isalpha())
+
+
+def _join_short_forms(members: Members, union: _Union, by_name: Mapping[str, list[str]]) -> None:
+    """Short forms used in the same articles as the one longer name they fit.
+
+    "Baikal" joins "Baikal Finance Group" and "IFS" joins "Institute of Fiscal
+    Studies" when the articles that use the short form mostly name the long one too,
+    and no other name fits; "BBC", named alone in most of its articles, never joins
+    "BBC Radio"; "Virgin" between "Virgin Trains" and "Virgin Megastores" joins none.
+    """
+    from reader.core.entities.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    docs = {
+        name: frozenset(doc for eid in eids for doc, _ in members[eid])
+        for name, eids in by_name.items()
+    }
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(by_name):
+        words = name.split()
+        if len(words) > 1:
+            by_first[words[0]].append(name)
+            by_initials[_initials(name)].append(name)
+    for short in sorted(by_name):
+        words = short.split()
+        if len(words) == 1 and gaz.zipf(words[0]) >= 4.0:
+            continue  # "United", "Premier": ordinary words, whatever they stand for here
+        longer = [n for n in by_first.get(words[0], ()) if n.startswith(short + " ")]
+        if _acronym(_display(by_name[short], members)):
+            longer += by_initials.get(short.replace(".", ""), [])
+        fits = []
+        for name in longer:
+            shared = len(docs[short] & docs[name])
+            if shared and shared >= SHORT_FORM_SHARE * len(docs[short]):
+                fits.append(name)
+        if len({union.find(by_name[n][0]) for n in fits}) == 1:
+            union.union(by_name[fits[0]][0], by_name[short][0])
+
+
+def _display(eids: list[str], members: Members) -> str:
+    return members[eids[0]][0][1].name
 
 
 def _join_people(members: Members, union: _Union, kind: Mapping[str, EntityType]) -> None:

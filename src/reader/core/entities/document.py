@@ -338,7 +338,10 @@ def _short_forms(typed: list[Typed], links: dict[str, str]) -> None:
         if item.type != "org" or len(item.words) < 2 or item.strength < MEDIUM:
             continue
         name = fold(item.name)
-        ends[fold(item.words[-1][2])].add(name)
+        last = item.words[-1][2]
+        if not (last.isupper() and len(last) > 1):
+            # "the Post" is the Washington Post; "the DVD" is no "Star Wars DVD".
+            ends[fold(last)].add(name)
         heads[fold(" ".join(w[2] for w in item.words[:-1])), fold(item.words[-1][2])] = name
     if not ends:
         return
