@@ -39,6 +39,9 @@ from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity, Entity
 # A name's minority readings join its dominant type when that type holds this share
 # of the articles that name it.
 DOMINANT_SHARE = 2 / 3
+# A lone surname joins the one full name it fits only when it is found in at most
+# this many times as many articles as the full name.
+LONE_SURNAME_SPREAD = 2
 # Words that make a name a company's or a party's formal name: "Sony Corp" is Sony.
 DESIGNATORS = frozenset(
     """
@@ -202,7 +205,7 @@ def _join_orgs(members: Members, union: _Union, kind: Mapping[str, EntityType]) 
         words = name.split()
         if len(words) > 1 and words[-1].rstrip(".") in DESIGNATORS:
             short = by_name.get(" ".join(words[:-1]))
-            if short:
+            if short and not (words[-1] == "party" and words[-2] in _INSTITUTIONS):
                 union.union(short[0], eids[0])
     # "TimeWarner" is "Time Warner"; "Wal-Mart" is "Walmart".
     compact: dict[str, list[str]] = defaultdict(list)
@@ -214,6 +217,9 @@ def _join_orgs(members: Members, union: _Union, kind: Mapping[str, EntityType]) 
     _join_short_forms(members, union, by_name)
 
 
+# "Congress" is an institution; "Congress Party" is India's party, not a longer name
+# for it ("Labour" is "Labour Party").
+_INSTITUTIONS = frozenset("congress senate parliament assembly duma rada knesset".split())
 _COMPACT = re.compile(r"[\s.\-]+")
 _CONNECTORS = frozenset("of and the for & de du la le".split())
 # A short form joins a longer name when at least this share of the articles that use
@@ -284,17 +290,40 @@ def _join_people(members: Members, union: _Union, kind: Mapping[str, EntityType]
     for eid in sorted(full):
         for key in spelling_keys(full[eid][-1]):
             by_last[key].append(eid)
+    from reader.core.entities.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+
+    def spelt_alike(a: str, b: str) -> bool:
+        # Two spellings of a transliterated name (Zaluzhny, Zeluzhnyi) are one name;
+        # two surnames both common in English (Williams, Walliams; Phillips,
+        # Philips) are two names.
+        if skeleton(a) == skeleton(b):
+            return bool(skeleton(a))
+        return variants(a, b) and not (gaz.is_surname(a) and gaz.is_surname(b))
+
     for eid in sorted(full):
         words = full[eid]
         for other in sorted(_candidates(words[-1], by_last)):
             if other <= eid:
                 continue
             wo = full[other]
-            if variants(words[-1], wo[-1]) and variants(words[0], wo[0]):
+            if spelt_alike(words[-1], wo[-1]) and spelt_alike(words[0], wo[0]):
                 union.union(eid, other)
+    # A lone word that some full name opens with ("John", "Harry") is a given name
+    # as often as a surname: it joins no one ("John" is not Elton John).
+    given = {skeleton(words[0]) for words in full.values()}
     for eid, word in single:
-        fits = {union.find(f) for f in _candidates(word, by_last) if variants(word, full[f][-1])}
-        if len(fits) == 1:
+        if skeleton(word) in given:
+            continue
+        found = [f for f in _candidates(word, by_last) if spelt_alike(word, full[f][-1])]
+        fits = {union.find(f) for f in found}
+        # A lone word far more widespread than the one full name it fits names
+        # something else too: "Macintosh" in five articles is not Robert MacIntosh,
+        # named in one.
+        alone = len({doc for doc, _ in members[eid]})
+        named = len({doc for f in found for doc, _ in members[f]})
+        if len(fits) == 1 and alone <= LONE_SURNAME_SPREAD * named:
             union.union(eid, fits.pop())
     # Lone surnames that fit no full name join each other (the first one seen leads).
     order: dict[str, int] = {}
@@ -304,7 +333,7 @@ def _join_people(members: Members, union: _Union, kind: Mapping[str, EntityType]
         if union.find(eid) != eid:
             continue
         match = min(
-            (o for o in _candidates(word, by_word) if variants(word, words_of[o])),
+            (o for o in _candidates(word, by_word) if spelt_alike(word, words_of[o])),
             key=order.__getitem__,
             default=None,
         )
