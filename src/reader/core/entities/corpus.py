@@ -296,10 +296,12 @@ def _join_people(members: Members, union: _Union, kind: Mapping[str, EntityType]
 
     def spelt_alike(a: str, b: str) -> bool:
         # Two spellings of a transliterated name (Zaluzhny, Zeluzhnyi) are one name;
-        # two surnames both common in English (Williams, Walliams; Phillips,
-        # Philips) are two names.
+        # a common English surname and a name one vowel away (Williams, Walliams),
+        # or two known surnames (Phillips, Philips... when spelt apart), are two.
         if skeleton(a) == skeleton(b):
             return bool(skeleton(a))
+        if gaz.is_surname(a, 1_000) or gaz.is_surname(b, 1_000):
+            return False  # a common English surname is spelt one way: Williams
         return variants(a, b) and not (gaz.is_surname(a) and gaz.is_surname(b))
 
     for eid in sorted(full):
