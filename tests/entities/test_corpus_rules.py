@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.entities import Extractor
 from reader.core.entities.corpus import display_name, merge_corpus
-from reader.core.entities.figures import figure_key
+from reader.core.entities.figures import figure_key, find_figures, find_figures_scanning
 from reader.core.entities.model import Entity, Mention
+from reader.core.entities.spans import prev_word
 from reader.core.entity_store import corpus_payload, encode_entities, read_payload
 
 
@@ -365,3 +368,33 @@ def test_money_with_different_currencies_never_merges(
     }.get(scale_b.strip(), scale_b)
     if a == b:
         assert (key_a == key_b) == same_scale
+
+
+_PREV_WORD = re.compile(r"([\w.'’-]+)[^\w\n]*$")
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from(list("ab .'’-\n,Zé_(1")), max_size=40), st.integers(0, 40))
+def test_prev_word_finds_what_the_anchored_pattern_finds(text: str, end: int) -> None:
+    end = min(end, len(text))
+    match = _PREV_WORD.search(text, 0, end)
+    expected = None if match is None else (match.start(1), match.group(1))
+    assert prev_word(text, end) == expected
+
+
+_FIGURE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"1 12 2004 1,200 3.5 $ £ € US$ m bn million billion dollars pounds Hong Kong "
+            "January September 30th early- 1990s per cent % - , . \n a the said".split(" "),
+            " ",
+        ]
+    ),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(st.one_of(_FIGURE_TEXT, st.text(max_size=200)))
+def test_figures_found_around_digits_are_those_of_a_full_scan(text: str) -> None:
+    assert list(find_figures(text)) == list(find_figures_scanning(text))
