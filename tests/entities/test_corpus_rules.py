@@ -398,3 +398,13 @@ _FIGURE_TEXT = st.lists(
 @given(st.one_of(_FIGURE_TEXT, st.text(max_size=200)))
 def test_figures_found_around_digits_are_those_of_a_full_scan(text: str) -> None:
     assert list(find_figures(text)) == list(find_figures_scanning(text))
+
+
+def test_a_word_of_two_companies_is_not_a_person_in_their_article(extractor: Extractor) -> None:
+    text = (
+        "Profits were hit by a dip at Warner Bros, the film arm of media giant Time Warner. "
+        "Warner shares rose on Friday."
+    )
+    ents = extractor.extract(text, figures=False)
+    assert {e.name: e.type for e in ents}["Warner Bros"] == "org"
+    assert all(e.type != "person" for e in ents if "Warner" in (e.name, *e.aliases))

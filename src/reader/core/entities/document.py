@@ -56,6 +56,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     _short_forms(typed, links)
     _lists(text, typed)
     _companies_over_towns(typed)
+    _words_of_companies(typed)
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
     for item in typed:
@@ -427,6 +428,28 @@ def _companies_over_towns(typed: list[Typed]) -> None:
             continue
         if town or item.strength < STRONG:
             item.type, item.strength, item.place = "org", MEDIUM, None
+
+
+def _words_of_companies(typed: list[Typed]) -> None:
+    """ "Warner" beside "Time Warner" and "Warner Bros" is the company's word, not a
+    person: a lone word guessed to be someone, which opens or ends a company the
+    article names and is nobody's surname there, is read as an organisation."""
+    people = {
+        fold(item.words[-1][2]) for item in typed if item.type == "person" and len(item.words) > 1
+    }
+    parts: set[str] = set()
+    for item in typed:
+        if item.type == "org" and len(item.words) > 1:
+            parts.add(fold(item.words[0][2]))
+            parts.add(fold(item.words[-1][2]))
+    if not parts:
+        return
+    for item in typed:
+        if item.type != "person" or len(item.words) != 1 or item.strength > WEAK:
+            continue
+        key = fold(item.name)
+        if key in parts and key not in people:
+            item.type = "org"
 
 
 def _shouted(
