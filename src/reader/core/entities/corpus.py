@@ -91,8 +91,6 @@ def merge_corpus(documents: Mapping[str, Sequence[Entity]]) -> CorpusMerge:
     for doc_id in sorted(documents):
         for entity in documents[doc_id]:
             members[entity.id].append((doc_id, entity))
-    for rows in members.values():
-        rows.sort(key=lambda row: (row[0], row[1].name))
     union = _Union()
     for eid in sorted(members):
         union.find(eid)
@@ -376,6 +374,19 @@ def display_name(weights: Mapping[str, int], kind: str) -> str:
 def _corpus_entity(ids: list[str], members: Members, voted: EntityType | None) -> CorpusEntity:
     rows = [row for eid in ids for row in members[eid]]
     first = rows[0][1]
+    if len(ids) == 1 and all(e.name == first.name for _, e in rows):
+        # Most entities: one article-level id, one spelling; the same result as below.
+        name = _clean(first.name)
+        docs = sorted({doc for doc, _ in rows})
+        return CorpusEntity(
+            id=ids[0],
+            name=name,
+            type=first.type,
+            articles=len(docs),
+            mentions=sum(len(e.mentions) for _, e in rows),
+            aliases=sorted({a for _, e in rows for a in (e.name, *e.aliases)} - {name}),
+            documents=docs,
+        )
     kind: EntityType = voted if voted is not None else first.type
     weights: Counter[str] = Counter()
     for _, entity in rows:
