@@ -126,6 +126,8 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
             item.type, item.strength, item.place = "person", MEDIUM, None
         elif key in players or _national(item):
             continue
+        elif item.place is not None and _VENUE_LINE.match(item.span.after) and item.span.initial:
+            continue  # "Leicester : Leicestershire beat Somerset": where the match was
         elif (key in teams and item.span.prev not in _VENUE) or _club_town(item):
             item.type, item.strength, item.place = "org", MEDIUM, None
 
@@ -295,6 +297,8 @@ def _given_names(typed: list[Typed]) -> set[str]:
 
 # "SEATTLE AT BALTIMORE": the home side's town is where the game is.
 _VENUE = frozenset(("at", "in"))
+# A results line opening with the ground's town and a colon.
+_VENUE_LINE = re.compile(r"\s*(?:\([^)\n]*\)\s*)?:")
 _DATELINE = re.compile(
     r"\s*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?\s*)?"  # "AKRON , Ohio"
     r"(?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}|\(\w+\)\s*[-—–])"
