@@ -412,10 +412,13 @@ def test_a_word_of_two_companies_is_not_a_person_in_their_article(extractor: Ext
 
 def test_results_line_opens_with_the_grounds_town(extractor: Extractor) -> None:
     text = (
-        "Results of English county championship matches on Friday :\n"
+        "CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES .\n"
+        "Results of English county cricket championship matches on Friday :\n"
         "Leicester : Leicestershire beat Somerset by an innings and 39 runs .\n"
-        "Portsmouth : Middlesex 199 and 426 ; Hampshire 232 and 109-5 .\n"
-        "Leicestershire 22 points , Somerset 4 . Surrey 429-7 , Kent 108-3 .\n"
+        "Leicestershire 22 points , Somerset 4 .\n"
+        "Portsmouth : Middlesex 199 and 426 ( J. Pooley 111 ) ; Hampshire 232 and 109-5 .\n"
+        "Chester-le-Street : Glamorgan 259 and 207 ; Durham 114 and 81-3 .\n"
+        "At the Oval : Surrey 429-7 ; Kent 108-3 .\n"
     )
     kinds = {e.name: e.type for e in extractor.extract(text, figures=False)}
     assert kinds["Leicester"] == "place" and kinds["Portsmouth"] == "place"
