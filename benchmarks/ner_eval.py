@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -219,7 +220,9 @@ def report(name: str, score: Score, best: float | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("valid", "test", "re3d", "train"), action="append")
+    parser.add_argument(
+        "--only", choices=("valid", "test", "re3d", "train", "bbc"), action="append"
+    )
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors per set")
     parser.add_argument("--repeat", type=int, default=1, help="timed passes per set (best)")
     args = parser.parse_args(argv)
@@ -239,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(fresh parse of the data file, best of 3: {fresh_load():.3f} s)"
     )
 
-    wanted = args.only or ["valid", "test", "re3d"]
+    wanted = args.only or ["valid", "test", "re3d", "bbc"]
     sets: list[tuple[str, Path]] = []
     for split in ("train", "valid", "test"):
         if split in wanted:
@@ -254,7 +257,107 @@ def main(argv: list[str] | None = None) -> int:
         score = evaluate(docs, extractor, args.errors)
         best = best_rate(docs, extractor, args.repeat) if args.repeat > 1 else None
         report(name, score, best)
+    if "bbc" in wanted:
+        merge_report(corpora / "bbc", GOLD / "bbc_merge_gold.yaml", extractor, args.errors)
     return 0
+
+
+# -- corpus merge on the BBC corpus, against a hand-made gold set ----------------------
+
+GOLD = REPO / "benchmarks" / "gold"
+TYPE_MIN_MENTIONS = 5  # type accuracy counts corpus entities mentioned this often
+
+
+def merge_report(corpus: Path, gold_path: Path, extractor: Any, errors: int) -> None:
+    """Pairwise merge precision/recall and type accuracy of ``reader entities`` on BBC.
+
+    A pair of spellings is "same" for the system when one corpus entity holds both
+    (as its name or an alias). Gold "same" pairs are the listed ones plus, for each
+    gold entity, its name with each of its other spellings; gold "different" pairs
+    are the listed ones. Type accuracy is over gold entities whose corpus entity
+    (the most mentioned one holding the gold name) has at least TYPE_MIN_MENTIONS
+    mentions; "other" (awards, events) never matches a type.
+    """
+    import yaml
+
+    from reader.core.entities import merge_corpus
+    from reader.core.entities.keys import name_key as fold  # "PCs" is not "PCS"
+
+    if not corpus.is_dir():
+        print(f"\n== BBC corpus merge: {corpus} not found; skipped.")
+        return
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    documents = {}
+    chars = 0
+    for path in sorted(corpus.glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        chars += len(text)
+        documents[f"{path.parent.name}/{path.stem}"] = extractor.extract(text, figures=False)
+    t1 = time.perf_counter()
+    merged = merge_corpus(documents)
+    t2 = time.perf_counter()
+    named = [e for e in merged.entities if e.type in ("person", "org", "place")]
+    holders: dict[str, set[int]] = {}
+    for i, entity in enumerate(named):
+        for spelling in (entity.name, *entity.aliases):
+            holders.setdefault(fold(spelling), set()).add(i)
+
+    def joined(a: str, b: str) -> bool:
+        return bool(holders.get(fold(a), set()) & holders.get(fold(b), set()))
+
+    pairs: list[tuple[str, str, bool, str]] = [
+        (a, b, verdict == "same", why) for a, b, verdict, why in gold["pairs"]
+    ]
+    listed = {frozenset((fold(a), fold(b))) for a, b, _, _ in pairs}
+    for entity in gold["entities"]:
+        pairs.extend(
+            (entity["name"], n, True, "gold entity")
+            for n in entity["names"][1:]
+            if frozenset((fold(entity["name"]), fold(n))) not in listed
+        )
+    tp = sum(1 for a, b, same, _ in pairs if same and joined(a, b))
+    fp = [(a, b, why) for a, b, same, why in pairs if not same and joined(a, b)]
+    fn = [(a, b, why) for a, b, same, why in pairs if same and not joined(a, b)]
+    precision = tp / (tp + len(fp)) if tp + len(fp) else 0.0
+    recall = tp / (tp + len(fn)) if tp + len(fn) else 0.0
+    typed = wrong = missing = 0
+    type_errors: list[str] = []
+    for entity in gold["entities"]:
+        found = holders.get(fold(entity["name"]))
+        if not found:
+            missing += 1
+            continue
+        best = max((named[i] for i in found), key=lambda e: (e.mentions, e.id))
+        if best.mentions < TYPE_MIN_MENTIONS:
+            continue
+        typed += 1
+        if best.type != entity["type"]:
+            wrong += 1
+            type_errors.append(
+                f"  type {entity['name']!r}: gold {entity['type']}, got {best.type} "
+                f"({best.name!r}, {best.mentions} mentions, {best.types or 'one reading'})"
+            )
+    sections = sorted({e["read"].split("/")[0] for e in gold["entities"]})
+    print(f"\n== BBC corpus merge: {len(documents):,} articles, {chars:,} chars")
+    print(
+        f"gold: {len(gold['entities'])} entities ({', '.join(sections)}), "
+        f"{len(gold['pairs'])} listed pairs, {len(pairs)} pairs in all"
+    )
+    print(f"merge precision {precision:.3f}  recall {recall:.3f}  ({tp} joined right)")
+    accuracy = (typed - wrong) / typed if typed else 0.0
+    print(
+        f"type accuracy {accuracy:.3f} over {typed} entities with >= {TYPE_MIN_MENTIONS} "
+        f"mentions ({missing} gold entities not found)"
+    )
+    print(f"extract {t1 - t0:.1f} s, merge {t2 - t1:.2f} s")
+    if errors:
+        for a, b, why in fp[:errors]:
+            print(f"  joined but different: {a!r} + {b!r} ({why})")
+        for a, b, why in fn[:errors]:
+            print(f"  apart but same: {a!r} + {b!r} ({why})")
+        for line in type_errors[:errors]:
+            print(line)
 
 
 def fresh_load() -> float:

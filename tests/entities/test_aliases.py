@@ -17,8 +17,12 @@ from reader.core.entities.aliases import (
     add_retype,
     aliases_path,
     apply_aliases,
+    apply_corpus_aliases,
     load_aliases,
+    parse_aliases,
 )
+from reader.core.entities.corpus import merge_corpus
+from reader.core.entities.extractor import Extractor
 from reader.core.entities.model import Entity, Mention
 from reader.core.paths import corpus_data_dir
 
@@ -97,3 +101,17 @@ def test_apply_merges_renames_retypes_and_blocks() -> None:
     assert out[0].aliases == ["Zaluzhnyi", "Zeluzhnyi"]
     assert [m.start for m in out[0].mentions] == [0, 20]
     assert len(original) == 4 and original[0].count == 1  # input untouched
+
+
+def test_a_place_is_still_found_by_its_gazetteer_name(extractor: Extractor) -> None:
+    # Places are shown as the articles spell them ("Avdiivka"); an aliases file written
+    # when they were shown under the gazetteer's name ("Avdiyivka") still reaches them.
+    ents = extractor.extract("Troops left Avdiivka on Monday. Avdiivka fell.")
+    assert [e.name for e in ents if e.type == "place"] == ["Avdiivka"]
+    blocked = apply_aliases(ents, parse_aliases("block:\n  - Avdiyivka\n"))
+    assert not any(e.type == "place" for e in blocked)
+    merged = merge_corpus({"a": ents})
+    corpus, _ = apply_corpus_aliases(
+        merged.entities, parse_aliases("rename:\n  Avdiyivka: Avdiivka town\n")
+    )
+    assert "Avdiivka town" in {e.name for e in corpus}

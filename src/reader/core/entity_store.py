@@ -230,7 +230,8 @@ class ExtractionPool:
 def corpus_payload(rows: Sequence[tuple[str, str]]) -> str:
     """Merge every document's stored entities; the JSON cached in the catalog.
 
-    ``{"entities": [[id, name, type, articles, mentions, [aliases], [doc ids]], ...],
+    ``{"entities": [[id, name, type, articles, mentions, [aliases], [doc ids],
+    {type: articles}], ...],
     "map": {article-level id: corpus id}}`` (ids that map to themselves left out),
     most articles first.
     """
@@ -240,7 +241,8 @@ def corpus_payload(rows: Sequence[tuple[str, str]]) -> str:
     entities = sorted(merged.entities, key=lambda e: (-e.articles, -e.mentions, e.id))
     payload = {
         "entities": [
-            [e.id, e.name, e.type, e.articles, e.mentions, e.aliases, e.documents] for e in entities
+            [e.id, e.name, e.type, e.articles, e.mentions, e.aliases, e.documents, e.types]
+            for e in entities
         ],
         "map": {k: v for k, v in merged.id_map.items() if k != v},
     }
@@ -249,9 +251,12 @@ def corpus_payload(rows: Sequence[tuple[str, str]]) -> str:
 
 def read_payload(value: str) -> tuple[list[CorpusEntity], dict[str, str]]:
     data = json.loads(value)
+    # Rows cached before the per-type counts were kept have seven fields.
     entities = [
-        CorpusEntity(eid, name, _kind(kind), articles, mentions, aliases, documents)
-        for eid, name, kind, articles, mentions, aliases, documents in data["entities"]
+        CorpusEntity(
+            row[0], row[1], _kind(row[2]), row[3], row[4], row[5], row[6], dict(row[7:8] and row[7])
+        )
+        for row in data["entities"]
     ]
     return entities, dict(data["map"])
 

@@ -54,7 +54,7 @@ def _format() -> str:
     from reader.core.parse import PARSER_VERSION
     from reader.core.schema import SCHEMA_VERSION
 
-    return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION};entities=1"
+    return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION};entities=2"
 
 
 ProgressCallback = Callable[[int, int, str], None]

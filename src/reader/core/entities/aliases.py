@@ -32,7 +32,7 @@ from typing import Any, cast
 
 from reader.core import yamlfile, yamlio
 from reader.core.atomicfile import atomic_write_text, locked, remove_stale_temps
-from reader.core.entities.keys import fold
+from reader.core.entities.keys import fold, slug
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity, EntityType
 from reader.core.paths import corpus_data_dir
 from reader.core.yamlfile import Problems, key_path, one_line, shown
@@ -203,8 +203,15 @@ def load_aliases(path: Path) -> tuple[Aliases, str | None]:
     return aliases, one_line(problems[0], 240) + more
 
 
+def _place_id(ref: str) -> str:
+    """The id a place's gazetteer name gives it: places are shown as the corpus spells
+    them ("Avdiivka"), and aliases files written when they were shown under the
+    gazetteer's name ("Avdiyivka") must still reach them."""
+    return "place:" + slug(ref)
+
+
 def _matches(ref: str, entity: Entity | CorpusEntity) -> bool:
-    if ref == entity.id:
+    if ref == entity.id or (entity.type == "place" and entity.id == _place_id(ref)):
         return True
     key = fold(ref)
     return key == fold(entity.name) or any(key == fold(a) for a in entity.aliases)
@@ -261,7 +268,11 @@ class _Resolver:
         return number
 
     def find(self, ref: str) -> list[int]:
-        numbers = [*self._keys.get(ref, ()), *self._keys.get(fold(ref), ())]
+        numbers = [
+            *self._keys.get(ref, ()),
+            *self._keys.get(fold(ref), ()),
+            *self._keys.get(_place_id(ref), ()),
+        ]
         heads = dict.fromkeys(self.head(n) for n in numbers)
         return [n for n in heads if n in self.live]
 

@@ -108,9 +108,14 @@ class Classifier:
                 or (
                     first
                     and span.initial
-                    and self._opener(word)
-                    and not self._bare(words[1:])
-                    and not self._given_name(words)
+                    and (
+                        low in _FUNCTION_WORDS
+                        or (
+                            self._opener(word)
+                            and not self._bare(words[1:])
+                            and not self._given_name(words)
+                        )
+                    )
                 )
             ):
                 words = words[1:]
@@ -132,7 +137,9 @@ class Classifier:
 
     def _bare(self, rest: list[tuple[int, int, str]]) -> bool:
         """Whether dropping an opener would leave one ordinary word ("United Nations")."""
-        return len(rest) == 1 and self.common(rest[0][2]) and rest[0][2].lower() not in NEVER
+        word = rest[0][2] if len(rest) == 1 else ""
+        # "Under EU rules": an acronym is never the ordinary word of "United Nations".
+        return bool(word) and self.common(word) and word.lower() not in NEVER and not _acronym(word)
 
     def _given_name(self, words: list[tuple[int, int, str]]) -> bool:
         """A first name before a rare word opens a full name ("Mark Milley said")."""
@@ -183,6 +190,11 @@ class Classifier:
         if not _PLURAL.search(texts[-1]) or texts[-1].lower() in NEVER:
             return False
         return any(self.gaz.place(" ".join(texts[:k])) for k in range(1, len(texts)))
+
+    def _word_first(self, word: str) -> bool:
+        """An everyday word that is also a rare surname ("Apple", "Nations"): alone,
+        it is more often a company or a thing than a person."""
+        return self.gaz.zipf(word) >= _WORD_FIRST_ZIPF and not self.gaz.is_surname(word, 2_000)
 
     def _big_place(self, word: str) -> bool:
         place = self.gaz.place(word)
@@ -274,6 +286,14 @@ class Classifier:
             return "place", MEDIUM, None
         if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
+        if n == 1 and _acronym(texts[0]) and not _INITIAL.fullmatch(texts[0]):
+            return "org", MEDIUM, None  # "told BBC", "said IBM": people are not in capitals
+        if (
+            n > 1
+            and any(_acronym(t) and not _INITIAL.fullmatch(t) for t in texts)
+            and not all(t.isupper() for t in texts)
+        ):
+            return "org", MEDIUM, None  # "told BBC Sport", "ABC News"
         if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
             return "person", MEDIUM, None
         if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
@@ -306,6 +326,10 @@ class Classifier:
             return "org", MEDIUM, None  # "Kyiv Independent", "Moscow Times"
         if n > 1 and self._big_place(texts[-1]) and lows[-1] not in NEVER:
             return "org", WEAK, None  # "Dynamo Moscow", "Inter Milan"
+        if n > 1 and self.common(texts[-1]) and not self.gaz.is_surname(texts[-1], 10_000):
+            return "org", WEAK, None  # "Sony Pictures", "Broadreach Networks"
+        if n > 1 and self.common(texts[0]) and not self.gaz.is_first_name(texts[0]):
+            return "org", WEAK, None  # "Time Warner": no one is called Time
         if n > 1:
             return "person", WEAK, None
         if span.shouting:
@@ -317,7 +341,7 @@ class Classifier:
         if span.prev == "of" and (span.prev2 in PLACE_BEFORE_NOUNS or span.prev2 in _COMPASS):
             return "place", MEDIUM, None  # "the town of Tavildara", "east of Tavildara"
         if self.gaz.is_surname(texts[0]):
-            return "person", WEAK, None
+            return ("org" if self._word_first(texts[0]) else "person"), WEAK, None
         if span.prev2 == "the" and _ADJECTIVE.search(span.prev) and self.common(span.prev):
             return None, UNKNOWN, None  # "the national Salvator": a noun given capitals
         if not self.common(texts[0]):
@@ -341,6 +365,7 @@ _SURNAME_SHAPE = re.compile(
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # Ordinary words that open company names ("First Union Corp", "United Airlines").
 _NAME_OPENERS = frozenset("first new united national american general central".split())
+_WORD_FIRST_ZIPF = 4.0  # "apple", "nations": everyday words, whatever the census says
 _COMMON_FIRST_NAME = 4.8  # Zipf of "mark", "bill": first names that are also words
 _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")
 _DATELINE_NEXT = re.compile(r"\s*(?:,\s*)?\d{4}-\d\d-\d\d")
@@ -350,6 +375,15 @@ _INSTITUTIONS = frozenset(
 )
 _POLITICAL = frozenset(
     "conservative liberal communist socialist republican democratic labour labor green".split()
+)
+# Words that open sentences and never a name: "Under EU rules", "Unlike Sony".
+_FUNCTION_WORDS = frozenset(
+    """
+    under over after before with without within for from into onto during since until
+    unlike like despite although though while when whenever where if unless as at by on
+    in of to but and or so yet because whether once than then also both either neither
+    every each all any some many most much more few several such this that these those
+    """.split()
 )
 # Adverbial particles: a run of ordinary words holding one is a phrase, not a name.
 _PARTICLES = frozenset("out up down off away back over again".split())

@@ -56,11 +56,12 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     _short_forms(typed, links)
     _lists(text, typed)
     _companies_over_towns(typed)
+    _words_of_companies(typed)
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
     for item in typed:
         _mark_dateline(text, item)
-    if len(_SCORE.findall(text)) >= 4 or len(_SPORT.findall(text)) >= 3:
+    if _at_least(_SCORE, text, 4) or _at_least(_SPORT, text.lower(), 3):
         _sports(typed, gaz, surnames)
     return [t for t in typed if t.type is not None], links
 
@@ -71,8 +72,14 @@ _SPORT = re.compile(
     r"tennis|golf|rugby|baseball|basketball|hockey|striker|midfielder|coach|season|match|"
     r"football|cycling|athletics|boxing|racing|rowing|skiing|volleyball|handball|squash|"
     r"badminton|standings|scorers|semi-?finals?|quarter-?finals?|seeded)\b",
-    re.IGNORECASE,
-)
+)  # matched on the lower-cased text: a case-blind alternation costs more
+
+
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Whether ``pattern`` occurs ``count`` times (the search stops there)."""
+    return len(list(itertools.islice(pattern.finditer(text), count))) == count
+
+
 _TEAM_PREV = frozenset("v beat beats against vs".split())
 _SCORE_NEXT = re.compile(r"\d{1,3}(?!\d)(?!-\d\d-)")
 # National sides are tagged as their country (CoNLL convention), home nations too.
@@ -119,6 +126,8 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
             item.type, item.strength, item.place = "person", MEDIUM, None
         elif key in players or _national(item):
             continue
+        elif item.place is not None and _VENUE_LINE.match(item.span.after) and item.span.initial:
+            continue  # "Leicester : Leicestershire beat Somerset": where the match was
         elif (key in teams and item.span.prev not in _VENUE) or _club_town(item):
             item.type, item.strength, item.place = "org", MEDIUM, None
 
@@ -288,6 +297,8 @@ def _given_names(typed: list[Typed]) -> set[str]:
 
 # "SEATTLE AT BALTIMORE": the home side's town is where the game is.
 _VENUE = frozenset(("at", "in"))
+# A results line opening with the ground's town and a colon.
+_VENUE_LINE = re.compile(r"\s*(?:\([^)\n]*\)\s*)?:")
 _DATELINE = re.compile(
     r"\s*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?\s*)?"  # "AKRON , Ohio"
     r"(?:\d{4}-\d\d-\d\d|\d{1,2} [A-Z][a-z]+ \d{4}|\(\w+\)\s*[-—–])"
@@ -338,7 +349,10 @@ def _short_forms(typed: list[Typed], links: dict[str, str]) -> None:
         if item.type != "org" or len(item.words) < 2 or item.strength < MEDIUM:
             continue
         name = fold(item.name)
-        ends[fold(item.words[-1][2])].add(name)
+        last = item.words[-1][2]
+        if not (last.isupper() and len(last) > 1):
+            # "the Post" is the Washington Post; "the DVD" is no "Star Wars DVD".
+            ends[fold(last)].add(name)
         heads[fold(" ".join(w[2] for w in item.words[:-1])), fold(item.words[-1][2])] = name
     if not ends:
         return
@@ -418,6 +432,28 @@ def _companies_over_towns(typed: list[Typed]) -> None:
             continue
         if town or item.strength < STRONG:
             item.type, item.strength, item.place = "org", MEDIUM, None
+
+
+def _words_of_companies(typed: list[Typed]) -> None:
+    """ "Warner" beside "Time Warner" and "Warner Bros" is the company's word, not a
+    person: a lone word guessed to be someone, which opens or ends a company the
+    article names and is nobody's surname there, is read as an organisation."""
+    people = {
+        fold(item.words[-1][2]) for item in typed if item.type == "person" and len(item.words) > 1
+    }
+    parts: set[str] = set()
+    for item in typed:
+        if item.type == "org" and len(item.words) > 1:
+            parts.add(fold(item.words[0][2]))
+            parts.add(fold(item.words[-1][2]))
+    if not parts:
+        return
+    for item in typed:
+        if item.type != "person" or len(item.words) != 1 or item.strength > WEAK:
+            continue
+        key = fold(item.name)
+        if key in parts and key not in people:
+            item.type = "org"
 
 
 def _shouted(

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from reader.core.entities.document import read_document
-from reader.core.entities.figures import find_figures
+from reader.core.entities.figures import figure_key, find_figures
 from reader.core.entities.gazetteer import Gazetteer, load_gazetteer
 from reader.core.entities.grouping import group
 from reader.core.entities.keys import slug
@@ -65,10 +65,13 @@ def _figures(text: str, taken: list[tuple[int, int]]) -> list[Entity]:
         if i and taken[i - 1][1] > start:
             continue
         surface = text[start:end]
-        key = (kind, " ".join(surface.split()))
+        # One entity per currency, amount and magnitude: "£300m" and "£300 million"
+        # are one sum, "$300m" another.
+        key = (kind, figure_key(kind, surface))
         entity = by_key.get(key)
         if entity is None:
-            entity = by_key[key] = Entity(id=f"{kind}:{slug(key[1])}", name=key[1], type=kind)
+            name = " ".join(surface.split())
+            entity = by_key[key] = Entity(id=f"{kind}:{slug(key[1])}", name=name, type=kind)
         entity.mentions.append(Mention(start, end, surface))
     ordered = sorted(
         by_key.values(), key=lambda e: (FIGURE_TYPES.index(e.type), e.mentions[0].start)

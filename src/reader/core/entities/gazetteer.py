@@ -32,6 +32,11 @@ class Place:
     population: int
 
 
+# GeoNames lists "England" as another name of the United Kingdom; a country is not
+# its constituent nations (Scotland, Wales and Northern Ireland have their own rows).
+_NATIONS_OF_UK = {"england": Place("place:england", "England", "region", 0)}
+
+
 class Gazetteer:
     """Read-only lookups over the shipped data."""
 
@@ -49,6 +54,9 @@ class Gazetteer:
     def place(self, name: str) -> Place | None:
         """The most prominent place called ``name`` (any alternate name), if any."""
         key = fold(name)
+        part = _NATIONS_OF_UK.get(key)
+        if part is not None:
+            return part
         index = self._lookup.get(key)
         if index is None and "." in key and not key.endswith("."):
             index = self._lookup.get(key + ".")  # "U.S" before a sentence's full stop

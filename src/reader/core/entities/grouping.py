@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.entities.classify import Typed
-from reader.core.entities.keys import fold, slug, variants
+from reader.core.entities.keys import name_key, slug, variants
 from reader.core.entities.model import Entity, EntityType, Mention
 
 
@@ -47,7 +47,8 @@ def group(text: str, typed: list[Typed], links: dict[str, str]) -> list[Entity]:
             cluster = clusters.setdefault(key, _Cluster("place", key, place_id=key))
             cluster.place_name = item.place.name
         else:
-            key = f"{item.type}:{links.get(fold(form), fold(form))}"
+            own = name_key(form)
+            key = f"{item.type}:{links.get(own, own)}"
             cluster = clusters.setdefault(key, _Cluster(item.type, key))
         cluster.add(text, item.start, item.end, form)
     entities = [_entity(c) for c in [*clusters.values(), *people]]
@@ -92,7 +93,11 @@ def _same_first(a: list[str], b: list[str]) -> bool:
 def _entity(cluster: _Cluster) -> Entity:
     counts = Counter(cluster.forms)
     if cluster.place_id is not None and cluster.place_name is not None:
-        name, eid = cluster.place_name, cluster.place_id
+        # The article's own spelling ("Avdiivka"), not the gazetteer's ("Avdiyivka"):
+        # the gazetteer id only links the variants. Ties go to the gazetteer's name.
+        canonical = cluster.place_name
+        name = max(counts, key=lambda f: (counts[f], f == canonical, len(f), f))
+        eid = cluster.place_id
     else:
         # The most used of the longest forms: "Valery Zaluzhnyi" over "Zaluzhny".
         longest = max(len(f.split()) for f in counts)
@@ -100,7 +105,8 @@ def _entity(cluster: _Cluster) -> Entity:
             (f for f in counts if len(f.split()) == longest),
             key=lambda f: (counts[f], len(f), f),
         )
-        eid = f"{cluster.type}:{slug(name)}"
+        # "PCs" is filed as "PC": its id must not be the one of a "PCS".
+        eid = f"{cluster.type}:{slug(name_key(name))}"
     aliases = sorted({m.text for m in cluster.mentions} - {name})
     mentions = sorted(cluster.mentions)
     return Entity(id=eid, name=name, type=cluster.type, mentions=mentions, aliases=aliases)

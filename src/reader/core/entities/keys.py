@@ -37,6 +37,20 @@ def fold(name: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def name_key(name: str) -> str:
+    """The folded form under which organisations' names are compared.
+
+    Case is folded ("WorldCom", "Worldcom"), but a plural acronym is its acronym and
+    not another one spelt alike: "PCs" is "PC", never the union "PCS".
+    """
+    if _PLURAL_ACRONYM.fullmatch(name):
+        return fold(name[:-1])
+    return fold(name)
+
+
 def slug(name: str) -> str:
     """``"Valery Zaluzhnyi"`` → ``"valery-zaluzhnyi"`` (ids, file-safe)."""
     return _NON_ALNUM.sub("-", fold(name)).strip("-") or "x"

@@ -50,7 +50,7 @@ ORG_HEADS = frozenset(
     ministry department council committee commission agency service services bureau office
     party army navy forces force guard guards brigade battalion regiment division corps
     bank fund exchange group holdings holding company corporation corp inc incorporated ltd
-    limited plc llc ag sa nv gmbh co airlines airways motors energy oil petroleum telecom
+    limited plc llc ag sa nv gmbh co bros airlines airways motors energy oil petroleum telecom
     university college institute school academy foundation association federation union
     league club fc cf sc ac afc united society organisation organization alliance front
     movement coalition church court tribunal parliament assembly congress senate duma rada
@@ -129,7 +129,7 @@ CLUB_HEADS = frozenset(
 # Suffixes of company names: "Ruch SA" once makes "Ruch" a company everywhere.
 CORP_SUFFIXES = frozenset(
     """
-    inc incorporated corp corporation co ltd limited plc llc lp ag sa nv bv gmbh spa
+    inc incorporated corp corporation co bros ltd limited plc llc lp ag sa nv bv gmbh spa
     ab asa oy oyj kk bhd pty holdings group
     """.split()
 )

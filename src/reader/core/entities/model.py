@@ -68,9 +68,12 @@ class CorpusEntity:
     mentions: int
     aliases: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+    # Articles per reading when the articles read the name as more than one type
+    # ({"org": 40, "person": 3}); empty when they all agree.
+    types: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "type": self.type,
@@ -78,3 +81,6 @@ class CorpusEntity:
             "mentions": self.mentions,
             "aliases": list(self.aliases),
         }
+        if self.types:
+            data["types"] = dict(self.types)
+        return data

@@ -30,7 +30,10 @@ _GAP = rf"[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+){{0,2}}"
 RUN = re.compile(rf"(?<![\w'’])(?:{_WORD})(?:{_GAP}(?:{_WORD}))*")
 _TOKEN = re.compile(rf"{_WORD}|\w+|&")
 _LINE = re.compile(r"[^\n]+")
-_PREV_WORD = re.compile(r"([\w.'’-]+)[^\w\n]*$")
+# The last word before a point (what ``([\w.'’-]+)[^\w\n]*$`` finds) is found from
+# the end of the window: a search for that pattern tries every position of it.
+_RUN = re.compile(r"[\w.'’-]+")
+_WORD_OR_LINE = re.compile(r"[\w\n]")
 _NEXT_WORD = re.compile(r"^[^\w\n]*?([\w'’-]+)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PLURAL_POSSESSIVE = re.compile(r"[a-z]s['’]$")
@@ -213,6 +216,25 @@ def _joins(
     return len(conn) == 1  # name particles: "bin", "van", "de", "al"
 
 
+def prev_word(text: str, end: int) -> tuple[int, str] | None:
+    r"""The last word of ``text[:end]`` followed only by non-word characters on its
+        line (as ``([\w.'’-]+)[^\w
+    ]*$`` would find it): its start and text, or None."""
+    if end > 0 and text[end - 1] == "\n":
+        end -= 1  # as ``$`` does, a final newline is looked past
+    reverse = text[end - 1 :: -1] if end > 0 else ""
+    hit = _WORD_OR_LINE.search(reverse)
+    if hit is not None and reverse[hit.start()] != "\n":
+        last = end - 1 - hit.start()  # the last word character
+        left = end - _RUN.match(reverse, hit.start()).end()  # type: ignore[union-attr]
+        right = _RUN.match(text, last, end).end()  # type: ignore[union-attr]
+        return left, text[left:right]
+    # No word character after the last line break: the first run of ".'’-" there.
+    begin = end - hit.start() if hit is not None else 0
+    run = _RUN.search(text, begin, end)
+    return (run.start(), run.group()) if run is not None else None
+
+
 def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) -> Span:
     if words[-1][2].lower() in UNITS and not shouting:
         ordinal = ORDINAL_BEFORE.search(text, max(0, words[0][0] - 12), words[0][0])
@@ -233,20 +255,20 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
     initial = not head or head.endswith("\n") or head[-1] in _ENDERS or head.endswith("\n\n")
     if head and head[-1] == "." and len(head) >= 2:
         # "Mr. Smith" and "U.S. officials" are not sentence starts.
-        prev_tok = _PREV_WORD.search(head)
-        if prev_tok and (len(prev_tok.group(1)) <= 4 or prev_tok.group(1).count(".") >= 2):
-            initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok.start()])) or initial
-    prev_m = _PREV_WORD.search(before)
-    prev2_m = _PREV_WORD.search(before, 0, prev_m.start()) if prev_m else None
+        prev_tok = prev_word(head, len(head))
+        if prev_tok and (len(prev_tok[1]) <= 4 or prev_tok[1].count(".") >= 2):
+            initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok[0]])) or initial
+    prev_m = prev_word(before, len(before))
+    prev2_m = prev_word(before, prev_m[0]) if prev_m else None
     after = text[end : end + 40].partition("\n")[0]
     next_m = _NEXT_WORD.search(after)
     return Span(
         words=words,
         initial=initial,
         shouting=shouting,
-        prev=prev_m.group(1).lower().rstrip(".") if prev_m else "",
-        prev2=prev2_m.group(1).lower() if prev2_m else "",
-        prev2_cap=bool(prev2_m and prev2_m.group(1)[:1].isupper()),
+        prev=prev_m[1].lower().rstrip(".") if prev_m else "",
+        prev2=prev2_m[1].lower() if prev2_m else "",
+        prev2_cap=bool(prev2_m and prev2_m[1][:1].isupper()),
         next=next_m.group(1).lower() if next_m else "",
         possessive=possessive,
         after=after,
