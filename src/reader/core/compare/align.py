@@ -16,9 +16,16 @@ only topic words scores near zero. A pair is kept when
   at least ``min_evidence`` units (kind "near"); a score down to ``figure_score`` is enough when
   the shared terms include a figure and weigh ``figure_evidence`` units (a reworded sentence
   inside a longer one that keeps its "125,000"),
-- and it is the best-scoring partner of one of its two sentences. Keeping the best of *either*
-  side, not a one-to-one matching, lets a sentence that was split in two, or a figure repeated in
-  two places of the other text, pair with both.
+- or, for a *rewording* (the same claim in other words), the cosine of the two sentences'
+  claim keys (:mod:`.claims`: stems, names or entity ids, figures and dates by value) is at
+  least ``reword_score``, the shared keys weigh ``reword_evidence`` units, and at least
+  ``reword_specific`` of them are specific (a figure, or a key in no more than two sentences of
+  either text): a pair that shares only a place name and topic words is not a pair.
+
+Pairing is one-to-one: candidates are taken best first while both sentences are free. A
+sentence whose best partner is already taken keeps it as a *second* partner only when the pair
+is clearly a repeat: the same words (an exact or near repeat, e.g. a sentence split in two) or
+a shared figure with strong evidence (a claim told twice, "125,000 lives" in two places).
 
 Candidates come from an inverted index over the second text's terms, so the cost grows with the
 number of sentence pairs that share a term, not with the product of the sentence counts.
@@ -28,38 +35,79 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
+from reader.core.compare.claims import Token, claim_tokens, entity_tokens
+from reader.core.compare.diff import word_diff
 from reader.core.compare.options import CompareOptions
 from reader.core.compare.spans import Span
 from reader.core.compare.terms import is_figure, terms
-from reader.core.compare.weights import DocumentFrequencies, term_weights, unit_weight
+from reader.core.compare.weights import (
+    FIGURE_BOOST,
+    DocumentFrequencies,
+    term_weights,
+    unit_weight,
+)
 
 _SPACES = re.compile(r"\s+")
 _TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "—": "-", "–": "-"})
+_YEAR = re.compile(r"#\d{4}")
+
+Reuse = Literal["exact", "near", "rewording"]
+
+NEAR_WORDS = 0.7
+"""Share of words two sentences must have in common, in order, to be a near repeat."""
 
 
 @dataclass(frozen=True)
 class SentencePair:
-    """Sentence ``a_index`` of the first text pairs with sentence ``b_index`` of the second."""
+    """Sentence ``a_index`` of the first text pairs with sentence ``b_index`` of the second.
+
+    ``kind``: ``exact`` (same text), ``near`` (:data:`NEAR_WORDS` of the words the same, in
+    order) or ``rewording`` (the same claim in other words).
+    """
 
     a_index: int
     b_index: int
     score: float
     exact: bool
+    kind: Reuse = "near"
 
 
 @dataclass(frozen=True)
 class Alignment:
-    """The sentences of both texts, which of them could take part, and the pairs found."""
+    """The sentences of both texts, which of them could take part, and the pairs found.
+
+    ``a_tokens``/``b_tokens`` are each sentence's claim keys (:mod:`.claims`) and ``weights`` the
+    weight of every key, for the evidence of a pair (:mod:`.evidence`).
+    """
 
     a: Sequence[Span]
     b: Sequence[Span]
     a_eligible: tuple[bool, ...]
     b_eligible: tuple[bool, ...]
     pairs: tuple[SentencePair, ...]
+    a_tokens: tuple[tuple[Token, ...], ...] = ()
+    b_tokens: tuple[tuple[Token, ...], ...] = ()
+    weights: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    a: int
+    b: int
+    score: float
+    exact: bool
+    surface: bool  # passed the repeat test on surface terms
+    figure: bool  # shares a figure (not a bare year)
+
+    @property
+    def clear(self) -> bool:
+        """Clearly a repeat: the same words, or a shared figure."""
+        return self.exact or self.surface or self.figure
 
 
 def fingerprint(text: str) -> str:
@@ -75,28 +123,109 @@ def align_sentences(
     b: Sequence[Span],
     options: CompareOptions | None = None,
     corpus: DocumentFrequencies | None = None,
+    *,
+    a_source: str | None = None,
+    b_source: str | None = None,
+    a_mentions: Sequence[tuple[int, int, str, str]] = (),
+    b_mentions: Sequence[tuple[int, int, str, str]] = (),
 ) -> Alignment:
-    """Pairs of sentences of ``a`` and ``b`` that repeat each other, sorted by position in ``a``."""
+    """Pairs of sentences of ``a`` and ``b`` that repeat or re-tell each other, by position in ``a``.
+
+    ``a_source``/``b_source`` are the texts the sentences were cut from (needed to tell near
+    repeats from rewordings by their words); ``a_mentions``/``b_mentions`` optional entity
+    mentions ``(start, end, entity id, text)`` in those texts, with canonical ids shared by both.
+    """
     opts = options or CompareOptions()
     a_terms = [frozenset(terms(s.text)) for s in a]
     b_terms = [frozenset(terms(s.text)) for s in b]
     a_eligible = tuple(len(bag) >= opts.min_terms for bag in a_terms)
     b_eligible = tuple(len(bag) >= opts.min_terms for bag in b_terms)
-    pairs = _pairs(a, b, a_terms, b_terms, opts, corpus)
-    return Alignment(a, b, a_eligible, b_eligible, tuple(pairs))
+    a_tokens = tuple(_sentence_tokens(s, a_mentions) for s in a)
+    b_tokens = tuple(_sentence_tokens(s, b_mentions) for s in b)
+    weights = claim_weights(a_tokens, b_tokens, corpus)
+    candidates = _surface_candidates(a, b, a_terms, b_terms, opts, corpus)
+    for pair in _claim_candidates(a_tokens, b_tokens, a_eligible, b_eligible, weights, opts):
+        known = candidates.get((pair.a, pair.b))
+        if known is None or pair.score > known.score:
+            candidates[(pair.a, pair.b)] = _Candidate(
+                pair.a,
+                pair.b,
+                max(pair.score, known.score if known else 0.0),
+                known.exact if known else False,
+                known.surface if known else False,
+                pair.figure,
+            )
+        elif pair.figure and not known.figure:
+            candidates[(pair.a, pair.b)] = _Candidate(
+                known.a, known.b, known.score, known.exact, known.surface, True
+            )
+    chosen = _one_to_one(list(candidates.values()), len(a), len(b))
+    pairs = [
+        SentencePair(c.a, c.b, c.score, c.exact, _kind(c, a[c.a], b[c.b], a_source, b_source))
+        for c in chosen
+    ]
+    pairs.sort(key=lambda p: (p.a_index, p.b_index))
+    return Alignment(a, b, a_eligible, b_eligible, tuple(pairs), a_tokens, b_tokens, weights)
 
 
-def _pairs(
+def _sentence_tokens(
+    sentence: Span, mentions: Sequence[tuple[int, int, str, str]]
+) -> tuple[Token, ...]:
+    # Offsets of the sentence's own text, shifted to index the source.
+    found = [
+        Token(t.key, t.start + sentence.start, t.end + sentence.start, t.text)
+        for t in claim_tokens(sentence.text)
+    ]
+    if mentions:
+        found.extend(entity_tokens(sentence.start, sentence.end, mentions))
+        found.sort(key=lambda t: t.start)
+    return tuple(found)
+
+
+def claim_weights(
+    a_tokens: Sequence[Sequence[Token]],
+    b_tokens: Sequence[Sequence[Token]],
+    corpus: DocumentFrequencies | None = None,
+) -> dict[str, float]:
+    """Weight of every claim key in units of a key found in one sentence of each text.
+
+    The rarity of the key among the sentences of the text that uses it more (as
+    :func:`reader.core.compare.weights.term_weights`), figures boosted, and scaled by corpus
+    rarity of its words when ``corpus`` is given.
+    """
+    top = max(len(a_tokens), len(b_tokens)) + 1
+    unit = math.log(top)
+    in_a: Counter[str] = Counter()
+    in_b: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for sentences, counter in ((a_tokens, in_a), (b_tokens, in_b)):
+        for tokens in sentences:
+            counter.update({t.key for t in tokens})
+            for t in tokens:
+                surface.setdefault(t.key, t.text)
+    weights: dict[str, float] = {}
+    for key in in_a.keys() | in_b.keys():
+        weight = math.log(top / max(in_a[key], in_b[key])) / unit
+        if key.startswith("#") and not _YEAR.fullmatch(key):
+            weight *= FIGURE_BOOST
+        if corpus is not None and key[:1] not in "#@":
+            weight *= max((corpus.rarity(term) for term in terms(surface[key])), default=1.0)
+        weights[key] = weight
+    return weights
+
+
+def _surface_candidates(
     a: Sequence[Span],
     b: Sequence[Span],
     a_terms: list[frozenset[str]],
     b_terms: list[frozenset[str]],
     opts: CompareOptions,
     corpus: DocumentFrequencies | None,
-) -> list[SentencePair]:
+) -> dict[tuple[int, int], _Candidate]:
+    """Repeats by surface terms: the test this module's docstring describes first."""
     local = term_weights(a_terms, b_terms)
     if not local:
-        return []
+        return {}
     unit = unit_weight(a_terms, b_terms)
     weight = local if corpus is None else {t: w * corpus.rarity(t) for t, w in local.items()}
     a_norm = [math.sqrt(sum(weight[t] ** 2 for t in bag)) for bag in a_terms]
@@ -110,7 +239,7 @@ def _pairs(
             for term in bag:
                 postings[term].append(j)
 
-    candidates: list[SentencePair] = []
+    found: dict[tuple[int, int], _Candidate] = {}
     for i, bag in enumerate(a_terms):
         if len(bag) < opts.min_terms:
             continue
@@ -121,7 +250,7 @@ def _pairs(
                 dot[j] += w * w
         for j, product in dot.items():
             if a_print[i] == b_print[j]:
-                candidates.append(SentencePair(i, j, 1.0, True))
+                found[(i, j)] = _Candidate(i, j, 1.0, True, True, False)
                 continue
             denominator = a_norm[i] * b_norm[j]
             score = product / denominator if denominator else 0.0
@@ -137,20 +266,104 @@ def _pairs(
                 continue
             if evidence < opts.min_evidence:
                 continue
-            candidates.append(SentencePair(i, j, min(score, 1.0), False))
-    return _best_of_either_side(candidates)
+            found[(i, j)] = _Candidate(i, j, min(score, 1.0), False, True, False)
+    return found
 
 
-def _best_of_either_side(candidates: list[SentencePair]) -> list[SentencePair]:
-    best_a: dict[int, float] = {}
-    best_b: dict[int, float] = {}
-    for pair in candidates:
-        best_a[pair.a_index] = max(best_a.get(pair.a_index, 0.0), pair.score)
-        best_b[pair.b_index] = max(best_b.get(pair.b_index, 0.0), pair.score)
-    kept = [
-        pair
-        for pair in candidates
-        if pair.score >= best_a[pair.a_index] - 1e-9 or pair.score >= best_b[pair.b_index] - 1e-9
-    ]
-    kept.sort(key=lambda pair: (pair.a_index, pair.b_index))
-    return kept
+def _claim_candidates(
+    a_tokens: Sequence[Sequence[Token]],
+    b_tokens: Sequence[Sequence[Token]],
+    a_eligible: Sequence[bool],
+    b_eligible: Sequence[bool],
+    weights: Mapping[str, float],
+    opts: CompareOptions,
+) -> list[_Candidate]:
+    """Rewordings: pairs whose claim keys agree (this module's docstring)."""
+    a_keys = [frozenset(t.key for t in tokens) for tokens in a_tokens]
+    b_keys = [frozenset(t.key for t in tokens) for tokens in b_tokens]
+    a_norm = [math.sqrt(sum(weights[k] ** 2 for k in keys)) for keys in a_keys]
+    b_norm = [math.sqrt(sum(weights[k] ** 2 for k in keys)) for keys in b_keys]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, keys in enumerate(b_keys):
+        if b_eligible[j]:
+            for key in keys:
+                # Keys in most sentences cannot make a pair on their own: skip their postings
+                # (they still count in the cosine through the norms and the dot below).
+                if weights[key] >= opts.reword_posting:
+                    postings[key].append(j)
+    found: list[_Candidate] = []
+    for i, keys in enumerate(a_keys):
+        if not a_eligible[i] or not a_norm[i]:
+            continue
+        partners: set[int] = set()
+        for key in keys:
+            partners.update(postings.get(key, ()))
+        for j in partners:
+            shared = keys & b_keys[j]
+            dot = sum(weights[k] ** 2 for k in shared)
+            score = dot / (a_norm[i] * b_norm[j]) if b_norm[j] else 0.0
+            if score < opts.reword_score:
+                continue
+            evidence = sum(weights[k] for k in shared)
+            if evidence < opts.reword_evidence:
+                continue
+            specific = [k for k in shared if weights[k] >= opts.reword_rare]
+            if len(specific) < opts.reword_specific:
+                continue
+            figure = any(k.startswith("#") and not _YEAR.fullmatch(k) for k in shared)
+            found.append(_Candidate(i, j, min(score, 1.0), False, False, figure))
+    return found
+
+
+def _one_to_one(candidates: list[_Candidate], a_count: int, b_count: int) -> list[_Candidate]:
+    """Best first while both sentences are free; then second partners for clear repeats."""
+
+    def rank(c: _Candidate) -> tuple[float, float, int, int]:
+        # Ties (exact repeats of a repeated sentence) go to the partner at the same relative
+        # position, so a text compared with itself pairs every sentence with itself.
+        drift = abs(c.a / max(a_count, 1) - c.b / max(b_count, 1))
+        return (-c.score - (1.0 if c.exact else 0.0), drift, min(c.a, c.b), max(c.a, c.b))
+
+    ordered = sorted(candidates, key=rank)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen: list[_Candidate] = []
+    for c in ordered:
+        if c.a not in used_a and c.b not in used_b:
+            chosen.append(c)
+            used_a.add(c.a)
+            used_b.add(c.b)
+    taken = {(c.a, c.b) for c in chosen}
+    partner_a = {c.b: c.a for c in chosen}  # b -> its partner in a
+    partner_b = {c.a: c.b for c in chosen}
+    extra_a: set[int] = set()  # sentences that already got their second partner
+    extra_b: set[int] = set()
+    for c in ordered:
+        if (c.a, c.b) in taken:
+            continue
+        # A second partner next to the first one is a sentence split in two or two merged.
+        if c.a not in used_a and c.b not in extra_b and (c.clear or _next_to(c.a, partner_a.get(c.b))):
+            extra_b.add(c.b)
+        elif c.b not in used_b and c.a not in extra_a and (c.clear or _next_to(c.b, partner_b.get(c.a))):
+            extra_a.add(c.a)
+        else:
+            continue
+        chosen.append(c)
+        used_a.add(c.a)
+        used_b.add(c.b)
+    return chosen
+
+
+def _next_to(index: int, other: int | None) -> bool:
+    return other is not None and abs(index - other) == 1
+
+
+def _kind(
+    c: _Candidate, a: Span, b: Span, a_source: str | None, b_source: str | None
+) -> Reuse:
+    if c.exact:
+        return "exact"
+    if a_source is None or b_source is None:
+        return "near" if c.surface else "rewording"
+    _, same = word_diff(a_source, a, b_source, b)
+    return "near" if same >= NEAR_WORDS else "rewording"
