@@ -66,9 +66,21 @@ def test_compare_json_contract(week: tuple[dict[str, Any], str, str]) -> None:
     assert (data["a"], data["b"]) == (A, B)
     assert 0 < data["similarity"] < 1
     for passage in data["shared_passages"]:
-        assert set(passage) == {"a", "b", "score", "kind"}
+        assert set(passage) == {
+            "a",
+            "b",
+            "score",
+            "kind",
+            "reuse",
+            "evidence",
+            "changes",
+            "sentences",
+        }
         assert passage["kind"] in {"exact", "near"}
+        assert passage["reuse"] in {"exact", "near", "rewording"}
         assert 0 < passage["score"] <= 1
+    for key in ("only_in_a", "only_in_b"):
+        assert data[key] and all(set(span) == {"start", "end", "text"} for span in data[key])
     assert data["shared_entities"] and data["shared_figures"]
     for shared in data["shared_entities"] + data["shared_figures"]:
         # The `reader entities` shape (the corpus form: each mention names its article) ...

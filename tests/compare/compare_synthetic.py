@@ -386,7 +386,7 @@ def change_figure(sentence: str, rng: random.Random) -> str:
 
 
 def passive(sentence: str, rng: random.Random) -> str:
-    """"Name verbed the thing." -> "The thing was verbed by Name." (simple cases only)."""
+    """ "Name verbed the thing." -> "The thing was verbed by Name." (simple cases only)."""
     match = _VOICE.match(sentence)
     if match is None or len(match.group(3).split()) < 2:
         return sentence

@@ -140,8 +140,8 @@ def align_sentences(
     b_terms = [frozenset(terms(s.text)) for s in b]
     a_eligible = tuple(len(bag) >= opts.min_terms for bag in a_terms)
     b_eligible = tuple(len(bag) >= opts.min_terms for bag in b_terms)
-    a_tokens = tuple(_sentence_tokens(s, a_mentions) for s in a)
-    b_tokens = tuple(_sentence_tokens(s, b_mentions) for s in b)
+    a_tokens = tuple(_sentence_tokens(s, a_source, a_mentions) for s in a)
+    b_tokens = tuple(_sentence_tokens(s, b_source, b_mentions) for s in b)
     weights = claim_weights(a_tokens, b_tokens, corpus)
     candidates = _surface_candidates(a, b, a_terms, b_terms, opts, corpus)
     for pair in _claim_candidates(a_tokens, b_tokens, a_eligible, b_eligible, weights, opts):
@@ -169,13 +169,15 @@ def align_sentences(
 
 
 def _sentence_tokens(
-    sentence: Span, mentions: Sequence[tuple[int, int, str, str]]
+    sentence: Span, source: str | None, mentions: Sequence[tuple[int, int, str, str]]
 ) -> tuple[Token, ...]:
-    # Offsets of the sentence's own text, shifted to index the source.
-    found = [
-        Token(t.key, t.start + sentence.start, t.end + sentence.start, t.text)
-        for t in claim_tokens(sentence.text)
-    ]
+    if source is not None:
+        found = claim_tokens(source, sentence.start, sentence.end)
+    else:  # offsets of the sentence's own text, shifted to where the sentence starts
+        found = [
+            Token(t.key, t.start + sentence.start, t.end + sentence.start, t.text)
+            for t in claim_tokens(sentence.text)
+        ]
     if mentions:
         found.extend(entity_tokens(sentence.start, sentence.end, mentions))
         found.sort(key=lambda t: t.start)
@@ -342,9 +344,17 @@ def _one_to_one(candidates: list[_Candidate], a_count: int, b_count: int) -> lis
         if (c.a, c.b) in taken:
             continue
         # A second partner next to the first one is a sentence split in two or two merged.
-        if c.a not in used_a and c.b not in extra_b and (c.clear or _next_to(c.a, partner_a.get(c.b))):
+        if (
+            c.a not in used_a
+            and c.b not in extra_b
+            and (c.clear or _next_to(c.a, partner_a.get(c.b)))
+        ):
             extra_b.add(c.b)
-        elif c.b not in used_b and c.a not in extra_a and (c.clear or _next_to(c.b, partner_b.get(c.a))):
+        elif (
+            c.b not in used_b
+            and c.a not in extra_a
+            and (c.clear or _next_to(c.b, partner_b.get(c.a)))
+        ):
             extra_a.add(c.a)
         else:
             continue
@@ -358,9 +368,7 @@ def _next_to(index: int, other: int | None) -> bool:
     return other is not None and abs(index - other) == 1
 
 
-def _kind(
-    c: _Candidate, a: Span, b: Span, a_source: str | None, b_source: str | None
-) -> Reuse:
+def _kind(c: _Candidate, a: Span, b: Span, a_source: str | None, b_source: str | None) -> Reuse:
     if c.exact:
         return "exact"
     if a_source is None or b_source is None:

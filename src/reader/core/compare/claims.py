@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from reader.core.compare.figures import figure_value
 from reader.core.compare.stopwords import STOPWORDS
@@ -50,9 +50,13 @@ _COUNTS = {
     **{"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
 }
 _SCALE_WORDS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_WORD_NUMBER = re.compile(
-    r"\b(half a|a|one|two|three|four|five|six|seven|eight|nine|ten) (thousand|million|billion)\b",
-    re.IGNORECASE,
+_WORD_NUMBER = r"\b(?:half a|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:thousand|million|billion)\b"
+_ANY = re.compile(
+    # The lookaheads make the rarer alternatives fail at once at most positions.
+    rf"(?P<date>(?=[\dJFMASOND])(?:{_DATE.pattern}))"
+    rf"|(?P<count>(?=[a-zA-Z]+ (?:[a-z]+ )?(?i:thousand|million|billion)\b)(?i:{_WORD_NUMBER}))"
+    rf"|(?P<figure>(?=[$€£¥₴₽\d]){_FIGURE.pattern})"
+    rf"|(?P<word>{_WORD.pattern})"
 )
 # Words too general to be evidence of a claim even when rare in two texts.
 _WEAK = frozenset(
@@ -62,9 +66,11 @@ _WEAK = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """One key of a sentence and where its words are: ``text == source[start:end]``."""
+class Token(NamedTuple):
+    """One key of a sentence and where its words are: ``text == source[start:end]``.
+
+    A named tuple, not a dataclass: a 20 KB article makes thousands of them.
+    """
 
     key: str
     start: int
@@ -85,33 +91,27 @@ def claim_tokens(text: str, start: int = 0, end: int | None = None) -> list[Toke
     """The claim keys of ``text[start:end]`` with their spans (offsets index ``text``)."""
     stop = len(text) if end is None else end
     found: list[Token] = []
-    taken: list[tuple[int, int]] = []
-    for match in _DATE.finditer(text, start, stop):
-        value = figure_value(match.group(), "date")
-        found.append(Token(f"#{value}", match.start(), match.end(), match.group()))
-        taken.append(match.span())
-    for match in _WORD_NUMBER.finditer(text, start, stop):
-        count, scale = match.group(1).lower(), match.group(2).lower()
-        value = _COUNTS[count] * _SCALE_WORDS[scale]
-        found.append(Token(f"#{int(value)}", match.start(), match.end(), match.group()))
-        taken.append(match.span())
-    for match in _FIGURE.finditer(text, start, stop):
-        if _inside(match.span(), taken):
-            continue
-        raw = match.group().rstrip(",.")
-        if not any(ch.isdigit() for ch in raw):
-            continue
-        kind = "money" if raw[:1] in "$€£¥₴₽" else "figure"
-        value = figure_value(raw, kind)
-        found.append(Token(f"#{value}", match.start(), match.start() + len(raw), raw))
-        taken.append(match.span())
-    for match in _WORD.finditer(text, start, stop):
-        if _inside(match.span(), taken):
-            continue
-        key = _word_key(match.group())
-        if key:
-            found.append(Token(key, match.start(), match.end(), match.group()))
-    found.sort(key=lambda t: t.start)
+    # One pass: at each position the alternation tries a date, a number in words, a figure,
+    # then a word, so "1 February 2024" is one date and not "1", "February", "2024".
+    for match in _ANY.finditer(text, start, stop):
+        group = match.lastgroup
+        raw = match.group()
+        if group == "date":
+            found.append(Token(f"#{figure_value(raw, 'date')}", match.start(), match.end(), raw))
+        elif group == "count":
+            count, scale = raw.lower().rsplit(" ", 1)
+            value = int(_COUNTS[count] * _SCALE_WORDS[scale])
+            found.append(Token(f"#{value}", match.start(), match.end(), raw))
+        elif group == "figure":
+            raw = raw.rstrip(",.")
+            kind = "money" if raw[:1] in "$€£¥₴₽" else "figure"
+            found.append(
+                Token(f"#{figure_value(raw, kind)}", match.start(), match.start() + len(raw), raw)
+            )
+        else:
+            key = _word_key(raw)
+            if key:
+                found.append(Token(key, match.start(), match.end(), raw))
     return found
 
 
@@ -124,10 +124,6 @@ def entity_tokens(
         for start, end, entity_id, text in mentions
         if sentence_start <= start and end <= sentence_end
     ]
-
-
-def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(s < span[1] and span[0] < e for s, e in taken)
 
 
 @lru_cache(maxsize=65536)  # pure, and most words repeat

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any, Literal
 
 from reader.core.compare.spans import Span
@@ -49,6 +50,7 @@ class Change:
         }
 
 
+@lru_cache(maxsize=512)  # a pair's kind and its passage ask for the same diff
 def word_diff(a_text: str, a: Span, b_text: str, b: Span) -> tuple[tuple[Change, ...], float]:
     """The changes from passage ``a`` (of ``a_text``) to passage ``b`` (of ``b_text``), and the
     share of words the two have in common, in order (``2 * same / (words_a + words_b)``)."""

@@ -94,6 +94,4 @@ def evidence(
         groups[group].append(item)
     for items in groups.values():
         items.sort(key=lambda s: (-s.weight, s.key))
-    return Evidence(
-        tuple(groups["entities"]), tuple(groups["figures"]), tuple(groups["terms"])
-    )
+    return Evidence(tuple(groups["entities"]), tuple(groups["figures"]), tuple(groups["terms"]))

@@ -122,9 +122,7 @@ def _passage(
         a_tokens = sorted({t for p in run for t in alignment.a_tokens[p.a_index]}, key=_start)
         b_tokens = sorted({t for p in run for t in alignment.b_tokens[p.b_index]}, key=_start)
         shared = evidence(a_tokens, b_tokens, dict(alignment.weights), a_text, b_text)
-    sentences = tuple(
-        SentencePairSpans(a[p.a_index], b[p.b_index], p.score, p.kind) for p in run
-    )
+    sentences = tuple(SentencePairSpans(a[p.a_index], b[p.b_index], p.score, p.kind) for p in run)
     return PassagePair(
         a_span,
         b_span,
