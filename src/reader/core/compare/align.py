@@ -306,13 +306,13 @@ def _claim_candidates(
             score = dot / (a_norm[i] * b_norm[j]) if b_norm[j] else 0.0
             if score < opts.reword_score:
                 continue
+            figure = any(k.startswith("#") and not _YEAR.fullmatch(k) for k in shared)
             evidence = sum(weights[k] for k in shared)
-            if evidence < opts.reword_evidence:
+            if evidence < (opts.reword_figure_evidence if figure else opts.reword_evidence):
                 continue
             specific = [k for k in shared if weights[k] >= opts.reword_rare]
             if len(specific) < opts.reword_specific:
                 continue
-            figure = any(k.startswith("#") and not _YEAR.fullmatch(k) for k in shared)
             found.append(_Candidate(i, j, min(score, 1.0), False, False, figure))
     return found
 
@@ -336,31 +336,23 @@ def _one_to_one(candidates: list[_Candidate], a_count: int, b_count: int) -> lis
             used_a.add(c.a)
             used_b.add(c.b)
     taken = {(c.a, c.b) for c in chosen}
-    partner_a = {c.b: c.a for c in chosen}  # b -> its partner in a
-    partner_b = {c.a: c.b for c in chosen}
-    extra_a: set[int] = set()  # sentences that already got their second partner
-    extra_b: set[int] = set()
+    partner_a = {c.b: c.a for c in chosen}  # b -> its first partner in a
+    partner_b = {c.a: c.b for c in chosen}  # a -> its first partner in b
+    count_a = Counter(c.a for c in chosen)
+    count_b = Counter(c.b for c in chosen)
     for c in ordered:
-        if (c.a, c.b) in taken:
+        if (c.a, c.b) in taken or count_a[c.a] >= 2 or count_b[c.b] >= 2:
             continue
-        # A second partner next to the first one is a sentence split in two or two merged.
-        if (
-            c.a not in used_a
-            and c.b not in extra_b
-            and (c.clear or _next_to(c.a, partner_a.get(c.b)))
-        ):
-            extra_b.add(c.b)
-        elif (
-            c.b not in used_b
-            and c.a not in extra_a
-            and (c.clear or _next_to(c.b, partner_b.get(c.a)))
-        ):
-            extra_a.add(c.a)
-        else:
+        # A second partner is kept when the pair is clearly a repeat, or lies next to the first
+        # partner (a sentence split in two, or two sentences merged into one).
+        a_ok = not count_a[c.a] or c.clear or _next_to(c.b, partner_b.get(c.a))
+        b_ok = not count_b[c.b] or c.clear or _next_to(c.a, partner_a.get(c.b))
+        if not (a_ok and b_ok):
             continue
         chosen.append(c)
-        used_a.add(c.a)
-        used_b.add(c.b)
+        taken.add((c.a, c.b))
+        count_a[c.a] += 1
+        count_b[c.b] += 1
     return chosen
 
 

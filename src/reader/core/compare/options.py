@@ -19,7 +19,8 @@ class CompareOptions:
     its "125,000" and two or three rare words).
     ``reword_score``: cosine of two sentences' claim keys (stems, names, figures, dates) a
     rewording needs; ``reword_evidence``: summed weight of the shared keys, in units of a key
-    found in one sentence of each text; ``reword_rare``: weight from which a shared key is
+    found in one sentence of each text (``reword_figure_evidence`` when they include a figure
+    other than a year, the strongest single sign of one claim); ``reword_rare``: weight from which a shared key is
     *specific* (about two sentences of either text or fewer), and ``reword_specific`` how many
     specific keys a rewording shares at least (so one name plus topic words is never a pair);
     ``reword_posting``: keys weighing less (in most sentences) do not propose partners.
@@ -35,6 +36,7 @@ class CompareOptions:
     figure_evidence: float = 3.0
     reword_score: float = 0.22
     reword_evidence: float = 3.0
+    reword_figure_evidence: float = 2.5
     reword_rare: float = 0.75
     reword_specific: int = 2
     reword_posting: float = 0.3
