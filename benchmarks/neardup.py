@@ -113,7 +113,8 @@ def planted(texts: dict[str, str], count: int, rng: random.Random) -> None:
     print(
         f"  {count:,} generated + 3 planted: exact copy found: "
         f"{'planted/original' in dict(exact)}; 5%-edited copy found: "
-        f"{'planted/original' in dict(edited)} (resemblance {dict(edited).get('planted/original', 0):.2f}); "
+        f"{'planted/original' in dict(edited)} "
+        f"(resemblance {dict(edited).get('planted/original', 0):.2f}); "
         f"clusters with a generated document: {len(stray)}; {elapsed:.2f} ms per add"
     )
 

@@ -158,7 +158,7 @@ def test_compare_readable_output() -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "similarity" in out and A in out and B in out
-    assert "400,000" in out and "near" in out
+    assert "400,000" in out and "rewording" in out and "shared: " in out
     assert "only B" in out and "Avdiyivka" in out
     assert not CONTROL.search(out.replace("\n", ""))
 

@@ -134,7 +134,7 @@ def test_pairing_is_one_to_one_but_for_clear_repeats(a: str, b: str) -> None:
         for sentence, found in partners.items():
             assert len(found) <= 2
             if len(found) == 2:
-                (x, x_kind), (y, y_kind) = found
+                (x, _), (y, _) = found
                 adjacent = abs(order[x.start] - order[y.start]) == 1
                 clear = [
                     kind != "rewording" or (_digit(sentence.text) and _digit(other.text))

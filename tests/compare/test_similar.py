@@ -109,8 +109,8 @@ def test_shared_figures_and_names_count(make_corpus: Callable[..., Path], tmp_pa
     lib = Library(root, cache=tmp_path / "c3")
     lib.update()
     try:
-        assert [f.id for f in similar(lib, "a")][0] == "b"
+        assert similar(lib, "a")[0].id == "b"
         plain = similar(lib, "a", entities=False, figures=False)
-        assert [f.id for f in plain][0] == "c"  # words alone prefer the other steel story
+        assert plain[0].id == "c"  # words alone prefer the other steel story
     finally:
         lib.close()

@@ -129,7 +129,7 @@ def align_sentences(
     a_mentions: Sequence[tuple[int, int, str, str]] = (),
     b_mentions: Sequence[tuple[int, int, str, str]] = (),
 ) -> Alignment:
-    """Pairs of sentences of ``a`` and ``b`` that repeat or re-tell each other, by position in ``a``.
+    """Pairs of sentences of ``a`` and ``b`` that repeat or re-tell each other (sorted by ``a``).
 
     ``a_source``/``b_source`` are the texts the sentences were cut from (needed to tell near
     repeats from rewordings by their words); ``a_mentions``/``b_mentions`` optional entity

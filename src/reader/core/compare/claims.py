@@ -50,7 +50,10 @@ _COUNTS = {
     **{"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
 }
 _SCALE_WORDS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_WORD_NUMBER = r"\b(?:half a|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:thousand|million|billion)\b"
+_WORD_NUMBER = (
+    r"\b(?:half a|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:thousand|million|billion)\b"
+)
 _ANY = re.compile(
     # The lookaheads make the rarer alternatives fail at once at most positions.
     rf"(?P<date>(?=[\dJFMASOND])(?:{_DATE.pattern}))"
@@ -136,4 +139,4 @@ def _word_key(word: str) -> str:
     low = low.replace("-", "").replace("'", "")
     if len(low) < 3 or low in STOPWORDS or low in _WEAK:
         return ""
-    return stem(low)[:PREFIX]
+    return str(stem(low))[:PREFIX]

@@ -92,6 +92,14 @@ def evidence(
         kind = "term" if token.kind == "name" and other.kind != "name" else token.kind
         group = "figures" if kind == "figure" else "terms" if kind == "term" else "entities"
         groups[group].append(item)
+    # A name inside a canonical entity's mention says the same thing twice: keep the entity.
+    known = [item.a for item in groups["entities"] if item.key.startswith("@")]
+    groups["entities"] = [
+        item
+        for item in groups["entities"]
+        if item.key.startswith("@")
+        or not any(k.start < item.a.end and item.a.start < k.end for k in known)
+    ]
     for items in groups.values():
         items.sort(key=lambda s: (-s.weight, s.key))
     return Evidence(tuple(groups["entities"]), tuple(groups["figures"]), tuple(groups["terms"]))

@@ -20,9 +20,10 @@ class CompareOptions:
     ``reword_score``: cosine of two sentences' claim keys (stems, names, figures, dates) a
     rewording needs; ``reword_evidence``: summed weight of the shared keys, in units of a key
     found in one sentence of each text (``reword_figure_evidence`` when they include a figure
-    other than a year, the strongest single sign of one claim); ``reword_rare``: weight from which a shared key is
-    *specific* (about two sentences of either text or fewer), and ``reword_specific`` how many
-    specific keys a rewording shares at least (so one name plus topic words is never a pair);
+    other than a year, the strongest single sign of one claim); ``reword_rare``: weight from
+    which a shared key is *specific* (about two sentences of either text or fewer), and
+    ``reword_specific`` how many specific keys a rewording shares at least (so one name plus
+    topic words is never a pair);
     ``reword_posting``: keys weighing less (in most sentences) do not propose partners.
     These were set on the synthetic rewordings of BBC sentences (``benchmarks/compare.py``).
     ``merge``: join pairs of consecutive sentences that continue in both texts into one passage.
