@@ -40,7 +40,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reader.core.compare.claims import Token, claim_tokens, entity_tokens
+from reader.core.compare.claims import Token, claim_keys, claim_tokens, entity_tokens
 from reader.core.compare.diff import word_diff
 from reader.core.compare.options import CompareOptions
 from reader.core.compare.spans import Span
@@ -81,8 +81,9 @@ class SentencePair:
 class Alignment:
     """The sentences of both texts, which of them could take part, and the pairs found.
 
-    ``a_tokens``/``b_tokens`` are each sentence's claim keys (:mod:`.claims`) and ``weights`` the
-    weight of every key, for the evidence of a pair (:mod:`.evidence`).
+    ``weights`` is the weight of every claim key (:mod:`.claims`); with the source texts and
+    entity mentions kept here, :meth:`tokens` gives a sentence's keys with their spans, for the
+    evidence of a pair (:mod:`.evidence`).
     """
 
     a: Sequence[Span]
@@ -90,9 +91,17 @@ class Alignment:
     a_eligible: tuple[bool, ...]
     b_eligible: tuple[bool, ...]
     pairs: tuple[SentencePair, ...]
-    a_tokens: tuple[tuple[Token, ...], ...] = ()
-    b_tokens: tuple[tuple[Token, ...], ...] = ()
     weights: Mapping[str, float] = field(default_factory=dict)
+    a_source: str | None = None
+    b_source: str | None = None
+    a_mentions: Sequence[tuple[int, int, str, str]] = ()
+    b_mentions: Sequence[tuple[int, int, str, str]] = ()
+
+    def tokens(self, side: Literal["a", "b"], index: int) -> tuple[Token, ...]:
+        """The claim keys of sentence ``index`` of text ``side``, with spans in that text."""
+        if side == "a":
+            return _sentence_tokens(self.a[index], self.a_source, self.a_mentions)
+        return _sentence_tokens(self.b[index], self.b_source, self.b_mentions)
 
 
 @dataclass(frozen=True)
@@ -140,11 +149,11 @@ def align_sentences(
     b_terms = [frozenset(terms(s.text)) for s in b]
     a_eligible = tuple(len(bag) >= opts.min_terms for bag in a_terms)
     b_eligible = tuple(len(bag) >= opts.min_terms for bag in b_terms)
-    a_tokens = tuple(_sentence_tokens(s, a_source, a_mentions) for s in a)
-    b_tokens = tuple(_sentence_tokens(s, b_source, b_mentions) for s in b)
-    weights = claim_weights(a_tokens, b_tokens, corpus)
+    a_keys = [_sentence_keys(s, a_source, a_mentions) for s in a]
+    b_keys = [_sentence_keys(s, b_source, b_mentions) for s in b]
+    weights = claim_weights(a_keys, b_keys, corpus)
     candidates = _surface_candidates(a, b, a_terms, b_terms, opts, corpus)
-    for pair in _claim_candidates(a_tokens, b_tokens, a_eligible, b_eligible, weights, opts):
+    for pair in _claim_candidates(a_keys, b_keys, a_eligible, b_eligible, weights, opts):
         known = candidates.get((pair.a, pair.b))
         if known is None or pair.score > known.score:
             candidates[(pair.a, pair.b)] = _Candidate(
@@ -165,7 +174,31 @@ def align_sentences(
         for c in chosen
     ]
     pairs.sort(key=lambda p: (p.a_index, p.b_index))
-    return Alignment(a, b, a_eligible, b_eligible, tuple(pairs), a_tokens, b_tokens, weights)
+    return Alignment(
+        a,
+        b,
+        a_eligible,
+        b_eligible,
+        tuple(pairs),
+        weights,
+        a_source,
+        b_source,
+        tuple(a_mentions),
+        tuple(b_mentions),
+    )
+
+
+def _sentence_keys(
+    sentence: Span, source: str | None, mentions: Sequence[tuple[int, int, str, str]]
+) -> dict[str, str]:
+    """A sentence's claim keys, each with the words that carry it first."""
+    if source is not None:
+        found = claim_keys(source, sentence.start, sentence.end)
+    else:
+        found = claim_keys(sentence.text)
+    for token in entity_tokens(sentence.start, sentence.end, mentions):
+        found.setdefault(token.key, token.text)
+    return found
 
 
 def _sentence_tokens(
@@ -185,8 +218,8 @@ def _sentence_tokens(
 
 
 def claim_weights(
-    a_tokens: Sequence[Sequence[Token]],
-    b_tokens: Sequence[Sequence[Token]],
+    a_keys: Sequence[Mapping[str, str]],
+    b_keys: Sequence[Mapping[str, str]],
     corpus: DocumentFrequencies | None = None,
 ) -> dict[str, float]:
     """Weight of every claim key in units of a key found in one sentence of each text.
@@ -195,16 +228,17 @@ def claim_weights(
     :func:`reader.core.compare.weights.term_weights`), figures boosted, and scaled by corpus
     rarity of its words when ``corpus`` is given.
     """
-    top = max(len(a_tokens), len(b_tokens)) + 1
+    top = max(len(a_keys), len(b_keys)) + 1
     unit = math.log(top)
     in_a: Counter[str] = Counter()
     in_b: Counter[str] = Counter()
     surface: dict[str, str] = {}
-    for sentences, counter in ((a_tokens, in_a), (b_tokens, in_b)):
-        for tokens in sentences:
-            counter.update({t.key for t in tokens})
-            for t in tokens:
-                surface.setdefault(t.key, t.text)
+    for sentences, counter in ((a_keys, in_a), (b_keys, in_b)):
+        for keys in sentences:
+            counter.update(keys.keys())
+            if corpus is not None:
+                for key, words in keys.items():
+                    surface.setdefault(key, words)
     weights: dict[str, float] = {}
     for key in in_a.keys() | in_b.keys():
         weight = math.log(top / max(in_a[key], in_b[key])) / unit
@@ -273,16 +307,16 @@ def _surface_candidates(
 
 
 def _claim_candidates(
-    a_tokens: Sequence[Sequence[Token]],
-    b_tokens: Sequence[Sequence[Token]],
+    a_sentences: Sequence[Mapping[str, str]],
+    b_sentences: Sequence[Mapping[str, str]],
     a_eligible: Sequence[bool],
     b_eligible: Sequence[bool],
     weights: Mapping[str, float],
     opts: CompareOptions,
 ) -> list[_Candidate]:
     """Rewordings: pairs whose claim keys agree (this module's docstring)."""
-    a_keys = [frozenset(t.key for t in tokens) for tokens in a_tokens]
-    b_keys = [frozenset(t.key for t in tokens) for tokens in b_tokens]
+    a_keys = [frozenset(keys) for keys in a_sentences]
+    b_keys = [frozenset(keys) for keys in b_sentences]
     a_norm = [math.sqrt(sum(weights[k] ** 2 for k in keys)) for keys in a_keys]
     b_norm = [math.sqrt(sum(weights[k] ** 2 for k in keys)) for keys in b_keys]
     postings: dict[str, list[int]] = defaultdict(list)

@@ -20,7 +20,7 @@ Each key remembers the words it came from (:class:`Token`), so a pair can show i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -54,13 +54,13 @@ _WORD_NUMBER = (
     r"\b(?:half a|a|one|two|three|four|five|six|seven|eight|nine|ten)"
     r" (?:thousand|million|billion)\b"
 )
-_ANY = re.compile(
-    # The lookaheads make the rarer alternatives fail at once at most positions.
-    rf"(?P<date>(?=[\dJFMASOND])(?:{_DATE.pattern}))"
-    rf"|(?P<count>(?=[a-zA-Z]+ (?:[a-z]+ )?(?i:thousand|million|billion)\b)(?i:{_WORD_NUMBER}))"
-    rf"|(?P<figure>(?=[$€£¥₴₽\d]){_FIGURE.pattern})"
-    rf"|(?P<word>{_WORD.pattern})"
+# The lookaheads make each alternative fail at once where it cannot start.
+_SPECIAL = re.compile(
+    rf"(?P<date>(?=[\dJFMASOND]){_DATE.pattern})|(?P<figure>(?=[$€£¥₴₽\d]){_FIGURE.pattern})"
 )
+_COUNT = re.compile(_WORD_NUMBER, re.IGNORECASE)
+_SCALE = re.compile(r"(?i:thousand|million|billion)")
+_HINT = re.compile(r"\d|\b(?:" + _MONTH_NAMES.removesuffix(r"\.?") + r")\b|" + _SCALE.pattern)
 # Words too general to be evidence of a claim even when rare in two texts.
 _WEAK = frozenset(
     """also new one two three first last next year years week weeks month months day days time
@@ -92,30 +92,83 @@ class Token(NamedTuple):
 
 def claim_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The claim keys of ``text[start:end]`` with their spans (offsets index ``text``)."""
-    stop = len(text) if end is None else end
     found: list[Token] = []
-    # One pass: at each position the alternation tries a date, a number in words, a figure,
-    # then a word, so "1 February 2024" is one date and not "1", "February", "2024".
-    for match in _ANY.finditer(text, start, stop):
-        group = match.lastgroup
-        raw = match.group()
-        if group == "date":
-            found.append(Token(f"#{figure_value(raw, 'date')}", match.start(), match.end(), raw))
-        elif group == "count":
-            count, scale = raw.lower().rsplit(" ", 1)
-            value = int(_COUNTS[count] * _SCALE_WORDS[scale])
-            found.append(Token(f"#{value}", match.start(), match.end(), raw))
-        elif group == "figure":
-            raw = raw.rstrip(",.")
-            kind = "money" if raw[:1] in "$€£¥₴₽" else "figure"
-            found.append(
-                Token(f"#{figure_value(raw, kind)}", match.start(), match.start() + len(raw), raw)
-            )
-        else:
-            key = _word_key(raw)
+    for kind, match in _matches(text, start, len(text) if end is None else end):
+        if kind == "word":
+            key = _word_key(match.group())
             if key:
-                found.append(Token(key, match.start(), match.end(), raw))
+                found.append(Token(key, match.start(), match.end(), match.group()))
+        else:
+            found.append(_figure_token(kind, match))
+    found.sort(key=lambda token: token.start)
     return found
+
+
+def claim_keys(text: str, start: int = 0, end: int | None = None) -> dict[str, str]:
+    """The claim keys of ``text[start:end]``, each with the first words that carry it.
+
+    What :func:`claim_tokens` finds, without the spans: the cheap form every sentence of both
+    texts needs (spans are only wanted for the few sentences that pair up).
+    """
+    found: dict[str, str] = {}
+    stop = len(text) if end is None else end
+    if _HINT.search(text, start, stop) is None:  # the common case, inlined: words only
+        for word in _WORD.findall(text, start, stop):
+            key = _word_key(word)
+            if key and key not in found:
+                found[key] = word
+        return found
+    for kind, match in _matches(text, start, stop):
+        if kind == "word":
+            raw = match.group()
+            key = _word_key(raw)
+            if key and key not in found:
+                found[key] = raw
+        else:
+            token = _figure_token(kind, match)
+            found.setdefault(token.key, token.text)
+    return found
+
+
+def _matches(text: str, start: int, stop: int) -> Iterator[tuple[str, re.Match[str]]]:
+    """Dates, numbers in words, figures, then the words outside them, in that order.
+
+    Most sentences have no digit, month or scale word: they take the fast path, words only.
+    """
+    if _HINT.search(text, start, stop) is None:
+        for match in _WORD.finditer(text, start, stop):
+            yield "word", match
+        return
+    taken: list[tuple[int, int]] = []
+    if _SCALE.search(text, start, stop):
+        for match in _COUNT.finditer(text, start, stop):
+            taken.append(match.span())
+            yield "count", match
+    for match in _SPECIAL.finditer(text, start, stop):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        kind = match.lastgroup or "figure"
+        if kind == "figure" and not any(ch.isdigit() for ch in match.group()):
+            continue
+        taken.append(match.span())
+        yield kind, match
+    for match in _WORD.finditer(text, start, stop):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            yield "word", match
+
+
+def _figure_token(kind: str, match: re.Match[str]) -> Token:
+    """The token of a date, a number in words or a figure."""
+    raw = match.group()
+    if kind == "date":
+        return Token(f"#{figure_value(raw, 'date')}", match.start(), match.end(), raw)
+    if kind == "count":
+        count, scale = raw.lower().rsplit(" ", 1)
+        value = int(_COUNTS[count] * _SCALE_WORDS[scale])
+        return Token(f"#{value}", match.start(), match.end(), raw)
+    raw = raw.rstrip(",.")
+    money = "money" if raw[:1] in "$€£¥₴₽" else "figure"
+    return Token(f"#{figure_value(raw, money)}", match.start(), match.start() + len(raw), raw)
 
 
 def entity_tokens(

@@ -18,6 +18,7 @@ capitalised words; ``figures`` numbers, sums and dates by value (``#400000``, ``
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +67,7 @@ class Evidence:
 def evidence(
     a_tokens: list[Token],
     b_tokens: list[Token],
-    weight: dict[str, float],
+    weight: Mapping[str, float],
     a_text: str,
     b_text: str,
 ) -> Evidence:

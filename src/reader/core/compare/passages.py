@@ -90,13 +90,18 @@ def passages(
             runs.append(run)
         run.append(pair)
         open_runs[(pair.a_index, pair.b_index)] = run
-    found = [_passage(run, alignment, a_text, b_text) for run in runs]
+    cache: dict[tuple[str, int], tuple[Token, ...]] = {}
+    found = [_passage(run, alignment, a_text, b_text, cache) for run in runs]
     found.sort(key=lambda p: (p.a.start, p.b.start))
     return found
 
 
 def _passage(
-    run: list[SentencePair], alignment: Alignment, a_text: str, b_text: str
+    run: list[SentencePair],
+    alignment: Alignment,
+    a_text: str,
+    b_text: str,
+    cache: dict[tuple[str, int], tuple[Token, ...]],
 ) -> PassagePair:
     a, b = alignment.a, alignment.b
     a_span = Span.of(
@@ -117,10 +122,14 @@ def _passage(
     changes, same = word_diff(a_text, a_span, b_text, b_span)
     reuse: Reuse = "exact" if exact else "near" if same >= NEAR_WORDS else "rewording"
     shared = Evidence()
-    if alignment.a_tokens and alignment.b_tokens:
-        a_tokens = sorted({t for p in run for t in alignment.a_tokens[p.a_index]}, key=_start)
-        b_tokens = sorted({t for p in run for t in alignment.b_tokens[p.b_index]}, key=_start)
-        shared = evidence(a_tokens, b_tokens, dict(alignment.weights), a_text, b_text)
+    if alignment.weights:
+        a_tokens = sorted(
+            {t for i in {p.a_index for p in run} for t in _tokens(alignment, "a", i, cache)}
+        )
+        b_tokens = sorted(
+            {t for j in {p.b_index for p in run} for t in _tokens(alignment, "b", j, cache)}
+        )
+        shared = evidence(a_tokens, b_tokens, alignment.weights, a_text, b_text)
     sentences = tuple(SentencePairSpans(a[p.a_index], b[p.b_index], p.score, p.kind) for p in run)
     return PassagePair(
         a_span,
@@ -134,5 +143,15 @@ def _passage(
     )
 
 
-def _start(token: Token) -> tuple[int, int, str]:
-    return (token.start, token.end, token.key)
+def _tokens(
+    alignment: Alignment,
+    side: Literal["a", "b"],
+    index: int,
+    cache: dict[tuple[str, int], tuple[Token, ...]],
+) -> tuple[Token, ...]:
+    """A sentence's claim tokens, once per comparison (a sentence with two partners is asked
+    for twice)."""
+    key = (side, index)
+    if key not in cache:
+        cache[key] = alignment.tokens(side, index)
+    return cache[key]
