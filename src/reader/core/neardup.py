@@ -204,7 +204,6 @@ class NearDuplicates:
                 x = parent[x]
             return x
 
-        lowest: dict[tuple[str, str], float] = {}
         edges = list(self.pairs())
         for a, b, _ in edges:
             ra, rb = find(a), find(b)
@@ -213,13 +212,11 @@ class NearDuplicates:
         groups: dict[str, list[str]] = defaultdict(list)
         for doc_id in {x for a, b, _ in edges for x in (a, b)}:
             groups[find(doc_id)].append(doc_id)
+        lowest: dict[str, float] = {}  # group root -> weakest pair that joined the group
         for a, _, score in edges:
             root = find(a)
-            lowest[(root, root)] = min(lowest.get((root, root), 1.0), score)
-        found = [
-            Cluster(tuple(sorted(members)), lowest[(root, root)])
-            for root, members in groups.items()
-        ]
+            lowest[root] = min(lowest.get(root, 1.0), score)
+        found = [Cluster(tuple(sorted(members)), lowest[root]) for root, members in groups.items()]
         found.sort(key=lambda c: (-len(c.ids), c.ids))
         return found
 
