@@ -66,9 +66,21 @@ def test_compare_json_contract(week: tuple[dict[str, Any], str, str]) -> None:
     assert (data["a"], data["b"]) == (A, B)
     assert 0 < data["similarity"] < 1
     for passage in data["shared_passages"]:
-        assert set(passage) == {"a", "b", "score", "kind"}
+        assert set(passage) == {
+            "a",
+            "b",
+            "score",
+            "kind",
+            "reuse",
+            "evidence",
+            "changes",
+            "sentences",
+        }
         assert passage["kind"] in {"exact", "near"}
+        assert passage["reuse"] in {"exact", "near", "rewording"}
         assert 0 < passage["score"] <= 1
+    for key in ("only_in_a", "only_in_b"):
+        assert data[key] and all(set(span) == {"start", "end", "text"} for span in data[key])
     assert data["shared_entities"] and data["shared_figures"]
     for shared in data["shared_entities"] + data["shared_figures"]:
         # The `reader entities` shape (the corpus form: each mention names its article) ...
@@ -146,7 +158,7 @@ def test_compare_readable_output() -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "similarity" in out and A in out and B in out
-    assert "400,000" in out and "near" in out
+    assert "400,000" in out and "rewording" in out and "shared: " in out
     assert "only B" in out and "Avdiivka" in out  # the article's spelling, not the gazetteer's
     assert not CONTROL.search(out.replace("\n", ""))
 

@@ -191,13 +191,16 @@ def light_edit(sentence: str, rng: random.Random) -> tuple[str, str]:
     return sentence, "+".join(done)
 
 
-def swap_synonyms(sentence: str, rng: random.Random, most: int = 2) -> str:
+def swap_synonyms(
+    sentence: str, rng: random.Random, most: int = 2, table: dict[str, str] | None = None
+) -> str:
+    synonyms = SYNONYMS if table is None else table
     words = sentence.split(" ")
-    spots = [i for i, w in enumerate(words) if w.lower().strip(",.;:") in SYNONYMS]
+    spots = [i for i, w in enumerate(words) if w.lower().strip(",.;:") in synonyms]
     for i in rng.sample(spots, min(most, len(spots))):
         word = words[i]
         core = word.lower().strip(",.;:")
-        replacement = SYNONYMS[core]
+        replacement = synonyms[core]
         if word[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
         words[i] = (
@@ -279,3 +282,151 @@ def tally(
         1 for p in planted if any(overlaps(a, p.a) and overlaps(b, p.b) for a, b in predicted)
     )
     return Tally(correct, len(predicted), found, len(planted))
+
+
+# -- rewordings: the same claim in other words -------------------------------------------------
+
+REWORDINGS = {
+    "said": "stated",
+    "says": "claims",
+    "told": "informed",
+    "announced": "unveiled",
+    "expected": "forecast",
+    "increase": "rise",
+    "increased": "climbed",
+    "rose": "climbed",
+    "fell": "declined",
+    "cut": "reduce",
+    "big": "major",
+    "large": "sizeable",
+    "small": "modest",
+    "many": "numerous",
+    "people": "individuals",
+    "government": "administration",
+    "company": "firm",
+    "firm": "company",
+    "shares": "stock",
+    "profits": "earnings",
+    "sales": "revenues",
+    "market": "sector",
+    "plans": "proposals",
+    "plan": "proposal",
+    "bid": "offer",
+    "deal": "agreement",
+    "help": "assist",
+    "began": "started",
+    "start": "launch",
+    "believe": "think",
+    "because": "as",
+    "however": "yet",
+    "also": "additionally",
+    "very": "extremely",
+    "important": "significant",
+    "country": "nation",
+    "minister": "secretary",
+    "warned": "cautioned",
+    "claimed": "alleged",
+    "added": "continued",
+    "decision": "ruling",
+    "support": "backing",
+    "win": "victory",
+    "won": "secured",
+    "lost": "suffered",
+    "chief": "head",
+    "boss": "head",
+    "officials": "authorities",
+    "problems": "difficulties",
+    "problem": "difficulty",
+    "rules": "regulations",
+    "costs": "expenses",
+    "money": "funds",
+    "figures": "data",
+    "biggest": "largest",
+    "latest": "most recent",
+    "about": "roughly",
+    "around": "approximately",
+    "before": "prior to",
+    "after": "following",
+    "while": "whereas",
+}
+REWORD_EDITS = ("synonyms", "reorder", "figure", "voice")
+_VOICE = re.compile(r"^([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (\w+ed) (.+?)([.!?])$")
+
+
+def reword(sentence: str, rng: random.Random) -> tuple[str, str]:
+    """``sentence`` re-told: most of its replaceable words swapped from :data:`REWORDINGS`,
+    plus, where the sentence allows, clauses reordered, a figure changed, active made passive.
+
+    Returns the new sentence and the "+"-joined names of what was done ("synonyms" always).
+    """
+    done = []
+    changed = swap_synonyms(sentence, rng, most=99, table=REWORDINGS)
+    done.append("synonyms")
+    for edit in rng.sample(REWORD_EDITS[1:], rng.choice((1, 2))):
+        step = {"reorder": reorder_clauses, "figure": change_figure, "voice": passive}[edit]
+        after = step(changed, rng)
+        if after != changed:
+            changed = after
+            done.append(edit)
+    return changed, "+".join(done)
+
+
+def change_figure(sentence: str, rng: random.Random) -> str:
+    """One number changed by 10-50 % ("a changed figure" the diff must flag)."""
+    numbers = list(re.finditer(r"\b\d+(?:\.\d+)?\b", sentence))
+    if not numbers:
+        return sentence
+    match = rng.choice(numbers)
+    value = float(match.group())
+    new = value * rng.choice((0.5, 0.8, 1.2, 1.5))
+    text = f"{new:.1f}" if "." in match.group() else str(max(1, round(new)))
+    if text == match.group():
+        text = str(int(value) + 1)
+    return sentence[: match.start()] + text + sentence[match.end() :]
+
+
+def passive(sentence: str, rng: random.Random) -> str:
+    """ "Name verbed the thing." -> "The thing was verbed by Name." (simple cases only)."""
+    match = _VOICE.match(sentence)
+    if match is None or len(match.group(3).split()) < 2:
+        return sentence
+    subject, verb, rest, end = match.groups()
+    return f"{rest[:1].upper()}{rest[1:]} was {verb} by {subject}{end}"
+
+
+def make_reworded_pair(
+    base: str,
+    filler: Sequence[str],
+    rng: random.Random,
+    *,
+    reword_rate: float = 0.4,
+    filler_rate: float = 0.6,
+    min_words: int = 8,
+) -> SyntheticPair:
+    """Like :func:`make_pair`, with planted sentences re-told by :func:`reword` (edit names
+    prefixed ``reword:``) instead of copied; filler as there."""
+    items: list[tuple[str, tuple[int, int] | None, str]] = []
+    for s, e in naive_sentences(base):
+        sentence = base[s:e]
+        if (
+            len(sentence.split()) >= min_words
+            and "\n" not in sentence
+            and _ENDS_SENTENCE.search(sentence)
+            and rng.random() < reword_rate
+        ):
+            told, how = reword(sentence, rng)
+            items.append((told, (s, e), "reword:" + how))
+        while filler and rng.random() < filler_rate:
+            items.append((rng.choice(filler), None, "filler"))
+    parts: list[str] = []
+    planted: list[Planted] = []
+    offset = 0
+    for n, (sentence, source, how) in enumerate(items):
+        sep = "" if n == 0 else ("\n\n" if rng.random() < 0.25 else " ")
+        parts.append(sep)
+        offset += len(sep)
+        if source is not None:
+            planted.append(Planted(source, (offset, offset + len(sentence)), how))
+        parts.append(sentence)
+        offset += len(sentence)
+    return SyntheticPair(base, "".join(parts), tuple(planted))

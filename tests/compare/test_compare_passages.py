@@ -62,12 +62,28 @@ def test_corpus_frequencies_weaken_corpus_wide_words() -> None:
 def test_json_contract() -> None:
     result = compare_texts(A, B, a="doc-1", b="doc-2")
     data = json.loads(json.dumps(result.to_json()))
-    assert set(data) == {"a", "b", "similarity", "shared_passages"}
+    assert set(data) == {"a", "b", "similarity", "shared_passages", "only_in_a", "only_in_b"}
     assert data["a"] == "doc-1" and data["b"] == "doc-2"
     assert 0 < data["similarity"] <= 1
     (passage,) = data["shared_passages"]
-    assert set(passage) == {"a", "b", "score", "kind"}
+    assert set(passage) == {
+        "a",
+        "b",
+        "score",
+        "kind",
+        "reuse",
+        "evidence",
+        "changes",
+        "sentences",
+    }
     assert set(passage["a"]) == {"start", "end", "text"}
+    assert set(passage["evidence"]) == {"entities", "figures", "terms"}
+    for pair in passage["sentences"]:
+        assert set(pair) == {"a", "b", "score", "reuse"}
+    for change in passage["changes"]:
+        assert set(change) == {"kind", "a", "b", "figure"}
+        assert A[change["a"]["start"] : change["a"]["end"]] == change["a"]["text"]
+        assert B[change["b"]["start"] : change["b"]["end"]] == change["b"]["text"]
     assert A[passage["a"]["start"] : passage["a"]["end"]] == passage["a"]["text"]
 
 

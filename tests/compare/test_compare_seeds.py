@@ -41,12 +41,26 @@ def test_125000_passages_pair_up(week: ComparisonResult) -> None:
 
 def test_few_passages_and_all_offsets_exact(week: ComparisonResult) -> None:
     a, b = seed("000"), seed("001")
-    assert 3 <= len(week.shared_passages) <= 8
+    assert 6 <= len(week.shared_passages) <= 16
     for p in week.shared_passages:
         assert a[p.a.start : p.a.end] == p.a.text
         assert b[p.b.start : p.b.end] == p.b.text
-    # Topic words alone never pair sentences: a low-scoring pair must share a figure.
-    assert all(p.score >= 0.6 or any(ch.isdigit() for ch in p.a.text) for p in week.shared_passages)
+    # Topic words alone never pair sentences: every pair shares two things or more.
+    for p in week.shared_passages:
+        shared = p.evidence.entities + p.evidence.figures + p.evidence.terms
+        assert len(shared) >= 2
+        for item in shared:
+            assert a[item.a.start : item.a.end] == item.a.text
+            assert b[item.b.start : item.b.end] == item.b.text
+
+
+def test_rewordings_pair_up_with_their_evidence(week: ComparisonResult) -> None:
+    (milley,) = passages_with(week, "including Mark Milley", "retired General Mark Milley")
+    assert milley.reuse == "rewording"
+    names = {item.a.text for item in milley.evidence.entities}
+    assert {"Mark", "Milley"} <= names
+    (protests,) = passages_with(week, "growing anti-war sentiments", "staged protests")
+    assert "anti-war" in {item.b.text for item in protests.evidence.terms}
 
 
 def test_similarity_is_low_but_not_zero_for_the_week_pair(week: ComparisonResult) -> None:

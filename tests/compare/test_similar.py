@@ -82,3 +82,35 @@ def test_unrelated_articles_rank_below_related_ones(
         assert "football" not in {f.id for f in found}  # shares no key term
     finally:
         lib.close()
+
+
+def test_shared_figures_and_names_count(make_corpus: Callable[..., Path], tmp_path: Path) -> None:
+    """Two tellings of one claim (same people, same figure, other words) rank above an article
+    that only shares the subject's common words."""
+    root = make_corpus(
+        {
+            "a.txt": article(
+                "Steel plant to close",
+                "Harriet Okonjo of Voss Metals said the Redcar steel plant will shed 1,742 "
+                "jobs. Workers at the steel plant said the steel market was weak.",
+            ),
+            "b.txt": article(
+                "Redcar losses",
+                "Some 1,742 posts are to go at Redcar, Voss Metals chief Harriet Okonjo "
+                "confirmed on Tuesday.",
+            ),
+            "c.txt": article(
+                "Steel prices",
+                "Steel prices fell again as the steel market weakened and plant orders "
+                "slowed; workers fear for steel jobs.",
+            ),
+        }
+    )
+    lib = Library(root, cache=tmp_path / "c3")
+    lib.update()
+    try:
+        assert similar(lib, "a")[0].id == "b"
+        plain = similar(lib, "a", entities=False, figures=False)
+        assert plain[0].id == "c"  # words alone prefer the other steel story
+    finally:
+        lib.close()

@@ -16,10 +16,25 @@ Two different scores, for two questions:
 ``reader compare --json`` prints::
 
     {a, b, similarity, coverage_a, coverage_b,
-     shared_passages: [{a: {start, end, text}, b: {start, end, text}, score, kind}],
+     shared_passages: [{a: {start, end, text}, b: {start, end, text}, score, kind, reuse,
+                        evidence: {entities: [E], figures: [E], terms: [E]},
+                        changes: [{kind, a: {start, end, text}, b: {start, end, text}, figure}],
+                        sentences: [{a: {start, end, text}, b: {...}, score, reuse}]}],
+     only_in_a: [{start, end, text}], only_in_b: [{start, end, text}],
      shared_entities, only_a, only_b, shared_figures, only_a_figures, only_b_figures}
 
-``kind`` is ``exact`` or ``near``. Entities are in the ``reader entities`` shape: one-sided ones
+    E = {key, weight, a: {start, end, text}, b: {start, end, text}}
+
+``kind`` is ``exact`` or ``near`` (the split view's two colours); ``reuse`` is ``exact``,
+``near`` (most words the same, in order) or ``rewording`` (the same claim in other words).
+``evidence`` is why the two passages are paired: the entities (canonical ``@id`` or a name both
+capitalise), figures and dates (by value: ``#400000``, ``#1%``, ``#2024-02-01``) and word stems
+they share, strongest first, with where each side says it. ``changes`` are the word-level
+differences (``added``, ``removed``, ``changed``; ``figure`` true when a changed stretch holds
+different numbers), spans on both sides (an empty span marks where words would go).
+``sentences`` are the sentence pairs the passage is made of. ``only_in_a``/``only_in_b`` are the
+passages of each article paired with nothing, in reading order (what B adds, what B leaves out).
+Entities are in the ``reader entities`` shape: one-sided ones
 as ``reader entities DOC`` prints them, shared ones as ``reader entities`` (corpus) does, with
 each mention's ``doc`` (and ``side``, ``a`` or ``b``), plus ``count_a``, ``count_b`` and each
 side's own entity as ``a`` and ``b`` (:mod:`reader.core.compare.entities`). Figures add their
@@ -42,17 +57,20 @@ from reader.cli.output import console, print_json
 from reader.core.compare import (
     ComparisonResult,
     EntityComparison,
+    PassagePair,
     SharedEntity,
     compare_entities,
     compare_texts,
     pair_entities,
 )
+from reader.core.compare.corpus import index_frequencies
 from reader.core.display import safe_name
 from reader.core.document import Document
 from reader.core.entities.model import Entity
 from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
 from reader.core.similar import SimilarDoc, similar
 
+EVIDENCE_ITEMS = 6  # shared items named under a passage in the readable output
 ENTITY_ROWS = 12  # entities listed per column in the readable output; JSON has them all
 
 
@@ -61,8 +79,10 @@ def run_compare(args: argparse.Namespace) -> int:
     try:
         a = _document(library, args.doc_a)
         b = _document(library, args.doc_b)
-        result = compare_texts(a.text, b.text, a=a.id, b=b.id)
-        entities = compare_entities(*pair_entities(library, a, b))
+        both = pair_entities(library, a, b)
+        with index_frequencies(library) as corpus:
+            result = compare_texts(a.text, b.text, a=a.id, b=b.id, corpus=corpus, entities=both)
+        entities = compare_entities(*both)
     finally:
         library.close()
     if args.json:
@@ -138,6 +158,7 @@ def _print_comparison(
         f" {result.coverage_b:.0%} of B repeated"
         f"  ·  {len(result.shared_passages)} shared passage"
         f"{'' if len(result.shared_passages) == 1 else 's'}"
+        f" ({sum(p.reuse == 'rewording' for p in result.shared_passages)} reworded)"
     )
     out.print(summary)
     out.print()
@@ -161,16 +182,31 @@ def _passages_table(result: ComparisonResult, *, wide: bool) -> Table:
     else:
         table.add_column("A / B", ratio=1, overflow="fold")
     for number, passage in enumerate(result.shared_passages, 1):
-        kind = Text(f"{passage.kind}\n{passage.score:.2f}")
-        kind.stylize("green" if passage.kind == "exact" else "yellow", 0, len(passage.kind))
+        kind = Text(f"{passage.reuse}\n{passage.score:.2f}")
+        kind.stylize("green" if passage.kind == "exact" else "yellow", 0, len(passage.reuse))
         a_text = _passage_text(passage.a.start, passage.a.end, passage.a.text)
         b_text = _passage_text(passage.b.start, passage.b.end, passage.b.text)
+        why = _evidence_line(passage)
+        if why.plain:
+            b_text.append("\n")
+            b_text.append_text(why)
         if wide:
             table.add_row(Text(str(number)), kind, a_text, b_text)
         else:
             both = Text("A ", style="bold") + a_text + Text("\nB ", style="bold") + b_text
             table.add_row(Text(str(number)), kind, both)
     return table
+
+
+def _evidence_line(passage: PassagePair) -> Text:
+    """ "shared: Mark Milley, 400,000, admir…" (what the pair has in common, strongest first)."""
+    items = passage.evidence.entities + passage.evidence.figures + passage.evidence.terms
+    items = tuple(sorted(items, key=lambda s: -s.weight))[:EVIDENCE_ITEMS]
+    if not items:
+        return Text()
+    line = Text("shared: ", style="dim")
+    line.append(", ".join(" ".join(item.a.text.split()) for item in items), style="italic")
+    return line
 
 
 def _passage_text(start: int, end: int, text: str) -> Text:

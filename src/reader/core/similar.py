@@ -5,6 +5,14 @@ rare in the corpus, by the Bo1 divergence model) become one weighted ``OR`` quer
 index's BM25F. The body is not stored in the index, so its text comes from the catalog and is
 analysed again, the same way it was indexed (stemming, stop words, accent folding).
 
+What two articles share beyond words weighs in too: the article's named entities (people,
+organisations, places, every spelling it uses, from the ``entity`` field the ingest fills) give
+:data:`ENTITY_TERMS` more key terms, and its figures (numbers of three digits or more, decimals
+and thousands, not years) are added as body terms, so "400,000" or "4.75" shared by two
+articles counts as a shared claim. ``benchmarks/compare.py`` measures the same-category
+precision and time with and without them (``entities=False, figures=False`` is the plain
+more-like-this).
+
 Scores are relative: a hit's BM25F score divided by the score the document itself gets for the
 same query, so ``1.0`` means "as close to the query as the article itself" and figures are
 comparable between articles (raw BM25F scores are not). The article itself is left out.
@@ -18,6 +26,8 @@ instead of through Whoosh's query machinery was measured too and was not faster.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +41,14 @@ KEY_TERMS = 25
 """How many key terms of the article make up the more-like-this query."""
 
 FIELD = "body"
+ENTITY_FIELD = "entity"
+ENTITY_TERMS = 10
+"""How many key terms the article's entity names add to the query."""
+FIGURES = 8
+"""At most this many of the article's figures join the query."""
+
+_FIGURE = re.compile(r"\d+(?:[,.]\d+)+|\d{3,}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -53,7 +71,14 @@ class SimilarDoc:
 
 
 @repairing
-def similar(library: Library, doc_id: str, limit: int = 10) -> list[SimilarDoc]:
+def similar(
+    library: Library,
+    doc_id: str,
+    limit: int = 10,
+    *,
+    entities: bool = True,
+    figures: bool = True,
+) -> list[SimilarDoc]:
     """Up to ``limit`` articles most like ``doc_id`` (a full id), most similar first.
 
     An id the index does not hold, or an article with no indexable words, has no similar
@@ -73,7 +98,13 @@ def similar(library: Library, doc_id: str, limit: int = 10) -> list[SimilarDoc]:
         key_terms = searcher.key_terms_from_text(FIELD, text, numterms=KEY_TERMS)
         if not key_terms:
             return []
-        wanted = query.Or([query.Term(FIELD, word, boost=weight) for word, weight in key_terms])
+        clauses = [query.Term(FIELD, word, boost=weight) for word, weight in key_terms]
+        top = max(weight for _, weight in key_terms)
+        if entities:
+            clauses.extend(_entity_terms(library, searcher, doc_id, text))
+        if figures:
+            clauses.extend(query.Term(FIELD, f, boost=top) for f in _figures(text))
+        wanted = query.Or(clauses)
         # One extra hit, and no mask: the article itself is (nearly always) the best match, and
         # its own score is the yardstick for the others.
         results = searcher.search(wanted, limit=limit + 1)
@@ -91,6 +122,36 @@ def similar(library: Library, doc_id: str, limit: int = 10) -> list[SimilarDoc]:
             continue  # indexed by an interrupted run: not shown anywhere else either
         similar_docs.append(SimilarDoc(other_id, summary, min(score / scale, 1.0)))
     return similar_docs[:limit]
+
+
+def _entity_terms(library: Library, searcher: Any, doc_id: str, text: str) -> list[Any]:
+    """Key terms of the article's entity names (each name once per mention) in the entity field."""
+    from whoosh import query
+
+    from reader.core.entities.model import NAMED_TYPES
+    from reader.core.entity_store import decode_entities
+
+    data = library.catalog.entity_data(doc_id)
+    if data is None:
+        return []
+    names = " ".join(
+        mention.text
+        for entity in decode_entities(data, text)
+        if entity.type in NAMED_TYPES
+        for mention in entity.mentions
+    )
+    if not names:
+        return []
+    found = searcher.key_terms_from_text(ENTITY_FIELD, names, numterms=ENTITY_TERMS)
+    return [query.Term(ENTITY_FIELD, word, boost=weight) for word, weight in found]
+
+
+def _figures(text: str) -> list[str]:
+    """The article's most repeated figures, as the index spells them (years left out)."""
+    counts = Counter(
+        match.group() for match in _FIGURE.finditer(text) if not _YEAR.fullmatch(match.group())
+    )
+    return [figure for figure, _ in counts.most_common(FIGURES)]
 
 
 def _own_score(searcher: Any, wanted: Any, docnum: int) -> float | None:

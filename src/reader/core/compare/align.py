@@ -16,9 +16,16 @@ only topic words scores near zero. A pair is kept when
   at least ``min_evidence`` units (kind "near"); a score down to ``figure_score`` is enough when
   the shared terms include a figure and weigh ``figure_evidence`` units (a reworded sentence
   inside a longer one that keeps its "125,000"),
-- and it is the best-scoring partner of one of its two sentences. Keeping the best of *either*
-  side, not a one-to-one matching, lets a sentence that was split in two, or a figure repeated in
-  two places of the other text, pair with both.
+- or, for a *rewording* (the same claim in other words), the cosine of the two sentences'
+  claim keys (:mod:`.claims`: stems, names or entity ids, figures and dates by value) is at
+  least ``reword_score``, the shared keys weigh ``reword_evidence`` units, and at least
+  ``reword_specific`` of them are specific (a figure, or a key in no more than two sentences of
+  either text): a pair that shares only a place name and topic words is not a pair.
+
+Pairing is one-to-one: candidates are taken best first while both sentences are free. A
+sentence whose best partner is already taken keeps it as a *second* partner only when the pair
+is clearly a repeat: the same words (an exact or near repeat, e.g. a sentence split in two) or
+a shared figure with strong evidence (a claim told twice, "125,000 lives" in two places).
 
 Candidates come from an inverted index over the second text's terms, so the cost grows with the
 number of sentence pairs that share a term, not with the product of the sentence counts.
@@ -28,38 +35,88 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
+from reader.core.compare.claims import Token, claim_keys, claim_tokens, entity_tokens
+from reader.core.compare.diff import word_diff
 from reader.core.compare.options import CompareOptions
 from reader.core.compare.spans import Span
 from reader.core.compare.terms import is_figure, terms
-from reader.core.compare.weights import DocumentFrequencies, term_weights, unit_weight
+from reader.core.compare.weights import (
+    FIGURE_BOOST,
+    DocumentFrequencies,
+    term_weights,
+    unit_weight,
+)
 
 _SPACES = re.compile(r"\s+")
 _TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "—": "-", "–": "-"})
+_YEAR = re.compile(r"#\d{4}")
+
+Reuse = Literal["exact", "near", "rewording"]
+
+NEAR_WORDS = 0.7
+"""Share of words two sentences must have in common, in order, to be a near repeat."""
 
 
 @dataclass(frozen=True)
 class SentencePair:
-    """Sentence ``a_index`` of the first text pairs with sentence ``b_index`` of the second."""
+    """Sentence ``a_index`` of the first text pairs with sentence ``b_index`` of the second.
+
+    ``kind``: ``exact`` (same text), ``near`` (:data:`NEAR_WORDS` of the words the same, in
+    order) or ``rewording`` (the same claim in other words).
+    """
 
     a_index: int
     b_index: int
     score: float
     exact: bool
+    kind: Reuse = "near"
 
 
 @dataclass(frozen=True)
 class Alignment:
-    """The sentences of both texts, which of them could take part, and the pairs found."""
+    """The sentences of both texts, which of them could take part, and the pairs found.
+
+    ``weights`` is the weight of every claim key (:mod:`.claims`); with the source texts and
+    entity mentions kept here, :meth:`tokens` gives a sentence's keys with their spans, for the
+    evidence of a pair (:mod:`.evidence`).
+    """
 
     a: Sequence[Span]
     b: Sequence[Span]
     a_eligible: tuple[bool, ...]
     b_eligible: tuple[bool, ...]
     pairs: tuple[SentencePair, ...]
+    weights: Mapping[str, float] = field(default_factory=dict)
+    a_source: str | None = None
+    b_source: str | None = None
+    a_mentions: Sequence[tuple[int, int, str, str]] = ()
+    b_mentions: Sequence[tuple[int, int, str, str]] = ()
+
+    def tokens(self, side: Literal["a", "b"], index: int) -> tuple[Token, ...]:
+        """The claim keys of sentence ``index`` of text ``side``, with spans in that text."""
+        if side == "a":
+            return _sentence_tokens(self.a[index], self.a_source, self.a_mentions)
+        return _sentence_tokens(self.b[index], self.b_source, self.b_mentions)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    a: int
+    b: int
+    score: float
+    exact: bool
+    surface: bool  # passed the repeat test on surface terms
+    figure: bool  # shares a figure (not a bare year)
+
+    @property
+    def clear(self) -> bool:
+        """Clearly a repeat: the same words, or a shared figure."""
+        return self.exact or self.surface or self.figure
 
 
 def fingerprint(text: str) -> str:
@@ -75,28 +132,136 @@ def align_sentences(
     b: Sequence[Span],
     options: CompareOptions | None = None,
     corpus: DocumentFrequencies | None = None,
+    *,
+    a_source: str | None = None,
+    b_source: str | None = None,
+    a_mentions: Sequence[tuple[int, int, str, str]] = (),
+    b_mentions: Sequence[tuple[int, int, str, str]] = (),
 ) -> Alignment:
-    """Pairs of sentences of ``a`` and ``b`` that repeat each other, sorted by position in ``a``."""
+    """Pairs of sentences of ``a`` and ``b`` that repeat or re-tell each other (sorted by ``a``).
+
+    ``a_source``/``b_source`` are the texts the sentences were cut from (needed to tell near
+    repeats from rewordings by their words); ``a_mentions``/``b_mentions`` optional entity
+    mentions ``(start, end, entity id, text)`` in those texts, with canonical ids shared by both.
+    """
     opts = options or CompareOptions()
     a_terms = [frozenset(terms(s.text)) for s in a]
     b_terms = [frozenset(terms(s.text)) for s in b]
     a_eligible = tuple(len(bag) >= opts.min_terms for bag in a_terms)
     b_eligible = tuple(len(bag) >= opts.min_terms for bag in b_terms)
-    pairs = _pairs(a, b, a_terms, b_terms, opts, corpus)
-    return Alignment(a, b, a_eligible, b_eligible, tuple(pairs))
+    a_keys = [_sentence_keys(s, a_source, a_mentions) for s in a]
+    b_keys = [_sentence_keys(s, b_source, b_mentions) for s in b]
+    weights = claim_weights(a_keys, b_keys, corpus)
+    candidates = _surface_candidates(a, b, a_terms, b_terms, opts, corpus)
+    for pair in _claim_candidates(a_keys, b_keys, a_eligible, b_eligible, weights, opts):
+        known = candidates.get((pair.a, pair.b))
+        if known is None or pair.score > known.score:
+            candidates[(pair.a, pair.b)] = _Candidate(
+                pair.a,
+                pair.b,
+                max(pair.score, known.score if known else 0.0),
+                known.exact if known else False,
+                known.surface if known else False,
+                pair.figure,
+            )
+        elif pair.figure and not known.figure:
+            candidates[(pair.a, pair.b)] = _Candidate(
+                known.a, known.b, known.score, known.exact, known.surface, True
+            )
+    chosen = _one_to_one(list(candidates.values()), len(a), len(b))
+    pairs = [
+        SentencePair(c.a, c.b, c.score, c.exact, _kind(c, a[c.a], b[c.b], a_source, b_source))
+        for c in chosen
+    ]
+    pairs.sort(key=lambda p: (p.a_index, p.b_index))
+    return Alignment(
+        a,
+        b,
+        a_eligible,
+        b_eligible,
+        tuple(pairs),
+        weights,
+        a_source,
+        b_source,
+        tuple(a_mentions),
+        tuple(b_mentions),
+    )
 
 
-def _pairs(
+def _sentence_keys(
+    sentence: Span, source: str | None, mentions: Sequence[tuple[int, int, str, str]]
+) -> dict[str, str]:
+    """A sentence's claim keys, each with the words that carry it first."""
+    if source is not None:
+        found = claim_keys(source, sentence.start, sentence.end)
+    else:
+        found = claim_keys(sentence.text)
+    for token in entity_tokens(sentence.start, sentence.end, mentions):
+        found.setdefault(token.key, token.text)
+    return found
+
+
+def _sentence_tokens(
+    sentence: Span, source: str | None, mentions: Sequence[tuple[int, int, str, str]]
+) -> tuple[Token, ...]:
+    if source is not None:
+        found = claim_tokens(source, sentence.start, sentence.end)
+    else:  # offsets of the sentence's own text, shifted to where the sentence starts
+        found = [
+            Token(t.key, t.start + sentence.start, t.end + sentence.start, t.text)
+            for t in claim_tokens(sentence.text)
+        ]
+    if mentions:
+        found.extend(entity_tokens(sentence.start, sentence.end, mentions))
+        found.sort(key=lambda t: t.start)
+    return tuple(found)
+
+
+def claim_weights(
+    a_keys: Sequence[Mapping[str, str]],
+    b_keys: Sequence[Mapping[str, str]],
+    corpus: DocumentFrequencies | None = None,
+) -> dict[str, float]:
+    """Weight of every claim key in units of a key found in one sentence of each text.
+
+    The rarity of the key among the sentences of the text that uses it more (as
+    :func:`reader.core.compare.weights.term_weights`), figures boosted, and scaled by corpus
+    rarity of its words when ``corpus`` is given.
+    """
+    top = max(len(a_keys), len(b_keys)) + 1
+    unit = math.log(top)
+    in_a: Counter[str] = Counter()
+    in_b: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for sentences, counter in ((a_keys, in_a), (b_keys, in_b)):
+        for keys in sentences:
+            counter.update(keys.keys())
+            if corpus is not None:
+                for key, words in keys.items():
+                    surface.setdefault(key, words)
+    weights: dict[str, float] = {}
+    for key in in_a.keys() | in_b.keys():
+        weight = math.log(top / max(in_a[key], in_b[key])) / unit
+        if key.startswith("#") and not _YEAR.fullmatch(key):
+            weight *= FIGURE_BOOST
+        if corpus is not None and key[:1] not in "#@":
+            weight *= max((corpus.rarity(term) for term in terms(surface[key])), default=1.0)
+        weights[key] = weight
+    return weights
+
+
+def _surface_candidates(
     a: Sequence[Span],
     b: Sequence[Span],
     a_terms: list[frozenset[str]],
     b_terms: list[frozenset[str]],
     opts: CompareOptions,
     corpus: DocumentFrequencies | None,
-) -> list[SentencePair]:
+) -> dict[tuple[int, int], _Candidate]:
+    """Repeats by surface terms: the test this module's docstring describes first."""
     local = term_weights(a_terms, b_terms)
     if not local:
-        return []
+        return {}
     unit = unit_weight(a_terms, b_terms)
     weight = local if corpus is None else {t: w * corpus.rarity(t) for t, w in local.items()}
     a_norm = [math.sqrt(sum(weight[t] ** 2 for t in bag)) for bag in a_terms]
@@ -110,7 +275,7 @@ def _pairs(
             for term in bag:
                 postings[term].append(j)
 
-    candidates: list[SentencePair] = []
+    found: dict[tuple[int, int], _Candidate] = {}
     for i, bag in enumerate(a_terms):
         if len(bag) < opts.min_terms:
             continue
@@ -121,7 +286,7 @@ def _pairs(
                 dot[j] += w * w
         for j, product in dot.items():
             if a_print[i] == b_print[j]:
-                candidates.append(SentencePair(i, j, 1.0, True))
+                found[(i, j)] = _Candidate(i, j, 1.0, True, True, False)
                 continue
             denominator = a_norm[i] * b_norm[j]
             score = product / denominator if denominator else 0.0
@@ -137,20 +302,102 @@ def _pairs(
                 continue
             if evidence < opts.min_evidence:
                 continue
-            candidates.append(SentencePair(i, j, min(score, 1.0), False))
-    return _best_of_either_side(candidates)
+            found[(i, j)] = _Candidate(i, j, min(score, 1.0), False, True, False)
+    return found
 
 
-def _best_of_either_side(candidates: list[SentencePair]) -> list[SentencePair]:
-    best_a: dict[int, float] = {}
-    best_b: dict[int, float] = {}
-    for pair in candidates:
-        best_a[pair.a_index] = max(best_a.get(pair.a_index, 0.0), pair.score)
-        best_b[pair.b_index] = max(best_b.get(pair.b_index, 0.0), pair.score)
-    kept = [
-        pair
-        for pair in candidates
-        if pair.score >= best_a[pair.a_index] - 1e-9 or pair.score >= best_b[pair.b_index] - 1e-9
-    ]
-    kept.sort(key=lambda pair: (pair.a_index, pair.b_index))
-    return kept
+def _claim_candidates(
+    a_sentences: Sequence[Mapping[str, str]],
+    b_sentences: Sequence[Mapping[str, str]],
+    a_eligible: Sequence[bool],
+    b_eligible: Sequence[bool],
+    weights: Mapping[str, float],
+    opts: CompareOptions,
+) -> list[_Candidate]:
+    """Rewordings: pairs whose claim keys agree (this module's docstring)."""
+    a_keys = [frozenset(keys) for keys in a_sentences]
+    b_keys = [frozenset(keys) for keys in b_sentences]
+    a_norm = [math.sqrt(sum(weights[k] ** 2 for k in keys)) for keys in a_keys]
+    b_norm = [math.sqrt(sum(weights[k] ** 2 for k in keys)) for keys in b_keys]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, keys in enumerate(b_keys):
+        if b_eligible[j]:
+            for key in keys:
+                # Keys in most sentences cannot make a pair on their own: skip their postings
+                # (they still count in the cosine through the norms and the dot below).
+                if weights[key] >= opts.reword_posting:
+                    postings[key].append(j)
+    found: list[_Candidate] = []
+    for i, keys in enumerate(a_keys):
+        if not a_eligible[i] or not a_norm[i]:
+            continue
+        partners: set[int] = set()
+        for key in keys:
+            partners.update(postings.get(key, ()))
+        for j in partners:
+            shared = keys & b_keys[j]
+            dot = sum(weights[k] ** 2 for k in shared)
+            score = dot / (a_norm[i] * b_norm[j]) if b_norm[j] else 0.0
+            if score < opts.reword_score:
+                continue
+            figure = any(k.startswith("#") and not _YEAR.fullmatch(k) for k in shared)
+            evidence = sum(weights[k] for k in shared)
+            if evidence < (opts.reword_figure_evidence if figure else opts.reword_evidence):
+                continue
+            specific = [k for k in shared if weights[k] >= opts.reword_rare]
+            if len(specific) < opts.reword_specific:
+                continue
+            found.append(_Candidate(i, j, min(score, 1.0), False, False, figure))
+    return found
+
+
+def _one_to_one(candidates: list[_Candidate], a_count: int, b_count: int) -> list[_Candidate]:
+    """Best first while both sentences are free; then second partners for clear repeats."""
+
+    def rank(c: _Candidate) -> tuple[float, float, int, int]:
+        # Ties (exact repeats of a repeated sentence) go to the partner at the same relative
+        # position, so a text compared with itself pairs every sentence with itself.
+        drift = abs(c.a / max(a_count, 1) - c.b / max(b_count, 1))
+        return (-c.score - (1.0 if c.exact else 0.0), drift, min(c.a, c.b), max(c.a, c.b))
+
+    ordered = sorted(candidates, key=rank)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen: list[_Candidate] = []
+    for c in ordered:
+        if c.a not in used_a and c.b not in used_b:
+            chosen.append(c)
+            used_a.add(c.a)
+            used_b.add(c.b)
+    taken = {(c.a, c.b) for c in chosen}
+    partner_a = {c.b: c.a for c in chosen}  # b -> its first partner in a
+    partner_b = {c.a: c.b for c in chosen}  # a -> its first partner in b
+    count_a = Counter(c.a for c in chosen)
+    count_b = Counter(c.b for c in chosen)
+    for c in ordered:
+        if (c.a, c.b) in taken or count_a[c.a] >= 2 or count_b[c.b] >= 2:
+            continue
+        # A second partner is kept when the pair is clearly a repeat, or lies next to the first
+        # partner (a sentence split in two, or two sentences merged into one).
+        a_ok = not count_a[c.a] or c.clear or _next_to(c.b, partner_b.get(c.a))
+        b_ok = not count_b[c.b] or c.clear or _next_to(c.a, partner_a.get(c.b))
+        if not (a_ok and b_ok):
+            continue
+        chosen.append(c)
+        taken.add((c.a, c.b))
+        count_a[c.a] += 1
+        count_b[c.b] += 1
+    return chosen
+
+
+def _next_to(index: int, other: int | None) -> bool:
+    return other is not None and abs(index - other) == 1
+
+
+def _kind(c: _Candidate, a: Span, b: Span, a_source: str | None, b_source: str | None) -> Reuse:
+    if c.exact:
+        return "exact"
+    if a_source is None or b_source is None:
+        return "near" if c.surface else "rewording"
+    _, same = word_diff(a_source, a, b_source, b)
+    return "near" if same >= NEAR_WORDS else "rewording"

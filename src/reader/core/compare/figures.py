@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 # Thousands separated by commas or (narrow, no-break) spaces; an optional decimal part.
@@ -103,6 +104,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
+@lru_cache(maxsize=8192)  # pure; figures repeat within and across articles
 def figure_value(text: str, kind: str = "figure") -> str:
     """The normalised value of a figure of type ``kind`` (``date``, ``money`` or ``figure``)."""
     folded = fold(text)

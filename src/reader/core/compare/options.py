@@ -17,6 +17,15 @@ class CompareOptions:
     ``figure_score``/``figure_evidence``: a weaker cosine still pairs when the sentences share a
     figure and strong evidence overall (a reworded sentence embedded in a longer one, keeping
     its "125,000" and two or three rare words).
+    ``reword_score``: cosine of two sentences' claim keys (stems, names, figures, dates) a
+    rewording needs; ``reword_evidence``: summed weight of the shared keys, in units of a key
+    found in one sentence of each text (``reword_figure_evidence`` when they include a figure
+    other than a year, the strongest single sign of one claim); ``reword_rare``: weight from
+    which a shared key is *specific* (about two sentences of either text or fewer), and
+    ``reword_specific`` how many specific keys a rewording shares at least (so one name plus
+    topic words is never a pair);
+    ``reword_posting``: keys weighing less (in most sentences) do not propose partners.
+    These were set on the synthetic rewordings of BBC sentences (``benchmarks/compare.py``).
     ``merge``: join pairs of consecutive sentences that continue in both texts into one passage.
     """
 
@@ -26,4 +35,10 @@ class CompareOptions:
     min_evidence: float = 1.2
     figure_score: float = 0.2
     figure_evidence: float = 3.0
+    reword_score: float = 0.22
+    reword_evidence: float = 3.0
+    reword_figure_evidence: float = 2.5
+    reword_rare: float = 0.75
+    reword_specific: int = 2
+    reword_posting: float = 0.3
     merge: bool = True

@@ -1,0 +1,97 @@
+"""Near-duplicate detection: planted copies are found, unrelated documents are not grouped."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.neardup import NearDuplicates, resemblance, shingles, signature
+
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "to", "sa", "vi", "de", "po", "gu", "fe", "zo", "ba"]
+
+
+def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
+    words = {"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(size * 2)}
+    return sorted(words)[:size]
+
+
+def document(rng: random.Random, words: list[str], length: int = 250) -> str:
+    # Zipf-like: a few words are very common, as in real text.
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    return " ".join(rng.choices(words, weights=weights, k=length))
+
+
+def edit(text: str, share: float, rng: random.Random, words: list[str]) -> str:
+    tokens = text.split(" ")
+    for i in rng.sample(range(len(tokens)), int(len(tokens) * share)):
+        tokens[i] = rng.choice(words)
+    return " ".join(tokens)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[NearDuplicates, dict[str, str], list[str], random.Random]:
+    rng = random.Random(11)
+    words = vocabulary(rng)
+    texts = {f"gen/{n}": document(rng, words) for n in range(2500)}
+    index = NearDuplicates()
+    for doc_id, text in texts.items():
+        assert index.add(doc_id, text) == [] or doc_id.startswith("planted")
+    return index, texts, words, rng
+
+
+def test_planted_copies_are_found(
+    corpus: tuple[NearDuplicates, dict[str, str], list[str], random.Random],
+) -> None:
+    index, texts, words, rng = corpus
+    original = texts["gen/7"]
+    exact = index.add("planted/exact", original)
+    edited = index.add("planted/edited", edit(original, 0.05, rng, words))
+    assert [doc for doc, _ in exact] == ["gen/7"]
+    assert {doc for doc, _ in edited} == {"gen/7", "planted/exact"}
+    (cluster,) = [c for c in index.clusters() if "gen/7" in c.ids]
+    assert cluster.ids == ("gen/7", "planted/edited", "planted/exact")
+    # Only the planted group: no two generated documents are near-duplicates.
+    assert len(index.clusters()) == 1
+    assert index.remove("planted/exact") and index.remove("planted/edited")
+    assert index.clusters() == [] and "planted/exact" not in index
+    assert not index.remove("planted/exact")
+
+
+def test_re_adding_a_document_replaces_it(
+    corpus: tuple[NearDuplicates, dict[str, str], list[str], random.Random],
+) -> None:
+    index, texts, _, _ = corpus
+    index.add("planted/copy", texts["gen/3"])
+    assert index.duplicates_of("gen/3") == [("planted/copy", 1.0)]
+    index.add("planted/copy", texts["gen/4"])  # the file changed
+    assert index.duplicates_of("gen/3") == []
+    assert index.duplicates_of("gen/4") == [("planted/copy", 1.0)]
+    index.remove("planted/copy")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+def test_exact_copies_always_match(text: str) -> None:
+    index = NearDuplicates()
+    index.add("a", text)
+    found = index.add("b", text)
+    if shingles(text):
+        assert found == [("a", 1.0)]
+    else:
+        assert found == []  # nothing to compare: punctuation or spaces only
+
+
+def test_signature_is_stable_and_estimates_jaccard() -> None:
+    rng = random.Random(3)
+    words = vocabulary(rng)
+    text = document(rng, words, 400)
+    assert signature(text) == signature(text)
+    other = edit(text, 0.1, rng, words)
+    a, b = shingles(text), shingles(other)
+    jaccard = len(a & b) / len(a | b)
+    assert abs(resemblance(signature(text), signature(other)) - jaccard) < 0.15
+    assert signature("") == signature("  ,. ")
+    assert resemblance(signature(""), signature("")) == 0.0
