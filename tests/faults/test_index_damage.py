@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import random
 import signal
@@ -174,12 +175,12 @@ def test_a_bug_is_not_taken_for_damage(pristine: Pristine, monkeypatch: pytest.M
     cache_for(pristine)
     library = Library(pristine.root)
     library.update()
-    import reader.core.snippets as snippets_module
+    import reader.core.hits as hits_module
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise TypeError("a bug")
 
-    monkeypatch.setattr(snippets_module, "term_spans", broken)
+    monkeypatch.setattr(hits_module, "hit_spans", broken)
     told: list[str] = []
     library.on_repair = told.append
     with pytest.raises(TypeError, match="a bug"):
@@ -314,21 +315,33 @@ def test_a_full_disk_says_so_and_searches_go_on(
 
 
 def test_a_full_disk_for_real(tmp_path: Path) -> None:
+    """A disk that fills during an update: one line with the real cause, and searches
+    answer from the index as last committed."""
     root = tmp_path / "corpus"
-    write_corpus(root, 40)
+    write_corpus(root, 5)
+    extra = tmp_path / "extra"  # moved in once the first five are indexed
+    write_corpus(extra, 400, seed=8)
     cache = tmp_path / "tiny"
     cache.mkdir()
     env = {**os.environ, "READER_CACHE_DIR": str(cache), "COLUMNS": "200"}
+    search = f"{READER} search --corpus {root} 'kalo OR merso OR dranqui' --json"
     done = in_namespace(
-        f"mount -t tmpfs -o size=160k tmpfs {cache} || exit 99\n"
+        f"mount -t tmpfs -o size=400k tmpfs {cache} || exit 99\n"
+        f"{READER} index --corpus {root} >/dev/null 2>&1; echo first=$?\n"
+        f"{search} > {tmp_path}/before.json 2>/dev/null\n"
+        f"mv {extra} {root}/more\n"
         f"{READER} index --corpus {root}; echo index=$?\n"
-        f"{READER} search --corpus {root} {QUERIES[0]}; echo search=$?\n",
+        f"{search} > {tmp_path}/after.json; echo search=$?\n",
         env,
     )
     if "index=" not in done.stdout:
         pytest.skip(f"no tmpfs in a namespace here: {done.stderr.strip()}")
+    assert "first=0" in done.stdout, (done.stdout, done.stderr)
     assert "index=1" in done.stdout, (done.stdout, done.stderr)
     assert "search=0" in done.stdout, (done.stdout, done.stderr)
+    before = (tmp_path / "before.json").read_text()
+    assert json.loads(before)["total"] > 0
+    assert (tmp_path / "after.json").read_text() == before  # as last committed
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
     assert "This writer is closed" not in done.stderr
     errors = [line for line in done.stderr.splitlines() if not line.startswith("indexed ")]
