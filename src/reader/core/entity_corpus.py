@@ -70,6 +70,13 @@ class CorpusEntities:
 
     # -- ids ---------------------------------------------------------------------
 
+    def raw_ids(self, final_id: str) -> list[str]:
+        """The ids, before the aliases file, of the merged entities that became
+        ``final_id`` (most articles first): references that every section of the
+        aliases file resolves the same way, whatever was renamed or retyped."""
+        with self._lock:
+            return [e.id for e in self._raw if self._final.get(e.id) == final_id]
+
     def final_id(self, article_id: str) -> str | None:
         """The corpus id an article-level id ends up as (None: blocked)."""
         corpus_id = self._id_map.get(article_id, article_id)

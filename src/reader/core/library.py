@@ -911,6 +911,11 @@ class Library:
         """Every corpus entity, most articles first (``documents`` filled)."""
         return list(self._corpus().entities)
 
+    def entity_raw_ids(self, entity_id: str) -> list[str]:
+        """The ids, before the aliases file, of what became ``entity_id`` (what the
+        curation API writes into the aliases file)."""
+        return self._corpus().raw_ids(entity_id)
+
     def entity(self, entity_id: str) -> CorpusEntity | None:
         return self._corpus().by_id.get(entity_id)
 
