@@ -169,7 +169,8 @@ def _read_text(path: Path) -> str | None:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CurationError(f"{path}: is not UTF-8 text (byte {error.start}); not changed") from None
+        where = f"byte {error.start}"
+        raise CurationError(f"{path}: is not UTF-8 text ({where}); not changed") from None
 
 
 def _put(path: Path, text: str | None) -> None:
@@ -297,8 +298,7 @@ class Curator:
                 aliases.block.append(key)
 
         summary = (
-            f"blocked {_quote(entity.name)} ({entity.type}, "
-            f"{_plural(entity.articles, 'article')})"
+            f"blocked {_quote(entity.name)} ({entity.type}, {_plural(entity.articles, 'article')})"
         )
         return self._commit("block", [ref], summary, change)
 
@@ -367,7 +367,7 @@ class Curator:
                 raise CurationError("the aliases file would be too large to read back; not changed")
             history = read_history(path)
             if history.problem:
-                self.warning = f"{history.problem}; a new history was started (old one kept as .bak)"
+                self.warning = f"{history.problem}; a new history was started (old one: .bak)"
                 history = History()
             atomic_write_text(path, after, backup=True)
             history.done.append(Step(op, args, summary, _now(), before, after))
