@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from reader.core import yamlfile, yamlio
 from reader.core.atomicfile import atomic_write_text, backup_path, locked, remove_stale_temps
@@ -46,7 +46,7 @@ from reader.core.entities.aliases import (
     aliases_path,
     parse_aliases,
 )
-from reader.core.entities.model import NAMED_TYPES, CorpusEntity, EntityType
+from reader.core.entities.model import NAMED_TYPES, CorpusEntity
 from reader.core.yamlfile import MIB, Limits, one_line
 
 HISTORY_NAME = "aliases.history.yaml"
@@ -329,7 +329,7 @@ class Curator:
 
         def change(aliases: Aliases) -> None:
             aliases.retype.pop(key, None)
-            aliases.retype[key] = cast(EntityType, kind)
+            aliases.retype[key] = kind
 
         summary = f"retyped {_quote(entity.name)} from {entity.type} to {kind}"
         return self._commit("retype", [ref, kind], summary, change)
