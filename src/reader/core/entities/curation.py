@@ -46,6 +46,7 @@ from reader.core.entities.aliases import (
     aliases_path,
     parse_aliases,
 )
+from reader.core.entities.keys import fold
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity
 from reader.core.yamlfile import MIB, Limits, one_line
 
@@ -262,7 +263,13 @@ class Curator:
 
     def _key(self, entity: CorpusEntity) -> str:
         ids: list[str] = self.library.entity_raw_ids(entity.id)
-        return ids[0] if ids else entity.id
+        if not ids:
+            # Made by a split, which the file applies after every other section.
+            raise CurationError(
+                f"{_quote(entity.name)} was split off by the aliases file; "
+                "it can only be merged back (undo) or edited by hand there"
+            )
+        return ids[0]
 
     # -- operations ----------------------------------------------------------------
 
@@ -333,6 +340,34 @@ class Curator:
 
         summary = f"retyped {_quote(entity.name)} from {entity.type} to {kind}"
         return self._commit("retype", [ref, kind], summary, change)
+
+    def split(self, ref: str, spellings: list[str]) -> str:
+        entity = self.find(ref)
+        own = {fold(s): s for s in entity.aliases}
+        moved: list[str] = []
+        for spelling in spellings:
+            if fold(spelling) == fold(entity.name):
+                raise CurationError(
+                    f"{_quote(spelling)} is the name of {_quote(entity.name)}; "
+                    "split off its other spellings (or rename it first)"
+                )
+            if fold(spelling) not in own:
+                known = ", ".join(_quote(a) for a in entity.aliases[:6]) or "none"
+                raise CurationError(
+                    f"{_quote(entity.name)} is never written {_quote(spelling)} "
+                    f"(its other spellings: {known})"
+                )
+            if own[fold(spelling)] not in moved:
+                moved.append(own[fold(spelling)])
+        key = self._key(entity)
+
+        def change(aliases: Aliases) -> None:
+            current = aliases.split.setdefault(key, [])
+            current.extend(s for s in moved if s not in current)
+
+        names = ", ".join(_quote(s) for s in moved)
+        summary = f"split {names} off {_quote(entity.name)} as a new entity (1 → 2 entities)"
+        return self._commit("split", [ref, *spellings], summary, change)
 
     def undo(self) -> str:
         summary = undo(self.path)
