@@ -45,6 +45,14 @@ _HEADINGS = {
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.cli.parser import ENTITY_ACTIONS
+
+    if args.doc in ENTITY_ACTIONS:
+        from reader.cli import cmd_curate
+
+        return cmd_curate.run(args)
+    if args.values:
+        raise UserError(f"unexpected {args.values[0]!r}: give one DOC (or an action first)")
     types = frozenset(args.types or ENTITY_TYPES)
     if args.text_files:
         if args.doc:

@@ -167,7 +167,20 @@ def _add_entities(sub: Any, corpus: argparse.ArgumentParser) -> None:
         parents=[corpus],
         help="people, organisations, places and figures of one article or the corpus",
     )
-    p.add_argument("doc", nargs="?", metavar="DOC", help="document (default: the whole corpus)")
+    p.add_argument(
+        "doc",
+        nargs="?",
+        metavar="DOC",
+        help="document (default: the whole corpus), or an action: "
+        f"{' | '.join(ENTITY_ACTIONS)} (see below)",
+    )
+    p.add_argument("values", nargs="*", metavar="ARG", help=argparse.SUPPRESS)
+    p.epilog = (
+        "curating: reader entities merge INTO OTHER... | block REF | rename REF NAME | "
+        "retype REF TYPE | split REF SPELLING... | undo | redo | history [--json]; "
+        "REF is an entity id or any of its names"
+    )
+    _values_may_start_with_dash(p)
     p.add_argument(
         "--text-file",
         nargs="+",
@@ -184,6 +197,30 @@ def _add_entities(sub: Any, corpus: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=_lazy("reader.cli.cmd_entities:run"))
+
+
+ENTITY_ACTIONS = ("merge", "block", "rename", "retype", "split", "undo", "redo", "history")
+_VALUE_OPTIONS = frozenset({"--corpus", "--type"})
+
+
+def _values_may_start_with_dash(p: argparse.ArgumentParser) -> None:
+    """After an action word, a word starting with "-" that is not one of the command's
+    own options is a value: ``reader entities rename Kyiv -Kyiv-`` (a name is the
+    user's text). argparse would refuse it as an unknown option."""
+    original = p._parse_optional
+    seen: list[str] = []
+
+    def parse_optional(arg: str) -> Any:
+        result = original(arg)
+        words = [w for i, w in enumerate(seen) if not (i and seen[i - 1] in _VALUE_OPTIONS)]
+        first = next((w for w in words if not w.startswith("-")), None)
+        seen.append(arg)
+        if result is None or first not in ENTITY_ACTIONS:
+            return result
+        found = result[0] if isinstance(result, tuple) else (result[0][0] if result else None)
+        return result if found is not None else None
+
+    p._parse_optional = parse_optional  # type: ignore[method-assign,assignment]
 
 
 def _add_compare(sub: Any, corpus: argparse.ArgumentParser) -> None:

@@ -876,7 +876,9 @@ class Library:
                 return self._entities
             cached = self.catalog.corpus_entities()
             raw, id_map = read_payload(cached[0]) if cached else ([], {})
-            state = CorpusEntities(raw, id_map, self._load_aliases(), cached and cached[1])
+            state = CorpusEntities(
+                raw, id_map, self._load_aliases(), cached and cached[1], self._stored_entities
+            )
             self._entities = state
             return state
 
@@ -910,6 +912,19 @@ class Library:
     def corpus_entities(self) -> list[CorpusEntity]:
         """Every corpus entity, most articles first (``documents`` filled)."""
         return list(self._corpus().entities)
+
+    def _stored_entities(self, doc_id: str) -> list[Entity]:
+        """One article's entities as extracted (article ids, no aliases applied)."""
+        from reader.core.entity_store import decode_entities
+
+        data = self.catalog.entity_data(doc_id)
+        text = self.catalog.text(doc_id)
+        return [] if data is None or text is None else decode_entities(data, text)
+
+    def entity_raw_ids(self, entity_id: str) -> list[str]:
+        """The ids, before the aliases file, of what became ``entity_id`` (what the
+        curation API writes into the aliases file)."""
+        return self._corpus().raw_ids(entity_id)
 
     def entity(self, entity_id: str) -> CorpusEntity | None:
         return self._corpus().by_id.get(entity_id)

@@ -13,6 +13,8 @@ optional, every reference an entity id or any of its names or aliases::
       org:azov: place
     block:                 # never shown
       - Salvator
+    split:                 # these spellings leave the entity, as a new one
+      person:valery-zaluzhnyi: [Zaluzhny]
 
 The file is read through :mod:`reader.core.yamlfile` (size, alias, nesting bounds).
 Each problem is one line naming the file and the entry; a bad entry is left out and
@@ -51,9 +53,12 @@ class Aliases:
     rename: dict[str, str] = field(default_factory=dict)
     retype: dict[str, EntityType] = field(default_factory=dict)
     block: list[str] = field(default_factory=list)
+    # Applied after everything else (reader.core.entity_corpus): the mentions written
+    # with these spellings leave the entity for a new one named by the first of them.
+    split: dict[str, list[str]] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
-        return not (self.merge or self.rename or self.retype or self.block)
+        return not (self.merge or self.rename or self.retype or self.block or self.split)
 
     def to_yaml(self) -> str:
         data: dict[str, Any] = {}
@@ -65,6 +70,8 @@ class Aliases:
             data["retype"] = dict(self.retype)
         if self.block:
             data["block"] = list(self.block)
+        if self.split:
+            data["split"] = {k: list(v) for k, v in self.split.items()}
         body = yamlio.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
         return HEADER + ("" if body.strip() == "{}" else body)
 
@@ -105,14 +112,18 @@ def check_aliases(text: str | bytes, source: str = "aliases") -> tuple[Aliases, 
         problems.add("", f"is {shown(data)}, not a mapping with merge/rename/retype/block; ignored")
         return aliases, problems.lines
     for section in data:
-        if section not in ("merge", "rename", "retype", "block"):
+        if section not in ("merge", "rename", "retype", "block", "split"):
             problems.add(
-                key_path(section), "unknown section (merge, rename, retype, block); ignored"
+                key_path(section), "unknown section (merge, rename, retype, block, split); ignored"
             )
     for target, value in _section(data, "merge", problems):
         refs = _refs(value, key_path("merge", target), problems)
         if refs:
             aliases.merge[target] = refs
+    for ref, value in _section(data, "split", problems):
+        refs = _refs(value, key_path("split", ref), problems)
+        if refs:
+            aliases.split[ref] = refs
     for ref, value in _section(data, "rename", problems):
         if isinstance(value, str) and value.strip() and len(value) <= MAX_REF_CHARS:
             aliases.rename[ref] = value

@@ -1,0 +1,120 @@
+"""``reader entities merge|block|rename|retype|split|undo|redo|history``: curating the
+corpus's entities from the command line (reader.core.entities.curation).
+
+Each change prints one line saying what changed; a bad reference, an unknown type or
+a refused undo is one line on stderr and exit code 2. ``history --json`` prints
+``{"done": [...], "undone": [...]}``, each step ``{op, args, summary, time}``, oldest
+first (undo takes the last of ``done``, redo the last of ``undone``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.text import Text
+
+from reader.cli.errors import UserError
+from reader.cli.output import console, print_json
+from reader.core.display import safe_name
+from reader.core.entities.aliases import aliases_path
+from reader.core.entities.curation import (
+    CurationError,
+    Curator,
+    Step,
+    read_history,
+    redo,
+    undo,
+)
+
+# action: (fewest values, most values or None, usage)
+_SHAPES: dict[str, tuple[int, int | None, str]] = {
+    "merge": (2, None, "merge INTO OTHER..."),
+    "block": (1, 1, "block REF"),
+    "rename": (2, 2, "rename REF NAME"),
+    "retype": (2, 2, "retype REF TYPE"),
+    "split": (2, None, "split REF SPELLING..."),
+    "undo": (0, 0, "undo"),
+    "redo": (0, 0, "redo"),
+    "history": (0, 0, "history [--json]"),
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    action: str = args.doc
+    values: list[str] = list(args.values)
+    fewest, most, usage = _SHAPES[action]
+    if len(values) < fewest or (most is not None and len(values) > most):
+        raise UserError(f"usage: reader entities {usage}")
+    if args.text_files or args.types:
+        raise UserError(f"reader entities {action} takes no --text-file or --type")
+    if action == "history":
+        return _history(args)
+    from reader.cli.context import corpus_root
+
+    if action in ("undo", "redo"):
+        # Only the files are needed: no index update, so undo is instant.
+        path = aliases_path(corpus_root(args.corpus))
+        try:
+            line = undo(path) if action == "undo" else redo(path)
+        except (CurationError, OSError) as error:
+            raise UserError(str(error)) from None
+        _say(line)
+        return 0
+    from reader.cli.context import open_library
+
+    library = open_library(args.corpus)
+    try:
+        curator = Curator(library)
+        try:
+            if action == "merge":
+                line = curator.merge(values[0], values[1:])
+            elif action == "block":
+                line = curator.block(values[0])
+            elif action == "rename":
+                line = curator.rename(values[0], values[1])
+            elif action == "retype":
+                line = curator.retype(values[0], values[1])
+            else:
+                line = curator.split(values[0], values[1:])
+        except (CurationError, OSError) as error:
+            raise UserError(str(error)) from None
+    finally:
+        library.close()
+    if curator.warning:
+        print(f"reader: warning: {safe_name(curator.warning)}", file=sys.stderr)
+    _say(line)
+    return 0
+
+
+def _say(line: str) -> None:
+    console().print(Text(safe_name(line)))
+
+
+def _history(args: argparse.Namespace) -> int:
+    from reader.cli.context import corpus_root
+
+    history = read_history(aliases_path(corpus_root(args.corpus)))
+    if history.problem:
+        print(f"reader: warning: {safe_name(history.problem)}", file=sys.stderr)
+    if args.json:
+        print_json(
+            {
+                "done": [_step(s) for s in history.done],
+                "undone": [_step(s) for s in history.undone],
+            }
+        )
+        return 0
+    out = console()
+    if not history.done and not history.undone:
+        out.print(Text("no changes recorded", style="dim"))
+        return 0
+    for step in history.done:
+        out.print(Text(safe_name(f"{step.time}  {step.summary}")))
+    for step in reversed(history.undone):
+        out.print(Text(safe_name(f"{step.time}  (undone) {step.summary}"), style="dim"))
+    return 0
+
+
+def _step(step: Step) -> dict[str, object]:
+    return {"op": step.op, "args": list(step.args), "summary": step.summary, "time": step.time}
