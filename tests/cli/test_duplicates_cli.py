@@ -106,3 +106,17 @@ def test_no_duplicates(
         "documents": 3,
         "groups": [],
     }
+
+
+def test_show_and_list_json_name_the_duplicates(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shown = run_json(capsys, "show", "b/copy", "--json", "--corpus", str(corpus))
+    assert shown["duplicates"] == ["a/original", "b/edit"]
+    alone = run_json(capsys, "show", "other/1", "--json", "--corpus", str(corpus))
+    assert alone["duplicates"] == []
+    listed = {
+        d["id"]: d["duplicates"]
+        for d in run_json(capsys, "list", "--json", "--corpus", str(corpus))
+    }
+    assert listed["a/original"] == ["b/copy", "b/edit"] and listed["other/0"] == []

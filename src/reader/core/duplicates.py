@@ -19,7 +19,7 @@ one query.
 from __future__ import annotations
 
 import struct
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -29,7 +29,7 @@ VERSION = "1"
 """Changes when the signature does: stored signatures of another version are recomputed."""
 
 _PACK = struct.Struct(f"<{PERMUTATIONS}I")
-_BAND_BYTES = ROWS * 4
+_BANDS = struct.Struct(f"{ROWS * 4}s" * BANDS)
 _BIG_BUCKET = 64  # beyond this, a bucket's members are compared with one member per group
 
 
@@ -84,13 +84,19 @@ def find_groups(
 ) -> list[tuple[tuple[str, ...], float]]:
     """Groups of near-duplicates ``(sorted ids, lowest joining resemblance)`` among
     ``signatures`` (id -> packed signature), biggest first, then by first id."""
-    buckets: list[dict[bytes, list[str]]] = [defaultdict(list) for _ in range(BANDS)]
-    for doc_id, blob in signatures.items():
-        if len(blob) != _PACK.size:
-            continue
-        for band, bucket in enumerate(buckets):
-            start = band * _BAND_BYTES
-            bucket[blob[start : start + _BAND_BYTES]].append(doc_id)
+    ids = [doc_id for doc_id, blob in signatures.items() if len(blob) == _PACK.size]
+    blobs = [signatures[doc_id] for doc_id in ids]
+    buckets: list[list[str]] = []  # members of every band bucket with two or more
+    # Cut every signature into its bands in C (one unpack each), then take band by band.
+    bands: Iterable[tuple[bytes, ...]] = zip(*map(_BANDS.unpack, blobs), strict=True)
+    for keys in bands:
+        if len(set(keys)) == len(keys):
+            continue  # the usual band: no two documents agree on it
+        shared = {key for key, count in Counter(keys).items() if count > 1}
+        members: dict[bytes, list[str]] = defaultdict(list)
+        for position in [i for i, key in enumerate(keys) if key in shared]:
+            members[keys[position]].append(ids[position])
+        buckets.extend(members.values())
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -122,22 +128,19 @@ def find_groups(
         lowest[keep] = min(lowest.get(keep, 1.0), lowest.pop(gone, 1.0), value)
 
     for bucket in buckets:
-        for members in bucket.values():
-            if len(members) < 2:
-                continue
-            if len(members) <= _BIG_BUCKET:
-                for i, a in enumerate(members):
-                    for b in members[i + 1 :]:
-                        join(a, b)
-                continue
-            # A big bucket (many copies of one text): compare each member with one member
-            # of each group met so far in the bucket, not with every other member.
-            heads: list[str] = []
-            for a in members:
-                for head in heads:
-                    join(a, head)
-                if all(find(a) != find(head) for head in heads):
-                    heads.append(a)
+        if len(bucket) <= _BIG_BUCKET:
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1 :]:
+                    join(a, b)
+            continue
+        # A big bucket (many copies of one text): compare each member with one member of
+        # each group met so far in the bucket, not with every other member.
+        heads: list[str] = []
+        for a in bucket:
+            for head in heads:
+                join(a, head)
+            if all(find(a) != find(head) for head in heads):
+                heads.append(a)
     groups: dict[str, list[str]] = defaultdict(list)
     for doc_id in parent:
         groups[find(doc_id)].append(doc_id)
