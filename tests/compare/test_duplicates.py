@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from reader.core.catalog import Catalog
 from reader.core.duplicates import (
     PERMUTATIONS,
     document_signature,
@@ -166,6 +168,40 @@ def test_rebuild_and_an_old_cache_recompute(
     library.update()
     assert library.duplicates() == before
     assert len(library.catalog.signatures()) == library.catalog.count()
+
+
+def test_a_rebuild_signs_each_document_once(
+    library: Library, corpus: tuple[Path, random.Random, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.core.library as library_module
+
+    plant(*corpus)
+    library.update()
+    signed: list[str] = []
+
+    def counting(title: str, text: str) -> bytes:
+        signed.append(title)
+        return document_signature(title, text)
+
+    monkeypatch.setattr(library_module, "document_signature", counting)
+    library.update(rebuild=True)
+    assert len(signed) == library.catalog.count() == 42
+    assert len(library.duplicates()) == 1
+
+
+def test_an_old_read_only_cache_has_no_duplicates(library: Library, tmp_path: Path) -> None:
+    library.update()
+    library.close()
+    path = tmp_path / "cache" / "catalog.sqlite"
+    with sqlite3.connect(path) as db:  # as a version without near-duplicates left it
+        db.execute("DROP TABLE minhash")
+        db.execute("DROP TABLE duplicates")
+    old = Catalog(path, read_only=True)
+    try:
+        assert old.duplicate_rows() == [] and old.duplicate_rows("news/001") == []
+        assert old.signatures_of(["news/001"]) == {}
+    finally:
+        old.close()
 
 
 def test_a_document_without_words_has_no_duplicates(

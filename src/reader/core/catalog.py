@@ -273,11 +273,22 @@ class Catalog:
     @_guarded
     def signatures_of(self, ids: Iterable[str]) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
+        if not self._has_duplicates():
+            return found
         for doc_id in ids:
             row = self._db.execute("SELECT signature FROM minhash WHERE id=?", (doc_id,)).fetchone()
             if row is not None:
                 found[doc_id] = bytes(row[0])
         return found
+
+    def _has_duplicates(self) -> bool:
+        """Whether the near-duplicate tables exist: a cache made by an earlier version and
+        opened read-only has none (and cannot be given them)."""
+        row = self._db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN "
+            "('minhash', 'duplicates')"
+        ).fetchone()
+        return bool(row[0] == 2)
 
     @_guarded
     def unsigned(self, limit: int) -> list[tuple[str, str, str]]:
@@ -321,6 +332,8 @@ class Catalog:
     def duplicate_rows(self, doc_id: str | None = None) -> list[DuplicateRow]:
         """The stored groups' rows in group order (only ``doc_id``'s group when given)."""
         query = "SELECT id, grp, canonical, resemblance, grp_resemblance FROM duplicates"
+        if not self._has_duplicates():
+            return []
         if doc_id is None:
             cursor = self._db.execute(query + " ORDER BY grp, id")
         else:

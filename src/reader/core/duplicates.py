@@ -144,7 +144,7 @@ def find_groups(
     groups: dict[str, list[str]] = defaultdict(list)
     for doc_id in parent:
         groups[find(doc_id)].append(doc_id)
-    found = [(tuple(sorted(ids)), lowest.get(root, 1.0)) for root, ids in groups.items()]
+    found = [(tuple(sorted(group)), lowest.get(root, 1.0)) for root, group in groups.items()]
     found.sort(key=lambda group: (-len(group[0]), group[0]))
     return found
 

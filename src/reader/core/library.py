@@ -28,6 +28,7 @@ from reader.core.catalog import Catalog, CleaningRow, DocSummary, Fingerprint
 from reader.core.cleaning import CleaningPlan, plan_cleaning
 from reader.core.display import safe_name
 from reader.core.document import Document, Original, Removed
+from reader.core.duplicates import VERSION as DUPLICATES_VERSION
 from reader.core.duplicates import DuplicateGroup, document_signature
 from reader.core.filenames import name_text
 from reader.core.hits import HitMatcher
@@ -354,6 +355,7 @@ class Library:
         self.catalog.clear()
         ix = whoosh_index.create_in(str(self.index_dir), build_schema())
         self.catalog.set_meta("format", _format())
+        self.catalog.set_meta("minhash", DUPLICATES_VERSION)  # signatures made from here on
         self._record_index_files()
         return ix
 
@@ -608,9 +610,9 @@ class Library:
         documents changed since the groups were stored."""
         from reader.core import duplicates
 
-        if self.catalog.get_meta("minhash") != duplicates.VERSION:
+        if self.catalog.get_meta("minhash") != DUPLICATES_VERSION:
             self.catalog.store_signatures((), replace_all=True)
-            self.catalog.set_meta("minhash", duplicates.VERSION)
+            self.catalog.set_meta("minhash", DUPLICATES_VERSION)
         while missing := self.catalog.unsigned(BATCH):
             self.catalog.store_signatures(
                 ((i, document_signature(title, text)) for i, title, text in missing),
