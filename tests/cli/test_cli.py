@@ -54,7 +54,8 @@ def test_list_json_defaults_to_the_bundled_seeds(tmp_path: Path) -> None:
     docs = json.loads(result.stdout)
     assert [d["id"] for d in docs] == SEED_IDS
     for doc in docs:
-        assert set(doc) == {"id", "title", "authors", "date", "source", "url", "path", "words"}
+        keys = {"id", "title", "authors", "date", "source", "url", "path", "words", "duplicates"}
+        assert set(doc) == keys
         assert Path(doc["path"]).is_file()
         assert doc["words"] > 500
     assert docs[0]["authors"] == ["Jason Melanovski", "Clara Weiss"]

@@ -21,6 +21,7 @@ _STYLES = {"italic": "italic", "bold": "bold", "heading": "bold underline", "cod
 def run_list(args: argparse.Namespace) -> int:
     library = open_library(args.corpus)
     docs = library.summaries()
+    groups = library.duplicates() if args.json else []
     library.close()
     keys = {
         "id": lambda d: d.id,
@@ -30,7 +31,9 @@ def run_list(args: argparse.Namespace) -> int:
     }
     docs.sort(key=keys[args.sort])
     if args.json:
-        print_json([d.to_json() for d in docs])
+        # "duplicates": the other articles of its near-duplicate group (reader duplicates).
+        others = {i: [o for o in g.ids if o != i] for g in groups for i in g.ids}
+        print_json([{**d.to_json(), "duplicates": others.get(d.id, [])} for d in docs])
         return 0
     if not sys.stdout.isatty():
         for d in docs:
@@ -61,14 +64,19 @@ def find_document(library_arg: str | None, ref: str) -> Document:
     return doc
 
 
-def find_original(library_arg: str | None, ref: str) -> tuple[Document, Original | None]:
+def find_original(
+    library_arg: str | None, ref: str, duplicates: list[str] | None = None
+) -> tuple[Document, Original | None]:
     """The document and its original text with what cleaning removed (None: the file
-    can no longer be read)."""
+    can no longer be read); ``duplicates`` gets the ids of its near-duplicates."""
     library = open_library(library_arg)
     try:
         doc_id = library.resolve(ref)
         doc = library.document(doc_id)
         original = library.original(doc_id)
+        if duplicates is not None:
+            group = library.duplicate_group(doc_id)
+            duplicates.extend(i for i in (group.ids if group else ()) if i != doc_id)
     except (DocumentNotFound, AmbiguousDocument) as error:
         raise UserError(str(error)) from None
     finally:
@@ -82,7 +90,8 @@ def run_show(args: argparse.Namespace) -> int:
     if args.raw:
         return _show_raw(args)
     if args.json:
-        doc, original = find_original(args.corpus, args.doc)
+        duplicates: list[str] = []
+        doc, original = find_original(args.corpus, args.doc, duplicates)
         print_json(
             {
                 **doc.summary_json(),
@@ -103,6 +112,8 @@ def run_show(args: argparse.Namespace) -> int:
                     for r in original.removed
                 ],
                 "original_changed": None if original is None else original.stale,
+                # The other articles of its near-duplicate group (reader duplicates).
+                "duplicates": duplicates,
             }
         )
         return 0

@@ -18,6 +18,7 @@ SUBCOMMANDS = (
     "entities",
     "compare",
     "similar",
+    "duplicates",
     "bookmarks",
 )
 
@@ -145,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_entities(sub, corpus)
     _add_compare(sub, corpus)
+    _add_duplicates(sub, corpus)
     _add_bookmarks(sub, corpus)
     return parser
 
@@ -235,6 +237,16 @@ def _add_compare(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=int, default=10, metavar="N", help="how many (default 10)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(handler=_lazy("reader.cli.cmd_compare:run_similar"))
+
+
+def _add_duplicates(sub: Any, corpus: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "duplicates",
+        parents=[corpus],
+        help="groups of near-duplicate articles (copies, light edits)",
+    )
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(handler=_lazy("reader.cli.cmd_duplicates:run"))
 
 
 def _add_bookmarks(sub: Any, corpus: argparse.ArgumentParser) -> None:

@@ -56,7 +56,21 @@ CREATE TABLE IF NOT EXISTS cleaning (
     removed TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cleaning_folder ON cleaning (folder);
+-- Near-duplicates (reader.core.duplicates): each document's packed MinHash signature, and
+-- the groups found after the last update: per member its group's rank (biggest first), its
+-- resemblance to the group's canonical article, the group's lowest joining resemblance.
+CREATE TABLE IF NOT EXISTS minhash (id TEXT PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS duplicates (
+    id TEXT PRIMARY KEY,
+    grp INTEGER NOT NULL,
+    canonical TEXT NOT NULL,
+    resemblance REAL NOT NULL,
+    grp_resemblance REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS duplicates_grp ON duplicates (grp);
 """
+# A row of the duplicates table: (id, group rank, canonical id, resemblance to it, group's).
+DuplicateRow = tuple[str, int, str, float, float]
 # A row of the cleaning table: (id, folder, hashes, signature, removed JSON).
 CleaningRow = tuple[str, str, bytes, bytes, str]
 _SUMMARY = "id, title, authors, date, source, url, path, words, tags"
@@ -176,11 +190,14 @@ class Catalog:
         touches: Iterable[tuple[str, Fingerprint]] = (),
         entities: Iterable[tuple[str, str]] = (),
         cleaning: Iterable[CleaningRow] = (),
+        signatures: Iterable[tuple[str, bytes]] = (),
     ) -> None:
         """Apply one batch of changes in a single transaction.
 
         ``entities`` are ``(doc id, entity JSON)`` rows; any change of documents or
-        entities marks the cached corpus merge stale (see :meth:`entities_stale`).
+        entities marks the cached corpus merge stale (see :meth:`entities_stale`), and any
+        change of documents the near-duplicate groups. ``signatures`` are ``(doc id, packed
+        MinHash signature)`` rows (:mod:`reader.core.duplicates`).
         """
         removals = list(removals)
         entities = list(entities)
@@ -191,8 +208,12 @@ class Catalog:
             self._db.executemany("DELETE FROM cleaning WHERE id=?", ((i,) for i in removals))
             self._db.executemany("INSERT OR REPLACE INTO cleaning VALUES (?,?,?,?,?)", cleaning)
             self._db.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?)", entities)
+            self._db.executemany("DELETE FROM minhash WHERE id=?", ((i,) for i in removals))
+            self._db.executemany("INSERT OR REPLACE INTO minhash VALUES (?, ?)", signatures)
             if removals or entities or upserts:
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('entities_stale', '1')")
+            if removals or upserts:
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('duplicates_stale', '1')")
             self._db.executemany(
                 "UPDATE docs SET mtime_ns=?, size=? WHERE id=?",
                 ((fp.mtime_ns, fp.size, i) for i, fp in touches),
@@ -210,6 +231,8 @@ class Catalog:
             self._db.execute("DELETE FROM entities")
             self._db.execute("DELETE FROM entity_cache")
             self._db.execute("DELETE FROM cleaning")
+            self._db.execute("DELETE FROM minhash")
+            self._db.execute("DELETE FROM duplicates")
 
     @_guarded
     def cleaning_rows(self, folders: Iterable[str]) -> dict[str, tuple[str, bytes, bytes]]:
@@ -238,6 +261,88 @@ class Catalog:
             return None
         removed = None if row[4] is None else str(row[4])
         return str(row[0]), str(row[1]), str(row[2]), bytes(row[3]), removed
+
+    # -- near-duplicates (reader.core.duplicates) ----------------------------------
+
+    @_guarded
+    def signatures(self) -> dict[str, bytes]:
+        """Every document's stored signature (near-duplicates), by id."""
+        with closing(self._db.execute("SELECT id, signature FROM minhash")) as cursor:
+            return {str(r[0]): bytes(r[1]) for r in cursor}
+
+    @_guarded
+    def signatures_of(self, ids: Iterable[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        if not self._has_duplicates():
+            return found
+        for doc_id in ids:
+            row = self._db.execute("SELECT signature FROM minhash WHERE id=?", (doc_id,)).fetchone()
+            if row is not None:
+                found[doc_id] = bytes(row[0])
+        return found
+
+    def _has_duplicates(self) -> bool:
+        """Whether the near-duplicate tables exist: a cache made by an earlier version and
+        opened read-only has none (and cannot be given them)."""
+        row = self._db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN "
+            "('minhash', 'duplicates')"
+        ).fetchone()
+        return bool(row[0] == 2)
+
+    @_guarded
+    def unsigned(self, limit: int) -> list[tuple[str, str, str]]:
+        """Up to ``limit`` documents without a stored signature: ``(id, title, text)``."""
+        return [
+            (str(r[0]), str(r[1]), str(r[2]))
+            for r in self._db.execute(
+                "SELECT d.id, d.title, d.text FROM docs d LEFT JOIN minhash m ON m.id = d.id "
+                "WHERE m.id IS NULL LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    @_guarded
+    def store_signatures(self, rows: Iterable[tuple[str, bytes]], *, replace_all: bool) -> None:
+        """Add signatures (``replace_all``: instead of all stored ones); marks the groups stale."""
+        with self._db:
+            if replace_all:
+                self._db.execute("DELETE FROM minhash")
+            self._db.executemany("INSERT OR REPLACE INTO minhash VALUES (?, ?)", rows)
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('duplicates_stale', '1')")
+
+    @_guarded
+    def dates(self, ids: Iterable[str]) -> dict[str, str | None]:
+        found: dict[str, str | None] = {}
+        for doc_id in ids:
+            row = self._db.execute("SELECT date FROM docs WHERE id=?", (doc_id,)).fetchone()
+            if row is not None:
+                found[doc_id] = None if row[0] is None else str(row[0])
+        return found
+
+    @_guarded
+    def store_duplicates(self, rows: Iterable[DuplicateRow]) -> None:
+        """Replace the near-duplicate groups and clear their stale mark, in one transaction."""
+        with self._db:
+            self._db.execute("DELETE FROM duplicates")
+            self._db.executemany("INSERT INTO duplicates VALUES (?,?,?,?,?)", rows)
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('duplicates_stale', '0')")
+
+    @_guarded
+    def duplicate_rows(self, doc_id: str | None = None) -> list[DuplicateRow]:
+        """The stored groups' rows in group order (only ``doc_id``'s group when given)."""
+        query = "SELECT id, grp, canonical, resemblance, grp_resemblance FROM duplicates"
+        if not self._has_duplicates():
+            return []
+        if doc_id is None:
+            cursor = self._db.execute(query + " ORDER BY grp, id")
+        else:
+            cursor = self._db.execute(
+                query + " WHERE grp = (SELECT grp FROM duplicates WHERE id=?) ORDER BY id",
+                (doc_id,),
+            )
+        with closing(cursor):
+            return [(str(r[0]), int(r[1]), str(r[2]), float(r[3]), float(r[4])) for r in cursor]
 
     @_guarded
     def summaries(self) -> list[DocSummary]:

@@ -28,6 +28,8 @@ from reader.core.catalog import Catalog, CleaningRow, DocSummary, Fingerprint
 from reader.core.cleaning import CleaningPlan, plan_cleaning
 from reader.core.display import safe_name
 from reader.core.document import Document, Original, Removed
+from reader.core.duplicates import VERSION as DUPLICATES_VERSION
+from reader.core.duplicates import DuplicateGroup, document_signature
 from reader.core.filenames import name_text
 from reader.core.hits import HitMatcher
 from reader.core.loader import CorpusError, Skipped, SourceFile
@@ -353,6 +355,7 @@ class Library:
         self.catalog.clear()
         ix = whoosh_index.create_in(str(self.index_dir), build_schema())
         self.catalog.set_meta("format", _format())
+        self.catalog.set_meta("minhash", DUPLICATES_VERSION)  # signatures made from here on
         self._record_index_files()
         return ix
 
@@ -476,6 +479,7 @@ class Library:
                 self._store_merge(merged)
             elif self.catalog.entities_stale():
                 self._store_merge(self._merge_payload())
+            self._update_duplicates()
         self.refresh()
         # Read the corpus entities now (callers update off the UI thread), so the
         # first search does not pay for loading them and indexing their names.
@@ -553,6 +557,9 @@ class Library:
                         batch.rows.append((doc, source.rel, fingerprint, warnings))
                         batch.cleaning.append(cleaning.pop(doc.id))
                         batch.entity_rows.append((doc.id, data))
+                        batch.signatures.append(
+                            (doc.id, document_signature(doc.meta.title, doc.text))
+                        )
                         if source.id in previous:
                             report.updated += 1
                         else:
@@ -587,8 +594,42 @@ class Library:
         self._record_index_files()
         # Whoosh first, then the catalog: a crash between the two only means the
         # next run re-indexes this batch (update_document is idempotent).
-        self.catalog.write(batch.rows, batch.gone, batch.touches, batch.entity_rows, batch.cleaning)
+        self.catalog.write(
+            batch.rows,
+            batch.gone,
+            batch.touches,
+            batch.entity_rows,
+            batch.cleaning,
+            batch.signatures,
+        )
         report.removed += len([g for g in batch.gone if g in previous])
+
+    def _update_duplicates(self) -> None:
+        """Sign documents indexed without a signature (a cache made before signatures
+        were kept, or by another version of them), then regroup near-duplicates if
+        documents changed since the groups were stored."""
+        from reader.core import duplicates
+
+        if self.catalog.get_meta("minhash") != DUPLICATES_VERSION:
+            self.catalog.store_signatures((), replace_all=True)
+            self.catalog.set_meta("minhash", DUPLICATES_VERSION)
+        while missing := self.catalog.unsigned(BATCH):
+            self.catalog.store_signatures(
+                ((i, document_signature(title, text)) for i, title, text in missing),
+                replace_all=False,
+            )
+        if self.catalog.get_meta("duplicates_stale") == "0":
+            return
+        signatures = self.catalog.signatures()
+        groups = duplicates.find_groups(signatures)
+        dates = self.catalog.dates(i for ids, _ in groups for i in ids)
+        rows = []
+        for rank, (ids, lowest) in enumerate(groups):
+            canonical = duplicates.canonical_of(ids, dates)
+            for doc_id in ids:
+                score = duplicates.similarity(signatures[doc_id], signatures[canonical])
+                rows.append((doc_id, rank, canonical, score, lowest))
+        self.catalog.store_duplicates(rows)
 
     def _merge_payload(self) -> str:
         """All documents' entities merged into corpus entities (the cached JSON)."""
@@ -669,6 +710,44 @@ class Library:
     @repairing
     def document(self, doc_id: str) -> Document | None:
         return self.catalog.document(doc_id)
+
+    @repairing
+    def duplicates(self) -> list[DuplicateGroup]:
+        """The corpus's groups of near-duplicate articles as found by the last update,
+        biggest first (then by first id); see :class:`reader.core.duplicates.DuplicateGroup`."""
+        return _groups(self.catalog.duplicate_rows())
+
+    @repairing
+    def duplicate_group(self, doc_id: str) -> DuplicateGroup | None:
+        """The group of near-duplicates ``doc_id`` belongs to, or None."""
+        found = _groups(self.catalog.duplicate_rows(doc_id))
+        return found[0] if found else None
+
+    @repairing
+    def duplicates_of(self, doc_id: str) -> list[tuple[str, float]]:
+        """The other members of ``doc_id``'s group with their estimated resemblance to it,
+        most alike first. Groups join pairs above the threshold, so a member reached
+        through another one may resemble ``doc_id`` less than the threshold."""
+        group = self.duplicate_group(doc_id)
+        if group is None:
+            return []
+        from reader.core.duplicates import similarity
+
+        signatures = self.catalog.signatures_of(group.ids)
+        own = signatures.get(doc_id, b"")
+        found = [
+            (other, similarity(own, signatures.get(other, b"")))
+            for other in group.ids
+            if other != doc_id
+        ]
+        found.sort(key=lambda item: (-item[1], item[0]))
+        return found
+
+    @repairing
+    def duplicate_ids_to_hide(self) -> set[str]:
+        """Every member of a near-duplicate group but its canonical (oldest) article: what
+        a "hide duplicates" filter leaves out."""
+        return {row[0] for row in self.catalog.duplicate_rows() if row[0] != row[2]}
 
     def removed(self, doc_id: str) -> tuple[Removed, ...]:
         """What cleaning removed from the document when it was indexed (no file read)."""
@@ -1037,6 +1116,23 @@ class _Batch:
         self.entity_rows: list[tuple[str, str]] = []
         self.cleaning: list[CleaningRow] = []
         self.touches: list[tuple[str, Fingerprint]] = []
+        self.signatures: list[tuple[str, bytes]] = []  # near-duplicates (core.duplicates)
+
+
+def _groups(rows: list[tuple[str, int, str, float, float]]) -> list[DuplicateGroup]:
+    """Stored duplicates rows (in group order) as groups."""
+    by_rank: dict[int, list[tuple[str, int, str, float, float]]] = {}
+    for row in rows:
+        by_rank.setdefault(row[1], []).append(row)
+    return [
+        DuplicateGroup(
+            tuple(sorted(r[0] for r in members)),
+            members[0][2],
+            members[0][4],
+            {r[0]: r[3] for r in members},
+        )
+        for _, members in sorted(by_rank.items())
+    ]
 
 
 def _typed_id(ref: str) -> str:
