@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/reanchor.py [--corpus DIR] [--bookmarks N] [--seed S]
 
-Documents are the BBC text files under ``/work/shared/corpora/bbc`` (or ``--corpus``);
+Documents are the BBC text files under ``$READER_SHARED_DIR/corpora/bbc`` or
+``<repo>/../shared/corpora/bbc`` (or ``--corpus``);
 without them, synthetic prose. Bookmarks are random sentence-sized spans. Then every
 document is edited (sentences inserted and deleted, words replaced, typos fixed; some
 edits land inside bookmarked passages) and a few documents are removed. The figure
@@ -19,6 +20,7 @@ surroundings (those that do not are counted as captured by a copy, and exit 1 to
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -28,7 +30,14 @@ from pathlib import Path
 
 from reader.core.bookmarks import Bookmark, anchor, reanchor
 
-DEFAULT_CORPUS = Path("/work/shared/corpora/bbc")
+DEFAULT_CORPUS = (
+    Path(
+        os.environ.get("READER_SHARED_DIR")
+        or Path(__file__).resolve().parent.parent.parent / "shared"
+    )
+    / "corpora"
+    / "bbc"
+)
 WORDS = (
     "the market government said minister shares growth people year new film music game "
     "players could would report company firms sales record election party labour plans "
