@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 
 from rich.table import Table
 from rich.text import Text
@@ -12,8 +14,8 @@ from reader.cli.context import open_library
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
 from reader.core.display import safe_name
-from reader.core.document import Document, Original
-from reader.core.library import AmbiguousDocument, DocumentNotFound
+from reader.core.document import Document
+from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
 
 _STYLES = {"italic": "italic", "bold": "bold", "heading": "bold underline", "code": "reverse"}
 
@@ -50,48 +52,31 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def find_document(library_arg: str | None, ref: str) -> Document:
+@contextlib.contextmanager
+def opened_document(library_arg: str | None, ref: str) -> Iterator[tuple[Library, Document]]:
+    """The corpus's library and the document ``ref`` names (an unknown or ambiguous
+    reference is a one-line user error); the library is closed afterwards."""
     library = open_library(library_arg)
     try:
-        doc_id = library.resolve(ref)
-        doc = library.document(doc_id)
-    except (DocumentNotFound, AmbiguousDocument) as error:
-        raise UserError(str(error)) from None
+        try:
+            doc = library.document(library.resolve(ref))
+        except (DocumentNotFound, AmbiguousDocument) as error:
+            raise UserError(str(error)) from None
+        if doc is None:
+            raise UserError(f"no document matches '{ref}'")
+        yield library, doc
     finally:
         library.close()
-    if doc is None:
-        raise UserError(f"no document matches '{ref}'")
-    return doc
-
-
-def find_original(
-    library_arg: str | None, ref: str, duplicates: list[str] | None = None
-) -> tuple[Document, Original | None]:
-    """The document and its original text with what cleaning removed (None: the file
-    can no longer be read); ``duplicates`` gets the ids of its near-duplicates."""
-    library = open_library(library_arg)
-    try:
-        doc_id = library.resolve(ref)
-        doc = library.document(doc_id)
-        original = library.original(doc_id)
-        if duplicates is not None:
-            group = library.duplicate_group(doc_id)
-            duplicates.extend(i for i in (group.ids if group else ()) if i != doc_id)
-    except (DocumentNotFound, AmbiguousDocument) as error:
-        raise UserError(str(error)) from None
-    finally:
-        library.close()
-    if doc is None:
-        raise UserError(f"no document matches '{ref}'")
-    return doc, original
 
 
 def run_show(args: argparse.Namespace) -> int:
     if args.raw:
         return _show_raw(args)
     if args.json:
-        duplicates: list[str] = []
-        doc, original = find_original(args.corpus, args.doc, duplicates)
+        with opened_document(args.corpus, args.doc) as (library, doc):
+            original = library.original(doc.id)
+            group = library.duplicate_group(doc.id)
+        duplicates = [i for i in (group.ids if group else ()) if i != doc.id]
         print_json(
             {
                 **doc.summary_json(),
@@ -117,7 +102,8 @@ def run_show(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    doc = find_document(args.corpus, args.doc)
+    with opened_document(args.corpus, args.doc) as (_, doc):
+        pass
     header = [safe_name(doc.meta.title)]
     byline = ", ".join(doc.meta.authors)
     details = " · ".join(x for x in (byline, doc.meta.date or "", doc.meta.source or "") if x)
@@ -143,7 +129,8 @@ def run_show(args: argparse.Namespace) -> int:
 def _show_raw(args: argparse.Namespace) -> int:
     """The source file as the cleaner read it (decoded, escape sequences and control
     characters removed); on a terminal the removed parts are dimmed."""
-    doc, original = find_original(args.corpus, args.doc)
+    with opened_document(args.corpus, args.doc) as (library, doc):
+        original = library.original(doc.id)
     if original is None:
         raise UserError(f"the file of {doc.id} can no longer be read: {doc.path}")
     if original.stale:
