@@ -193,46 +193,40 @@ def _plural(count: int, word: str) -> str:
 
 def undo(aliases_file: Path) -> str:
     """Undo the last recorded change; one line saying what was undone."""
-    with locked(aliases_file):
-        remove_stale_temps(aliases_file)
-        history = read_history(aliases_file)
-        if history.problem:
-            raise CurationError(f"{history.problem}; nothing to undo")
-        if not history.done:
-            raise CurationError("nothing to undo")
-        step = history.done[-1]
-        if _read_text(aliases_file) != step.after:
-            raise CurationError(
-                f"{aliases_file.name} was edited outside reader after the last change "
-                f"({one_line(step.summary, 120)}); undo refused so the edit is kept"
-            )
-        _put(aliases_file, step.before)
-        history.done.pop()
-        history.undone.append(step)
-        _write_history(aliases_file, history)
-    return f"undid: {step.summary}"
+    return _move(aliases_file, undoing=True)
 
 
 def redo(aliases_file: Path) -> str:
     """Redo the last undone change; one line saying what was redone."""
+    return _move(aliases_file, undoing=False)
+
+
+def _move(aliases_file: Path, *, undoing: bool) -> str:
+    """Move one change between the history's done and undone lists, putting back the
+    file text on the other side of it, unless the file was edited by hand since."""
+    verb = "undo" if undoing else "redo"
     with locked(aliases_file):
         remove_stale_temps(aliases_file)
         history = read_history(aliases_file)
         if history.problem:
-            raise CurationError(f"{history.problem}; nothing to redo")
-        if not history.undone:
-            raise CurationError("nothing to redo")
-        step = history.undone[-1]
-        if _read_text(aliases_file) != step.before:
+            raise CurationError(f"{history.problem}; nothing to {verb}")
+        source, target = (
+            (history.done, history.undone) if undoing else (history.undone, history.done)
+        )
+        if not source:
+            raise CurationError(f"nothing to {verb}")
+        step = source[-1]
+        expected, wanted = (step.after, step.before) if undoing else (step.before, step.after)
+        if _read_text(aliases_file) != expected:
+            after = f"the last change ({one_line(step.summary, 120)})" if undoing else "the undo"
             raise CurationError(
-                f"{aliases_file.name} was edited outside reader after the undo; "
-                "redo refused so the edit is kept"
+                f"{aliases_file.name} was edited outside reader after {after}; "
+                f"{verb} refused so the edit is kept"
             )
-        _put(aliases_file, step.after)
-        history.undone.pop()
-        history.done.append(step)
+        _put(aliases_file, wanted)
+        target.append(source.pop())
         _write_history(aliases_file, history)
-    return f"redid: {step.summary}"
+    return f"{'undid' if undoing else 'redid'}: {step.summary}"
 
 
 class Curator:
