@@ -46,8 +46,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         for name in ("config", "data", "cache"):
             os.environ[f"READER_{name.upper()}_DIR"] = str(Path(home) / name)
-        from reader.core import cachehealth
-        from reader.core.library import Library
+        from reader.core.index import cachehealth
+        from reader.core.index.library import Library
 
         library = Library(corpus)
         started = time.perf_counter()

@@ -64,8 +64,8 @@ from reader.core.compare import (  # noqa: E402
     terms,
 )
 from reader.core.entities import extract  # noqa: E402
-from reader.core.library import Library  # noqa: E402
-from reader.core.similar import similar  # noqa: E402
+from reader.core.index.library import Library  # noqa: E402
+from reader.core.index.similar import similar  # noqa: E402
 
 TARGET = 20_000
 
@@ -197,8 +197,8 @@ def similar_on_bbc(bbc: Path, sample_size: int, cache: Path | None) -> None:
 
 def retold_pairs(library: Library, ids: list[str]) -> list[tuple[str, str]]:
     """Both directions of every BBC pair that tells one story in two versions (found by
-    reader.core.neardup, not exact copies): the partner is what a reader wants first."""
-    from reader.core.neardup import NearDuplicates
+    reader.core.index.neardup, not exact copies): the partner is what a reader wants first."""
+    from reader.core.index.neardup import NearDuplicates
 
     index = NearDuplicates()
     for doc_id in ids:

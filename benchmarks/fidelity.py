@@ -58,14 +58,14 @@ def isolated_library(root: Path, tmp: Path):  # type: ignore[no-untyped-def]
     """A Library on ``root`` whose cache, config and data live under ``tmp``."""
     for name in ("config", "data", "cache"):
         os.environ[f"READER_{name.upper()}_DIR"] = str(tmp / name)
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
     return Library(root)
 
 
 def bbc_report(bbc: Path, tmp: Path) -> None:
-    from reader.core.cleaning import file_hashes
-    from reader.core.loader import scan
+    from reader.core.corpus.loader import scan
+    from reader.core.index.cleaning import file_hashes
 
     library = isolated_library(bbc, tmp / "bbc")
     started = time.perf_counter()
@@ -96,7 +96,7 @@ def bbc_report(bbc: Path, tmp: Path) -> None:
 
 def score_bbc(files: list, docs: dict) -> str:  # type: ignore[type-arg]
     """Words lost, titles right, authors found (BBC has no bylines: all false)."""
-    from reader.core.loader import decode
+    from reader.core.corpus.loader import decode
 
     total = lost = titles_right = titles = 0
     losing: list[tuple[str, int]] = []
@@ -160,8 +160,8 @@ def old_parses(paths: list[Path]) -> dict[Path, OldDoc] | None:
             "import sys, json\n"
             f"sys.path.insert(0, {str(Path(tmp) / 'src')!r})\n"
             "from pathlib import PurePosixPath\n"
-            "from reader.core.parse import parse_text\n"
-            "from reader.core.loader import decode\n"
+            "from reader.core.corpus.parse import parse_text\n"
+            "from reader.core.corpus.loader import decode\n"
             "for path in sys.stdin.read().splitlines():\n"
             "    stem = PurePosixPath(path).stem.replace('_', ' ').replace('-', ' ')\n"
             "    p = parse_text(decode(open(path, 'rb').read())[0], fallback_title=stem)\n"

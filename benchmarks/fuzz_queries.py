@@ -147,8 +147,8 @@ def main() -> int:
     if corpus is None:
         print("benchmark skipped: BBC corpus not found (set READER_SHARED_DIR)")
         return 0
-    from reader.core.library import Library
-    from reader.core.query import QueryError
+    from reader.core.index.library import Library
+    from reader.core.index.query import QueryError
 
     with tempfile.TemporaryDirectory(prefix="reader-fuzz-") as tmp:
         os.environ.setdefault("READER_CACHE_DIR", str(Path(tmp) / "xdg-cache"))

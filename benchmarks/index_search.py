@@ -55,8 +55,8 @@ def plain_whoosh(corpus: Path, target: Path) -> tuple[float, int]:
     """The baseline: read files, title = first line, body = rest, same schema."""
     from whoosh import index as whoosh_index
 
-    from reader.core.loader import EXTENSIONS
-    from reader.core.schema import build_schema
+    from reader.core.corpus.loader import EXTENSIONS
+    from reader.core.index.schema import build_schema
 
     start = time.perf_counter()
     ix = whoosh_index.create_in(str(target), build_schema())
@@ -75,7 +75,7 @@ def plain_whoosh(corpus: Path, target: Path) -> tuple[float, int]:
 
 
 def ours(corpus: Path, cache: Path) -> tuple[float, int]:
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
     start = time.perf_counter()
     library = Library(corpus, cache=cache)
@@ -86,7 +86,7 @@ def ours(corpus: Path, cache: Path) -> tuple[float, int]:
 
 def entity_list(corpus: Path, cache: Path) -> tuple[float, float, int]:
     """Seconds to the corpus entity list in a fresh Library, then again."""
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
     library = Library(corpus, cache=cache)
     start = time.perf_counter()
@@ -100,7 +100,7 @@ def entity_list(corpus: Path, cache: Path) -> tuple[float, float, int]:
 
 
 def search_latency(corpus: Path, cache: Path, queries: list[str]) -> list[float]:
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
     library = Library(corpus, cache=cache)
     library.search("warm up")

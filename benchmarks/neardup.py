@@ -1,4 +1,4 @@
-"""Benchmark of near-duplicate detection (reader.core.neardup).
+"""Benchmark of near-duplicate detection (reader.core.index.neardup).
 
 Prints:
 
@@ -8,7 +8,7 @@ Prints:
    Target: under 10 % of the ingest. Then the cost of a signature per article, for this
    module's one-permutation MinHash and, when installed, for ``datasketch``
    (``MinHash(num_perm=128)`` with ``update_batch`` over the same shingles).
-2. Regrouping after an update (``reader.core.duplicates.find_groups``) over 20,000 stored
+2. Regrouping after an update (``reader.core.index.duplicates.find_groups``) over 20,000 stored
    signatures: BBC's, 1,000 near-copies of them and random ones to make up the number.
 3. A planted-copy test on generated documents (``--generated N`` articles built from shuffled
    BBC sentences): an article copied exactly and copied with 5 % of its words replaced must be
@@ -32,8 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from reader.core.library import Library  # noqa: E402
-from reader.core.neardup import NearDuplicates, shingles, signature  # noqa: E402
+from reader.core.index.library import Library  # noqa: E402
+from reader.core.index.neardup import NearDuplicates, shingles, signature  # noqa: E402
 
 
 def bbc_dir() -> Path | None:
@@ -79,7 +79,7 @@ def cpu() -> float:
 
 def ingest(bbc: Path, detect: bool) -> tuple[float, float, int]:
     """Wall and CPU seconds of a full ``Library.update`` of ``bbc``; groups found."""
-    import reader.core.library as library_module
+    import reader.core.index.library as library_module
 
     saved = library_module.document_signature, Library._update_duplicates
     if not detect:
@@ -133,7 +133,7 @@ def cost(texts: dict[str, str], bbc: Path, repeat: int) -> None:
 
 def regrouping(texts: dict[str, str], rng: random.Random, total: int = 20_000) -> None:
     """find_groups over ``total`` stored signatures, as after an update of such a corpus."""
-    from reader.core.duplicates import document_signature, find_groups
+    from reader.core.index.duplicates import document_signature, find_groups
 
     stored = {doc_id: document_signature("", text) for doc_id, text in texts.items()}
     sentences = [s for t in texts.values() for s in t.split(". ")]

@@ -49,8 +49,8 @@ def best(function, *args, repeat: int = 5):  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    from reader.core.display import safe_name
-    from reader.core.loader import scan
+    from reader.core.corpus.loader import scan
+    from reader.core.text.display import safe_name
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
     with tempfile.TemporaryDirectory() as folder:

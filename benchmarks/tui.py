@@ -162,8 +162,8 @@ def main() -> int:
         env["READER_CONFIG_DIR"] = str(Path(home) / "cfg")
         os.environ.update({k: env[k] for k in ("READER_CACHE_DIR", "READER_DATA_DIR")})
         os.environ["READER_CONFIG_DIR"] = env["READER_CONFIG_DIR"]
-        from reader.core.library import Library
-        from reader.core.paths import bundled_seeds_dir
+        from reader.core.index.library import Library
+        from reader.core.userdata.paths import bundled_seeds_dir
 
         seeds = bundled_seeds_dir()
         Library(seeds).update()

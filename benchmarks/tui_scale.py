@@ -34,7 +34,7 @@ BIG = 20_000_000
 
 
 def _summaries(count: int) -> list:  # type: ignore[type-arg]
-    from reader.core.catalog import DocSummary
+    from reader.core.index.catalog import DocSummary
 
     sources = ("BBC News", "Reuters", "The Guardian", "Kyiv Independent", "WSWS")
     return [
@@ -180,7 +180,7 @@ def main() -> int:
                 print(f"BBC corpus not found at {BBC}: 20 MB article skipped")
                 return 0
             corpus = _make_big_corpus(Path(home) / "big")
-            from reader.core.library import Library
+            from reader.core.index.library import Library
 
             start = time.perf_counter()
             library = Library(corpus)

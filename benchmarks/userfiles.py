@@ -1,4 +1,4 @@
-"""Benchmark of reading user YAML files through the bounded loader (reader.core.yamlfile).
+"""Benchmark of reading user YAML files through the bounded loader (reader.core.userdata.yamlfile).
 
 Prints, for generated bookmarks files of several sizes, the median wall time of:
 
@@ -27,9 +27,9 @@ from typing import Any
 
 import yaml
 
-from reader.core import yamlfile
 from reader.core.bookmarks.fileformat import encode
 from reader.core.bookmarks.model import Bookmark
+from reader.core.userdata import yamlfile
 
 
 def bookmarks_yaml(count: int) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reader.core.parse import parse_text
-from reader.core.paths import bundled_seeds_dir
+from reader.core.corpus.parse import parse_text
+from reader.core.userdata.paths import bundled_seeds_dir
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "core" / "data" / "seeds_pinned.json"
 

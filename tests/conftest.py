@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from reader.core.paths import bundled_seeds_dir
+from reader.core.userdata.paths import bundled_seeds_dir
 
 # Property tests exercise pure functions; the autouse fixture below only sets env vars,
 # so sharing it between hypothesis examples is harmless. No deadlines: CI has 2 cores.

@@ -54,6 +54,8 @@ def test_wheel_in_fresh_venv_lists_the_seeds(tmp_path: Path) -> None:
     for doc in docs:
         assert str(env_dir) in doc["path"], "seeds must come from the installed wheel"
     themes = run(
-        python, "-c", "from reader.core.paths import bundled_themes_dir as d; print(d().is_dir())"
+        python,
+        "-c",
+        "from reader.core.userdata.paths import bundled_themes_dir as d; print(d().is_dir())",
     )
     assert themes.stdout.strip() == "True"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import atomicfile, paths
 from reader.core.bookmarks import (
     Bookmark,
     BookmarkNotFound,
@@ -18,6 +17,7 @@ from reader.core.bookmarks import (
     bookmarks_path,
 )
 from reader.core.bookmarks.fileformat import decode
+from reader.core.userdata import atomicfile, paths
 
 from .conftest import TEXT, Clock
 

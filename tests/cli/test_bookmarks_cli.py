@@ -24,7 +24,7 @@ from reader.cli import main
 from reader.core.bookmarks import Bookmark, BookmarkStore, bookmarks_path
 from reader.core.bookmarks.export import CSV_COLUMNS
 from reader.core.bookmarks.fileformat import encode
-from reader.core.paths import corpus_key
+from reader.core.userdata.paths import corpus_key
 
 ALPHA = """Alpha harbour report
 

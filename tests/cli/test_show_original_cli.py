@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import run_reader
-from reader.core.textnorm import normalise
+from reader.core.text.textnorm import normalise
 
 NAV = "Home | News | Sport | [red]Culture[/red]"
 

@@ -171,8 +171,8 @@ def test_canonical_pair_keeps_mentions_and_records_spellings() -> None:
 
 
 def test_pair_entities_of_catalogued_seeds(seeds: Path, tmp_path: Path) -> None:
-    from reader.core.compare import pair_entities
-    from reader.core.library import Library
+    from reader.core.index.article_entities import pair_entities
+    from reader.core.index.library import Library
 
     library = Library(seeds, cache=tmp_path / "cache")
     library.update()

@@ -152,7 +152,7 @@ def _digit(text: str) -> bool:
 
 @pytest.fixture(scope="module")
 def seeds_texts(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
     library = Library(ROOT / "seeds", cache=tmp_path_factory.mktemp("cache"))
     library.update()

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.catalog import Catalog
-from reader.core.duplicates import (
+from reader.core.index.catalog import Catalog
+from reader.core.index.duplicates import (
     PERMUTATIONS,
     document_signature,
     find_groups,
@@ -20,8 +20,8 @@ from reader.core.duplicates import (
     similarity,
     unpack,
 )
-from reader.core.library import Library
-from reader.core.neardup import signature
+from reader.core.index.library import Library
+from reader.core.index.neardup import signature
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "to", "sa", "vi", "de", "po", "gu", "fe", "zo", "ba"]
 BBC = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "bbc"
@@ -173,7 +173,7 @@ def test_rebuild_and_an_old_cache_recompute(
 def test_a_rebuild_signs_each_document_once(
     library: Library, corpus: tuple[Path, random.Random, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.core.library as library_module
+    import reader.core.index.library as library_module
 
     plant(*corpus)
     library.update()

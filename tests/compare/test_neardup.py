@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.neardup import NearDuplicates, resemblance, shingles, signature
+from reader.core.index.neardup import NearDuplicates, resemblance, shingles, signature
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "to", "sa", "vi", "de", "po", "gu", "fe", "zo", "ba"]
 

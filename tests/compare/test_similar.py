@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import article
-from reader.core.library import Library
-from reader.core.similar import similar
+from reader.core.index.library import Library
+from reader.core.index.similar import similar
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import json
 import threading
 from pathlib import Path
 
-from reader.core.catalog import Catalog, Fingerprint
-from reader.core.document import Document, Metadata, StyleSpan
+from reader.core.corpus.document import Document, Metadata, StyleSpan
+from reader.core.index.catalog import Catalog, Fingerprint
 
 
 def doc(doc_id: str, title: str = "A title", text: str = "Some text here") -> Document:

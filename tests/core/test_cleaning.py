@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.furniture import Furniture, furniture_counts, text_hashes, threshold
-from reader.core.library import Library
-from reader.core.parse import parse_text
-from reader.core.textnorm import normalise
+from reader.core.corpus.furniture import Furniture, furniture_counts, text_hashes, threshold
+from reader.core.corpus.parse import parse_text
+from reader.core.index.library import Library
+from reader.core.text.textnorm import normalise
 
 NAV = "Home | News | Business | Sport | Culture"
 PROSE = (
@@ -297,7 +297,7 @@ def test_a_paragraph_in_one_document_only_is_never_removed(unique: str, others: 
 
 
 def test_counting_in_shards_gives_the_same_counts(monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.core.furniture as furniture
+    import reader.core.corpus.furniture as furniture
 
     texts = [story(n, extra="Analysis" if n % 2 else "") for n in range(30)]
     hashes = [text_hashes(normalise(t)) for t in texts]

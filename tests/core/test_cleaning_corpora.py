@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.furniture import Furniture, furniture_counts, text_hashes
-from reader.core.loader import decode
-from reader.core.parse import parse_text
-from reader.core.textnorm import normalise
+from reader.core.corpus.furniture import Furniture, furniture_counts, text_hashes
+from reader.core.corpus.loader import decode
+from reader.core.corpus.parse import parse_text
+from reader.core.text.textnorm import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import Library, UpdateReport
-from reader.core.loader import scan
+from reader.core.corpus.loader import scan
+from reader.core.index.library import Library, UpdateReport
 
 MakeCorpus = Callable[..., Path]
 
@@ -84,7 +84,7 @@ def test_the_four_silent_drops_of_the_issue(
 def test_short_files_survive_the_worker_pool(
     make_corpus: MakeCorpus, opened: Callable[[Path], Library]
 ) -> None:
-    from reader.core.entity_store import POOL_MIN_DOCUMENTS
+    from reader.core.index.entity_ingest import POOL_MIN_DOCUMENTS
 
     files = {f"t{i:03}.txt": "Title only\n" for i in range(POOL_MIN_DOCUMENTS)}
     files["long.txt"] = "Long\n\nThe council met in Paris on Monday.\n"

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.atomicfile import backup_path
 from reader.core.entities import curation
 from reader.core.entities.aliases import aliases_path
 from reader.core.entities.curation import (
@@ -21,7 +20,8 @@ from reader.core.entities.curation import (
     redo,
     undo,
 )
-from reader.core.library import Library
+from reader.core.index.library import Library
+from reader.core.userdata.atomicfile import backup_path
 
 
 @pytest.fixture

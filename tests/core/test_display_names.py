@@ -8,8 +8,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.display import _SUSPECT, safe_name
-from reader.core.filenames import name_text, real_name
+from reader.core.text.display import _SUSPECT, safe_name
+from reader.core.text.filenames import name_text, real_name
 
 UNSAFE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs"}
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.frontmatter import (
+from reader.core.corpus.frontmatter import (
     MAX_FRONT_MATTER,
     FrontMatterError,
     load_front_matter,
     split_front_matter,
 )
-from reader.core.parse import parse_text
+from reader.core.corpus.parse import parse_text
 
 FULL = """---
 title: Front Matter Title

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.blocks import split_blocks
-from reader.core.boilerplate import is_breadcrumb, is_footer_block, is_rule
-from reader.core.dates import date_line, find_date, normalise_date
-from reader.core.header import parse_byline, parse_names
-from reader.core.sources import domain_of, source_from_copyright, source_from_url
-from reader.core.textnorm import normalise, strip_controls
+from reader.core.corpus.blocks import split_blocks
+from reader.core.corpus.boilerplate import is_breadcrumb, is_footer_block, is_rule
+from reader.core.corpus.dates import date_line, find_date, normalise_date
+from reader.core.corpus.header import parse_byline, parse_names
+from reader.core.corpus.sources import domain_of, source_from_copyright, source_from_url
+from reader.core.text.textnorm import normalise, strip_controls
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Hits are exactly what the query matched: phrases whole, fields and NOT respected.
 
-The property tests compare :func:`reader.core.hits.hit_spans` with a brute-force
+The property tests compare :func:`reader.core.index.hits.hit_spans` with a brute-force
 matcher over the analysed tokens, Whoosh's own phrase matcher with the spans shown,
 and the compiled matcher with what a generated query asks for.
 """
@@ -18,10 +18,10 @@ from whoosh import fields, query
 from whoosh.filedb.filestore import RamStorage
 
 from conftest import article
-from reader.core.hits import HitMatcher, Phrase, analysed, compile_hits, hit_spans
-from reader.core.library import Library
-from reader.core.query import QueryError, parse_query
-from reader.core.schema import text_analyzer
+from reader.core.index.hits import HitMatcher, Phrase, analysed, compile_hits, hit_spans
+from reader.core.index.library import Library
+from reader.core.index.query import QueryError, parse_query
+from reader.core.index.schema import text_analyzer
 
 # Words with shared stems, stop words, one-letter words, accents and numbers: what
 # makes the analysed stream differ from the written one.

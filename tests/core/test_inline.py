@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.inline import parse_inline
+from reader.core.corpus.inline import parse_inline
 
 
 def render(source: str) -> tuple[str, list[tuple[str, str]]]:

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import article
-from reader.core import library as library_module
-from reader.core import paths
-from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
-from reader.core.query import QueryError
+from reader.core.index import library as library_module
+from reader.core.index.library import AmbiguousDocument, DocumentNotFound, Library
+from reader.core.index.query import QueryError
+from reader.core.userdata import paths
 
 PROSE = (
     "The council met on Monday to discuss the budget for the coming year and the "
@@ -32,7 +32,7 @@ def lib(seeds: Path) -> Iterator[Library]:
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    import reader.core.parse as parse_module  # the library imports it on first use
+    import reader.core.corpus.parse as parse_module  # the library imports it on first use
 
     real = parse_module.parse_text
 
@@ -220,7 +220,7 @@ def test_search_waits_for_a_rebuild_in_progress(lib: Library) -> None:
     the meantime waits for it instead of answering from part of the index."""
     import threading
 
-    from reader.core.atomicfile import locked
+    from reader.core.userdata.atomicfile import locked
 
     answers: list[int] = []
     with locked(lib.cache / "rebuild"):  # as `reader index --rebuild` holds it

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import article
-from reader.core import entity_store
 from reader.core.entities.aliases import add_block, add_merge, add_rename, add_retype, aliases_path
 from reader.core.entities.model import Entity
-from reader.core.hits import HitMatcher
-from reader.core.library import Library
+from reader.core.index import entity_ingest as entity_store
+from reader.core.index.hits import HitMatcher
+from reader.core.index.library import Library
 
 ZAL_A = article(
     "Commander replaced",
@@ -296,7 +296,7 @@ def test_aliases_apply_in_a_new_library_and_after_updates(seeds: Path) -> None:
 
 def test_an_index_without_entities_is_rebuilt_with_a_reason(seeds: Path) -> None:
     from reader.core.entities import INDEX_FIELDS
-    from reader.core.schema import ENTITY_FIELDS
+    from reader.core.index.schema import ENTITY_FIELDS
 
     assert ENTITY_FIELDS == INDEX_FIELDS
     library = Library(seeds)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.loader import CorpusError, decode, looks_binary, scan
+from reader.core.corpus.loader import CorpusError, decode, looks_binary, scan
 
 
 def test_recursive_scan_extensions_and_ids(make_corpus: Callable[..., Path]) -> None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reader.core.parse import parse_text
+from reader.core.corpus.parse import parse_text
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -8,8 +8,8 @@ from functools import cache
 import pytest
 
 from conftest import SEEDS
-from reader.core.document import ParsedText
-from reader.core.parse import parse_text
+from reader.core.corpus.document import ParsedText
+from reader.core.corpus.parse import parse_text
 
 
 @cache

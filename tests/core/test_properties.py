@@ -7,13 +7,13 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.core.dates import date_line, find_date, normalise_date
-from reader.core.frontmatter import FrontMatterError, load_front_matter, split_front_matter
-from reader.core.header import parse_byline, parse_names
-from reader.core.inline import parse_inline
-from reader.core.parse import parse_text
-from reader.core.snippets import make_snippets
-from reader.core.textnorm import normalise, strip_controls
+from reader.core.corpus.dates import date_line, find_date, normalise_date
+from reader.core.corpus.frontmatter import FrontMatterError, load_front_matter, split_front_matter
+from reader.core.corpus.header import parse_byline, parse_names
+from reader.core.corpus.inline import parse_inline
+from reader.core.corpus.parse import parse_text
+from reader.core.index.snippets import make_snippets
+from reader.core.text.textnorm import normalise, strip_controls
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

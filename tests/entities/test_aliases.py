@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reader.core.atomicfile import backup_path
 from reader.core.entities.aliases import (
     Aliases,
     AliasesError,
@@ -21,10 +20,11 @@ from reader.core.entities.aliases import (
     load_aliases,
     parse_aliases,
 )
-from reader.core.entities.corpus import merge_corpus
+from reader.core.entities.corpus_merge import merge_corpus
 from reader.core.entities.extractor import Extractor
 from reader.core.entities.model import Entity, Mention
-from reader.core.paths import corpus_data_dir
+from reader.core.userdata.atomicfile import backup_path
+from reader.core.userdata.paths import corpus_data_dir
 
 
 def _ents() -> list[Entity]:

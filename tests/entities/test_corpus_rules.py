@@ -8,11 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.entities import Extractor
-from reader.core.entities.corpus import display_name, merge_corpus
+from reader.core.entities.corpus_merge import display_name, merge_corpus
 from reader.core.entities.figures import figure_key, find_figures, find_figures_scanning
 from reader.core.entities.model import Entity, Mention
 from reader.core.entities.spans import prev_word
-from reader.core.entity_store import corpus_payload, encode_entities, read_payload
+from reader.core.index.entity_ingest import corpus_payload, encode_entities, read_payload
 
 
 def _ent(eid: str, name: str, aliases: tuple[str, ...] = (), n: int = 1) -> Entity:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.entities import Extractor
-from reader.core.entities.corpus import merge_corpus
+from reader.core.entities.corpus_merge import merge_corpus
 from reader.core.entities.model import Entity, Mention
 from reader.core.entities.terms import AliasIndex, index_terms
 

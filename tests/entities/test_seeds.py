@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.corpus.parse import parse_text
 from reader.core.entities import Entity, Extractor
-from reader.core.entities.corpus import merge_corpus
-from reader.core.parse import parse_text
-from reader.core.paths import bundled_seeds_dir
+from reader.core.entities.corpus_merge import merge_corpus
+from reader.core.userdata.paths import bundled_seeds_dir
 
 SEEDS = sorted(bundled_seeds_dir().glob("*.txt"))
 JUNK = {

@@ -28,10 +28,10 @@ import pytest
 from tests.faults.faultkit import QUERIES, copy_cache, damage, in_namespace, write_corpus
 
 from conftest import READER, run_reader
-from reader.core import library as library_module
-from reader.core import paths
-from reader.core.cachehealth import CacheUnwritable
-from reader.core.library import Library
+from reader.core.index import library as library_module
+from reader.core.index.cachehealth import CacheUnwritable
+from reader.core.index.library import Library
+from reader.core.userdata import paths
 
 
 @dataclass
@@ -175,7 +175,7 @@ def test_a_bug_is_not_taken_for_damage(pristine: Pristine, monkeypatch: pytest.M
     cache_for(pristine)
     library = Library(pristine.root)
     library.update()
-    import reader.core.hits as hits_module
+    import reader.core.index.hits as hits_module
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise TypeError("a bug")
@@ -488,7 +488,7 @@ def test_kill_9_at_random_moments_of_reader_index(tmp_path: Path) -> None:
 
 
 def test_only_the_cache_s_disk_is_blamed(tmp_path: Path) -> None:
-    from reader.core.cachehealth import disk_problem
+    from reader.core.index.cachehealth import disk_problem
 
     cache = tmp_path / "cache"
     full = OSError(errno.ENOSPC, "No space left on device", str(cache / "index" / "x.seg"))

@@ -19,8 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from reader.core.atomicfile import backup_path
 from reader.core.bookmarks import BookmarkStore
+from reader.core.userdata.atomicfile import backup_path
 
 CHILD = """
 import os

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from whoosh import query as wq
 
 from conftest import article
-from reader.core import query
-from reader.core.library import Library
-from reader.core.query import QueryError, parse_query
+from reader.core.index import query
+from reader.core.index.library import Library
+from reader.core.index.query import QueryError, parse_query
 
 WORDS = " ".join(f"zq{i:04d}" for i in range(40))
 

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core.atomicfile import LockError, NotAFileError, atomic_write_text, backup_path
 from reader.core.bookmarks import BookmarkStore, bookmarks_path
 from reader.core.entities.aliases import add_block, aliases_path, read_aliases
-from reader.core.exportfile import ExportError, write_export
-from reader.core.state import CorpusState
+from reader.core.userdata.atomicfile import LockError, NotAFileError, atomic_write_text, backup_path
+from reader.core.userdata.exportfile import ExportError, write_export
+from reader.core.userdata.state import CorpusState
 
 TEXT = "The quick brown fox jumps over the lazy dog near the old harbour wall.\n"
 

@@ -19,12 +19,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.composer import Composer
 
-from reader.core import yamlfile
 from reader.core.bookmarks import BookmarkStore
-from reader.core.config import load_config
 from reader.core.entities.aliases import read_aliases
-from reader.core.state import CorpusState, SearchHistory
-from reader.core.yamlfile import Limits, YamlFileError
+from reader.core.userdata import yamlfile
+from reader.core.userdata.config import load_config
+from reader.core.userdata.state import CorpusState, SearchHistory
+from reader.core.userdata.yamlfile import Limits, YamlFileError
 from reader.ui.themes import load_themes
 
 SMALL = Limits(max_bytes=64 * 1024, max_nodes=2_000, max_depth=16, max_aliases=100)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from reader.core.paths import bundled_seeds_dir
+from reader.core.userdata.paths import bundled_seeds_dir
 from reader.ui.app import ReaderApp
 from reader.ui.main_screen import MainScreen
 

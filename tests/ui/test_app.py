@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import ProgressBar, Static
 
-from reader.core.library import Library
+from reader.core.index.library import Library
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.details import DetailsPane

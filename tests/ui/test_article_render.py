@@ -13,7 +13,7 @@ import pytest
 from rich.style import Style
 from textual.app import App, ComposeResult
 
-from reader.core.document import Document, Metadata, StyleSpan
+from reader.core.corpus.document import Document, Metadata, StyleSpan
 from reader.ui.themes import THEME_DEFAULTS
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.compare_pane import ComparePane

@@ -9,7 +9,7 @@ import yaml
 from textual.widgets import Input, OptionList, Static, TabbedContent
 
 from reader.core.bookmarks import Bookmark, BookmarkStore, bookmarks_path
-from reader.core.library import Library
+from reader.core.index.library import Library
 from reader.ui.app import ReaderApp
 from reader.ui.bookmark_dialog import BookmarkDialog, TagSuggester, format_tags, parse_tags
 from reader.ui.commands import screen_commands

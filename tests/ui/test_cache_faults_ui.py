@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import library as library_module
-from reader.core.library import Library
+from reader.core.index import library as library_module
+from reader.core.index.library import Library
 from reader.ui.widgets.doclist import DocList
 
 from .conftest import AppFactory, settle, type_query

@@ -305,7 +305,7 @@ async def test_picker_filters_titles_keeps_working_and_escape_cancels(
 async def test_picker_is_usable_before_the_similar_articles_arrive(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.core.similar as similar_core
+    import reader.core.index.similar as similar_core
 
     release = threading.Event()
     real = similar_core.similar
@@ -716,7 +716,7 @@ async def test_bookmarks_show_and_b_bookmarks_in_either_pane(
     seeds: Any, make_app: AppFactory
 ) -> None:
     from reader.core.bookmarks import BookmarkStore
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
     library = Library(seeds)
     try:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from textual.widgets import Static
 
-from reader.core.library import Library
+from reader.core.index.library import Library
 from reader.ui.widgets.doclist import DocList
 
 from .conftest import AppFactory, settle

@@ -15,7 +15,7 @@ from pathlib import Path
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.core.display import safe_name
+from reader.core.text.display import safe_name
 from reader.ui.widgets.details import DetailsPane
 from reader.ui.widgets.doclist import DocList
 
@@ -42,7 +42,7 @@ def _hostile_corpus(root: Path) -> tuple[Path, str]:
     folder.mkdir(parents=True)
     name = "]clear\x1b[2Jclip\x1b]52;c;aGk=\x07rev\u202eabc"
     (folder / f"{name}.txt").write_text("Hostile name\n\nA plain body.\n", encoding="utf-8")
-    # Ids are printable: the core gives the name in its shown form (reader.core.display).
+    # Ids are printable: the core gives the name in its shown form (reader.core.text.display).
     return root, safe_name(f"[bold]x[/{name}")
 
 

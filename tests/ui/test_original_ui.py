@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from reader.core.document import Original, Removed
+from reader.core.corpus.document import Original, Removed
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.original import OriginalView, original_text, removed_summary
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from reader.cli.errors import UserError
 from reader.cli.parser import SUBCOMMANDS, build_parser, build_tui_parser, glue_text_values
-from reader.core.cachehealth import CacheError
-from reader.core.display import safe_name
+from reader.core.index.cachehealth import CacheError
+from reader.core.text.display import safe_name
 
 
 def main(argv: Sequence[str] | None = None) -> int:

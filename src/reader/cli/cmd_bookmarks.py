@@ -26,7 +26,6 @@ from rich.text import Text
 from reader.cli.context import open_library
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
-from reader.core.atomicfile import describe_error
 from reader.core.bookmarks import (
     AnchoredBookmark,
     Bookmark,
@@ -43,9 +42,10 @@ from reader.core.bookmarks import (
 )
 from reader.core.bookmarks.model import normalise_tags
 from reader.core.entities.aliases import aliases_path
-from reader.core.exportfile import ExportError, write_export
-from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
-from reader.core.textnorm import strip_controls
+from reader.core.index.library import AmbiguousDocument, DocumentNotFound, Library
+from reader.core.text.textnorm import strip_controls
+from reader.core.userdata.atomicfile import describe_error
+from reader.core.userdata.exportfile import ExportError, write_export
 
 EXCERPT_CHARS = 160
 _MARKS = {"anchored": ("●", "green"), "moved": ("◐", "yellow"), "orphaned": ("✗", "bold red")}

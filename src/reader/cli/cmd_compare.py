@@ -7,10 +7,10 @@ Two different scores, for two questions:
 
 * ``reader compare``'s ``similarity`` (0-1) is the share of the two texts that lies in shared
   passages, each weighted by how closely it is repeated (1 for an exact repeat); see
-  :mod:`reader.core.compare.similarity`. ``coverage_a``/``coverage_b`` are the same share for
+  :mod:`reader.core.compare.score`. ``coverage_a``/``coverage_b`` are the same share for
   each text alone. The split view shows it as "N% of text shared".
 * ``reader similar``'s ``score`` (0-1) is the search index's more-like-this score relative to
-  the article itself (:mod:`reader.core.similar`): a shared subject, not shared text. The
+  the article itself (:mod:`reader.core.index.similar`): a shared subject, not shared text. The
   partner picker shows it as "★ related N%".
 
 ``reader compare --json`` prints::
@@ -61,14 +61,14 @@ from reader.core.compare import (
     SharedEntity,
     compare_entities,
     compare_texts,
-    pair_entities,
 )
-from reader.core.compare.corpus import index_frequencies
-from reader.core.display import safe_name
-from reader.core.document import Document
+from reader.core.corpus.document import Document
 from reader.core.entities.model import Entity
-from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
-from reader.core.similar import SimilarDoc, similar
+from reader.core.index.article_entities import pair_entities
+from reader.core.index.library import AmbiguousDocument, DocumentNotFound, Library
+from reader.core.index.similar import SimilarDoc, similar
+from reader.core.index.term_frequencies import index_frequencies
+from reader.core.text.display import safe_name
 
 EVIDENCE_ITEMS = 6  # shared items named under a passage in the readable output
 ENTITY_ROWS = 12  # entities listed per column in the readable output; JSON has them all

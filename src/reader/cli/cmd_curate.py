@@ -16,7 +16,6 @@ from rich.text import Text
 
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
-from reader.core.display import safe_name
 from reader.core.entities.aliases import aliases_path
 from reader.core.entities.curation import (
     CurationError,
@@ -26,6 +25,7 @@ from reader.core.entities.curation import (
     redo,
     undo,
 )
+from reader.core.text.display import safe_name
 
 # action: (fewest values, most values or None, usage)
 _SHAPES: dict[str, tuple[int, int | None, str]] = {

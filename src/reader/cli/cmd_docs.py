@@ -13,9 +13,9 @@ from rich.text import Text
 from reader.cli.context import open_library
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
-from reader.core.display import safe_name
-from reader.core.document import Document
-from reader.core.library import AmbiguousDocument, DocumentNotFound, Library
+from reader.core.corpus.document import Document
+from reader.core.index.library import AmbiguousDocument, DocumentNotFound, Library
+from reader.core.text.display import safe_name
 
 _STYLES = {"italic": "italic", "bold": "bold", "heading": "bold underline", "code": "reverse"}
 

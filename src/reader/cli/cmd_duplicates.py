@@ -2,7 +2,7 @@
 
 Two articles are near-duplicates when most of their word 3-grams are the same: an exact copy,
 a wire story republished with a new headline, a lightly edited version. The groups are found
-when the corpus is indexed (:mod:`reader.core.duplicates`); this prints what the last update
+when the corpus is indexed (:mod:`reader.core.index.duplicates`); this prints what the last update
 found (the command updates the index first, as every command does).
 
 ``resemblance`` is an estimate (0-1) of the share of word 3-grams two articles have in common
@@ -35,9 +35,9 @@ from typing import Any
 
 from reader.cli.context import open_library
 from reader.cli.output import print_json
-from reader.core.catalog import DocSummary
-from reader.core.display import safe_name
-from reader.core.duplicates import DuplicateGroup
+from reader.core.index.catalog import DocSummary
+from reader.core.index.duplicates import DuplicateGroup
+from reader.core.text.display import safe_name
 
 
 def run(args: argparse.Namespace) -> int:

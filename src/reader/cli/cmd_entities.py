@@ -30,9 +30,9 @@ from rich.text import Text
 
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json, print_json_line
-from reader.core.display import safe_name
 from reader.core.entities.model import ENTITY_TYPES, Entity
-from reader.core.filenames import name_text
+from reader.core.text.display import safe_name
+from reader.core.text.filenames import name_text
 
 _HEADINGS = {
     "person": "People",
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError("give either DOC or --text-file, not both")
         return _raw(args.text_files, types, as_json=args.json)
     from reader.cli.context import open_library
-    from reader.core.library import AmbiguousDocument, DocumentNotFound
+    from reader.core.index.library import AmbiguousDocument, DocumentNotFound
 
     library = open_library(args.corpus)
     try:
@@ -116,7 +116,7 @@ def _corpus_rows(library: Any, types: frozenset[str]) -> list[dict[str, Any]]:
 
 def _raw(paths: Sequence[str], types: frozenset[str], *, as_json: bool) -> int:
     """Extract from files exactly as read: UTF-8, no cleaning, no newline translation."""
-    from reader.core.entity_store import extract_long
+    from reader.core.index.entity_ingest import extract_long
 
     failed = False
     for name in paths:

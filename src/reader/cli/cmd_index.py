@@ -13,10 +13,10 @@ import sys
 from reader.cli.context import corpus_root
 from reader.cli.errors import UserError
 from reader.cli.progress import index_with_progress
-from reader.core.cachehealth import CacheUnwritable
-from reader.core.display import safe_name
-from reader.core.library import Library, UpdateReport
-from reader.core.loader import EXTENSIONS, CorpusError
+from reader.core.corpus.loader import EXTENSIONS, CorpusError
+from reader.core.index.cachehealth import CacheUnwritable
+from reader.core.index.library import Library, UpdateReport
+from reader.core.text.display import safe_name
 
 
 def run(args: argparse.Namespace) -> int:

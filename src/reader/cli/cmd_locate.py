@@ -6,9 +6,9 @@ import argparse
 
 from reader.cli.context import corpus_root
 from reader.cli.output import print_json
-from reader.core import paths
-from reader.core.display import safe_name
-from reader.core.filenames import name_text
+from reader.core.text.display import safe_name
+from reader.core.text.filenames import name_text
+from reader.core.userdata import paths
 
 
 def run(args: argparse.Namespace) -> int:

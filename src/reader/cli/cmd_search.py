@@ -11,9 +11,9 @@ from rich.text import Text
 from reader.cli.context import open_library
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json, print_json_line
-from reader.core.display import safe_name
-from reader.core.library import Library, SearchResults
-from reader.core.query import QueryError
+from reader.core.index.library import Library, SearchResults
+from reader.core.index.query import QueryError
+from reader.core.text.display import safe_name
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from reader.cli.context import corpus_root
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    from reader.core.config import load_config
+    from reader.core.userdata.config import load_config
 
     config = load_config()
     chosen = args.path or args.corpus

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from reader.cli.errors import UserError
 from reader.cli.progress import index_with_progress
-from reader.core.cachehealth import CacheUnwritable
-from reader.core.display import safe_name
-from reader.core.library import Library
-from reader.core.loader import CorpusError
-from reader.core.paths import bundled_seeds_dir
+from reader.core.corpus.loader import CorpusError
+from reader.core.index.cachehealth import CacheUnwritable
+from reader.core.index.library import Library
+from reader.core.text.display import safe_name
+from reader.core.userdata.paths import bundled_seeds_dir
 
 
 def corpus_root(value: str | None) -> Path:

@@ -18,7 +18,7 @@ from typing import Any
 
 from rich.console import Console
 
-from reader.core.display import UNSAFE_BEYOND_C0
+from reader.core.text.display import UNSAFE_BEYOND_C0
 
 
 def console() -> Console:

@@ -7,7 +7,7 @@ import sys
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reader.core.library import Library, UpdateReport
+from reader.core.index.library import Library, UpdateReport
 
 
 def index_with_progress(

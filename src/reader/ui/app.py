@@ -12,9 +12,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from reader.core.config import DEFAULT_THEME, Config, load_config
-from reader.core.library import Library
-from reader.core.state import SearchHistory
+from reader.core.index.library import Library
+from reader.core.userdata.config import DEFAULT_THEME, Config, load_config
+from reader.core.userdata.state import SearchHistory
 from reader.ui.commands import OpenArticleCommands, screen_commands
 from reader.ui.main_screen import MainScreen
 from reader.ui.themes import THEME_DEFAULTS, load_themes

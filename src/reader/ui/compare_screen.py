@@ -29,7 +29,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
-from reader.core.document import Document
+from reader.core.corpus.document import Document
 from reader.ui.compare_messages import ComparisonReady, EntitiesReady, OpenAlone, Spans
 from reader.ui.scroll_sync import OffsetMap
 from reader.ui.widgets.article import ArticleView
@@ -48,7 +48,7 @@ from reader.ui.widgets.partner_picker import PartnerPicker
 if TYPE_CHECKING:
     from reader.core.compare import ComparisonResult, PassagePair, Span
     from reader.core.entities.model import Entity
-    from reader.core.library import Library
+    from reader.core.index.library import Library
     from reader.ui.main_screen import MainScreen
     from reader.ui.widgets.bookmarks import BookmarksPane
 

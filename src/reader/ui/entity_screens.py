@@ -21,14 +21,14 @@ from textual.widgets import DataTable, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.core.atomicfile import describe_error
 from reader.core.entities.aliases import AliasesError, add_block, add_merge, aliases_path
 from reader.core.entities.model import CorpusEntity
+from reader.core.userdata.atomicfile import describe_error
 from reader.ui.widgets.entities import TYPE_LABELS
 from reader.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
 KWIC_SIDE = 48  # characters of context each side of a mention
 PICKER_LIMIT = 300  # candidates listed at once in the merge picker; the filter finds more

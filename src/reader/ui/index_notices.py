@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.core.display import safe_name
-from reader.core.library import UpdateReport
+from reader.core.index.library import UpdateReport
+from reader.core.text.display import safe_name
 
 SKIPPED_SHOWN = 3  # skipped files named in the notification; reader index lists all
 

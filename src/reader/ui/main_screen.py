@@ -19,13 +19,13 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from reader.core.cachehealth import CacheError
-from reader.core.catalog import DocSummary
-from reader.core.display import safe_name
 from reader.core.entities.model import Entity
-from reader.core.hits import hit_spans
-from reader.core.library import Library, SearchResults, UpdateReport
-from reader.core.state import CorpusState, SearchHistory
+from reader.core.index.cachehealth import CacheError
+from reader.core.index.catalog import DocSummary
+from reader.core.index.hits import hit_spans
+from reader.core.index.library import Library, SearchResults, UpdateReport
+from reader.core.text.display import safe_name
+from reader.core.userdata.state import CorpusState, SearchHistory
 from reader.ui.index_notices import skipped_notice
 from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress, SearchFinished
 from reader.ui.widgets.article import ArticleView
@@ -37,7 +37,7 @@ from reader.ui.widgets.keybar import KeyBar
 from reader.ui.widgets.searchbox import SearchBox
 
 if TYPE_CHECKING:
-    from reader.core.document import Original
+    from reader.core.corpus.document import Original
     from reader.ui.app import ReaderApp
 
 
@@ -406,7 +406,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, generation: int, text: str) -> None:
-        from reader.core.query import QueryError  # whoosh loads here, not before first paint
+        from reader.core.index.query import QueryError  # whoosh loads here, not before first paint
 
         worker = get_current_worker()
         try:

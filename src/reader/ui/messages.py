@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from reader.core.entities.model import Entity
-from reader.core.library import SearchResults, UpdateReport
+from reader.core.index.library import SearchResults, UpdateReport
 
 
 class IndexProgress(Message):

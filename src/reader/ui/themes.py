@@ -1,7 +1,7 @@
 """Themes as YAML files, validated into Textual ``Theme`` objects.
 
 Bundled themes live in ``themes/`` (shipped in the wheel); users add their own in
-``reader locate``'s ``themes`` folder, read through :mod:`reader.core.yamlfile` (size,
+``reader locate``'s ``themes`` folder, read through :mod:`reader.core.userdata.yamlfile` (size,
 alias and nesting bounds). Every problem is one line: a theme without a usable ``name``
 or ``primary`` is skipped; any other bad key is left out (its Textual or reader default
 used) and the rest of the theme applies. Nothing in a theme file can stop the app.
@@ -19,8 +19,8 @@ from typing import Any
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from reader.core import paths, yamlfile
-from reader.core.yamlfile import Problems, key_path, one_line, shown
+from reader.core.userdata import paths, yamlfile
+from reader.core.userdata.yamlfile import Problems, key_path, one_line, shown
 
 THEME_DEFAULTS: dict[str, str] = {
     "hit": "#6b5a1e",

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 from reader.core.bookmarks.model import Bookmark, tag_key
-from reader.core.display import safe_name
+from reader.core.text.display import safe_name
 
 MetaOf = Callable[[str], Mapping[str, Any] | None]
 

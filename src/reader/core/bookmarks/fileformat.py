@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from reader.core import yamlfile, yamlio
 from reader.core.bookmarks.errors import BookmarkError
 from reader.core.bookmarks.model import Bookmark, iso_utc
+from reader.core.userdata import yamlfile, yamlio
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = yamlfile.BOOKMARKS_LIMITS.max_bytes
@@ -52,7 +52,7 @@ class Decoded:
 def parse_yaml(raw: bytes) -> tuple[Any, str | None]:
     """The YAML document in ``raw`` as plain data, or ``(None, problem)``.
 
-    Read with :mod:`reader.core.yamlfile`'s bounds: at most ``MAX_FILE_BYTES``, no
+    Read with :mod:`reader.core.userdata.yamlfile`'s bounds: at most ``MAX_FILE_BYTES``, no
     aliases at all (a bookmarks file never needs them, so none can be a bomb), at most
     ``MAX_DEPTH`` levels, and at most ``MAX_NODES`` values. 16 MiB holds some 35,000
     bookmarks with notes; loading that takes about two seconds and half a gigabyte.

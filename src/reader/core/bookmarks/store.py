@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from reader.core import paths, yamlfile
-from reader.core.atomicfile import atomic_write_text, locked, remove_stale_temps
 from reader.core.bookmarks.errors import (
     BookmarkNotFound,
     QuoteNotFound,
@@ -24,7 +22,9 @@ from reader.core.bookmarks.errors import (
 )
 from reader.core.bookmarks.fileformat import MAX_FILE_BYTES, Decoded, decode, encode
 from reader.core.bookmarks.model import Bookmark, Clock, normalise_tags, utc_now
-from reader.core.yamlfile import one_line
+from reader.core.userdata import paths, yamlfile
+from reader.core.userdata.atomicfile import atomic_write_text, locked, remove_stale_temps
+from reader.core.userdata.yamlfile import one_line
 
 FILE_NAME = "bookmarks.yaml"
 

@@ -2,7 +2,7 @@
 
 Pipeline: :mod:`.sentences` splits each text into sentence spans; :mod:`.terms` turns a sentence
 into content terms; :mod:`.weights` weighs terms by rarity; :mod:`.align` pairs sentences by
-weighted cosine; :mod:`.passages` merges runs of pairs into passages; :mod:`.similarity` scores
+weighted cosine; :mod:`.passages` merges runs of pairs into passages; :mod:`.score` scores
 the pair of texts; :mod:`.comparison` ties them together and :mod:`.result` holds the outcome.
 :mod:`.entities` compares the entities and figures of two articles (figures by the value
 :mod:`.figures` reads from them).
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from reader.core.compare.align import Alignment, SentencePair, align_sentences
 from reader.core.compare.comparison import compare_texts
-from reader.core.compare.documents import pair_entities
 from reader.core.compare.entities import (
     EntityComparison,
     SharedEntity,
@@ -43,7 +42,6 @@ __all__ = [
     "compare_entities",
     "compare_texts",
     "figure_value",
-    "pair_entities",
     "split_sentences",
     "terms",
 ]

@@ -10,8 +10,8 @@ from reader.core.compare.novelty import unmatched
 from reader.core.compare.options import CompareOptions
 from reader.core.compare.passages import passages
 from reader.core.compare.result import ComparisonResult
+from reader.core.compare.score import coverage
 from reader.core.compare.sentences import split_sentences
-from reader.core.compare.similarity import coverage
 from reader.core.compare.weights import DocumentFrequencies
 
 if TYPE_CHECKING:

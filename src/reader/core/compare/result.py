@@ -14,7 +14,7 @@ class ComparisonResult:
     """Two texts compared: an overall score and the passages they share.
 
     ``a`` and ``b`` name the compared texts (document ids, chosen by the caller). ``similarity``
-    is in ``[0, 1]`` (:mod:`reader.core.compare.similarity`), ``coverage_a``/``coverage_b`` are
+    is in ``[0, 1]`` (:mod:`reader.core.compare.score`), ``coverage_a``/``coverage_b`` are
     the repeated share of each text. ``shared_passages`` are sorted by position in ``a``.
     ``only_in_a``/``only_in_b`` are the passages of each text in no pair, in reading order
     (:mod:`reader.core.compare.novelty`).

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         apply_aliases,
         load_aliases,
     )
-    from reader.core.entities.corpus import CorpusMerge, merge_corpus
+    from reader.core.entities.corpus_merge import CorpusMerge, merge_corpus
     from reader.core.entities.extractor import Extractor
     from reader.core.entities.model import (
         ENTITY_TYPES,
@@ -59,7 +59,7 @@ _WHERE = {
         ),
         "aliases",
     ),
-    **dict.fromkeys(("CorpusMerge", "merge_corpus"), "corpus"),
+    **dict.fromkeys(("CorpusMerge", "merge_corpus"), "corpus_merge"),
     "Extractor": "extractor",
     **dict.fromkeys(
         (

@@ -1,6 +1,6 @@
 """The per-corpus aliases file: the user's corrections, which win over the extractor.
 
-Where: ``reader.core.paths.corpus_data_dir(root) / "aliases.yaml"`` (the corpus's
+Where: ``reader.core.userdata.paths.corpus_data_dir(root) / "aliases.yaml"`` (the corpus's
 data dir, beside its bookmarks; it is user data, never rebuilt). Shape, all sections
 optional, every reference an entity id or any of its names or aliases::
 
@@ -16,12 +16,12 @@ optional, every reference an entity id or any of its names or aliases::
     split:                 # these spellings leave the entity, as a new one
       person:valery-zaluzhnyi: [Zaluzhny]
 
-The file is read through :mod:`reader.core.yamlfile` (size, alias, nesting bounds).
+The file is read through :mod:`reader.core.userdata.yamlfile` (size, alias, nesting bounds).
 Each problem is one line naming the file and the entry; a bad entry is left out and
 the rest used. A file with problems is never rewritten by reader (edits are refused
 until it is fixed), so nothing the user wrote is lost. Writers hold
-:func:`reader.core.atomicfile.locked` and replace the file atomically (the previous
-version kept as ``aliases.yaml.bak``). Only a safe loader (:mod:`reader.core.yamlio`)
+:func:`reader.core.userdata.atomicfile.locked` and replace the file atomically (the previous
+version kept as ``aliases.yaml.bak``). Only a safe loader (:mod:`reader.core.userdata.yamlio`)
 ever reads it.
 """
 
@@ -32,12 +32,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
-from reader.core import yamlfile, yamlio
-from reader.core.atomicfile import atomic_write_text, locked, remove_stale_temps
 from reader.core.entities.keys import fold, slug
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity, EntityType
-from reader.core.paths import corpus_data_dir
-from reader.core.yamlfile import Problems, key_path, one_line, shown
+from reader.core.userdata import yamlfile, yamlio
+from reader.core.userdata.atomicfile import atomic_write_text, locked, remove_stale_temps
+from reader.core.userdata.paths import corpus_data_dir
+from reader.core.userdata.yamlfile import Problems, key_path, one_line, shown
 
 FILE_NAME = "aliases.yaml"
 HEADER = "# reader aliases: merge, rename, retype or block entities in this corpus.\n"
@@ -53,7 +53,7 @@ class Aliases:
     rename: dict[str, str] = field(default_factory=dict)
     retype: dict[str, EntityType] = field(default_factory=dict)
     block: list[str] = field(default_factory=list)
-    # Applied after everything else (reader.core.entity_corpus): the mentions written
+    # Applied after everything else (reader.core.index.entity_view): the mentions written
     # with these spellings leave the entity for a new one named by the first of them.
     split: dict[str, list[str]] = field(default_factory=dict)
 
@@ -96,7 +96,7 @@ def parse_aliases(text: str | bytes, source: str = "aliases") -> Aliases:
 def check_aliases(text: str | bytes, source: str = "aliases") -> tuple[Aliases, list[str]]:
     """The usable aliases in ``text`` and one line per problem (``source: where: what``).
 
-    The file is read with :mod:`reader.core.yamlfile`'s bounds (no alias bomb, no deep
+    The file is read with :mod:`reader.core.userdata.yamlfile`'s bounds (no alias bomb, no deep
     nesting); a bad entry is left out with its line, the good ones are kept.
     """
     problems = Problems(source)

@@ -36,8 +36,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from reader.core import yamlfile, yamlio
-from reader.core.atomicfile import atomic_write_text, backup_path, locked, remove_stale_temps
 from reader.core.entities.aliases import (
     MAX_REF_CHARS,
     Aliases,
@@ -48,7 +46,14 @@ from reader.core.entities.aliases import (
 )
 from reader.core.entities.keys import fold
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity
-from reader.core.yamlfile import MIB, Limits, one_line
+from reader.core.userdata import yamlfile, yamlio
+from reader.core.userdata.atomicfile import (
+    atomic_write_text,
+    backup_path,
+    locked,
+    remove_stale_temps,
+)
+from reader.core.userdata.yamlfile import MIB, Limits, one_line
 
 HISTORY_NAME = "aliases.history.yaml"
 MAX_STEPS = 100
@@ -232,7 +237,7 @@ def _move(aliases_file: Path, *, undoing: bool) -> str:
 class Curator:
     """Changes to one library's aliases file, checked against its corpus entities.
 
-    ``library`` is a :class:`reader.core.library.Library` (its corpus entities are
+    ``library`` is a :class:`reader.core.index.library.Library` (its corpus entities are
     re-read after each change). Every method returns one line saying what changed.
     """
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from reader.core.entities.document import read_document
+from reader.core.entities.consistency import read_document
 from reader.core.entities.figures import figure_key, find_figures
 from reader.core.entities.gazetteer import Gazetteer, load_gazetteer
 from reader.core.entities.grouping import group

@@ -13,7 +13,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 
-from reader.core.entities.corpus import spelling_keys
+from reader.core.entities.corpus_merge import spelling_keys
 from reader.core.entities.keys import fold, variants
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity
 

@@ -27,7 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from reader.core.document import Document
+from reader.core.corpus.document import Document
 from reader.ui.passage_cursor import Passages, Place
 from reader.ui.spans import SpanIndex
 from reader.ui.wrap import Layout, layout_text, wrap_paragraph

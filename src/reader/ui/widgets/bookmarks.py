@@ -26,8 +26,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
-from reader.core.document import Document
-from reader.core.library import Library
+from reader.core.corpus.document import Document
+from reader.core.index.library import Library
 from reader.ui.bookmark_items import excerpt, item_text, matches, order, title_of
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ class BookmarksPane(Vertical):
     def _failed(self, error: Exception) -> None:
         if isinstance(error, OSError) and self.store is not None:
             # Which file failed and why, e.g. the lock file rather than bookmarks.yaml.
-            from reader.core.atomicfile import describe_error
+            from reader.core.userdata.atomicfile import describe_error
 
             error = Exception(describe_error(error, self.store.path))
         self.notify(f"Bookmark not saved: {error}", severity="error", markup=False)

@@ -1,7 +1,7 @@
 """The split view's summary strip: text shared, passages, the current pair, entities, figures.
 
 One to three lines above the articles. Its first figure, "N% of text shared", is the comparison's
-``similarity`` (:mod:`reader.core.compare.similarity`: the share of both texts inside shared
+``similarity`` (:mod:`reader.core.compare.score`: the share of both texts inside shared
 passages, weighted by how closely each is repeated). It is not the partner picker's "★ related"
 score, which ranks whole articles by their key words in the search index; the strip's tooltip
 says so. It only formats what the screen hands it; the screen

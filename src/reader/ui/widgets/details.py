@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.core.display import safe_name
-from reader.core.document import Document, Removed
-from reader.core.filenames import name_text
+from reader.core.corpus.document import Document, Removed
+from reader.core.text.display import safe_name
+from reader.core.text.filenames import name_text
 
 WORDS_PER_MINUTE = 230
 CONTEXT = 60

@@ -19,9 +19,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.catalog import DocSummary
-from reader.core.display import safe_name
-from reader.core.snippets import Snippet
+from reader.core.index.catalog import DocSummary
+from reader.core.index.snippets import Snippet
+from reader.core.text.display import safe_name
 
 ROW_HEIGHT = 2
 SortKey = Literal["date", "title", "source"]

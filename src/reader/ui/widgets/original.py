@@ -1,7 +1,7 @@
 """The original file beside the cleaning: what the cleaner removed, dimmed and labelled.
 
 Shown in place of the article view (``r`` on the main screen). The text is the
-normalised source (:meth:`reader.core.library.Library.original`: decoded, escape
+normalised source (:meth:`reader.core.index.library.Library.original`: decoded, escape
 sequences and control characters already removed); each removed stretch is dimmed
 and struck through, with a small label giving the reason at its start. Built from
 ``rich.text.Text`` with styles on spans, never markup: nothing from a file is parsed.
@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.document import Original, Removed
+from reader.core.corpus.document import Original, Removed
 
 _LABEL = Style(italic=True, reverse=True)
 _REMOVED = Style(dim=True, strike=True)

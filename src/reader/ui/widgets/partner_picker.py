@@ -1,7 +1,7 @@
 """The partner picker: choose the article to compare the open one with.
 
 A modal with a title filter (fuzzy, as in the command palette) over the corpus. The articles
-most related to the open one (:func:`reader.core.similar.similar`, found in a thread worker)
+most related to the open one (:func:`reader.core.index.similar.similar`, found in a thread worker)
 come first, marked "★ related N%"; the list is usable at once and is re-ordered when they
 arrive, keeping the highlighted article.
 
@@ -30,11 +30,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.core.catalog import DocSummary
+from reader.core.index.catalog import DocSummary
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
-    from reader.core.similar import SimilarDoc
+    from reader.core.index.library import Library
+    from reader.core.index.similar import SimilarDoc
 
 SIMILAR_LIMIT = 10
 SHOWN = 200  # options listed at most: a filter narrows a big corpus, scrolling 100k rows does not
@@ -123,7 +123,7 @@ class PartnerPicker(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
     def _find_similar(self) -> None:
         try:
-            from reader.core.similar import similar
+            from reader.core.index.similar import similar
 
             found = similar(self.library, self.doc_id, limit=SIMILAR_LIMIT)
         except Exception as error:  # an index being rebuilt, say: the picker still works

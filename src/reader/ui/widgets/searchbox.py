@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
-from reader.core.state import SearchHistory
+from reader.core.userdata.state import SearchHistory
 
 
 class SearchBox(Input):

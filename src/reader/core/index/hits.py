@@ -59,7 +59,7 @@ class Token:
 
 def analysed(text: str) -> list[Token]:
     """The tokens the body field indexes for ``text``, with their positions."""
-    from reader.core.schema import text_analyzer
+    from reader.core.index.schema import text_analyzer
 
     return [
         Token(t.text, t.pos, t.startchar, t.endchar)
@@ -73,7 +73,7 @@ def hit_spans(text: str, matcher: HitMatcher, limit: int | None = None) -> list[
     Overlapping hits (a term inside a phrase also asked for, two phrases sharing a
     word) are one span: a reader sees one marked stretch, counted once.
     """
-    from reader.core.schema import text_analyzer
+    from reader.core.index.schema import text_analyzer
 
     if not matcher or not text:
         return []
@@ -153,8 +153,8 @@ def compile_hits(parsed: Any, reader: Any, field: str = "body") -> HitMatcher:
 def _patterns(node: Any, reader: Any, field: str) -> Iterator[Phrase]:
     from whoosh import query
 
-    from reader.core.query import EntityMatch
-    from reader.core.schema import ENTITY_FIELDS
+    from reader.core.index.query import EntityMatch
+    from reader.core.index.schema import ENTITY_FIELDS
 
     if isinstance(node, query.Not):
         return  # what the query excludes is never a hit
@@ -199,7 +199,7 @@ def _expanded(node: Any, reader: Any) -> Iterator[str]:
 
 def _text_pattern(text: str) -> Iterator[Phrase]:
     """``text`` analysed as body text: a term, a phrase, or nothing (stop words)."""
-    from reader.core.schema import text_analyzer
+    from reader.core.index.schema import text_analyzer
 
     words = [t.text for t in text_analyzer()(text, removestops=True)]
     if words:

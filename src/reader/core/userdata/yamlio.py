@@ -1,7 +1,7 @@
 """YAML through libyaml's C loader and dumper when PyYAML has them.
 
 Writing goes through :func:`safe_dump` (the C emitter, *safe* representer). Reading a
-user's file goes through :mod:`reader.core.yamlfile` only: libyaml's C parser with a
+user's file goes through :mod:`reader.core.userdata.yamlfile` only: libyaml's C parser with a
 bounded composer (size, alias expansion, nesting), which is why there is no
 ``safe_load`` here. PyYAML >= 6.0.4's libyaml refuses nesting past 1000 levels, so a
 hostile file cannot overflow the C stack either.

@@ -1,7 +1,7 @@
 """Near-duplicate articles of an indexed corpus: signatures stored per document, groups
 recomputed after each update.
 
-Each document's MinHash signature (:mod:`reader.core.neardup`, over its title and cleaned
+Each document's MinHash signature (:mod:`reader.core.index.neardup`, over its title and cleaned
 text) is computed when it is indexed and kept in the catalog, packed as :data:`PERMUTATIONS`
 32-bit values (512 bytes; a document without words keeps an empty one). Keeping the low 32
 bits of each bin makes two different values agree by chance with probability 2⁻³², which
@@ -9,7 +9,7 @@ leaves the resemblance estimate unchanged for any practical purpose.
 
 After an update that changed documents, the groups are recomputed from all stored signatures
 (:func:`find_groups`: LSH banding over the packed bytes, then union of the candidate pairs
-whose estimated resemblance reaches :data:`reader.core.neardup.THRESHOLD`). Recomputing is
+whose estimated resemblance reaches :data:`reader.core.index.neardup.THRESHOLD`). Recomputing is
 cheaper than keeping buckets on disk: ``benchmarks/neardup.py`` times it on 20,000 signatures.
 The groups are stored with, for each member, its resemblance to the group's *canonical*
 article (the oldest by date, then by id; undated articles come last), so reading them costs
@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from reader.core.neardup import BANDS, PERMUTATIONS, ROWS, THRESHOLD, Signature, signature
+from reader.core.index.neardup import BANDS, PERMUTATIONS, ROWS, THRESHOLD, Signature, signature
 
 VERSION = "1"
 """Changes when the signature does: stored signatures of another version are recomputed."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.compare.weights import DocumentFrequencies
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
 FIELD = "body"
 MIN_DOCUMENTS = 20

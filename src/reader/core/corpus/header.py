@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.core.blocks import Block
-from reader.core.boilerplate import is_breadcrumb, is_copyright, is_rule
-from reader.core.dates import date_line, find_date
+from reader.core.corpus.blocks import Block
+from reader.core.corpus.boilerplate import is_breadcrumb, is_copyright, is_rule
+from reader.core.corpus.dates import date_line, find_date
 
 _URL_LINE = re.compile(r"^<?(https?://[^\s<>]+)>?$")
 _NAME_TOKEN = re.compile(

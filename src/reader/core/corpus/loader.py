@@ -4,7 +4,7 @@ A corpus is a folder read recursively. What counts as an article:
 
 * a regular file named ``*.txt``, ``*.md`` or ``*.markdown`` (any case) that is not
   hidden (no part of its path starts with ``.``) and not ignored by the corpus's
-  ``.readerignore`` (:mod:`reader.core.ignore`);
+  ``.readerignore`` (:mod:`reader.core.corpus.ignore`);
 * links are followed, to files and folders, inside or outside the corpus folder (a
   corpus is often assembled from links to folders kept elsewhere), but one real file
   is never indexed twice: files are told apart by device and inode, the copy reached
@@ -16,9 +16,9 @@ Everything else under the folder is accounted for: empty, binary, unreadable,
 duplicate, not-regular and broken-link files are skipped with one reason each; files
 with other extensions are counted by extension; ignored files and folders are counted.
 
-Names are kept in their text form (:mod:`reader.core.filenames`), so a name that is
+Names are kept in their text form (:mod:`reader.core.text.filenames`), so a name that is
 not UTF-8 or holds control characters is an article like any other; its id is the
-text form made safe to print (:func:`reader.core.display.safe_name`).
+text form made safe to print (:func:`reader.core.text.display.safe_name`).
 
 Decoding honours a UTF-16/32 byte order mark, then tries UTF-8, then cp1252 (with a
 warning), then Latin-1.
@@ -33,8 +33,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from reader.core.display import safe_name
-from reader.core.filenames import name_text
+from reader.core.text.display import safe_name
+from reader.core.text.filenames import name_text
 
 EXTENSIONS = (".txt", ".md", ".markdown")
 _SNIFF = 8192
@@ -92,7 +92,7 @@ class _Found:
 
 
 def scan(root: Path) -> ScanResult:
-    from reader.core.ignore import load_ignore
+    from reader.core.corpus.ignore import load_ignore
 
     if not root.exists():
         raise CorpusError(f"corpus folder not found: {root}")

@@ -19,7 +19,7 @@ from whoosh import qparser, query
 from whoosh.fields import Schema
 from whoosh.qparser import syntax
 
-from reader.core.schema import ENTITY_FIELDS, FIELD_ALIASES, QUERY_FIELDS, build_schema
+from reader.core.index.schema import ENTITY_FIELDS, FIELD_ALIASES, QUERY_FIELDS, build_schema
 
 
 class QueryError(ValueError):

@@ -9,7 +9,7 @@ Keys (all optional):
 - ``show_sidebar`` / ``show_list``: whether those panes start visible (default true).
 
 Environment overrides: ``READER_CONFIG`` (another config file), ``READER_THEME``,
-``READER_READING_WIDTH``. The file is read through :mod:`reader.core.yamlfile` (size,
+``READER_READING_WIDTH``. The file is read through :mod:`reader.core.userdata.yamlfile` (size,
 alias and nesting bounds); each bad value is one line in ``Config.problems`` and its
 default is used, the other settings still apply. reader never writes the file.
 """
@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.core import paths, yamlfile
-from reader.core.yamlfile import Problems, key_path, shown
+from reader.core.userdata import paths, yamlfile
+from reader.core.userdata.yamlfile import Problems, key_path, shown
 
 DEFAULT_THEME = "reader-dark"
 

@@ -43,7 +43,7 @@ import yaml
 from yaml.composer import Composer
 from yaml.nodes import Node
 
-from reader.core.textnorm import strip_controls
+from reader.core.text.textnorm import strip_controls
 
 KIB = 1024
 MIB = 1024 * KIB

@@ -21,19 +21,20 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from reader.core import cachehealth, paths
-from reader.core.atomicfile import locked
-from reader.core.cachehealth import CacheDamaged, CacheError, CacheUnwritable
-from reader.core.catalog import Catalog, CleaningRow, DocSummary, Fingerprint
-from reader.core.cleaning import CleaningPlan, plan_cleaning
-from reader.core.display import safe_name
-from reader.core.document import Document, Original, Removed
-from reader.core.duplicates import VERSION as DUPLICATES_VERSION
-from reader.core.duplicates import DuplicateGroup, document_signature
-from reader.core.filenames import name_text
-from reader.core.hits import HitMatcher
-from reader.core.loader import CorpusError, Skipped, SourceFile
-from reader.core.snippets import Snippet
+from reader.core.corpus.document import Document, Original, Removed
+from reader.core.corpus.loader import CorpusError, Skipped, SourceFile
+from reader.core.index import cachehealth
+from reader.core.index.cachehealth import CacheDamaged, CacheError, CacheUnwritable
+from reader.core.index.catalog import Catalog, CleaningRow, DocSummary, Fingerprint
+from reader.core.index.cleaning import CleaningPlan, plan_cleaning
+from reader.core.index.duplicates import VERSION as DUPLICATES_VERSION
+from reader.core.index.duplicates import DuplicateGroup, document_signature
+from reader.core.index.hits import HitMatcher
+from reader.core.index.snippets import Snippet
+from reader.core.text.display import safe_name
+from reader.core.text.filenames import name_text
+from reader.core.userdata import paths
+from reader.core.userdata.atomicfile import locked
 
 # Whoosh, the parser and the query code load on first use, not at import: the app
 # shows its window from the catalog alone, and every millisecond before first paint
@@ -46,15 +47,15 @@ if TYPE_CHECKING:
 
     from reader.core.entities.aliases import Aliases
     from reader.core.entities.model import CorpusEntity, Entity, Mention
-    from reader.core.entity_corpus import CorpusEntities
+    from reader.core.index.entity_view import CorpusEntities
 
 BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
 HIGHLIGHT_LIMIT = 2_000_000  # chars of a hit document scanned for snippets
 
 
 def _format() -> str:
-    from reader.core.parse import PARSER_VERSION
-    from reader.core.schema import SCHEMA_VERSION
+    from reader.core.corpus.parse import PARSER_VERSION
+    from reader.core.index.schema import SCHEMA_VERSION
 
     return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION};entities=2"
 
@@ -114,7 +115,7 @@ class SearchResults:
     query: str
     total: int
     hits: tuple[Hit, ...]
-    # What the query marks in a body text (reader.core.hits).
+    # What the query marks in a body text (reader.core.index.hits).
     matcher: HitMatcher = field(default_factory=HitMatcher)
 
     def to_json(self) -> dict[str, Any]:
@@ -255,7 +256,7 @@ class Library:
         """A one-line account when ``error`` comes from a damaged cache (recorded, so
         that the next update rebuilds it even if this process cannot); None for
         anything else. Raises CacheUnwritable when the cause is the disk."""
-        from reader.core.query import QueryError
+        from reader.core.index.query import QueryError
 
         if isinstance(error, (QueryError, LookupError, CacheError, CorpusError)):
             return None
@@ -347,7 +348,7 @@ class Library:
     def _create_index(self) -> whoosh_index.Index:
         from whoosh import index as whoosh_index
 
-        from reader.core.schema import build_schema
+        from reader.core.index.schema import build_schema
 
         if self.index_dir.exists():
             shutil.rmtree(self.index_dir)
@@ -413,7 +414,7 @@ class Library:
         progress: ProgressCallback | None,
         cancelled: Callable[[], bool] | None,
     ) -> UpdateReport:
-        from reader.core.loader import scan
+        from reader.core.corpus.loader import scan
 
         if repair is not None and self._repaired_since():
             repair = None
@@ -515,11 +516,11 @@ class Library:
         """Parse, extract entities and index ``todo``, committing every BATCH files.
 
         Entities are extracted ahead of the Whoosh writer in worker processes when the
-        update is big enough (:class:`reader.core.entity_store.ExtractionPool`), so
+        update is big enough (:class:`reader.core.index.entity_ingest.ExtractionPool`), so
         both run at once, also while a batch commits; the corpus merge then runs in
         a worker during the last commit, and its result is returned.
         """
-        from reader.core.entity_store import ExtractionPool
+        from reader.core.index.entity_ingest import ExtractionPool
 
         if not todo and not removed:
             return None
@@ -608,7 +609,7 @@ class Library:
         """Sign documents indexed without a signature (a cache made before signatures
         were kept, or by another version of them), then regroup near-duplicates if
         documents changed since the groups were stored."""
-        from reader.core import duplicates
+        from reader.core.index import duplicates
 
         if self.catalog.get_meta("minhash") != DUPLICATES_VERSION:
             self.catalog.store_signatures((), replace_all=True)
@@ -633,7 +634,7 @@ class Library:
 
     def _merge_payload(self) -> str:
         """All documents' entities merged into corpus entities (the cached JSON)."""
-        from reader.core.entity_store import corpus_payload
+        from reader.core.index.entity_ingest import corpus_payload
 
         return corpus_payload(self.catalog.all_entity_data())
 
@@ -649,8 +650,8 @@ class Library:
         report: UpdateReport,
         plan: CleaningPlan,
     ) -> _Prepared:
-        from reader.core.loader import decode, looks_binary, read_bytes
-        from reader.core.parse import parse_text
+        from reader.core.corpus.loader import decode, looks_binary, read_bytes
+        from reader.core.corpus.parse import parse_text
 
         try:
             data = read_bytes(source)
@@ -714,7 +715,8 @@ class Library:
     @repairing
     def duplicates(self) -> list[DuplicateGroup]:
         """The corpus's groups of near-duplicate articles as found by the last update,
-        biggest first (then by first id); see :class:`reader.core.duplicates.DuplicateGroup`."""
+        biggest first (then by first id); see
+        :class:`reader.core.index.duplicates.DuplicateGroup`."""
         return _groups(self.catalog.duplicate_rows())
 
     @repairing
@@ -731,7 +733,7 @@ class Library:
         group = self.duplicate_group(doc_id)
         if group is None:
             return []
-        from reader.core.duplicates import similarity
+        from reader.core.index.duplicates import similarity
 
         signatures = self.catalog.signatures_of(group.ids)
         own = signatures.get(doc_id, b"")
@@ -766,10 +768,10 @@ class Library:
         changed since (``stale``), it is cleaned again here with the furniture it was
         indexed with, so the spans always fit the text returned.
         """
-        from reader.core.furniture import Remembered, unpack_counts
-        from reader.core.loader import decode
-        from reader.core.parse import parse_text
-        from reader.core.textnorm import normalise
+        from reader.core.corpus.furniture import Remembered, unpack_counts
+        from reader.core.corpus.loader import decode
+        from reader.core.corpus.parse import parse_text
+        from reader.core.text.textnorm import normalise
 
         found = self.catalog.cleaning(doc_id)
         if found is None:
@@ -861,7 +863,7 @@ class Library:
     @contextlib.contextmanager
     def searcher(self) -> Iterator[Searcher]:
         """The current Whoosh searcher, held under the library's lock (for core modules
-        such as :mod:`reader.core.similar` that query the index directly)."""
+        such as :mod:`reader.core.index.similar` that query the index directly)."""
         with self._lock:
             yield self._current_searcher()
 
@@ -872,8 +874,8 @@ class Library:
         Snippets and hit positions cost a pass over each hit's text, so only the first
         ``detail`` hits get them (all when None); ``add_detail`` fills in more later.
         """
-        from reader.core.hits import compile_hits
-        from reader.core.query import clean_query, every_document, expand_terms, parse_query
+        from reader.core.index.hits import compile_hits
+        from reader.core.index.query import clean_query, every_document, expand_terms, parse_query
 
         text = clean_query(text)  # it is echoed back: no control characters
         parsed = parse_query(text, self._corpus())
@@ -911,8 +913,8 @@ class Library:
     @repairing
     def add_detail(self, results: SearchResults, upto: int) -> SearchResults:
         """The same results with snippets and positions for the first ``upto`` hits."""
-        from reader.core.hits import hit_spans
-        from reader.core.snippets import make_snippets
+        from reader.core.index.hits import hit_spans
+        from reader.core.index.snippets import make_snippets
 
         hits = list(results.hits)
         for index, hit in enumerate(hits[:upto]):
@@ -928,8 +930,8 @@ class Library:
     @repairing
     def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
         """Every span of ``body`` that the query ``text`` matches (the whole text)."""
-        from reader.core.hits import compile_hits, hit_spans
-        from reader.core.query import expand_terms, parse_query
+        from reader.core.index.hits import compile_hits, hit_spans
+        from reader.core.index.query import expand_terms, parse_query
 
         parsed = parse_query(text, self._corpus())
         with self._lock:
@@ -940,14 +942,14 @@ class Library:
     # -- entities ------------------------------------------------------------------
     #
     # The catalog keeps each article's entities as extracted; corpus ids, names and
-    # the aliases file are applied on reading (reader.core.entity_corpus), from a
+    # the aliases file are applied on reading (reader.core.index.entity_view), from a
     # merge cached by the last update. Everything here is safe to call from any
     # thread; returned objects are the caller's to read, not to modify.
 
     def _corpus(self) -> CorpusEntities:
         """The corpus entities of the last update with the aliases file applied."""
-        from reader.core.entity_corpus import CorpusEntities
-        from reader.core.entity_store import read_payload
+        from reader.core.index.entity_ingest import read_payload
+        from reader.core.index.entity_view import CorpusEntities
 
         with self._lock:
             version = self.catalog.corpus_entities_version()
@@ -994,7 +996,7 @@ class Library:
 
     def _stored_entities(self, doc_id: str) -> list[Entity]:
         """One article's entities as extracted (article ids, no aliases applied)."""
-        from reader.core.entity_store import decode_entities
+        from reader.core.index.entity_ingest import decode_entities
 
         data = self.catalog.entity_data(doc_id)
         text = self.catalog.text(doc_id)
@@ -1017,7 +1019,7 @@ class Library:
         """One article's entities in corpus ids/names/aliases (aliases file applied,
         blocked ones left out), mentions as offsets into the cleaned text, biggest
         count first. An unknown document has none."""
-        from reader.core.entity_store import decode_entities
+        from reader.core.index.entity_ingest import decode_entities
 
         state = self._corpus()
         data = self.catalog.entity_data(doc_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.dates import date_line
+from reader.core.corpus.dates import date_line
 
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 # (pattern, reason). Each is the shape of a whole page element, never one word that

@@ -31,11 +31,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reader.core.catalog import DocSummary
-from reader.core.library import repairing
+from reader.core.index.catalog import DocSummary
+from reader.core.index.library import repairing
 
 if TYPE_CHECKING:
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
 KEY_TERMS = 25
 """How many key terms of the article make up the more-like-this query."""
@@ -129,7 +129,7 @@ def _entity_terms(library: Library, searcher: Any, doc_id: str, text: str) -> li
     from whoosh import query
 
     from reader.core.entities.model import NAMED_TYPES
-    from reader.core.entity_store import decode_entities
+    from reader.core.index.entity_ingest import decode_entities
 
     data = library.catalog.entity_data(doc_id)
     if data is None:

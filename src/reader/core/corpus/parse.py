@@ -2,7 +2,7 @@
 
 Order matters: control bytes go first (text is data), then front matter, then lines
 the corpus showed to be page furniture (repeated across a folder's documents, see
-:mod:`reader.core.furniture`), then the header (title, byline, date) and the page
+:mod:`reader.core.corpus.furniture`), then the header (title, byline, date) and the page
 footer are read off and removed, page artefacts repeated mid-text are dropped,
 paragraphs broken by them are rejoined, and finally Markdown inline syntax becomes
 plain text plus style spans. Every line left out is recorded with its reason
@@ -15,15 +15,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from reader.core.blocks import Block, split_blocks
-from reader.core.boilerplate import footer_reason, is_breadcrumb, is_copyright, is_rule
-from reader.core.dates import date_line, normalise_date
-from reader.core.document import Metadata, ParsedText, Removed, StyleSpan
-from reader.core.frontmatter import split_front_matter
-from reader.core.header import Header, is_prose, parse_byline, parse_names, read_header
-from reader.core.inline import parse_inline
-from reader.core.sources import source_from_copyright, source_from_footer, source_from_url
-from reader.core.textnorm import normalise
+from reader.core.corpus.blocks import Block, split_blocks
+from reader.core.corpus.boilerplate import footer_reason, is_breadcrumb, is_copyright, is_rule
+from reader.core.corpus.dates import date_line, normalise_date
+from reader.core.corpus.document import Metadata, ParsedText, Removed, StyleSpan
+from reader.core.corpus.frontmatter import split_front_matter
+from reader.core.corpus.header import Header, is_prose, parse_byline, parse_names, read_header
+from reader.core.corpus.inline import parse_inline
+from reader.core.corpus.sources import source_from_copyright, source_from_footer, source_from_url
+from reader.core.text.textnorm import normalise
 
 PARSER_VERSION = 2
 # Given a line, why it is page furniture in this document's folder (None: it is not);

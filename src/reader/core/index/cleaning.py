@@ -1,6 +1,6 @@
 """Planning an update's cleaning: which lines are furniture, which documents to clean again.
 
-Furniture is learned per folder (:mod:`reader.core.furniture`), so it must be known
+Furniture is learned per folder (:mod:`reader.core.corpus.furniture`), so it must be known
 before a document is cleaned, and it changes as documents come and go. Before an
 update parses anything, :func:`plan_cleaning` reads the hashes of the changed files
 (a cheap pass: decode, normalise, hash lines; no parsing), merges them with the
@@ -21,9 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reader.core.catalog import Catalog, CleaningRow, Fingerprint
-from reader.core.document import Removed
-from reader.core.furniture import (
+from reader.core.corpus.document import Removed
+from reader.core.corpus.furniture import (
     Furniture,
     count_packed,
     folder_of,
@@ -31,9 +30,10 @@ from reader.core.furniture import (
     text_hashes,
     unpack_hashes,
 )
-from reader.core.loader import SourceFile, decode, looks_binary, read_bytes
-from reader.core.parse import FurnitureCheck
-from reader.core.textnorm import normalise
+from reader.core.corpus.loader import SourceFile, decode, looks_binary, read_bytes
+from reader.core.corpus.parse import FurnitureCheck
+from reader.core.index.catalog import Catalog, CleaningRow, Fingerprint
+from reader.core.text.textnorm import normalise
 
 
 @dataclass

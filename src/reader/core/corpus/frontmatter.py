@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from reader.core.textnorm import strip_controls
+from reader.core.text.textnorm import strip_controls
 
 MAX_FRONT_MATTER = 64 * 1024
 MAX_ALIASES = 50

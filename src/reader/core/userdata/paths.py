@@ -52,7 +52,8 @@ def _bundled(name: str) -> Path:
     A wheel carries it under ``reader/_data`` (hatch force-include); an editable
     install does not, so fall back to the source checkout's top level.
     """
-    here = Path(__file__).resolve().parent.parent
+    # this file is reader/core/userdata/paths.py: the package folder is three levels up
+    here = Path(__file__).resolve().parents[2]
     packaged = here / "_data" / name
     if packaged.is_dir():
         return packaged

@@ -1,4 +1,4 @@
-"""Short excerpts around the best of a text's hits (see reader.core.hits).
+"""Short excerpts around the best of a text's hits (see reader.core.index.hits).
 
 Highlights are character spans, never markup: the caller styles them however its
 medium wants (Rich spans in the TUI, ``[start, end]`` pairs in JSON).

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from reader.core.document import Document, Metadata, StyleSpan
+from reader.core.corpus.document import Document, Metadata, StyleSpan
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,11 +41,11 @@ CREATE TABLE IF NOT EXISTS docs (
     text TEXT NOT NULL,
     styles TEXT NOT NULL
 );
--- Each document's extracted entities (reader.core.entity_store's compact JSON), and
+-- Each document's extracted entities (reader.core.index.entity_ingest's compact JSON), and
 -- the corpus merge cached as one JSON value (key 'corpus').
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entity_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- What the cleaner learned and did per document (reader.core.furniture): its folder,
+-- What the cleaner learned and did per document (reader.core.corpus.furniture): its folder,
 -- the hashes of its lines (packed int64), which of them were furniture when it was
 -- cleaned, and the removed spans as JSON [[start, end, reason], ...].
 CREATE TABLE IF NOT EXISTS cleaning (
@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS cleaning (
     removed TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS cleaning_folder ON cleaning (folder);
--- Near-duplicates (reader.core.duplicates): each document's packed MinHash signature, and
+-- Near-duplicates (reader.core.index.duplicates): each document's packed MinHash signature, and
 -- the groups found after the last update: per member its group's rank (biggest first), its
 -- resemblance to the group's canonical article, the group's lowest joining resemblance.
 CREATE TABLE IF NOT EXISTS minhash (id TEXT PRIMARY KEY, signature BLOB NOT NULL);
@@ -197,7 +197,7 @@ class Catalog:
         ``entities`` are ``(doc id, entity JSON)`` rows; any change of documents or
         entities marks the cached corpus merge stale (see :meth:`entities_stale`), and any
         change of documents the near-duplicate groups. ``signatures`` are ``(doc id, packed
-        MinHash signature)`` rows (:mod:`reader.core.duplicates`).
+        MinHash signature)`` rows (:mod:`reader.core.index.duplicates`).
         """
         removals = list(removals)
         entities = list(entities)
@@ -262,7 +262,7 @@ class Catalog:
         removed = None if row[4] is None else str(row[4])
         return str(row[0]), str(row[1]), str(row[2]), bytes(row[3]), removed
 
-    # -- near-duplicates (reader.core.duplicates) ----------------------------------
+    # -- near-duplicates (reader.core.index.duplicates) ----------------------------------
 
     @_guarded
     def signatures(self) -> dict[str, bytes]:

@@ -48,7 +48,7 @@ class Removed:
     """A stretch of the source the cleaner left out, and why.
 
     Offsets index the normalised source text (decoded, line endings unified, escape
-    sequences and control characters stripped: :func:`reader.core.textnorm.normalise`),
+    sequences and control characters stripped: :func:`reader.core.text.textnorm.normalise`),
     never the raw bytes.
     """
 

@@ -10,7 +10,7 @@ refuse ("surrogates not allowed"). So reader keeps every name in its *text form*
 * everything else is kept as it is, so the text form of an ordinary name is the name.
 
 The text form is lossless: :func:`real_name` gives the name back. Document ids are
-built from it with :func:`reader.core.display.safe_name` on top (controls and
+built from it with :func:`reader.core.text.display.safe_name` on top (controls and
 invisible characters escaped too), which stays one-to-one because of the second
 rule: every escape in an id is one of ours.
 """
@@ -37,7 +37,7 @@ def name_text(name: str) -> str:
 def real_name(text: str) -> str:
     """The name or path (as ``os`` takes it) whose text form or id form is ``text``.
 
-    Undoes :func:`name_text` and :func:`reader.core.display.safe_name`: ``\\xNN`` is
+    Undoes :func:`name_text` and :func:`reader.core.text.display.safe_name`: ``\\xNN`` is
     the byte NN, ``\\uNNNN`` and ``\\UNNNNNNNN`` the character.
     """
     if "\\" not in text:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.core.document import Document
+    from reader.core.corpus.document import Document
     from reader.core.entities.model import Entity
-    from reader.core.library import Library
+    from reader.core.index.library import Library
 
 
 def pair_entities(library: Library, a: Document, b: Document) -> tuple[list[Entity], list[Entity]]:

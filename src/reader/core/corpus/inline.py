@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.document import Style, StyleSpan
+from reader.core.corpus.document import Style, StyleSpan
 
 _SPECIAL = re.compile(r"[\\`*_\[!]")
 _ESCAPABLE = set("\\`*_{}[]()#+-.!$|<>~\"'&%^=:;,/?@")

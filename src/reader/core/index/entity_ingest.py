@@ -9,7 +9,7 @@ merge or user alias, in a compact JSON array (mention texts are not stored: they
 
 After each update that changed documents, :func:`corpus_payload` merges every
 document's entities into corpus entities (:func:`reader.core.entities.merge_corpus`)
-and the result is cached as one JSON value; :mod:`reader.core.entity_corpus` applies
+and the result is cached as one JSON value; :mod:`reader.core.index.entity_view` applies
 the aliases file to it on load.
 """
 
@@ -235,7 +235,7 @@ def corpus_payload(rows: Sequence[tuple[str, str]]) -> str:
     "map": {article-level id: corpus id}}`` (ids that map to themselves left out),
     most articles first.
     """
-    from reader.core.entities.corpus import merge_corpus
+    from reader.core.entities.corpus_merge import merge_corpus
 
     merged = merge_corpus({doc_id: _decode_counts(data) for doc_id, data in rows})
     entities = sorted(merged.entities, key=lambda e: (-e.articles, -e.mentions, e.id))

@@ -3,7 +3,7 @@ applied, per-article views in corpus ids, and name lookups for the query parser.
 
 Applying the aliases file only re-maps ids and rebuilds small dictionaries, so
 ``Library.reload_aliases`` is cheap and never re-extracts. Search follows the same
-mapping through query expansion (:class:`reader.core.query.EntityLookup`), which is
+mapping through query expansion (:class:`reader.core.index.query.EntityLookup`), which is
 why the index itself keeps the article-level spellings the extractor found.
 """
 
@@ -196,7 +196,7 @@ class CorpusEntities:
             groups[final] = group
         group.mentions.extend(entity.mentions)
 
-    # -- lookups for the query parser (reader.core.query.EntityLookup) -----------
+    # -- lookups for the query parser (reader.core.index.query.EntityLookup) -----------
 
     def _alias_index(self) -> AliasIndex:
         with self._lock:
@@ -212,7 +212,7 @@ class CorpusEntities:
         return self._alias_index().expand(term, field)
 
     def documents(self, term: str, field: str) -> tuple[list[str], list[str]] | None:
-        from reader.core.query import useful_spellings
+        from reader.core.index.query import useful_spellings
 
         kind = None if field == "entity" else field
         found = self._alias_index().entities(term, kind)

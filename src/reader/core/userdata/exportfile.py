@@ -21,7 +21,7 @@ import os
 import stat
 from pathlib import Path
 
-from reader.core.atomicfile import atomic_write_text, describe_error, real_target
+from reader.core.userdata.atomicfile import atomic_write_text, describe_error, real_target
 
 
 class ExportError(OSError):

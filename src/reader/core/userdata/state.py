@@ -1,7 +1,7 @@
 """Small pieces of remembered state: where the reader was, and past searches.
 
 Both are YAML in the data dir, written atomically, read through the bounded loader
-(:mod:`reader.core.yamlfile`). Losing them is harmless, so a bad file or entry is
+(:mod:`reader.core.userdata.yamlfile`). Losing them is harmless, so a bad file or entry is
 reported in ``problems`` (one line each) and the usable rest kept; the next save
 replaces the file, keeping the one that had problems as ``NAME.bak`` (it might have
 been edited by hand).
@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.core import paths, yamlfile, yamlio
-from reader.core.atomicfile import atomic_write_text
-from reader.core.yamlfile import Problems, shown
+from reader.core.userdata import paths, yamlfile, yamlio
+from reader.core.userdata.atomicfile import atomic_write_text
+from reader.core.userdata.yamlfile import Problems, shown
 
 HISTORY_LIMIT = 200
 MAX_QUERY_CHARS = 2000  # a longer query is searched but not remembered
