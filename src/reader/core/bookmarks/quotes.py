@@ -81,7 +81,9 @@ def quote_span(
     if occurrence is not None:
         if not 1 <= occurrence <= len(spans):
             times = f"{len(spans)} time{'' if len(spans) == 1 else 's'}"
-            raise QuoteNotFound(f"--occurrence {occurrence}: the quote occurs {times} in {doc_id}")
+            raise InvalidSelection(
+                f"--occurrence {occurrence}: the quote occurs {times} in {doc_id}"
+            )
         return spans[occurrence - 1], len(spans)
     best = min(spans, key=lambda span: (abs(span[0] - near), span[0]))
     return best, len(spans)
