@@ -45,9 +45,7 @@ def test_show_raw_prints_the_normalised_file(make_corpus: Callable[..., Path]) -
     assert result.returncode == 0, result.stderr
     assert result.stdout == normalise(clip(2))
     assert "\x1b" not in result.stdout and "\r" not in result.stdout
-    as_json = json.loads(
-        run_cli("show", "site/2", "--raw", "--json", "--corpus", str(root)).stdout
-    )
+    as_json = json.loads(run_cli("show", "site/2", "--raw", "--json", "--corpus", str(root)).stdout)
     assert as_json["original"] == normalise(clip(2)) and as_json["changed"] is False
     assert as_json["removed"][0] == {
         "start": 0,

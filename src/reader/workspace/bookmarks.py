@@ -18,7 +18,7 @@ with it (``#minis`` while typing ``#ministry``). So ``--tag war`` never pulls in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -77,6 +77,37 @@ class BookmarkSession:
         self.library = library
         self.store: BookmarkStore | None = None
         self._undo: list[tuple[Change, Bookmark]] = []  # (what was done, the bookmark before)
+        # As last anchored (the TUI loads them in a worker): what every view marks.
+        self.items: list[AnchoredBookmark] = []
+        self.titles: dict[str, str] = {}
+        self._listeners: list[Callable[[], None]] = []
+
+    # -- who shows them ------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after :meth:`changed` (a view that lists the bookmarks)."""
+        self._listeners.append(listener)
+
+    def changed(self) -> None:
+        """Tell the views that ``items`` or the store changed."""
+        for listener in list(self._listeners):
+            listener()
+
+    def spans_for(self, doc_id: str, text: str) -> list[tuple[int, int]]:
+        """Where ``doc_id``'s anchored and moved bookmarks are in ``text`` (its text shown).
+
+        Only spans whose text is the anchored quote: if the article shown is an older
+        version than the one anchored against, a mark is left out rather than put on
+        other words.
+        """
+        return [
+            (item.start, item.end)
+            for item in self.items
+            if item.doc == doc_id
+            and item.start is not None
+            and item.end is not None
+            and text[item.start : item.end] == item.quote
+        ]
 
     # -- reading -------------------------------------------------------------------------
 
