@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import Header, Input, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from reader.core.entities.model import Entity
@@ -24,16 +21,17 @@ from reader.core.index.library import Library, SearchResults, UpdateReport
 from reader.core.text.display import safe_name
 from reader.core.userdata.state import SearchHistory
 from reader.ui.index_notices import skipped_notice
-from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress, SearchFinished
+from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.bookmarks import BookmarksPane
 from reader.ui.widgets.details import DetailsPane
-from reader.ui.widgets.doclist import DocList, Row
+from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.entities import EntitiesPane, mark_layer
 from reader.ui.widgets.keybar import KeyBar
+from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.searchbox import SearchBox
-from reader.workspace import UnfinishedQuery, Workspace
-from reader.workspace.entity_filter import EntityFilter, narrowed
+from reader.workspace import Workspace
+from reader.workspace.entity_filter import EntityFilter
 
 if TYPE_CHECKING:
     from reader.core.corpus.document import Original
@@ -41,8 +39,6 @@ if TYPE_CHECKING:
 
 
 __all__ = ["EntityFilter", "MainScreen", "Sidebar"]
-
-DEBOUNCE = 0.02  # merges bursts of keys; searches themselves take a few ms
 
 
 class Sidebar(TabbedContent):
@@ -136,9 +132,6 @@ class MainScreen(Screen[None]):
         self.library.on_repair = self._rebuilding_notice
         self.history = history
         self.search_session = workspace.search_session
-        self._timer: Timer | None = None
-        self._searched_at = 0.0
-        self.last_latency: float | None = None
         self.selected_entity: Entity | None = None
         self.mention_index = -1
         self._background_started = False
@@ -162,6 +155,15 @@ class MainScreen(Screen[None]):
         self.search_session.ready = ready
 
     @property
+    def last_latency(self) -> float | None:
+        """Keystroke to search results on screen, for benchmarks/tui.py."""
+        return self.query_one(SearchPanel).last_latency
+
+    @last_latency.setter
+    def last_latency(self, value: float | None) -> None:
+        self.query_one(SearchPanel).last_latency = value
+
+    @property
     def entity_filter(self) -> EntityFilter | None:
         return self.workspace.entity_filter
 
@@ -176,11 +178,12 @@ class MainScreen(Screen[None]):
         config = self.reader_app.config
         yield Header()
         with Horizontal(id="main"):
-            with Vertical(id="list-pane", classes="" if config.show_list else "-hidden"):
-                yield SearchBox(self.history, id="search")
-                yield Static(Text(""), id="search-hint", classes="-hidden")
-                yield Static(Text("Documents"), id="list-title")
-                yield DocList(id="doclist")
+            yield SearchPanel(
+                self.workspace,
+                self.history,
+                id="list-pane",
+                classes="" if config.show_list else "-hidden",
+            )
             yield ArticleView(reading_width=config.reading_width, id="article")
             hidden = "" if config.show_sidebar else "-hidden"
             # The sidebar (tabs and three panes: a third of the widgets) is mounted just
@@ -238,29 +241,8 @@ class MainScreen(Screen[None]):
         self._index()
 
     def _show_documents(self, summaries: list[DocSummary]) -> None:
-        doclist = self.query_one(DocList)
-        keep = doclist.current.id if doclist.current and not doclist.results_mode else None
         self.app.sub_title = f"{safe_name(self.library.root.name)} — {len(summaries):,} documents"
-        summaries = narrowed(self.entity_filter, summaries)
-        doclist.set_documents(summaries, keep=keep or self.workspace.positions.last_document)
-        self._update_list_title()
-
-    def _update_list_title(self) -> None:
-        doclist = self.query_one(DocList)
-        if doclist.results_mode and self.results is not None:
-            label = f"Results: {self.results.total:,}"
-            if self.entity_filter is not None:
-                label = f"Results: {len(doclist.rows):,}"
-        else:
-            label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
-        title = Text(label)
-        if self.entity_filter is not None:
-            # The filter matters more than the sort order: it replaces it.
-            count = len(doclist.rows)
-            title = Text(f"{count:,} mentioning ")
-            title.append(self.entity_filter.name, style="bold")
-            title.append(" · esc clears", style="dim")
-        self.query_one("#list-title", Static).update(title)
+        self.query_one(SearchPanel).show_documents(summaries)
 
     def _restore_position(self) -> None:
         positions = self.workspace.positions
@@ -339,7 +321,7 @@ class MainScreen(Screen[None]):
             self.notify(skipped_notice(report), severity="warning", markup=False, timeout=10)
         search = self.query_one(SearchBox)
         if search.value.strip():
-            self._run_search(search.value)
+            self.query_one(SearchPanel).run_search(search.value)
 
     # -- search ------------------------------------------------------------------------
 
@@ -389,84 +371,16 @@ class MainScreen(Screen[None]):
             return
         self.query_one(DocList).focus()
 
-    @on(SearchBox.Changed, "#search")
-    def _query_changed(self, event: SearchBox.Changed) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        text = event.value.strip()
-        if not text:
-            self.search_session.clear()
-            self._hint("")
-            self._show_documents(self.library.summaries())
-            article = self.query_one(ArticleView)
-            article.set_hits([])
-            if self.sidebar_ready:
-                self.query_one(DetailsPane).show_hits(article.document, [])
-            return
-        self.search_session.begin()
-        self._searched_at = time.perf_counter()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self._run_search(event.value))
-
-    def _run_search(self, text: str) -> None:
-        if not self.search_ready:
-            self._hint("Indexing… search starts when the index is ready", info=True)
-            return
-        self._search(self.generation, text)
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, generation: int, text: str) -> None:
-        from reader.workspace import BadQuery
-
-        worker = get_current_worker()
-        stages = self.search_session.stages(generation, text, cancelled=lambda: worker.is_cancelled)
-        try:
-            # Titles first (a few ms), then snippets and hit counts, screenful by screenful.
-            for results in stages:
-                self.post_message(SearchFinished(generation, text, results, None))
-        except (BadQuery, CacheError) as error:  # CacheError: damaged and read-only
-            self.post_message(SearchFinished(generation, text, None, error))
-
-    def on_search_finished(self, message: SearchFinished) -> None:
-        if not self.search_session.is_current(message.generation):
-            return  # typed on since: a newer search is coming
-        if message.error is not None:
-            if isinstance(message.error, UnfinishedQuery):
-                # One letter or a stop word so far: not a mistake, just unfinished.
-                self._hint("Keep typing…", info=True)
-            else:
-                self._hint(f"⚠ {message.error}")
-            return
-        assert message.results is not None
-        accepted = self.search_session.accept(message.generation, message.results)
-        if accepted is None:
-            return
-        results, same = accepted.results, accepted.same_query
-        rows = [
-            Row(hit.summary, len(hit.positions), hit.snippets[0] if hit.snippets else None)
-            if hit.detailed
-            else Row(hit.summary)
-            for hit in narrowed(self.entity_filter, results.hits)
-        ]
-        doclist = self.query_one(DocList)
-        doclist.set_results(rows, keep=doclist.current.id if same and doclist.current else None)
-        shown = f" (showing {len(rows)})" if results.total > len(rows) else ""
-        noun = "article" if results.total == 1 else "articles"
-        self._hint(f"{results.total:,} matching {noun}{shown} · Enter opens", info=True)
-        self._update_list_title()
+    @on(SearchPanel.ResultsShown)
+    def _results_shown(self, _event: SearchPanel.ResultsShown) -> None:
         self._apply_hits(go_first=False, compute=False)
-        if self._searched_at:
-            started, self._searched_at = self._searched_at, 0.0
-            # Keystroke to results on screen, for benchmarks/tui.py.
-            self.call_after_refresh(self._record_latency, started)
 
-    def _record_latency(self, started: float) -> None:
-        self.last_latency = time.perf_counter() - started
-
-    def _hint(self, text: str, *, info: bool = False) -> None:
-        hint = self.query_one("#search-hint", Static)
-        hint.update(Text(text))
-        hint.set_class(not text, "-hidden")
-        hint.set_class(info, "-info")
+    @on(SearchPanel.Cleared)
+    def _search_cleared(self, _event: SearchPanel.Cleared) -> None:
+        article = self.query_one(ArticleView)
+        article.set_hits([])
+        if self.sidebar_ready:
+            self.query_one(DetailsPane).show_hits(article.document, [])
 
     @on(SearchBox.Submitted, "#search")
     def _search_submitted(self, event: SearchBox.Submitted) -> None:
@@ -604,10 +518,6 @@ class MainScreen(Screen[None]):
         article.go_to_hit(event.index)
         article.focus()
 
-    @on(DocList.SortChanged)
-    def _sort_changed(self, _event: DocList.SortChanged) -> None:
-        self._update_list_title()
-
     def action_reindex(self) -> None:
         self._index()
 
@@ -668,11 +578,12 @@ class MainScreen(Screen[None]):
         """Show only the articles that mention ``entity_id`` (None: all articles)."""
         self.workspace.set_entity_filter(entity_id, name)
         search = self.query_one(SearchBox)
+        panel = self.query_one(SearchPanel)
         if search.value.strip() and self.results is not None:
-            self._run_search(search.value)
+            panel.run_search(search.value)
         else:
             self._show_documents(self.library.summaries())
-        self._update_list_title()
+        panel.update_title()
         doclist = self.query_one(DocList)
         if entity_id is not None:
             doclist.focus()

@@ -232,7 +232,9 @@ class BookmarksPane(Vertical):
         scope = self.items
         if self.only_article:
             scope = [item for item in scope if item.doc == self.document_id]
-        return order((i for i in scope if matches(i, query, self.titles)), self.titles)
+        in_use = [tag for item in self.items for tag in item.bookmark.tags]
+        shown = (i for i in scope if matches(i, query, self.titles, in_use))
+        return order(shown, self.titles)
 
     def refresh_list(self) -> None:
         options = self.query_one("#bookmarks-list", OptionList)
