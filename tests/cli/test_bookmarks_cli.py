@@ -279,6 +279,19 @@ def test_plain_listing_shows_notes_and_tags_as_data(cli: Run, corpus: Path) -> N
     assert all(line == line.rstrip() for line in out.splitlines())  # no padding in pipes
 
 
+def test_a_tag_in_use_is_exact_and_an_unfinished_one_completes(cli: Run) -> None:
+    """--tag means what #tag means in the Bookmarks tab (reader.workspace.bookmarks)."""
+    war = add(cli, "alpha", "the lazy dog", "--tag", "war")
+    warsaw = add(cli, "beta", "the vote was rushed", "--tag", "Warsaw")
+    ministry = add(cli, "beta", "schools and roads", "--tag", "ministry")
+    ids = lambda *opts: [r["id"] for r in listed(cli, *opts)]  # noqa: E731
+    assert ids("--tag", "WAR") == [war]  # not warsaw: war is a tag in use
+    assert ids("--tag", "wa") == [war, warsaw]
+    assert ids("--tag", "minis") == [ministry]
+    code, out, _ = cli("bookmarks", "export", "--format", "json", "--tag", "war")
+    assert code == 0 and war in out and warsaw not in out
+
+
 # -- export --------------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import READER, SEEDS, article, run_reader
+from conftest import READER, SEEDS, article, run_cli, run_reader
 
 SEED_IDS = ["000_3019f73ddaac25aa", "001_21c52abc1f1fddb1", "002_ceb5c5920158999b"]
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -36,7 +36,7 @@ def test_version() -> None:
 
 
 def test_locate_uses_the_env_overrides(isolated_dirs: Path) -> None:
-    result = run_reader("locate", "--json")
+    result = run_cli("locate", "--json")
     assert result.returncode == 0
     places = json.loads(result.stdout)
     assert places["cache"] == str(isolated_dirs / "cache")
@@ -44,12 +44,12 @@ def test_locate_uses_the_env_overrides(isolated_dirs: Path) -> None:
     assert places["config_dir"] == str(isolated_dirs / "config")
     assert places["corpus"] == str(SEEDS.resolve())
     assert places["corpus_index"].startswith(str(isolated_dirs / "cache"))
-    plain = run_reader("locate")
+    plain = run_cli("locate")
     assert plain.returncode == 0 and "corpus_index" in plain.stdout
 
 
 def test_list_json_defaults_to_the_bundled_seeds(tmp_path: Path) -> None:
-    result = run_reader("list", "--json", cwd=tmp_path)
+    result = run_cli("list", "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     docs = json.loads(result.stdout)
     assert [d["id"] for d in docs] == SEED_IDS
@@ -63,7 +63,7 @@ def test_list_json_defaults_to_the_bundled_seeds(tmp_path: Path) -> None:
 
 
 def test_list_plain_and_sorted(seeds: Path) -> None:
-    result = run_reader("list", "--corpus", str(seeds), "--sort", "date")
+    result = run_cli("list", "--corpus", str(seeds), "--sort", "date")
     assert result.returncode == 0
     assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
         SEED_IDS[2],
@@ -73,28 +73,28 @@ def test_list_plain_and_sorted(seeds: Path) -> None:
 
 
 def test_index_summary_and_rebuild(seeds: Path) -> None:
-    first = run_reader("index", "--corpus", str(seeds))
+    first = run_cli("index", "--corpus", str(seeds))
     assert first.returncode == 0, first.stderr
     assert "added 3, updated 0, removed 0, unchanged 0, skipped 0" in first.stdout
     assert "indexed 3/3" in first.stderr  # plain progress lines without a terminal
     (seeds / "empty.txt").write_text("")
     (seeds / "bin.md").write_bytes(b"\x00\x01" * 100)
-    second = run_reader("index", "--corpus", str(seeds))
+    second = run_cli("index", "--corpus", str(seeds))
     assert "added 0, updated 0, removed 0, unchanged 3, skipped 2" in second.stdout
     assert "skipped empty.txt: empty file" in second.stdout
     assert "skipped bin.md: binary file" in second.stdout
-    rebuilt = run_reader("index", "--rebuild", "--corpus", str(seeds))
+    rebuilt = run_cli("index", "--rebuild", "--corpus", str(seeds))
     assert rebuilt.returncode == 0
     assert "rebuilt: requested" in rebuilt.stdout
     assert "added 3," in rebuilt.stdout
 
 
 def test_show_by_prefix_plain_and_json(seeds: Path) -> None:
-    plain = run_reader("show", "002", "--corpus", str(seeds))
+    plain = run_cli("show", "002", "--corpus", str(seeds))
     assert plain.returncode == 0, plain.stderr
     assert plain.stdout.startswith("Russian troops out—Stop the genocide\n")
     assert "Anti*Capitalist" not in plain.stdout  # footer gone
-    data = json.loads(run_reader("show", "001", "--json", "--corpus", str(seeds)).stdout)
+    data = json.loads(run_cli("show", "001", "--json", "--corpus", str(seeds)).stdout)
     assert data["id"] == SEED_IDS[1]
     assert data["date"] == "2024-02-07"
     assert "artillery and potentially" in data["text"]
@@ -103,18 +103,18 @@ def test_show_by_prefix_plain_and_json(seeds: Path) -> None:
 
 
 def test_show_by_path(seeds: Path) -> None:
-    result = run_reader("show", str(seeds / f"{SEED_IDS[0]}.txt"), "--json", "--corpus", str(seeds))
+    result = run_cli("show", str(seeds / f"{SEED_IDS[0]}.txt"), "--json", "--corpus", str(seeds))
     assert json.loads(result.stdout)["id"] == SEED_IDS[0]
 
 
 @pytest.mark.parametrize(("ref", "word"), [("00", "several"), ("zzz", "no document")])
 def test_show_unknown_or_ambiguous_is_a_user_error(seeds: Path, ref: str, word: str) -> None:
-    line = assert_one_line_error(run_reader("show", ref, "--corpus", str(seeds)))
+    line = assert_one_line_error(run_cli("show", ref, "--corpus", str(seeds)))
     assert word in line
 
 
 def test_search_json_contract(seeds: Path) -> None:
-    result = run_reader("search", "Zaluzhny OR soldiers", "--json", "--corpus", str(seeds))
+    result = run_cli("search", "Zaluzhny OR soldiers", "--json", "--corpus", str(seeds))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["query"] == "Zaluzhny OR soldiers"
@@ -134,10 +134,10 @@ def test_search_json_contract(seeds: Path) -> None:
 
 def test_search_limit_and_plain_output(seeds: Path) -> None:
     data = json.loads(
-        run_reader("search", "Ukraine", "--limit", "1", "--json", "--corpus", str(seeds)).stdout
+        run_cli("search", "Ukraine", "--limit", "1", "--json", "--corpus", str(seeds)).stdout
     )
     assert data["total"] == 3 and len(data["hits"]) == 1
-    plain = run_reader("search", "genocide", "--corpus", str(seeds))
+    plain = run_cli("search", "genocide", "--corpus", str(seeds))
     assert plain.returncode == 0
     assert "1 result for genocide" in plain.stdout and SEED_IDS[2] in plain.stdout
     assert "\x1b" not in plain.stdout
@@ -146,7 +146,7 @@ def test_search_limit_and_plain_output(seeds: Path) -> None:
 def test_search_queries_file_is_json_lines(seeds: Path, tmp_path: Path) -> None:
     queries = tmp_path / "q.txt"
     queries.write_text("genocide\n\nHersh\ntitle:purge\n", encoding="utf-8")
-    result = run_reader("search", "--queries", str(queries), "--json", "--corpus", str(seeds))
+    result = run_cli("search", "--queries", str(queries), "--json", "--corpus", str(seeds))
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(d["query"], d["total"]) for d in lines] == [
@@ -157,7 +157,7 @@ def test_search_queries_file_is_json_lines(seeds: Path, tmp_path: Path) -> None:
 
 
 def test_search_queries_from_stdin_with_a_bad_line(seeds: Path) -> None:
-    result = run_reader(
+    result = run_cli(
         "search", "--queries", "-", "--json", "--corpus", str(seeds), stdin='Hersh\n"oops\n'
     )
     assert result.returncode == 2
@@ -169,7 +169,7 @@ def test_search_queries_from_stdin_with_a_bad_line(seeds: Path) -> None:
 
 @pytest.mark.parametrize("query", ['"unclosed', "(a", "foo:bar", "", "date:[x to y]", "NOT"])
 def test_bad_query_exit_2_one_line(seeds: Path, query: str) -> None:
-    line = assert_one_line_error(run_reader("search", query, "--corpus", str(seeds)))
+    line = assert_one_line_error(run_cli("search", query, "--corpus", str(seeds)))
     assert "bad query" in line
 
 
@@ -188,7 +188,7 @@ def test_bad_query_exit_2_one_line(seeds: Path, query: str) -> None:
     ],
 )
 def test_usage_errors_exit_2_without_traceback(args: list[str], tmp_path: Path) -> None:
-    result = run_reader(*args, cwd=tmp_path)
+    result = run_cli(*args, cwd=tmp_path)
     assert result.returncode == 2, (result.returncode, result.stderr)
     assert "Traceback" not in result.stderr
     assert result.stderr.strip()
@@ -238,7 +238,7 @@ def test_non_utf8_file_is_decoded_with_a_warning(make_corpus: Callable[..., Path
     root = make_corpus(
         {"latin.txt": article("Caf\xe9 “Society”", "Na\xefve text.").encode("cp1252")}
     )
-    result = run_reader("list", "--json", "--corpus", str(root))
+    result = run_cli("list", "--json", "--corpus", str(root))
     assert result.returncode == 0
     assert json.loads(result.stdout)[0]["title"] == "Café “Society”"
     assert "not UTF-8" in result.stderr and "cp1252" in result.stderr

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import run_reader
+from conftest import run_cli
 
 A, B, C = "000_3019f73ddaac25aa", "001_21c52abc1f1fddb1", "002_ceb5c5920158999b"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -28,7 +28,7 @@ def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def run_json(*args: str) -> Any:
-    result = run_reader(*args)
+    result = run_cli(*args)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -154,7 +154,7 @@ def test_other_outlet_shares_little_text() -> None:
 
 
 def test_compare_readable_output() -> None:
-    result = run_reader("compare", "000", "001")
+    result = run_cli("compare", "000", "001")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "similarity" in out and A in out and B in out
@@ -171,7 +171,7 @@ def test_compare_prints_article_text_as_data(make_corpus: Any) -> None:
             "b.txt": "Beta\n\n" + text + "\n",
         }
     )
-    result = run_reader("compare", "a", "b", "--corpus", str(root))
+    result = run_cli("compare", "a", "b", "--corpus", str(root))
     assert result.returncode == 0, result.stderr
     assert "[bold red]minister[/]" in result.stdout  # printed as written, not applied
     assert "[link=x]marched[/link]" in result.stdout
@@ -192,11 +192,11 @@ def test_compare_prints_article_text_as_data(make_corpus: Any) -> None:
     ],
 )
 def test_bad_documents_and_limits_are_one_line_errors(args: tuple[str, ...]) -> None:
-    one_line_error(run_reader(*args))
+    one_line_error(run_cli(*args))
 
 
 def test_compare_needs_two_documents() -> None:
-    result = run_reader("compare", "000")
+    result = run_cli("compare", "000")
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
@@ -211,7 +211,7 @@ def test_similar_json() -> None:
 
 
 def test_similar_table() -> None:
-    result = run_reader("similar", "001")
+    result = run_cli("similar", "001")
     assert result.returncode == 0, result.stderr
     assert A in result.stdout and "score" in result.stdout
     assert result.stdout.index(A) < result.stdout.index(C)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import run_reader
+from conftest import run_cli
 from reader.core.entities import ENTITY_TYPES
 from reader.core.entities.aliases import add_block, aliases_path
 
@@ -30,7 +30,7 @@ def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def _text(seeds: Path, doc: str) -> str:
-    shown = _json(run_reader("show", doc, "--json", "--corpus", str(seeds)))
+    shown = _json(run_cli("show", doc, "--json", "--corpus", str(seeds)))
     text: str = shown["text"]
     return text
 
@@ -50,7 +50,7 @@ def _check_article(entities: list[dict[str, Any]], text: str) -> None:
 
 
 def test_one_article_json_offsets_index_the_cleaned_text(seeds: Path) -> None:
-    entities = _json(run_reader("entities", "000", "--json", "--corpus", str(seeds)))
+    entities = _json(run_cli("entities", "000", "--json", "--corpus", str(seeds)))
     _check_article(entities, _text(seeds, "000"))
     zal = next(e for e in entities if "Zaluzhny" in {e["name"], *e["aliases"]})
     assert zal["type"] == "person" and zal["count"] >= 10
@@ -58,7 +58,7 @@ def test_one_article_json_offsets_index_the_cleaned_text(seeds: Path) -> None:
 
 
 def test_type_filter(seeds: Path) -> None:
-    result = run_reader(
+    result = run_cli(
         "entities", "001", "--type", "place", "--type", "org", "--json", "--corpus", str(seeds)
     )
     entities = _json(result)
@@ -67,7 +67,7 @@ def test_type_filter(seeds: Path) -> None:
 
 
 def test_corpus_json(seeds: Path) -> None:
-    entities = _json(run_reader("entities", "--json", "--corpus", str(seeds)))
+    entities = _json(run_cli("entities", "--json", "--corpus", str(seeds)))
     texts = {doc: _text(seeds, doc) for doc in ("000", "001", "002")}
     full = {doc_id: text for doc_id, text in zip(sorted(texts), texts.values(), strict=True)}
     assert entities
@@ -87,25 +87,25 @@ def test_corpus_json(seeds: Path) -> None:
 
 def test_aliases_file_applies_to_the_command(seeds: Path) -> None:
     add_block(aliases_path(seeds), "Mark Milley")
-    entities = _json(run_reader("entities", "--json", "--corpus", str(seeds)))
+    entities = _json(run_cli("entities", "--json", "--corpus", str(seeds)))
     assert "Mark Milley" not in {e["name"] for e in entities}
-    entities = _json(run_reader("entities", "000", "--json", "--corpus", str(seeds)))
+    entities = _json(run_cli("entities", "000", "--json", "--corpus", str(seeds)))
     assert "Mark Milley" not in {e["name"] for e in entities}
 
 
 def test_readable_tables_grouped_by_type(seeds: Path) -> None:
-    result = run_reader("entities", "000", "--corpus", str(seeds))
+    result = run_cli("entities", "000", "--corpus", str(seeds))
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.index("People") < out.index("Organisations") < out.index("Places")
     assert "Zaluzhnyi" in out
-    corpus = run_reader("entities", "--type", "person", "--corpus", str(seeds))
+    corpus = run_cli("entities", "--type", "person", "--corpus", str(seeds))
     assert corpus.returncode == 0 and "articles" in corpus.stdout
     assert "Places" not in corpus.stdout
 
 
 def test_unknown_document_is_one_line(seeds: Path) -> None:
-    line = _one_line_error(run_reader("entities", "nope", "--corpus", str(seeds)))
+    line = _one_line_error(run_cli("entities", "nope", "--corpus", str(seeds)))
     assert "nope" in line
 
 
@@ -122,7 +122,7 @@ def test_raw_mode_offsets_index_the_file_as_read(tmp_path: Path) -> None:
     first.write_bytes(RAW.encode("utf-8"))
     second = tmp_path / "second.md"
     second.write_text("# Notes\n\nThe *SBU* said Kiev was calm.\n", encoding="utf-8")
-    result = run_reader("entities", "--text-file", str(first), str(second), "--json")
+    result = run_cli("entities", "--text-file", str(first), str(second), "--json")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["file"] for line in lines] == [str(first), str(second)]
@@ -140,7 +140,7 @@ def test_raw_mode_bad_files_are_one_line_each_and_the_rest_print(tmp_path: Path)
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("Caf\xe9 in Paris".encode("latin-1"))
     missing = tmp_path / "missing.txt"
-    result = run_reader("entities", "--text-file", str(missing), str(good), str(latin), "--json")
+    result = run_cli("entities", "--text-file", str(missing), str(good), str(latin), "--json")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     errors = result.stderr.splitlines()
@@ -156,8 +156,8 @@ def test_raw_mode_with_a_document_or_a_folder(tmp_path: Path, extra: list[str]) 
     if extra:
         good = tmp_path / "a.txt"
         good.write_text("Kyiv.\n", encoding="utf-8")
-        _one_line_error(run_reader("entities", *extra, "--text-file", str(good)))
+        _one_line_error(run_cli("entities", *extra, "--text-file", str(good)))
     else:
-        result = run_reader("entities", "--text-file", str(tmp_path), "--json")
+        result = run_cli("entities", "--text-file", str(tmp_path), "--json")
         assert result.returncode == 2 and result.stdout == ""
         assert len(result.stderr.splitlines()) == 1 and "folder" in result.stderr

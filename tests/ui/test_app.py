@@ -418,6 +418,7 @@ async def test_later_stages_of_the_same_results_keep_the_current_hit(
     make_app: AppFactory,
 ) -> None:
     from reader.ui.messages import SearchFinished
+    from reader.ui.widgets.search_panel import SearchPanel
 
     app = make_app()
     async with app.run_test(size=(140, 36)) as pilot:
@@ -430,7 +431,26 @@ async def test_later_stages_of_the_same_results_keep_the_current_hit(
         results = screen.results
         assert results is not None
         # Snippets arrive after titles: a repeat of the same results must not reset n/N.
-        screen.post_message(SearchFinished(screen.generation, results.query, results, None))
+        panel = screen.query_one(SearchPanel)
+        panel.post_message(SearchFinished(screen.generation, results.query, results, None))
         await pilot.pause()
         assert article.hit_index == 2
         assert article.border_subtitle.startswith("hit 3 /")
+
+
+async def test_a_new_query_starts_at_its_best_match(make_app: AppFactory) -> None:
+    """A later stage of the same results keeps the row the reader is on; a different
+    query starts at its first (best) result, even when that row is among the new ones."""
+    app = make_app()
+    async with app.run_test(size=(140, 36)) as pilot:
+        await settle(pilot, app)
+        screen = await type_query(pilot, app, "Zelensky")
+        doclist = screen.query_one(DocList)
+        assert [row.id[:3] for row in doclist.rows] == ["000", "001", "002"]
+        doclist.cursor = 2
+        screen.query_one(SearchBox).value = "Zelensky OR Avdiivka"
+        await pilot.pause(0.1)  # past the debounce: the search worker has started
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [row.id[:3] for row in doclist.rows] == ["001", "000", "002"]
+        assert doclist.cursor == 0

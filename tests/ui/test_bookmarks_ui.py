@@ -425,3 +425,30 @@ async def test_bookmark_actions_are_in_the_command_palette(make_app: AppFactory)
         await pilot.pause()
         assert screen.query_one("#sidebar").display
         assert app.focused is screen.query_one(BookmarksPane).query_one(OptionList)
+
+
+def test_the_tag_filter_means_what_reader_bookmarks_tag_means() -> None:
+    """``#war`` is the tag war when it is in use (not warsaw too); an unfinished name
+    completes (``#minis`` is ministry while being typed), as ``--tag`` in the CLI."""
+    from reader.core.bookmarks import AnchoredBookmark, Bookmark, anchor
+    from reader.ui.bookmark_items import matches
+
+    text = "some words to mark"
+
+    def item(*tags: str) -> AnchoredBookmark:
+        return anchor(Bookmark.on_text("doc", text, 0, 4, tags=tags), text)
+
+    war, warsaw, ministry = item("war"), item("Warsaw"), item("ministry", "war")
+    items = [war, warsaw, ministry]
+    in_use = [tag for i in items for tag in i.bookmark.tags]
+
+    def shown(query: str) -> list[AnchoredBookmark]:
+        return [i for i in items if matches(i, query, {}, in_use)]
+
+    assert shown("#WAR") == [war, ministry]
+    assert shown("#wa") == [war, warsaw, ministry]
+    assert shown("#minis") == [ministry]
+    assert shown("#minis #war") == [ministry]
+    assert shown("#none") == []
+    assert shown("SOME #warsaw") == [warsaw]
+    assert shown("other #warsaw") == []

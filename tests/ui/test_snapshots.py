@@ -123,9 +123,9 @@ def test_compare_split_view(
     snap_compare: Any, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """000 beside 001 with their shared passages marked, at the first pair."""
-    from reader.ui import compare_screen
+    from reader.core.index import article_entities
 
-    monkeypatch.setattr(compare_screen, "_entities", _fixed_entities)
+    monkeypatch.setattr(article_entities, "pair_entities", _fixed_entities)
 
     async def compare(pilot: Pilot[Any]) -> None:
         await _quiet(pilot)

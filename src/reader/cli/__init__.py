@@ -1,8 +1,12 @@
 """The ``reader`` command line: the TUI by default, subcommands for scripts and shells.
 
-Exit codes: 0 ok; 2 usage errors, bad queries, unknown documents or corpus folders;
-1 anything else. User errors are one line on stderr, never a traceback (set
-``READER_DEBUG=1`` to see one for internal errors).
+Commands are adapters: arguments in, calls to the corpus's :class:`reader.workspace.Workspace`,
+output rendered for people or programs.
+
+Exit codes: 0 ok; 2 usage errors, bad queries, unknown documents or corpus folders
+(``UserError`` here, ``WorkspaceError`` from the workspace); 1 anything else. User errors
+are one line on stderr, never a traceback (set ``READER_DEBUG=1`` to see one for internal
+errors).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from reader.cli.errors import UserError
 from reader.cli.parser import SUBCOMMANDS, build_parser, build_tui_parser, glue_text_values
 from reader.core.index.cachehealth import CacheError
 from reader.core.text.display import safe_name
+from reader.workspace.errors import WorkspaceError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.cli.cmd_tui import run_tui
 
         return run_tui(tui_args)
-    except UserError as error:
+    except (UserError, WorkspaceError) as error:
         # Messages quote what the user typed and file names: shown safe.
         print(f"reader: {safe_name(str(error))}", file=sys.stderr)
         return 2

@@ -6,7 +6,7 @@ through :class:`BookmarkStore` (locked read-modify-write, atomic, with a backup)
 several ``reader`` processes can add at once. A broken file is never written: ``list``
 and ``export`` show what can still be read, ``add`` refuses.
 
-Every command first brings the index up to date (``open_library``), so bookmarks are
+Every command first brings the index up to date (``open_workspace``), so bookmarks are
 re-anchored against today's cleaned texts: a deleted or renamed document orphans its
 bookmarks, which are still listed and exported with their saved quote.
 """
@@ -16,14 +16,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 
-from reader.cli.context import open_library
+from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
 from reader.core.bookmarks import (
@@ -31,21 +31,19 @@ from reader.core.bookmarks import (
     Bookmark,
     BookmarkError,
     BookmarkStore,
+    QuoteNotFound,
     ReadOnlyError,
-    anchor,
     export_csv,
     export_json,
-    find_quote,
     markdown_citations,
     markdown_heading,
-    reanchor,
 )
 from reader.core.bookmarks.model import normalise_tags
 from reader.core.entities.aliases import aliases_path
-from reader.core.index.library import AmbiguousDocument, DocumentNotFound, Library
 from reader.core.text.textnorm import strip_controls
 from reader.core.userdata.atomicfile import describe_error
 from reader.core.userdata.exportfile import ExportError, write_export
+from reader.workspace import UnknownDocument, Workspace
 
 EXCERPT_CHARS = 160
 _MARKS = {"anchored": ("●", "green"), "moved": ("◐", "yellow"), "orphaned": ("✗", "bold red")}
@@ -77,39 +75,36 @@ def _readable(store: BookmarkStore) -> list[Bookmark]:
     return list(store.bookmarks)
 
 
-def _tagged(bookmarks: Iterable[Bookmark], wanted: Sequence[str]) -> list[Bookmark]:
-    """Bookmarks carrying every tag in ``wanted`` (compared without case)."""
-    folded = [tag.casefold() for tag in wanted]
-    return [b for b in bookmarks if all(tag in {t.casefold() for t in b.tags} for tag in folded)]
-
-
-def _document(library: Library, bookmarks: Sequence[Bookmark], ref: str) -> str:
+def _document(workspace: Workspace, bookmarks: Sequence[Bookmark], ref: str) -> str:
     """The document id ``ref`` names: a current document, or one bookmarks still name."""
     if any(b.doc == ref for b in bookmarks):
         return ref  # exact, even if the document is gone
     try:
-        return library.resolve(ref)
-    except (DocumentNotFound, AmbiguousDocument) as error:
+        return workspace.resolve(ref)
+    except UnknownDocument:
         gone = sorted({b.doc for b in bookmarks if b.doc.startswith(ref)})
         if ref and len(gone) == 1:
             return gone[0]
-        raise UserError(str(error)) from None
+        raise
 
 
-def _selected(args: argparse.Namespace) -> tuple[Library, BookmarkStore, list[AnchoredBookmark]]:
-    """The library, the store, and the bookmarks the options select, re-anchored."""
-    library = open_library(args.corpus)
+def _selected(
+    args: argparse.Namespace,
+) -> tuple[Workspace, BookmarkStore, list[AnchoredBookmark]]:
+    """The workspace, the store, and the bookmarks the options select, re-anchored."""
+    workspace = open_workspace(args.corpus)
     try:
-        store = BookmarkStore(library.root)
+        session = workspace.bookmarks
+        store = session.open_store()
         bookmarks = _readable(store)
         doc = getattr(args, "doc", None)
         if doc is not None:
-            doc_id = _document(library, bookmarks, doc)
+            doc_id = _document(workspace, bookmarks, doc)
             bookmarks = [b for b in bookmarks if b.doc == doc_id]
-        bookmarks = _tagged(bookmarks, normalise_tags(args.tag or ()))
-        return library, store, reanchor(bookmarks, library.catalog.text)
+        bookmarks = session.tagged(bookmarks, normalise_tags(args.tag or ()))
+        return workspace, store, session.anchored(bookmarks)
     except BaseException:
-        library.close()
+        workspace.close()
         raise
 
 
@@ -117,14 +112,12 @@ def _selected(args: argparse.Namespace) -> tuple[Library, BookmarkStore, list[An
 
 
 def run_list(args: argparse.Namespace) -> int:
-    library, store, anchored = _selected(args)
-    try:
+    workspace, store, anchored = _selected(args)
+    with workspace:
         if args.json:
             print_json([a.to_json() for a in anchored])
             return 0
-        titles = {a.doc: _title(library, a.doc) for a in anchored}
-    finally:
-        library.close()
+        titles = {a.doc: _title(workspace, a.doc) for a in anchored}
     out = console()
     if not anchored:
         filtered = args.doc is not None or bool(args.tag)
@@ -149,8 +142,8 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _title(library: Library, doc: str) -> str | None:
-    summary = library.catalog.summary(doc)
+def _title(workspace: Workspace, doc: str) -> str | None:
+    summary = workspace.summary(doc)
     return None if summary is None else summary.title
 
 
@@ -196,59 +189,41 @@ def _entry(a: AnchoredBookmark, title: str | None) -> list[Text]:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    library = open_library(args.corpus)
-    try:
-        try:
-            doc_id = library.resolve(args.doc)
-        except (DocumentNotFound, AmbiguousDocument) as error:
-            raise UserError(str(error)) from None
-        text = library.catalog.text(doc_id)
-        root = library.root
-    finally:
-        library.close()
-    if text is None:
-        raise UserError(f"no document matches '{args.doc}'")
-    store = BookmarkStore(root)
-    if store.read_only:
-        raise UserError(f"bookmark not added: {store.problem}")
-    start, end = _occurrence(doc_id, text, args.quote, args.occurrence)
-    note = strip_controls(args.note)
-    try:
-        bookmark = store.add(doc_id, text, start, end, note=note, tags=args.tag)
-    except ReadOnlyError as error:  # the file broke since it was read above
-        raise UserError(f"bookmark not added: {error}") from None
-    except BookmarkError as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"bookmark not added: {describe_error(error, store.path)}") from None
-    if args.json:
-        print_json(anchor(bookmark, text).to_json())
-    else:
-        sys.stdout.write(bookmark.id + "\n")
-    return 0
-
-
-def _occurrence(doc_id: str, text: str, quote: str, wanted: int | None) -> tuple[int, int]:
-    """The span to bookmark: the ``wanted``-th match of ``quote`` (the first by default)."""
-    if not quote.split():
+    if not args.quote.split():
         raise UserError("cannot bookmark an empty quote")
-    spans = find_quote(text, quote)
-    shown = _one_line(quote, 60)
-    if not spans:
-        raise UserError(
-            f"quote not found in {doc_id}: {shown!r} "
-            f"(it must occur in the cleaned article: reader show {doc_id})"
-        )
-    if wanted is not None and not 1 <= wanted <= len(spans):
-        raise UserError(
-            f"--occurrence {wanted}: the quote occurs {_plural(len(spans), 'time')} in {doc_id}"
-        )
-    if wanted is None and len(spans) > 1:
+    with open_workspace(args.corpus) as workspace:
+        doc_id = workspace.resolve(args.doc)
+        session = workspace.bookmarks
+        try:
+            added = session.add_quote(
+                doc_id,
+                args.quote,
+                occurrence=args.occurrence,
+                note=strip_controls(args.note),
+                tags=args.tag,
+            )
+        except ReadOnlyError as error:
+            raise UserError(f"bookmark not added: {error}") from None
+        except QuoteNotFound as error:
+            raise UserError(
+                f"{error} (it must occur in the cleaned article: reader show {doc_id})"
+            ) from None
+        except BookmarkError as error:
+            raise UserError(str(error)) from None
+        except OSError as error:
+            path = session.open_store().path
+            raise UserError(f"bookmark not added: {describe_error(error, path)}") from None
+        anchored = session.anchor(added.bookmark, added.text)
+    if args.occurrence is None and added.occurrences > 1:
         _warn(
-            f"note: the quote occurs {len(spans)} times in {doc_id}; bookmarked the first "
-            "(--occurrence N picks another)"
+            f"note: the quote occurs {added.occurrences} times in {doc_id}; bookmarked the "
+            "first (--occurrence N picks another)"
         )
-    return spans[(wanted or 1) - 1]
+    if args.json:
+        print_json(anchored.to_json())
+    else:
+        sys.stdout.write(added.bookmark.id + "\n")
+    return 0
 
 
 # -- export --------------------------------------------------------------------------
@@ -267,13 +242,11 @@ def run_export(args: argparse.Namespace) -> int:
     elif args.output in _STDERR_NAMES:
         stream = sys.stderr
     target = None if stream is not None else Path(args.output).expanduser()
-    library, store, anchored = _selected(args)
-    try:
-        metas = {a.doc: _meta(library, a.doc) for a in anchored}
+    workspace, store, anchored = _selected(args)
+    with workspace:
+        metas = {a.doc: _meta(workspace, a.doc) for a in anchored}
         if target is not None:
-            _check_target(target, store, library.root)
-    finally:
-        library.close()
+            _check_target(target, store, workspace.root)
     bookmarks = [_current(a) for a in anchored]
     tags = normalise_tags(args.tag or ())
     if args.format == "md":
@@ -300,8 +273,8 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _meta(library: Library, doc: str) -> Mapping[str, Any] | None:
-    summary = library.catalog.summary(doc)
+def _meta(workspace: Workspace, doc: str) -> Mapping[str, Any] | None:
+    summary = workspace.summary(doc)
     if summary is None:
         return None
     return {

@@ -51,7 +51,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from reader.cli.context import open_library
+from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
 from reader.core.compare import (
@@ -59,15 +59,10 @@ from reader.core.compare import (
     EntityComparison,
     PassagePair,
     SharedEntity,
-    compare_entities,
-    compare_texts,
 )
 from reader.core.corpus.document import Document
 from reader.core.entities.model import Entity
-from reader.core.index.article_entities import pair_entities
-from reader.core.index.library import AmbiguousDocument, DocumentNotFound, Library
-from reader.core.index.similar import SimilarDoc, similar
-from reader.core.index.term_frequencies import index_frequencies
+from reader.core.index.similar import SimilarDoc
 from reader.core.text.display import safe_name
 
 EVIDENCE_ITEMS = 6  # shared items named under a passage in the readable output
@@ -75,16 +70,11 @@ ENTITY_ROWS = 12  # entities listed per column in the readable output; JSON has 
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    library = open_library(args.corpus)
-    try:
-        a = _document(library, args.doc_a)
-        b = _document(library, args.doc_b)
-        both = pair_entities(library, a, b)
-        with index_frequencies(library) as corpus:
-            result = compare_texts(a.text, b.text, a=a.id, b=b.id, corpus=corpus, entities=both)
-        entities = compare_entities(*both)
-    finally:
-        library.close()
+    with open_workspace(args.corpus) as workspace:
+        a = workspace.document(args.doc_a)
+        b = workspace.document(args.doc_b)
+        comparison = workspace.compare(a, b)
+    result, entities = comparison.result, comparison.entities
     if args.json:
         print_json(compare_json(result, entities))
     else:
@@ -95,12 +85,9 @@ def run_compare(args: argparse.Namespace) -> int:
 def run_similar(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
-    library = open_library(args.corpus)
-    try:
-        doc = _document(library, args.doc)
-        found = similar(library, doc.id, limit=args.limit)
-    finally:
-        library.close()
+    with open_workspace(args.corpus) as workspace:
+        doc = workspace.document(args.doc)
+        found = workspace.similar(doc.id, limit=args.limit)
     if args.json:
         print_json([item.to_json() for item in found])
     else:
@@ -115,16 +102,6 @@ def compare_json(result: ComparisonResult, entities: EntityComparison) -> dict[s
     data["coverage_a"] = round(result.coverage_a, 4)
     data["coverage_b"] = round(result.coverage_b, 4)
     return {**data, **entities.to_json(result.a, result.b)}
-
-
-def _document(library: Library, ref: str) -> Document:
-    try:
-        doc = library.document(library.resolve(ref))
-    except (DocumentNotFound, AmbiguousDocument) as error:
-        raise UserError(str(error)) from None
-    if doc is None:
-        raise UserError(f"no document matches '{ref}'")
-    return doc
 
 
 # -- readable output ------------------------------------------------------------------

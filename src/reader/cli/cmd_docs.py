@@ -10,21 +10,20 @@ from collections.abc import Iterator
 from rich.table import Table
 from rich.text import Text
 
-from reader.cli.context import open_library
+from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
 from reader.core.corpus.document import Document
-from reader.core.index.library import AmbiguousDocument, DocumentNotFound, Library
+from reader.core.index.library import Library
 from reader.core.text.display import safe_name
 
 _STYLES = {"italic": "italic", "bold": "bold", "heading": "bold underline", "code": "reverse"}
 
 
 def run_list(args: argparse.Namespace) -> int:
-    library = open_library(args.corpus)
-    docs = library.summaries()
-    groups = library.duplicates() if args.json else []
-    library.close()
+    with open_workspace(args.corpus) as workspace:
+        docs = workspace.summaries()
+        groups = workspace.library.duplicates() if args.json else []
     keys = {
         "id": lambda d: d.id,
         "date": lambda d: (d.date or "", d.id),
@@ -56,17 +55,8 @@ def run_list(args: argparse.Namespace) -> int:
 def opened_document(library_arg: str | None, ref: str) -> Iterator[tuple[Library, Document]]:
     """The corpus's library and the document ``ref`` names (an unknown or ambiguous
     reference is a one-line user error); the library is closed afterwards."""
-    library = open_library(library_arg)
-    try:
-        try:
-            doc = library.document(library.resolve(ref))
-        except (DocumentNotFound, AmbiguousDocument) as error:
-            raise UserError(str(error)) from None
-        if doc is None:
-            raise UserError(f"no document matches '{ref}'")
-        yield library, doc
-    finally:
-        library.close()
+    with open_workspace(library_arg) as workspace:
+        yield workspace.library, workspace.document(ref)
 
 
 def run_show(args: argparse.Namespace) -> int:

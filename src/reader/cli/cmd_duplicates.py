@@ -33,7 +33,7 @@ import argparse
 import sys
 from typing import Any
 
-from reader.cli.context import open_library
+from reader.cli.context import open_workspace
 from reader.cli.output import print_json
 from reader.core.index.catalog import DocSummary
 from reader.core.index.duplicates import DuplicateGroup
@@ -41,14 +41,11 @@ from reader.core.text.display import safe_name
 
 
 def run(args: argparse.Namespace) -> int:
-    library = open_library(args.corpus)
-    try:
-        groups = library.duplicates()
-        count = library.catalog.count()
+    with open_workspace(args.corpus) as workspace:
+        groups = workspace.library.duplicates()
+        count = workspace.count()
         wanted = {doc_id for group in groups for doc_id in group.ids}
-        summaries = {s.id: s for s in library.summaries() if s.id in wanted}
-    finally:
-        library.close()
+        summaries = {s.id: s for s in workspace.summaries() if s.id in wanted}
     if args.json:
         print_json({"documents": count, "groups": [_json(g, summaries) for g in groups]})
         return 0

@@ -58,23 +58,17 @@ def run(args: argparse.Namespace) -> int:
         if args.doc:
             raise UserError("give either DOC or --text-file, not both")
         return _raw(args.text_files, types, as_json=args.json)
-    from reader.cli.context import open_library
-    from reader.core.index.library import AmbiguousDocument, DocumentNotFound
+    from reader.cli.context import open_workspace
 
-    library = open_library(args.corpus)
-    try:
+    with open_workspace(args.corpus) as workspace:
+        library = workspace.library
         if args.doc:
-            try:
-                doc_id = library.resolve(args.doc)
-            except (DocumentNotFound, AmbiguousDocument) as error:
-                raise UserError(str(error)) from None
+            doc_id = workspace.resolve(args.doc)
             entities = [e for e in library.entities(doc_id) if e.type in types]
         else:
             rows = _corpus_rows(library, types)
         for problem in library.aliases_problems:  # known once the corpus entities were read
             print(f"reader: warning: {problem}", file=sys.stderr)
-    finally:
-        library.close()
     if args.doc:
         if args.json:
             print_json([e.to_json() for e in entities])

@@ -15,22 +15,24 @@ from reader.cli.errors import UserError
 from reader.cli.progress import index_with_progress
 from reader.core.corpus.loader import EXTENSIONS, CorpusError
 from reader.core.index.cachehealth import CacheUnwritable
-from reader.core.index.library import Library, UpdateReport
+from reader.core.index.library import UpdateReport
 from reader.core.text.display import safe_name
+from reader.workspace import Workspace
 
 
 def run(args: argparse.Namespace) -> int:
-    library = Library(corpus_root(args.corpus))
+    workspace = Workspace(corpus_root(args.corpus))
     try:
         # verify: read every cache file against its checksum (the catalog's pages,
         # the index's files), so `reader index` finds damage that nothing else shows.
-        report = index_with_progress(library, rebuild=args.rebuild, verbose=True, verify=True)
+        report = index_with_progress(workspace, rebuild=args.rebuild, verbose=True, verify=True)
     except CorpusError as error:
         raise UserError(str(error)) from None
     finally:
-        library.close()
+        workspace.close()
     if report.read_only:
-        raise CacheUnwritable(f"cannot update the index in {library.cache}: {report.read_only}")
+        cache = workspace.library.cache
+        raise CacheUnwritable(f"cannot update the index in {cache}: {report.read_only}")
     if report.rebuilt:
         print(f"rebuilt: {safe_name(report.rebuilt)}")
     print(

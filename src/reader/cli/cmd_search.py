@@ -8,12 +8,12 @@ from pathlib import Path
 
 from rich.text import Text
 
-from reader.cli.context import open_library
+from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json, print_json_line
-from reader.core.index.library import Library, SearchResults
-from reader.core.index.query import QueryError
+from reader.core.index.library import SearchResults
 from reader.core.text.display import safe_name
+from reader.workspace import BadQuery
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,13 +23,11 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("give either a QUERY or --queries FILE")
     if args.queries is not None:
         return _batch(args)
-    library = open_library(args.corpus)
-    try:
-        results = library.search(args.query, limit=args.limit)
-    except QueryError as error:
-        raise UserError(f"bad query: {error}") from None
-    finally:
-        library.close()
+    with open_workspace(args.corpus) as workspace:
+        try:
+            results = workspace.search(args.query, limit=args.limit)
+        except BadQuery as error:
+            raise UserError(f"bad query: {error}") from None
     if args.json:
         print_json(results.to_json())
     else:
@@ -50,13 +48,12 @@ def _read_queries(name: str) -> list[str]:
 
 def _batch(args: argparse.Namespace) -> int:
     queries = _read_queries(args.queries)
-    library: Library = open_library(args.corpus)
     failed = 0
-    try:
+    with open_workspace(args.corpus) as workspace:
         for number, text in enumerate(queries, 1):
             try:
-                results = library.search(text, limit=args.limit)
-            except QueryError as error:
+                results = workspace.search(text, limit=args.limit)
+            except BadQuery as error:
                 failed += 1
                 print(f"reader: line {number}: bad query: {error}", file=sys.stderr)
                 if args.json:
@@ -66,8 +63,6 @@ def _batch(args: argparse.Namespace) -> int:
                 print_json_line(results.to_json())
             else:
                 _print_results(results)
-    finally:
-        library.close()
     return 2 if failed else 0
 
 

@@ -1,4 +1,4 @@
-"""Opening the corpus a command works on, and keeping its index current."""
+"""Opening the corpus a command works on (a :class:`Workspace`), its index made current."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from reader.core.index.cachehealth import CacheUnwritable
 from reader.core.index.library import Library
 from reader.core.text.display import safe_name
 from reader.core.userdata.paths import bundled_seeds_dir
+from reader.workspace import Workspace
 
 
 def corpus_root(value: str | None) -> Path:
@@ -23,18 +24,19 @@ def corpus_root(value: str | None) -> Path:
     return root
 
 
-def open_library(value: str | None, *, quiet: bool = True) -> Library:
-    """The corpus's library with its index brought up to date first."""
-    library = Library(corpus_root(value))
+def open_workspace(value: str | None, *, quiet: bool = True) -> Workspace:
+    """The corpus's workspace with its index brought up to date first (close it after)."""
+    workspace = Workspace(corpus_root(value))
+    library = workspace.library
     library.on_repair = _say_repairing
     try:
-        report = index_with_progress(library, rebuild=False)
+        report = index_with_progress(workspace, rebuild=False)
     except CorpusError as error:
         raise UserError(str(error)) from None
     except CacheUnwritable as error:
         # A full disk: answer from the index as last committed, and say so once.
         print(f"reader: warning: {error}; using the index as last built", file=sys.stderr)
-        return library
+        return workspace
     if report.read_only:
         print(
             f"reader: warning: cannot update the index in {library.cache} "
@@ -44,7 +46,7 @@ def open_library(value: str | None, *, quiet: bool = True) -> Library:
     if report.rebuilt and report.rebuilt != "requested":
         print(f"reader: warning: {safe_name(report.rebuilt)}; index rebuilt", file=sys.stderr)
     if not quiet:
-        return library
+        return workspace
     if report.skipped:
         count = len(report.skipped)
         print(
@@ -53,7 +55,12 @@ def open_library(value: str | None, *, quiet: bool = True) -> Library:
         )
     for warning in report.warnings:
         print(f"reader: warning: {safe_name(warning)}", file=sys.stderr)
-    return library
+    return workspace
+
+
+def open_library(value: str | None, *, quiet: bool = True) -> Library:
+    """The library of :func:`open_workspace` (for commands that need only the index)."""
+    return open_workspace(value, quiet=quiet).library
 
 
 def _say_repairing(problem: str) -> None:

@@ -251,7 +251,10 @@ def _add_duplicates(sub: Any, corpus: argparse.ArgumentParser) -> None:
 
 def _add_bookmarks(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p = sub.add_parser("bookmarks", help="saved passages: list, add, export")
-    tag_filter = "only bookmarks with this tag (repeatable: with all of them)"
+    tag_filter = (
+        "only bookmarks with this tag, case ignored; a name that is no tag in use selects "
+        "the tags starting with it (repeatable: with all of them)"
+    )
     actions = p.add_subparsers(dest="action", required=True)
 
     q = actions.add_parser("list", parents=[corpus], help="list bookmarks with their status")

@@ -7,11 +7,12 @@ import sys
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reader.core.index.library import Library, UpdateReport
+from reader.core.index.library import UpdateReport
+from reader.workspace import Workspace
 
 
 def index_with_progress(
-    library: Library, *, rebuild: bool, verbose: bool = False, verify: bool = False
+    workspace: Workspace, *, rebuild: bool, verbose: bool = False, verify: bool = False
 ) -> UpdateReport:
     if sys.stderr.isatty():
         console = Console(stderr=True, markup=False, highlight=False)
@@ -28,7 +29,7 @@ def index_with_progress(
             def show(done: int, total: int, _name: str) -> None:
                 bar.update(task, completed=done, total=total)
 
-            return library.update(rebuild=rebuild, verify=verify, progress=show)
+            return workspace.update(rebuild=rebuild, verify=verify, progress=show)
     step = [0]
 
     def lines(done: int, total: int, _name: str) -> None:
@@ -39,4 +40,4 @@ def index_with_progress(
             step[0] = done
             print(f"indexed {done}/{total}", file=sys.stderr, flush=True)
 
-    return library.update(rebuild=rebuild, verify=verify, progress=lines)
+    return workspace.update(rebuild=rebuild, verify=verify, progress=lines)

@@ -18,6 +18,7 @@ from reader.core.userdata.state import SearchHistory
 from reader.ui.commands import OpenArticleCommands, screen_commands
 from reader.ui.main_screen import MainScreen
 from reader.ui.themes import THEME_DEFAULTS, load_themes
+from reader.workspace import Workspace
 
 
 class ReaderApp(App[None]):
@@ -34,6 +35,7 @@ class ReaderApp(App[None]):
         theme: str | None = None,
         config: Config | None = None,
         library: Library | None = None,
+        workspace: Workspace | None = None,
     ) -> None:
         super().__init__()
         # Workers (indexing, laying out a 20 MB article, loading entities) compute in
@@ -44,7 +46,10 @@ class ReaderApp(App[None]):
         self.config = config or load_config()
         self.requested_theme = theme or self.config.theme
         self.corpus = corpus
-        self.library = library or Library(corpus)
+        # The open corpus and its session state (bookmarks, search, positions), shared
+        # by every screen.
+        self.workspace = workspace or Workspace(corpus, library=library)
+        self.library = self.workspace.library
         self.history = SearchHistory()
         self._theme_problems = self._install_themes()
         self.painted = False  # the first frame is on the terminal (see on_ready)
@@ -81,7 +86,7 @@ class ReaderApp(App[None]):
             self.notify(problem, severity="warning", markup=False, timeout=8)
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
-        self.push_screen(MainScreen(self.library, self.history))
+        self.push_screen(MainScreen(self.workspace, self.history))
 
     def on_ready(self) -> None:
         self.painted = True
@@ -112,7 +117,7 @@ class ReaderApp(App[None]):
                 yield SystemCommand(title, help_text, callback)  # type: ignore[arg-type]
 
     def on_unmount(self) -> None:
-        self.library.close()
+        self.workspace.close()  # writes the last position, then closes the library
         gc.unfreeze()  # what the app held can be collected again (many apps run in tests)
 
     async def action_quit(self) -> None:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from reader.workspace.bookmarks import carries, tag_selector
+
 if TYPE_CHECKING:
     from reader.core.bookmarks import AnchoredBookmark
 
@@ -38,24 +40,30 @@ def order(items: Iterable[AnchoredBookmark], titles: Mapping[str, str]) -> list[
     return sorted(items, key=key)
 
 
-def matches(item: AnchoredBookmark, query: str, titles: Mapping[str, str]) -> bool:
+def matches(
+    item: AnchoredBookmark,
+    query: str,
+    titles: Mapping[str, str],
+    tags_in_use: Iterable[str] = (),
+) -> bool:
     """Whether ``item`` passes the filter: every word must match.
 
-    ``#word`` matches a tag that starts with ``word``; any other word must occur in the
-    quote, note, tags or article title (case-insensitive).
+    ``#word`` is a tag filter with the meaning it has everywhere
+    (:mod:`reader.workspace.bookmarks`): the tag ``word`` when it is one of
+    ``tags_in_use``, else the tags that start with ``word`` (case ignored). Any other word
+    must occur in the quote, note, tags or article title (case-insensitive).
     """
     bookmark = item.bookmark
-    tags = [tag.casefold() for tag in bookmark.tags]
     haystack = " ".join(
         (item.quote, bookmark.quote, bookmark.note, title_of(item, titles), *bookmark.tags)
     ).casefold()
+    wanted: list[str] = []
     for word in query.casefold().split():
         if word.startswith("#") and len(word) > 1:
-            if not any(tag.startswith(word[1:]) for tag in tags):
-                return False
+            wanted.append(word[1:])
         elif word not in haystack:
             return False
-    return True
+    return carries(bookmark.tags, tag_selector(wanted, tags_in_use))
 
 
 def item_text(item: AnchoredBookmark, titles: Mapping[str, str]) -> Text:

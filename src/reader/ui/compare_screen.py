@@ -47,10 +47,8 @@ from reader.ui.widgets.partner_picker import PartnerPicker
 
 if TYPE_CHECKING:
     from reader.core.compare import ComparisonResult, PassagePair, Span
-    from reader.core.entities.model import Entity
-    from reader.core.index.library import Library
     from reader.ui.main_screen import MainScreen
-    from reader.ui.widgets.bookmarks import BookmarksPane
+    from reader.workspace import Workspace
 
 STACK_BELOW = 110  # columns: narrower terminals stack the two articles
 
@@ -103,7 +101,7 @@ class CompareScreen(Screen[OpenAlone | None]):
 
     def __init__(
         self,
-        library: Library,
+        workspace: Workspace,
         left: Document,
         right: Document,
         *,
@@ -113,7 +111,8 @@ class CompareScreen(Screen[OpenAlone | None]):
         reading_width: int = 80,
     ) -> None:
         super().__init__()
-        self.library = library
+        self.workspace = workspace
+        self.library = workspace.library
         self.docs = [left, right]
         self.query_text = query or None
         self.left_offset = left_offset
@@ -200,11 +199,11 @@ class CompareScreen(Screen[OpenAlone | None]):
     def _compare(
         self, generation: int, a: Document, b: Document, query: str | None, have: set[str]
     ) -> None:
-        from reader.core.compare import compare_entities, compare_texts
-
         worker = get_current_worker()
         try:
-            result = compare_texts(a.text, b.text, a=a.id, b=b.id)
+            # What `reader compare` computes: corpus word weights, canonical entities.
+            comparison = self.workspace.compare(a, b)
+            result = comparison.result
         except Exception as error:  # shown in the strip; the articles stay readable
             self.post_message(ComparisonReady(generation, None, {}, f"Comparison failed: {error}"))
             return
@@ -219,8 +218,7 @@ class CompareScreen(Screen[OpenAlone | None]):
             return
         self.post_message(ComparisonReady(generation, result, hits))
         try:
-            left, right = _entities(self.library, a, b)
-            groups = groups_from(compare_entities(left, right))
+            groups = groups_from(comparison.entities)
         except Exception as error:
             self.post_message(EntitiesReady(generation, a.id, None, f"Entities failed: {error}"))
             return
@@ -438,32 +436,22 @@ class CompareScreen(Screen[OpenAlone | None]):
     def _bookmark_requested(self, event: ArticleView.BookmarkRequested) -> None:
         """``b`` in a pane: the main screen's Bookmarks tab asks for a note and saves."""
         event.stop()
-        bookmarks = self._bookmarks()
-        if bookmarks is None:
-            self.notify("Bookmarks are not available here", severity="warning", timeout=3)
-            return
+        from reader.ui.widgets.bookmarks import new_bookmark
+
         view = next((v for v in self.views if v.document is event.document), self.views[0])
 
         def saved() -> None:
             view.clear_selection()
             self._show_bookmarks()
 
-        bookmarks.new_bookmark(event.document, event.start, event.end, on_saved=saved)
-
-    def _bookmarks(self) -> BookmarksPane | None:
-        """The main screen's bookmarks (the one store of them), under this screen."""
-        from reader.ui.main_screen import MainScreen
-        from reader.ui.widgets.bookmarks import BookmarksPane
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, MainScreen):
-                return screen.query(BookmarksPane).first() if screen.query(BookmarksPane) else None
-        return None
+        # The workspace's bookmark session: the main screen's Bookmarks tab lists it too.
+        session = self.workspace.bookmarks
+        new_bookmark(self, session, event.document, event.start, event.end, on_saved=saved)
 
     def _show_bookmarks(self) -> None:
-        bookmarks = self._bookmarks()
+        session = self.workspace.bookmarks
         for view, doc in zip(self.views, self.docs, strict=True):
-            view.set_marks("bookmark", bookmarks.spans_for(doc) if bookmarks else [])
+            view.set_marks("bookmark", session.spans_for(doc.id, doc.text))
 
     @on(ArticleView.HitChanged)
     def _hit_changed(self, _event: ArticleView.HitChanged) -> None:
@@ -474,12 +462,6 @@ class CompareScreen(Screen[OpenAlone | None]):
                 view.border_subtitle = f"{len(view.hits)} hits · n / N"
             else:
                 view.border_subtitle = f"hit {view.hit_index + 1} / {len(view.hits)}"
-
-
-def _entities(library: Library, a: Document, b: Document) -> tuple[list[Entity], list[Entity]]:
-    """Both articles' entities with corpus-canonical ids, so Zaluzhnyi in one and Zaluzhny in
-    the other are one person (the aliases file applied, blocked entities left out)."""
-    return library.entities(a.id), library.entities(b.id)
 
 
 def compare_commands(screen: CompareScreen) -> Iterable[tuple[str, str, object]]:
@@ -516,7 +498,7 @@ def start_compare(main: MainScreen) -> None:
             main.notify(f"Article {partner_id} is no longer in the corpus", severity="warning")
             return
         screen = CompareScreen(
-            main.library,
+            main.workspace,
             document,
             partner,
             query=main.results.query if main.results is not None else None,

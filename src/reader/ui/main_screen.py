@@ -2,57 +2,43 @@
 
 from __future__ import annotations
 
-import contextlib
-import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import Header, Input, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from reader.core.entities.model import Entity
 from reader.core.index.cachehealth import CacheError
 from reader.core.index.catalog import DocSummary
-from reader.core.index.hits import hit_spans
 from reader.core.index.library import Library, SearchResults, UpdateReport
 from reader.core.text.display import safe_name
-from reader.core.userdata.state import CorpusState, SearchHistory
+from reader.core.userdata.state import SearchHistory
 from reader.ui.index_notices import skipped_notice
-from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress, SearchFinished
+from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.bookmarks import BookmarksPane
 from reader.ui.widgets.details import DetailsPane
-from reader.ui.widgets.doclist import DocList, Row
+from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.entities import EntitiesPane, mark_layer
 from reader.ui.widgets.keybar import KeyBar
+from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.searchbox import SearchBox
+from reader.workspace import Workspace
+from reader.workspace.entity_filter import EntityFilter
 
 if TYPE_CHECKING:
     from reader.core.corpus.document import Original
     from reader.ui.app import ReaderApp
 
 
-@dataclass(frozen=True)
-class EntityFilter:
-    """The document list shows only the articles that mention this entity."""
-
-    entity_id: str
-    name: str
-    documents: frozenset[str]
-
-
-SEARCH_LIMIT = 200
-FIRST_DETAIL = 24  # results given snippets before the rest: more than a screenful
-DEBOUNCE = 0.02  # merges bursts of keys; searches themselves take a few ms
+__all__ = ["EntityFilter", "MainScreen", "Sidebar"]
 
 
 class Sidebar(TabbedContent):
@@ -136,25 +122,50 @@ class MainScreen(Screen[None]):
     MainScreen.-narrow #sidebar, MainScreen.-narrow #sidebar-slot { display: none; }
     """
 
-    def __init__(self, library: Library, history: SearchHistory) -> None:
+    def __init__(self, workspace: Workspace, history: SearchHistory) -> None:
         super().__init__()
-        self.library = library
+        # The session state (search, entity filter, bookmarks, positions) lives in the
+        # workspace; this screen lays it out and turns keys into calls to it.
+        self.workspace = workspace
+        self.library = workspace.library
         # A search that meets a damaged cache rebuilds it before answering: say so.
-        library.on_repair = self._rebuilding_notice
+        self.library.on_repair = self._rebuilding_notice
         self.history = history
-        self.state = CorpusState(library.root)
-        self.generation = 0
-        self.results: SearchResults | None = None
-        self.search_ready = False
-        self._timer: Timer | None = None
-        self._searched_at = 0.0
-        self.last_latency: float | None = None
-        self.entity_filter: EntityFilter | None = None
+        self.search_session = workspace.search_session
         self.selected_entity: Entity | None = None
         self.mention_index = -1
         self._background_started = False
         self.sidebar_ready = False  # see compose: the sidebar comes a frame later
         self._pending_open: tuple[str, int | None, bool] | None = None
+
+    @property
+    def generation(self) -> int:
+        return self.search_session.generation
+
+    @property
+    def results(self) -> SearchResults | None:
+        return self.search_session.results
+
+    @property
+    def search_ready(self) -> bool:
+        return self.search_session.ready
+
+    @search_ready.setter
+    def search_ready(self, ready: bool) -> None:
+        self.search_session.ready = ready
+
+    @property
+    def last_latency(self) -> float | None:
+        """Keystroke to search results on screen, for benchmarks/tui.py."""
+        return self.query_one(SearchPanel).last_latency
+
+    @last_latency.setter
+    def last_latency(self, value: float | None) -> None:
+        self.query_one(SearchPanel).last_latency = value
+
+    @property
+    def entity_filter(self) -> EntityFilter | None:
+        return self.workspace.entity_filter
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -167,11 +178,12 @@ class MainScreen(Screen[None]):
         config = self.reader_app.config
         yield Header()
         with Horizontal(id="main"):
-            with Vertical(id="list-pane", classes="" if config.show_list else "-hidden"):
-                yield SearchBox(self.history, id="search")
-                yield Static(Text(""), id="search-hint", classes="-hidden")
-                yield Static(Text("Documents"), id="list-title")
-                yield DocList(id="doclist")
+            yield SearchPanel(
+                self.workspace,
+                self.history,
+                id="list-pane",
+                classes="" if config.show_list else "-hidden",
+            )
             yield ArticleView(reading_width=config.reading_width, id="article")
             hidden = "" if config.show_sidebar else "-hidden"
             # The sidebar (tabs and three panes: a third of the widgets) is mounted just
@@ -185,7 +197,7 @@ class MainScreen(Screen[None]):
                 with TabPane("Details", id="tab-details"):
                     yield DetailsPane(id="details")
                 with TabPane("Bookmarks", id="tab-bookmarks"):
-                    yield BookmarksPane(self.library, id="bookmarks")
+                    yield BookmarksPane(self.workspace.bookmarks, id="bookmarks")
                 with TabPane("Entities", id="tab-entities"):
                     yield EntitiesPane(id="entities")
         yield KeyBar()
@@ -193,7 +205,8 @@ class MainScreen(Screen[None]):
     # -- start-up and indexing -------------------------------------------------------
 
     def on_mount(self) -> None:
-        for problem in self.state.problems:  # harmless: the next save replaces the file
+        # Harmless: the next save replaces the file.
+        for problem in self.workspace.positions.problems:
             self.notify(problem, severity="warning", markup=False, timeout=8)
         summaries = self.library.summaries()
         self.search_ready = bool(summaries) and self.library.index_dir.exists()
@@ -228,36 +241,14 @@ class MainScreen(Screen[None]):
         self._index()
 
     def _show_documents(self, summaries: list[DocSummary]) -> None:
-        doclist = self.query_one(DocList)
-        keep = doclist.current.id if doclist.current and not doclist.results_mode else None
         self.app.sub_title = f"{safe_name(self.library.root.name)} — {len(summaries):,} documents"
-        if self.entity_filter is not None:
-            wanted = self.entity_filter.documents
-            summaries = [s for s in summaries if s.id in wanted]
-        doclist.set_documents(summaries, keep=keep or self.state.last_document)
-        self._update_list_title()
-
-    def _update_list_title(self) -> None:
-        doclist = self.query_one(DocList)
-        if doclist.results_mode and self.results is not None:
-            label = f"Results: {self.results.total:,}"
-            if self.entity_filter is not None:
-                label = f"Results: {len(doclist.rows):,}"
-        else:
-            label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
-        title = Text(label)
-        if self.entity_filter is not None:
-            # The filter matters more than the sort order: it replaces it.
-            count = len(doclist.rows)
-            title = Text(f"{count:,} mentioning ")
-            title.append(self.entity_filter.name, style="bold")
-            title.append(" · esc clears", style="dim")
-        self.query_one("#list-title", Static).update(title)
+        self.query_one(SearchPanel).show_documents(summaries)
 
     def _restore_position(self) -> None:
-        doc_id = self.state.last_document
+        positions = self.workspace.positions
+        doc_id = positions.last_document
         if doc_id and self.library.document(doc_id) is not None:
-            self.open_document(doc_id, scroll_to=self.state.last_scroll, focus=False)
+            self.open_document(doc_id, scroll_to=positions.last_scroll, focus=False)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _index(self) -> None:
@@ -330,7 +321,7 @@ class MainScreen(Screen[None]):
             self.notify(skipped_notice(report), severity="warning", markup=False, timeout=10)
         search = self.query_one(SearchBox)
         if search.value.strip():
-            self._run_search(search.value)
+            self.query_one(SearchPanel).run_search(search.value)
 
     # -- search ------------------------------------------------------------------------
 
@@ -380,89 +371,16 @@ class MainScreen(Screen[None]):
             return
         self.query_one(DocList).focus()
 
-    @on(SearchBox.Changed, "#search")
-    def _query_changed(self, event: SearchBox.Changed) -> None:
-        self.generation += 1
-        if self._timer is not None:
-            self._timer.stop()
-        text = event.value.strip()
-        if not text:
-            self.results = None
-            self._hint("")
-            self._show_documents(self.library.summaries())
-            article = self.query_one(ArticleView)
-            article.set_hits([])
-            if self.sidebar_ready:
-                self.query_one(DetailsPane).show_hits(article.document, [])
-            return
-        self._searched_at = time.perf_counter()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self._run_search(event.value))
-
-    def _run_search(self, text: str) -> None:
-        if not self.search_ready:
-            self._hint("Indexing… search starts when the index is ready", info=True)
-            return
-        self._search(self.generation, text)
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, generation: int, text: str) -> None:
-        from reader.core.index.query import QueryError  # whoosh loads here, not before first paint
-
-        worker = get_current_worker()
-        try:
-            results = self.library.search(text, limit=SEARCH_LIMIT, detail=0)
-        except (QueryError, CacheError) as error:  # CacheError: damaged and read-only
-            self.post_message(SearchFinished(generation, text, None, str(error)))
-            return
-        # Titles first (a few ms), then snippets and hit counts, screenful by screenful.
-        self.post_message(SearchFinished(generation, text, results, None))
-        for upto in (FIRST_DETAIL, len(results.hits)):
-            if worker.is_cancelled or generation != self.generation:
-                return
-            results = self.library.add_detail(results, upto)
-            self.post_message(SearchFinished(generation, text, results, None))
-
-    def on_search_finished(self, message: SearchFinished) -> None:
-        if message.generation != self.generation:
-            return  # typed on since: a newer search is coming
-        if message.error is not None:
-            if "nothing to search for" in message.error:
-                # One letter or a stop word so far: not a mistake, just unfinished.
-                self._hint("Keep typing…", info=True)
-            else:
-                self._hint(f"⚠ {message.error}")
-            return
-        results = message.results
-        assert results is not None
-        self.results = results
-        rows = [
-            Row(hit.summary, len(hit.positions), hit.snippets[0] if hit.snippets else None)
-            if hit.detailed
-            else Row(hit.summary)
-            for hit in results.hits
-            if self.entity_filter is None or hit.id in self.entity_filter.documents
-        ]
-        doclist = self.query_one(DocList)
-        same = self.results is not None and self.results.query == results.query
-        doclist.set_results(rows, keep=doclist.current.id if same and doclist.current else None)
-        shown = f" (showing {len(rows)})" if results.total > len(rows) else ""
-        noun = "article" if results.total == 1 else "articles"
-        self._hint(f"{results.total:,} matching {noun}{shown} · Enter opens", info=True)
-        self._update_list_title()
+    @on(SearchPanel.ResultsShown)
+    def _results_shown(self, _event: SearchPanel.ResultsShown) -> None:
         self._apply_hits(go_first=False, compute=False)
-        if self._searched_at:
-            started, self._searched_at = self._searched_at, 0.0
-            # Keystroke to results on screen, for benchmarks/tui.py.
-            self.call_after_refresh(self._record_latency, started)
 
-    def _record_latency(self, started: float) -> None:
-        self.last_latency = time.perf_counter() - started
-
-    def _hint(self, text: str, *, info: bool = False) -> None:
-        hint = self.query_one("#search-hint", Static)
-        hint.update(Text(text))
-        hint.set_class(not text, "-hidden")
-        hint.set_class(info, "-info")
+    @on(SearchPanel.Cleared)
+    def _search_cleared(self, _event: SearchPanel.Cleared) -> None:
+        article = self.query_one(ArticleView)
+        article.set_hits([])
+        if self.sidebar_ready:
+            self.query_one(DetailsPane).show_hits(article.document, [])
 
     @on(SearchBox.Submitted, "#search")
     def _search_submitted(self, event: SearchBox.Submitted) -> None:
@@ -484,15 +402,12 @@ class MainScreen(Screen[None]):
         article = self.query_one(ArticleView)
         document = article.document
         spans: list[tuple[int, int]] = []
-        if document is not None and self.results is not None:
-            hit = next((h for h in self.results.hits if h.id == document.id), None)
-            if hit is not None and hit.detailed:
-                spans = list(hit.positions)
-            elif hit is not None:
-                if not compute:
-                    return
-                # The search's own matcher: the same hits, no query parsed again.
-                spans = hit_spans(document.text, self.results.matcher)
+        if document is not None:
+            # The search's own matcher: the same hits, no query parsed again.
+            found = self.search_session.spans_for(document.id, document.text, compute=compute)
+            if found is None:
+                return  # positions not here yet: keep the marks until they arrive
+            spans = found
         if spans == article.hits and not go_first:
             return  # the same marks: keep the reader's place among them
         article.set_hits(spans, go_first=go_first)
@@ -583,9 +498,8 @@ class MainScreen(Screen[None]):
         article = self.query_one(ArticleView)
         doc_id = article.document.id if article.document else None
         where = article.top_offset() if offset is None else offset
-        # Remembering the position is a convenience, never worth an error.
-        with contextlib.suppress(OSError):
-            self.state.save(doc_id, where)
+        # Written by a background thread: no fsync on the UI thread per article opened.
+        self.workspace.positions.save(doc_id, where)
 
     @on(ArticleView.HitChanged)
     def _hit_changed(self, event: ArticleView.HitChanged) -> None:
@@ -603,10 +517,6 @@ class MainScreen(Screen[None]):
         article = self.query_one(ArticleView)
         article.go_to_hit(event.index)
         article.focus()
-
-    @on(DocList.SortChanged)
-    def _sort_changed(self, _event: DocList.SortChanged) -> None:
-        self._update_list_title()
 
     def action_reindex(self) -> None:
         self._index()
@@ -666,17 +576,14 @@ class MainScreen(Screen[None]):
 
     def set_entity_filter(self, entity_id: str | None, name: str = "") -> None:
         """Show only the articles that mention ``entity_id`` (None: all articles)."""
-        if entity_id is None:
-            self.entity_filter = None
-        else:
-            documents = frozenset(self.library.entity_documents(entity_id))
-            self.entity_filter = EntityFilter(entity_id, name or entity_id, documents)
+        self.workspace.set_entity_filter(entity_id, name)
         search = self.query_one(SearchBox)
+        panel = self.query_one(SearchPanel)
         if search.value.strip() and self.results is not None:
-            self._run_search(search.value)
+            panel.run_search(search.value)
         else:
             self._show_documents(self.library.summaries())
-        self._update_list_title()
+        panel.update_title()
         doclist = self.query_one(DocList)
         if entity_id is not None:
             doclist.focus()

@@ -30,10 +30,10 @@ class IndexFinished(Message):
 
 
 class SearchFinished(Message):
-    """Results (or a one-line error) for the query of one search generation."""
+    """Results (or the error, whose message is one line) for one search generation."""
 
     def __init__(
-        self, generation: int, query: str, results: SearchResults | None, error: str | None
+        self, generation: int, query: str, results: SearchResults | None, error: Exception | None
     ) -> None:
         super().__init__()
         self.generation = generation

@@ -33,7 +33,7 @@ from reader.core.bookmarks.export import (
     markdown_heading,
 )
 from reader.core.bookmarks.model import Bookmark, text_hash
-from reader.core.bookmarks.quotes import find_quote
+from reader.core.bookmarks.quotes import find_quote, quote_span
 from reader.core.bookmarks.store import BookmarkStore, bookmarks_path
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "find_quote",
     "markdown_citations",
     "markdown_heading",
+    "quote_span",
     "reanchor",
     "text_hash",
 ]

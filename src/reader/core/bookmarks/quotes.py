@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from reader.core.bookmarks.errors import InvalidSelection, QuoteNotFound
+from reader.core.text.textnorm import strip_controls
+
 _SINGLE = "'\u2018\u2019\u201b\u2032"  # ' ‘ ’ ‛ ′
 _DOUBLE = '"\u201c\u201d\u201e\u201f\u2033'  # " “ ” „ ‟ ″
 _CLASSES = {
@@ -49,3 +52,38 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
         if len(spans) >= MAX_OCCURRENCES:
             break
     return spans
+
+
+def quote_span(
+    doc_id: str,
+    text: str,
+    quote: str,
+    *,
+    occurrence: int | None = None,
+    near: int = 0,
+) -> tuple[tuple[int, int], int]:
+    """The span of ``text`` to bookmark for ``quote``, and how often the quote occurs.
+
+    ``occurrence`` (1-based) picks one match; without it, the match nearest offset
+    ``near`` (the first one by default). Raises :class:`QuoteNotFound` (one line) for a
+    blank quote or a quote that does not occur, :class:`InvalidSelection` for an
+    occurrence that does not exist. The
+    one quote-finding path of the program: the CLI's ``bookmarks add`` and the store's
+    :meth:`~reader.core.bookmarks.store.BookmarkStore.add_quote` both go through it.
+    """
+    if not quote.split():
+        raise QuoteNotFound("cannot bookmark an empty quote")
+    spans = find_quote(text, quote)
+    if not spans:
+        flat = " ".join(strip_controls(quote).split())
+        shown = flat if len(flat) <= 60 else flat[:59] + "…"
+        raise QuoteNotFound(f"quote not found in {doc_id}: {shown!r}")
+    if occurrence is not None:
+        if not 1 <= occurrence <= len(spans):
+            times = f"{len(spans)} time{'' if len(spans) == 1 else 's'}"
+            raise InvalidSelection(
+                f"--occurrence {occurrence}: the quote occurs {times} in {doc_id}"
+            )
+        return spans[occurrence - 1], len(spans)
+    best = min(spans, key=lambda span: (abs(span[0] - near), span[0]))
+    return best, len(spans)

@@ -15,13 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from reader.core.bookmarks.errors import (
-    BookmarkNotFound,
-    QuoteNotFound,
-    ReadOnlyError,
-)
+from reader.core.bookmarks.errors import BookmarkNotFound, ReadOnlyError
 from reader.core.bookmarks.fileformat import MAX_FILE_BYTES, Decoded, decode, encode
 from reader.core.bookmarks.model import Bookmark, Clock, normalise_tags, utc_now
+from reader.core.bookmarks.quotes import quote_span
 from reader.core.userdata import paths, yamlfile
 from reader.core.userdata.atomicfile import atomic_write_text, locked, remove_stale_temps
 from reader.core.userdata.yamlfile import one_line
@@ -159,20 +156,10 @@ class BookmarkStore:
         *,
         near: int = 0,
     ) -> Bookmark:
-        """Bookmark the occurrence of ``quote`` in ``text`` nearest offset ``near``."""
-        if not quote:
-            raise QuoteNotFound("cannot bookmark an empty quote")
-        hits: list[int] = []
-        position = text.find(quote)
-        while position >= 0:
-            hits.append(position)
-            position = text.find(quote, position + 1)
-        if not hits:
-            shown = " ".join(quote.split())
-            shown = shown if len(shown) <= 60 else shown[:57] + "..."
-            raise QuoteNotFound(f"quote not found in {doc_id}: {shown!r}")
-        start = min(hits, key=lambda hit: (abs(hit - near), hit))
-        return self.add(doc_id, text, start, start + len(quote), note=note, tags=tags)
+        """Bookmark the occurrence of ``quote`` in ``text`` nearest offset ``near``
+        (found as :func:`~reader.core.bookmarks.quotes.quote_span` finds it)."""
+        (start, end), _count = quote_span(doc_id, text, quote, near=near)
+        return self.add(doc_id, text, start, end, note=note, tags=tags)
 
     def update(
         self, bookmark_id: str, *, note: str | None = None, tags: Iterable[str] | None = None

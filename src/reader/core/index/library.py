@@ -1044,6 +1044,23 @@ class Library:
                 self._searcher = None
         self.catalog.close()
 
+    # -- reading single documents (for the application layer) -------------------------
+
+    @repairing
+    def summary(self, doc_id: str) -> DocSummary | None:
+        """The catalogued summary of ``doc_id`` (None: no such document)."""
+        return self.catalog.summary(doc_id)
+
+    @repairing
+    def text(self, doc_id: str) -> str | None:
+        """The cleaned text of ``doc_id`` without its metadata (None: no such document)."""
+        return self.catalog.text(doc_id)
+
+    @repairing
+    def count(self) -> int:
+        """How many documents the catalog holds."""
+        return self.catalog.count()
+
 
 def _cancel(writer: Any) -> None:
     """Give up a Whoosh writer after an error without hiding that error: a failed

@@ -26,6 +26,11 @@ class QueryError(ValueError):
     """A query the user must fix; ``str(error)`` is one line meant for them."""
 
 
+class UnfinishedQuery(QueryError):
+    """A query with nothing to search for yet (one letter, only stop words): being
+    typed rather than wrong, so the search box says "keep typing", not an error."""
+
+
 # What one query may cost. Whoosh's parser is quadratic in a word's length (40,000
 # characters took 21 s), and a wildcard, fuzzy or range term becomes one term query
 # per index word it matches ("*" over a corpus: every word of it), so both are
@@ -256,7 +261,7 @@ def parse_query(text: str, entities: EntityLookup | None = None) -> query.Query:
     finally:
         _LOOKUP.reset(token)
     if parsed is query.NullQuery or isinstance(parsed, type(query.NullQuery)):
-        raise QueryError("query has nothing to search for")
+        raise UnfinishedQuery("query has nothing to search for")
     if isinstance(parsed, query.Not):
         # "NOT x" alone means "everything except x", which Whoosh would match nothing for.
         parsed = query.And([query.Every(), parsed])

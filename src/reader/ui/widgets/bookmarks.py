@@ -1,6 +1,8 @@
 """The sidebar's Bookmarks tab: the corpus's saved passages, and the bookmark actions.
 
-The pane owns the corpus's :class:`BookmarkStore` for the UI. Loading and re-anchoring
+The corpus's :class:`BookmarkStore` and its undo history belong to the workspace's
+:class:`~reader.workspace.bookmarks.BookmarkSession` (the split view writes through the
+same one); the pane shows them and turns keys into calls to it. Loading and re-anchoring
 (every bookmark against today's text of its article) run in a thread worker, on start
 and whenever the screen says documents may have changed. Adding, editing, deleting and
 undoing happen on the UI thread (small atomic writes) and update the list at once; a
@@ -22,22 +24,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
 from reader.core.corpus.document import Document
-from reader.core.index.library import Library
 from reader.ui.bookmark_items import excerpt, item_text, matches, order, title_of
+from reader.workspace.bookmarks import BookmarkSession
 
 if TYPE_CHECKING:
-    from reader.core.bookmarks import AnchoredBookmark, Bookmark, BookmarkStore
+    from reader.core.bookmarks import AnchoredBookmark, BookmarkStore
     from reader.ui.bookmark_dialog import BookmarkEdit
 
 # reader.core.bookmarks and the dialog are imported where used: neither is needed
 # before the first paint (benchmarks/tui.py), and loading runs in a worker thread.
-
-UNDO_DEPTH = 50
 
 
 class BookmarksPane(Vertical):
@@ -91,18 +92,44 @@ class BookmarksPane(Vertical):
             self.items = items
             self.titles = titles
 
-    def __init__(self, library: Library, *, id: str | None = None) -> None:
+    def __init__(self, session: BookmarkSession, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.library = library
-        self.store: BookmarkStore | None = None
-        self.items: list[AnchoredBookmark] = []
-        self.titles: dict[str, str] = {}
+        self.session = session
+        self.library = session.library
         self.loaded = False
         self.document_id: str | None = None
         self.only_article = False
         self._generation = 0  # bumped by every change made here
         self._reported: str | None = None  # the read-only problem already notified
-        self._undo: list[tuple[str, Bookmark]] = []  # (what was done, the bookmark before)
+
+    @property
+    def store(self) -> BookmarkStore | None:
+        """The session's store (None until first loaded or written)."""
+        return self.session.store
+
+    @property
+    def items(self) -> list[AnchoredBookmark]:
+        return self.session.items
+
+    @items.setter
+    def items(self, items: list[AnchoredBookmark]) -> None:
+        self.session.items = items
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return self.session.titles
+
+    @titles.setter
+    def titles(self, titles: dict[str, str]) -> None:
+        self.session.titles = titles
+
+    def on_mount(self) -> None:
+        # A bookmark added from another screen (the split view) shows here at once.
+        self.session.subscribe(self._session_changed)
+
+    def _session_changed(self) -> None:
+        self._show_problem()
+        self._changed()
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Bookmarks: loading…"), id="bookmarks-status")
@@ -116,11 +143,11 @@ class BookmarksPane(Vertical):
     @work(thread=True, exclusive=True, group="bookmarks", exit_on_error=False)
     def refresh_anchors(self) -> None:
         """Read the file and anchor every bookmark in its article's current text."""
-        from reader.core.bookmarks import BookmarkStore, reanchor
+        from reader.core.bookmarks import reanchor
 
         worker = get_current_worker()
         generation = self._generation
-        store = BookmarkStore(self.library.root)
+        store = self.session.read()
 
         def text_of(doc_id: str) -> str | None:
             document = self.library.document(doc_id)
@@ -136,7 +163,8 @@ class BookmarksPane(Vertical):
         if message.generation != self._generation:
             self.refresh_anchors()  # changed here meanwhile: read again
             return
-        self.store, self.items, self.titles = message.store, message.items, message.titles
+        self.session.adopt(message.store)
+        self.items, self.titles = message.items, message.titles
         self.loaded = True
         self._show_problem()
         self.refresh_list()
@@ -153,15 +181,12 @@ class BookmarksPane(Vertical):
 
     def _writable_store(self) -> BookmarkStore | None:
         """The store if bookmarks can be written now; otherwise says why and gives None."""
-        if self.store is None:
-            from reader.core.bookmarks import BookmarkStore
-
-            self.store = BookmarkStore(self.library.root)  # asked before the first load
-        if self.store.read_only:
-            self.notify(self.store.problem or "", title="Bookmarks", severity="error", markup=False)
+        store = self.session.open_store()  # read now if asked before the first load
+        if store.read_only:
+            self.notify(store.problem or "", title="Bookmarks", severity="error", markup=False)
             self._show_problem()
             return None
-        return self.store
+        return store
 
     def _changed(self) -> None:
         """After a write: redraw, and re-read if another process changed the file too."""
@@ -182,53 +207,14 @@ class BookmarksPane(Vertical):
             self.refresh_list()
 
     def spans_for(self, document: Document) -> list[tuple[int, int]]:
-        """Where ``document``'s anchored and moved bookmarks are in the text shown.
-
-        Only spans whose text is the anchored quote: if the article on screen is an
-        older version than the one anchored against, a mark is left out rather than
-        put on other words.
-        """
-        text = document.text
-        return [
-            (item.start, item.end)
-            for item in self.items
-            if item.doc == document.id
-            and item.start is not None
-            and item.end is not None
-            and text[item.start : item.end] == item.quote
-        ]
+        """Where ``document``'s bookmarks are in the text shown (see the session's)."""
+        return self.session.spans_for(document.id, document.text)
 
     def new_bookmark(
         self, document: Document, start: int, end: int, *, on_saved: Callable[[], None]
     ) -> None:
         """Ask for a note and tags for ``document.text[start:end]``, then save it."""
-        from reader.core import bookmarks
-        from reader.ui.bookmark_dialog import BookmarkDialog
-
-        store = self._writable_store()
-        if store is None:
-            return
-
-        def save(edit: BookmarkEdit | None) -> None:
-            if edit is None:
-                return
-            try:
-                bookmark = store.add(
-                    document.id, document.text, start, end, note=edit.note, tags=edit.tags
-                )
-            except (bookmarks.BookmarkError, OSError) as error:
-                self._failed(error)
-                return
-            self.items.append(bookmarks.anchor(bookmark, document.text))
-            self.titles[document.id] = document.title
-            self._changed()
-            self.notify(f"Bookmarked “{excerpt(bookmark.quote, 60)}”", markup=False, timeout=3)
-            on_saved()
-
-        dialog = BookmarkDialog(
-            document.text[start:end], source=document.title, known_tags=store.all_tags()
-        )
-        self.app.push_screen(dialog, save)
+        new_bookmark(self, self.session, document, start, end, on_saved=on_saved)
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, OSError) and self.store is not None:
@@ -246,7 +232,9 @@ class BookmarksPane(Vertical):
         scope = self.items
         if self.only_article:
             scope = [item for item in scope if item.doc == self.document_id]
-        return order((i for i in scope if matches(i, query, self.titles)), self.titles)
+        in_use = [tag for item in self.items for tag in item.bookmark.tags]
+        shown = (i for i in scope if matches(i, query, self.titles, in_use))
+        return order(shown, self.titles)
 
     def refresh_list(self) -> None:
         options = self.query_one("#bookmarks-list", OptionList)
@@ -345,12 +333,11 @@ class BookmarksPane(Vertical):
             if edit is None:
                 return
             try:
-                after = store.update(before.id, note=edit.note, tags=edit.tags)
+                after = self.session.update(before.id, note=edit.note, tags=edit.tags)
             except (bookmarks.BookmarkError, OSError) as error:
                 self._failed(error)
                 return
             self._replace(dataclasses.replace(item, bookmark=after))
-            self._push_undo("edit", before)
             self._changed()
             self.notify("Bookmark updated · u undoes", timeout=3)
 
@@ -374,12 +361,11 @@ class BookmarksPane(Vertical):
         if store is None:
             return
         try:
-            store.delete(item.id)
+            self.session.delete(item.id)
         except (bookmarks.BookmarkError, OSError) as error:
             self._failed(error)
             return
         self.items = [other for other in self.items if other.id != item.id]
-        self._push_undo("delete", item.bookmark)
         self._changed()
         self.notify(
             f"Deleted “{excerpt(item.quote, 50)}” · u (in Bookmarks) undoes",
@@ -390,27 +376,24 @@ class BookmarksPane(Vertical):
     def action_undo(self) -> None:
         from reader.core import bookmarks
 
-        if not self._undo:
+        if not self.session.can_undo:
             self.notify("Nothing to undo", timeout=2)
             return
-        store = self._writable_store()
-        if store is None:
+        if self._writable_store() is None:
             return
-        what, bookmark = self._undo.pop()
         try:
-            store.restore(bookmark)
+            undone = self.session.undo()  # on a failed write the step stays to retry
         except (bookmarks.BookmarkError, OSError) as error:
-            self._undo.append((what, bookmark))
             self._failed(error)
             return
+        if undone is None:
+            return
+        what, bookmark = undone
         document = self.library.document(bookmark.doc)
         self._replace(bookmarks.anchor(bookmark, None if document is None else document.text))
         self._changed()
         self._select(bookmark.id)
         self.notify("Delete undone" if what == "delete" else "Edit undone", timeout=3)
-
-    def _push_undo(self, what: str, bookmark: Bookmark) -> None:
-        self._undo = [*self._undo, (what, bookmark)][-UNDO_DEPTH:]
 
     def _replace(self, new: AnchoredBookmark) -> None:
         for index, item in enumerate(self.items):
@@ -425,3 +408,52 @@ class BookmarksPane(Vertical):
             options.highlighted = options.get_option_index(bookmark_id)
         except OptionDoesNotExist:  # filtered out of view: nothing to highlight
             return
+
+
+def new_bookmark(
+    host: Widget,
+    session: BookmarkSession,
+    document: Document,
+    start: int,
+    end: int,
+    *,
+    on_saved: Callable[[], None],
+) -> None:
+    """Ask for a note and tags for ``document.text[start:end]``, then save it through
+    ``session`` (from any screen: ``host`` notifies); the views of the session update."""
+    from reader.core import bookmarks
+    from reader.ui.bookmark_dialog import BookmarkDialog
+
+    store = session.open_store()  # read now if asked before the first load
+    if store.read_only:
+        host.notify(store.problem or "", title="Bookmarks", severity="error", markup=False)
+        session.changed()
+        return
+
+    def save(edit: BookmarkEdit | None) -> None:
+        if edit is None:
+            return
+        try:
+            bookmark = session.add(
+                document.id, document.text, start, end, note=edit.note, tags=edit.tags
+            )
+        except (bookmarks.BookmarkError, OSError) as error:
+            problem = str(error)
+            if isinstance(error, OSError):
+                # Which file failed and why, e.g. the lock file rather than bookmarks.yaml.
+                from reader.core.userdata.atomicfile import describe_error
+
+                problem = describe_error(error, store.path)
+            host.notify(f"Bookmark not saved: {problem}", severity="error", markup=False)
+            session.changed()
+            return
+        session.items.append(bookmarks.anchor(bookmark, document.text))
+        session.titles[document.id] = document.title
+        session.changed()
+        host.notify(f"Bookmarked “{excerpt(bookmark.quote, 60)}”", markup=False, timeout=3)
+        on_saved()
+
+    dialog = BookmarkDialog(
+        document.text[start:end], source=document.title, known_tags=store.all_tags()
+    )
+    host.app.push_screen(dialog, save)

@@ -1,0 +1,192 @@
+"""The search panel: the search box, its hint, the list title and the document list.
+
+Typing searches as you type: a burst of keys is merged (``DEBOUNCE``), each query is a
+new generation of the workspace's search session, and the search runs in a thread
+worker whose staged results (titles, then snippets and hit counts) fill the list as
+they arrive; a stage of an older generation is dropped. A query being typed ("nothing
+to search for" yet) shows "Keep typing…", a query to fix shows why.
+
+The panel posts :class:`SearchPanel.ResultsShown` once a stage of results is on the list
+(the screen marks the open article's hits) and :class:`SearchPanel.Cleared` when the
+query is emptied (the screen clears them). Without a query the list shows the corpus's
+documents, narrowed by the workspace's entity filter.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from reader.core.index.cachehealth import CacheError
+from reader.core.index.catalog import DocSummary
+from reader.core.index.library import SearchResults
+from reader.core.userdata.state import SearchHistory
+from reader.ui.messages import SearchFinished
+from reader.ui.widgets.doclist import DocList, Row
+from reader.ui.widgets.searchbox import SearchBox
+from reader.workspace import UnfinishedQuery, Workspace
+from reader.workspace.entity_filter import narrowed
+
+DEBOUNCE = 0.02  # merges bursts of keys; searches themselves take a few ms
+
+
+class SearchPanel(Vertical):
+    """Search box, hint, list title and document list (the results while searching)."""
+
+    class ResultsShown(Message):
+        """A stage of results is on the list (``same_query``: a later stage of the
+        results already shown, so the reader's place among the hits is kept)."""
+
+        def __init__(self, results: SearchResults, same_query: bool) -> None:
+            super().__init__()
+            self.results = results
+            self.same_query = same_query
+
+    class Cleared(Message):
+        """The query was emptied: no results, the list shows the documents again."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        history: SearchHistory,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.workspace = workspace
+        self.session = workspace.search_session
+        self.history = history
+        self._timer: Timer | None = None
+        self._searched_at = 0.0
+        self.last_latency: float | None = None  # keystroke to results on screen
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(self.history, id="search")
+        yield Static(Text(""), id="search-hint", classes="-hidden")
+        yield Static(Text("Documents"), id="list-title")
+        yield DocList(id="doclist")
+
+    # -- the documents ---------------------------------------------------------------
+
+    def show_documents(self, summaries: list[DocSummary]) -> None:
+        """The corpus's documents (the entity filter applied), keeping the current one."""
+        doclist = self.query_one(DocList)
+        keep = doclist.current.id if doclist.current and not doclist.results_mode else None
+        summaries = narrowed(self.workspace.entity_filter, summaries)
+        doclist.set_documents(summaries, keep=keep or self.workspace.positions.last_document)
+        self.update_title()
+
+    def update_title(self) -> None:
+        doclist = self.query_one(DocList)
+        entity_filter = self.workspace.entity_filter
+        results = self.session.results
+        if doclist.results_mode and results is not None:
+            label = f"Results: {results.total:,}"
+            if entity_filter is not None:
+                label = f"Results: {len(doclist.rows):,}"
+        else:
+            label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
+        title = Text(label)
+        if entity_filter is not None:
+            # The filter matters more than the sort order: it replaces it.
+            count = len(doclist.rows)
+            title = Text(f"{count:,} mentioning ")
+            title.append(entity_filter.name, style="bold")
+            title.append(" · esc clears", style="dim")
+        self.query_one("#list-title", Static).update(title)
+
+    @on(DocList.SortChanged)
+    def _sort_changed(self, _event: DocList.SortChanged) -> None:
+        self.update_title()
+
+    # -- searching -------------------------------------------------------------------
+
+    @on(SearchBox.Changed, "#search")
+    def _query_changed(self, event: SearchBox.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        text = event.value.strip()
+        if not text:
+            self.session.clear()
+            self.hint("")
+            self.show_documents(self.workspace.summaries())
+            self.post_message(self.Cleared())
+            return
+        self.session.begin()
+        self._searched_at = time.perf_counter()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(event.value))
+
+    def run_search(self, text: str) -> None:
+        """Search ``text`` as the current generation (again: the index or filter changed)."""
+        if not self.session.ready:
+            self.hint("Indexing… search starts when the index is ready", info=True)
+            return
+        self._search(self.session.generation, text)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, generation: int, text: str) -> None:
+        from reader.workspace import BadQuery
+
+        worker = get_current_worker()
+        stages = self.session.stages(generation, text, cancelled=lambda: worker.is_cancelled)
+        try:
+            # Titles first (a few ms), then snippets and hit counts, screenful by screenful.
+            for results in stages:
+                self.post_message(SearchFinished(generation, text, results, None))
+        except (BadQuery, CacheError) as error:  # CacheError: damaged and read-only
+            self.post_message(SearchFinished(generation, text, None, error))
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        message.stop()
+        if not self.session.is_current(message.generation):
+            return  # typed on since: a newer search is coming
+        if message.error is not None:
+            if isinstance(message.error, UnfinishedQuery):
+                # One letter or a stop word so far: not a mistake, just unfinished.
+                self.hint("Keep typing…", info=True)
+            else:
+                self.hint(f"⚠ {message.error}")
+            return
+        assert message.results is not None
+        accepted = self.session.accept(message.generation, message.results)
+        if accepted is None:
+            return
+        results = accepted.results
+        rows = [
+            Row(hit.summary, len(hit.positions), hit.snippets[0] if hit.snippets else None)
+            if hit.detailed
+            else Row(hit.summary)
+            for hit in narrowed(self.workspace.entity_filter, results.hits)
+        ]
+        doclist = self.query_one(DocList)
+        # A later stage of the same results keeps the row the reader is on; a new query
+        # starts at its best match.
+        keep = doclist.current.id if accepted.same_query and doclist.current else None
+        doclist.set_results(rows, keep=keep)
+        shown = f" (showing {len(rows)})" if results.total > len(rows) else ""
+        noun = "article" if results.total == 1 else "articles"
+        self.hint(f"{results.total:,} matching {noun}{shown} · Enter opens", info=True)
+        self.update_title()
+        self.post_message(self.ResultsShown(results, accepted.same_query))
+        if self._searched_at:
+            started, self._searched_at = self._searched_at, 0.0
+            # Keystroke to results on screen, for benchmarks/tui.py.
+            self.call_after_refresh(self._record_latency, started)
+
+    def _record_latency(self, started: float) -> None:
+        self.last_latency = time.perf_counter() - started
+
+    def hint(self, text: str, *, info: bool = False) -> None:
+        hint = self.query_one("#search-hint", Static)
+        hint.update(Text(text))
+        hint.set_class(not text, "-hidden")
+        hint.set_class(info, "-info")
