@@ -241,8 +241,6 @@ class MainScreen(Screen[None]):
         doclist = self.query_one(DocList)
         if doclist.results_mode and self.results is not None:
             label = f"Results: {self.results.total:,}"
-            if self.entity_filter is not None:
-                label = f"Results: {len(doclist.rows):,}"
         else:
             label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
         title = Text(label)
