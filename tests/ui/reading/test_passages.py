@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,7 +52,7 @@ def test_sentences_are_in_order_inside_the_text_and_each_is_reached(text: str) -
     places = _walk(passages)
     spans = [passages.span(place) for place in places]
     assert all(0 <= start < end <= len(text) for start, end in spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # no overlap
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))  # no overlap
     assert len(places) == sum(len(passages.sentences(p)) for p in range(len(passages.paragraphs)))
     # Back from the last sentence retraces every step.
     back = [places[-1]]
@@ -68,9 +70,7 @@ def test_place_at_is_the_sentence_holding_the_offset_or_the_next(text: str, offs
         return
     assert place is not None
     start, end = passages.span(place)
-    holding = [
-        p for p in _walk(passages) if passages.span(p)[0] <= offset < passages.span(p)[1]
-    ]
+    holding = [p for p in _walk(passages) if passages.span(p)[0] <= offset < passages.span(p)[1]]
     if holding:
         assert holding == [place]
     else:  # between sentences (or past the last): the next one, else the last
