@@ -23,6 +23,7 @@ the cursor's sentence, or the current search hit's sentence) with
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -152,20 +153,18 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article--gutter { color: $primary; }
     """
 
+    @dataclass
     class HitChanged(Message):
-        def __init__(self, index: int, total: int) -> None:
-            super().__init__()
-            self.index = index
-            self.total = total
+        index: int
+        total: int
 
+    @dataclass
     class BookmarkRequested(Message):
         """``b``: bookmark ``document.text[start:end]``."""
 
-        def __init__(self, document: Document, start: int, end: int) -> None:
-            super().__init__()
-            self.document = document
-            self.start = start
-            self.end = end
+        document: Document
+        start: int
+        end: int
 
     def __init__(self, *, reading_width: int = 80, id: str | None = None) -> None:
         super().__init__(id=id)
