@@ -33,6 +33,7 @@ from reader.core.corpus.document import Document
 from reader.ui.compare_messages import ComparisonReady, EntitiesReady, OpenAlone, Spans
 from reader.ui.scroll_sync import OffsetMap
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.bookmarks import BookmarksPane
 from reader.ui.widgets.compare_pane import ComparePane, PairLabel
 from reader.ui.widgets.compare_summary import CompareSummary, SummaryState
 from reader.ui.widgets.entity_diff import (
@@ -49,8 +50,6 @@ if TYPE_CHECKING:
     from reader.core.compare import ComparisonResult, PassagePair, Span
     from reader.core.entities.model import Entity
     from reader.core.index.library import Library
-    from reader.ui.main_screen import MainScreen
-    from reader.ui.widgets.bookmarks import BookmarksPane
 
 STACK_BELOW = 110  # columns: narrower terminals stack the two articles
 
@@ -452,12 +451,9 @@ class CompareScreen(Screen[OpenAlone | None]):
 
     def _bookmarks(self) -> BookmarksPane | None:
         """The main screen's bookmarks (the one store of them), under this screen."""
-        from reader.ui.main_screen import MainScreen
-        from reader.ui.widgets.bookmarks import BookmarksPane
-
         for screen in self.app.screen_stack:
-            if isinstance(screen, MainScreen):
-                return screen.query(BookmarksPane).first() if screen.query(BookmarksPane) else None
+            if screen is not self and screen.query(BookmarksPane):
+                return screen.query(BookmarksPane).first()
         return None
 
     def _show_bookmarks(self) -> None:
@@ -497,38 +493,3 @@ def compare_commands(screen: CompareScreen) -> Iterable[tuple[str, str, object]]
     yield ("Compare A with another article…", "Pick a new partner", screen.action_change_partner)
     yield ("Toggle entities", "Show or hide the entity sidebar", screen.action_toggle_sidebar)
     yield ("Back", "Return to the main screen", screen.action_back)
-
-
-def start_compare(main: MainScreen) -> None:
-    """From the main screen: pick a partner for the open article, then show the split view."""
-    article = main.query_one(ArticleView)
-    document = article.document
-    if document is None:
-        main.notify("Open an article first, then compare it with another", timeout=3)
-        return
-    offset = article.top_offset()
-
-    def picked(partner_id: str | None) -> None:
-        if partner_id is None:
-            return
-        partner = main.library.document(partner_id)
-        if partner is None:
-            main.notify(f"Article {partner_id} is no longer in the corpus", severity="warning")
-            return
-        screen = CompareScreen(
-            main.library,
-            document,
-            partner,
-            query=main.results.query if main.results is not None else None,
-            left_offset=offset,
-            left_hits=list(article.hits),
-            reading_width=article.reading_width,
-        )
-        main.app.push_screen(screen, partial(_closed, main))
-
-    main.app.push_screen(PartnerPicker(main.library, document.id, document.meta.title), picked)
-
-
-def _closed(main: MainScreen, result: OpenAlone | None) -> None:
-    if result is not None:
-        main.open_document(result.doc_id, scroll_to=result.offset)
