@@ -1,4 +1,4 @@
-"""Benchmark of the article view's span lookup (reader.ui.spans.SpanIndex).
+"""Benchmark of the article view's span lookup (reader.ui.reading.spans.SpanIndex).
 
 Every painted line asks each style and mark layer for the spans reaching into it. Prints,
 for a 20 MB article's worth of style spans (200,000 short ones, with and without one span
@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from reader.ui.spans import SpanIndex
+from reader.ui.reading.spans import SpanIndex
 
 TEXT = 20_000_000
 

@@ -6,8 +6,6 @@ import pkgutil
 import subprocess
 import sys
 
-import pytest
-
 import reader.core
 import reader.workspace
 
@@ -16,9 +14,12 @@ CORE_MODULES = sorted(
     for info in pkgutil.walk_packages(reader.core.__path__, "reader.core.")
     if not info.name.endswith("__main__")
 )
-WORKSPACE_MODULES = ["reader.workspace"] + sorted(
-    info.name for info in pkgutil.walk_packages(reader.workspace.__path__, "reader.workspace.")
-)
+WORKSPACE_MODULES = [
+    "reader.workspace",
+    *sorted(
+        info.name for info in pkgutil.walk_packages(reader.workspace.__path__, "reader.workspace.")
+    ),
+]
 
 
 def test_core_modules_were_found() -> None:

@@ -1,4 +1,7 @@
-"""A wheel installed in a fresh venv finds its bundled seeds (force-included data)."""
+"""A wheel installed in a fresh venv finds its bundled seeds (force-included data).
+
+The wheel also marks the package as typed (``reader/py.typed``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import os
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -31,6 +35,8 @@ def test_wheel_in_fresh_venv_lists_the_seeds(tmp_path: Path) -> None:
     if built.returncode != 0:
         pytest.skip(f"cannot build the wheel (no package index?): {built.stderr[-300:]}")
     (wheel,) = wheels.glob("reader-*.whl")
+    with zipfile.ZipFile(wheel) as archive:  # type checkers of code using reader read it
+        assert "reader/py.typed" in archive.namelist()
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)

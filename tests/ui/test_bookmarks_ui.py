@@ -14,7 +14,6 @@ from reader.ui.app import ReaderApp
 from reader.ui.bookmark_dialog import BookmarkDialog, TagSuggester, format_tags, parse_tags
 from reader.ui.commands import screen_commands
 from reader.ui.main_screen import MainScreen
-from reader.ui.passage_cursor import Passages, Place
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.bookmarks import BookmarksPane
 from reader.ui.widgets.searchbox import SearchBox
@@ -64,26 +63,6 @@ def marked(article: ArticleView, layer: str) -> list[str]:
 
 
 # -- the passage cursor ---------------------------------------------------------------------
-
-
-def test_passages_split_paragraphs_into_sentences_lazily() -> None:
-    text = "One. Two here.\n\nThree? Four!\n\n\n\nFive"
-    passages = Passages(text)
-    assert len(passages.paragraphs) == 3
-    assert passages._sentences == {}
-    place = passages.place_at(0)
-    assert place == Place(0, 0)
-    spans = []
-    for _ in range(6):
-        assert place is not None
-        spans.append(text[slice(*passages.span(place))])
-        place = passages.next_sentence(place)
-    assert spans == ["One.", "Two here.", "Three?", "Four!", "Five", "Five"]
-    assert passages.previous_paragraph(Place(1, 1)) == Place(1, 0)
-    assert passages.previous_paragraph(Place(1, 0)) == Place(0, 0)
-    assert passages.next_paragraph(Place(2, 0)) == Place(2, 0)
-    assert passages.place_at(len("One. Two here.\n")) == Place(1, 0)  # in the gap
-    assert not Passages("  \n\n ")
 
 
 async def test_cursor_moves_by_sentence_and_paragraph(make_app: AppFactory) -> None:

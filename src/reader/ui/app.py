@@ -1,13 +1,20 @@
-"""The reader application: themes, config, keymap, command palette, main screen."""
+"""The reader application: themes, config, keymap, command palette, main screen.
+
+The top of the UI's layers (``pyproject.toml``): it pushes the screens, and the screens ask
+for another screen by posting a message (``MainScreen.CompareRequested``) rather than by
+importing each other; they reach the app through ``reader.ui.host.ReaderHost``.
+"""
 
 from __future__ import annotations
 
 import gc
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -16,6 +23,7 @@ from reader.core.index.library import Library
 from reader.core.userdata.config import DEFAULT_THEME, Config, load_config
 from reader.core.userdata.state import SearchHistory
 from reader.ui.commands import OpenArticleCommands, screen_commands
+from reader.ui.compare_messages import OpenAlone
 from reader.ui.main_screen import MainScreen
 from reader.ui.themes import THEME_DEFAULTS, load_themes
 from reader.workspace import Workspace
@@ -110,11 +118,46 @@ class ReaderApp(App[None]):
         if isinstance(screen, MainScreen):
             for title, help_text, callback in screen_commands(screen):
                 yield SystemCommand(title, help_text, callback)  # type: ignore[arg-type]
+            return
+        # The split view (and the comparison code under it) loads when first used.
         from reader.ui.compare_screen import CompareScreen, compare_commands
 
         if isinstance(screen, CompareScreen):
             for title, help_text, callback in compare_commands(screen):
                 yield SystemCommand(title, help_text, callback)  # type: ignore[arg-type]
+
+    @on(MainScreen.CompareRequested)
+    def _compare(self, request: MainScreen.CompareRequested) -> None:
+        """Pick a partner for the article, then show both in the split view."""
+        from reader.ui.compare_screen import CompareScreen  # loaded when first used
+        from reader.ui.widgets.partner_picker import PartnerPicker
+
+        main, document = request.screen, request.document
+
+        def picked(partner_id: str | None) -> None:
+            if partner_id is None:
+                return
+            partner = self.library.document(partner_id)
+            if partner is None:
+                self.notify(f"Article {partner_id} is no longer in the corpus", severity="warning")
+                return
+            screen = CompareScreen(
+                self.workspace,
+                document,
+                partner,
+                query=request.query,
+                left_offset=request.offset,
+                left_hits=request.hits,
+                reading_width=request.reading_width,
+            )
+            self.push_screen(screen, partial(self._compared, main))
+
+        self.push_screen(PartnerPicker(self.library, document.id, document.meta.title), picked)
+
+    def _compared(self, main: MainScreen, result: OpenAlone | None) -> None:
+        """Back from the split view: open the side asked for alone, at its position."""
+        if result is not None:
+            main.open_document(result.doc_id, scroll_to=result.offset)
 
     def on_unmount(self) -> None:
         self.workspace.close()  # writes the last position, then closes the library

@@ -4,28 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from reader.ui.main_screen import MainScreen
+from reader.ui.main_screen import MainScreen
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.bookmarks import BookmarksPane
+from reader.ui.widgets.doclist import DocList
+from reader.ui.widgets.entities import EntitiesPane
 
 
 class OpenArticleCommands(Provider):
     """ "Open article…": fuzzy search over titles."""
 
     async def startup(self) -> None:
-        from reader.ui.main_screen import MainScreen
-
         screen = self.screen
         self.titles: list[tuple[str, str]] = []
         if isinstance(screen, MainScreen):
             self.titles = [(s.title, s.id) for s in screen.library.summaries()]
 
     def _open(self, doc_id: str) -> None:
-        from reader.ui.main_screen import MainScreen
-
         screen = self.screen
         if isinstance(screen, MainScreen):
             screen.open_document(doc_id)
@@ -53,9 +51,6 @@ class OpenArticleCommands(Provider):
 
 def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     """(title, help, callback) for the screen's actions, for the system commands."""
-    from reader.ui.widgets.article import ArticleView
-    from reader.ui.widgets.doclist import DocList
-
     doclist = screen.query_one(DocList)
     article = screen.query_one(ArticleView)
     yield ("Search", "Focus the search box", screen.action_focus_search)
@@ -78,9 +73,6 @@ def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
 
 def _bookmark_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     """The passage cursor and bookmark actions."""
-    from reader.ui.widgets.article import ArticleView
-    from reader.ui.widgets.bookmarks import BookmarksPane
-
     a = screen.query_one(ArticleView)
     pane = screen.query_one(BookmarksPane)
     yield ("Bookmark passage", "Bookmark the selection or the sentence (b)", a.action_bookmark)
@@ -96,8 +88,6 @@ def _bookmark_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
 
 def _entity_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     """The entity sidebar and corpus entity actions."""
-    from reader.ui.widgets.entities import EntitiesPane
-
     pane = screen.query_one(EntitiesPane)
     yield ("Show entities", "Open the sidebar's Entities tab (e)", screen.action_show_entities)
     yield ("Corpus entities", "All entities of the corpus, with mentions in context (E)",

@@ -22,31 +22,21 @@ class OpenAlone:
     offset: int
 
 
+@dataclass
 class ComparisonReady(Message):
     """Shared passages (and search hits of the partner) for one comparison generation."""
 
-    def __init__(
-        self,
-        generation: int,
-        result: ComparisonResult | None,
-        hits: dict[str, Spans],
-        error: str | None = None,
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.result = result
-        self.hits = hits
-        self.error = error
+    generation: int
+    result: ComparisonResult | None
+    hits: dict[str, Spans]
+    error: str | None = None
 
 
+@dataclass
 class EntitiesReady(Message):
     """The entity comparison of one generation; ``a`` is the id of the article taken as A."""
 
-    def __init__(
-        self, generation: int, a: str, groups: EntityGroups | None, error: str | None = None
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.a = a
-        self.groups = groups
-        self.error = error
+    generation: int
+    a: str
+    groups: EntityGroups | None
+    error: str | None = None

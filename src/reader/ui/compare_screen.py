@@ -47,7 +47,6 @@ from reader.ui.widgets.partner_picker import PartnerPicker
 
 if TYPE_CHECKING:
     from reader.core.compare import ComparisonResult, PassagePair, Span
-    from reader.ui.main_screen import MainScreen
     from reader.workspace import Workspace
 
 STACK_BELOW = 110  # columns: narrower terminals stack the two articles
@@ -479,38 +478,3 @@ def compare_commands(screen: CompareScreen) -> Iterable[tuple[str, str, object]]
     yield ("Compare A with another article…", "Pick a new partner", screen.action_change_partner)
     yield ("Toggle entities", "Show or hide the entity sidebar", screen.action_toggle_sidebar)
     yield ("Back", "Return to the main screen", screen.action_back)
-
-
-def start_compare(main: MainScreen) -> None:
-    """From the main screen: pick a partner for the open article, then show the split view."""
-    article = main.query_one(ArticleView)
-    document = article.document
-    if document is None:
-        main.notify("Open an article first, then compare it with another", timeout=3)
-        return
-    offset = article.top_offset()
-
-    def picked(partner_id: str | None) -> None:
-        if partner_id is None:
-            return
-        partner = main.library.document(partner_id)
-        if partner is None:
-            main.notify(f"Article {partner_id} is no longer in the corpus", severity="warning")
-            return
-        screen = CompareScreen(
-            main.workspace,
-            document,
-            partner,
-            query=main.results.query if main.results is not None else None,
-            left_offset=offset,
-            left_hits=list(article.hits),
-            reading_width=article.reading_width,
-        )
-        main.app.push_screen(screen, partial(_closed, main))
-
-    main.app.push_screen(PartnerPicker(main.library, document.id, document.meta.title), picked)
-
-
-def _closed(main: MainScreen, result: OpenAlone | None) -> None:
-    if result is not None:
-        main.open_document(result.doc_id, scroll_to=result.offset)

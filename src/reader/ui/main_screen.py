@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -20,6 +21,7 @@ from reader.core.index.catalog import DocSummary
 from reader.core.index.library import Library, SearchResults, UpdateReport
 from reader.core.text.display import safe_name
 from reader.core.userdata.state import SearchHistory
+from reader.ui.host import ReaderHost
 from reader.ui.index_notices import skipped_notice
 from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress
 from reader.ui.widgets.article import ArticleView
@@ -34,8 +36,7 @@ from reader.workspace import Workspace
 from reader.workspace.entity_filter import EntityFilter
 
 if TYPE_CHECKING:
-    from reader.core.corpus.document import Original
-    from reader.ui.app import ReaderApp
+    from reader.core.corpus.document import Document, Original
 
 
 __all__ = ["EntityFilter", "MainScreen", "Sidebar"]
@@ -167,11 +168,21 @@ class MainScreen(Screen[None]):
     def entity_filter(self) -> EntityFilter | None:
         return self.workspace.entity_filter
 
-    @property
-    def reader_app(self) -> ReaderApp:
-        from reader.ui.app import ReaderApp
+    @dataclass
+    class CompareRequested(Message):
+        """``c``: compare ``document`` with an article to pick; the app shows the split view,
+        A at ``offset`` with the search's ``query`` and its ``hits``."""
 
-        assert isinstance(self.app, ReaderApp)
+        screen: MainScreen  # where a side opened alone from the split view goes
+        document: Document
+        offset: int
+        hits: list[tuple[int, int]]
+        query: str | None
+        reading_width: int
+
+    @property
+    def reader_app(self) -> ReaderHost:
+        assert isinstance(self.app, ReaderHost)
         return self.app
 
     def compose(self) -> ComposeResult:
@@ -522,10 +533,17 @@ class MainScreen(Screen[None]):
         self._index()
 
     def action_compare(self) -> None:
-        """Pick a partner for the open article, then show both side by side."""
-        from reader.ui.compare_screen import start_compare  # loaded when first used
-
-        start_compare(self)
+        """Pick a partner for the open article, then show both side by side (the app does)."""
+        article = self.query_one(ArticleView)
+        if article.document is None:
+            self.notify("Open an article first, then compare it with another", timeout=3)
+            return
+        query = self.results.query if self.results is not None else None
+        hits, width = list(article.hits), article.reading_width
+        request = self.CompareRequested(
+            self, article.document, article.top_offset(), hits, query, width
+        )
+        self.post_message(request)
 
     # -- entities ----------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ line and column, and back. Widths are terminal cells (wide characters count 2).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,13 +26,6 @@ class Layout:
 
     def __len__(self) -> int:
         return len(self.starts)
-
-    def line_of(self, offset: int) -> int:
-        """The display line showing the character at ``offset`` (or the nearest one)."""
-        index = bisect_right(self.starts, offset) - 1
-        while index > 0 and self.starts[index] == -1:
-            index -= 1
-        return max(index, 0)
 
 
 def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:

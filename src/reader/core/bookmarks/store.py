@@ -99,9 +99,6 @@ class BookmarkStore:
             raise BookmarkNotFound(f"{what} bookmark with id {ref!r}")
         return matches[0]
 
-    def for_document(self, doc_id: str) -> list[Bookmark]:
-        return [b for b in self.bookmarks if b.doc == doc_id]
-
     def all_tags(self) -> list[str]:
         """Every tag in use, once whatever its case (the first spelling), sorted."""
         return sorted(_tags_in(self.bookmarks), key=lambda t: (t.casefold(), t))

@@ -13,7 +13,6 @@ import unicodedata
 from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
 _DOUBLE = re.compile(r"(.)\1+")
 # Romanisation choices with no phonetic difference to an English reader.
 _SKELETON_RULES = (
@@ -54,12 +53,6 @@ def name_key(name: str) -> str:
 def slug(name: str) -> str:
     """``"Valery Zaluzhnyi"`` → ``"valery-zaluzhnyi"`` (ids, file-safe)."""
     return _NON_ALNUM.sub("-", fold(name)).strip("-") or "x"
-
-
-def strip_possessive(word: str) -> str:
-    """``Zaluzhny's`` → ``Zaluzhny``; leaves ``O'Brien`` alone."""
-    stripped = _POSSESSIVE.sub("", word)
-    return stripped or word
 
 
 @lru_cache(maxsize=65536)

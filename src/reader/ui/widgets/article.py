@@ -6,14 +6,24 @@ hits, the current hit, entities, bookmarks, the passage cursor and selection), e
 styled by a component class so themes colour them. Text is always ``rich.text.Text``
 built from plain strings: nothing from an article is ever parsed as markup.
 
-The passage cursor is a sentence (``reader.ui.passage_cursor``): ``)``/``(`` move it by
-sentence, ``}``/``{`` by paragraph, ``v`` starts a selection that grows with it, ``b``
-asks for a bookmark of the selection (or the cursor's sentence, or the current search
-hit's sentence) with :class:`ArticleView.BookmarkRequested`.
+What the keys change is plain state in :mod:`reader.ui.reading` (as Textual's ``TextArea``
+keeps its selection and navigation apart from the widget): the mark layers
+(:class:`~reader.ui.reading.marks.MarkLayers`), the search hits and the current one
+(:class:`~reader.ui.reading.hits.HitNavigator`), the passage cursor and its selection
+(:class:`~reader.ui.reading.cursor.PassageCursor`) and where to scroll once laid out
+(:class:`~reader.ui.reading.scrolling.PendingScroll`). This widget lays out, paints, scrolls
+and translates keys and clicks into calls on them.
+
+The passage cursor is a sentence: ``)``/``(`` move it by sentence, ``}``/``{`` by paragraph,
+``v`` starts a selection that grows with it, ``b`` asks for a bookmark of the selection (or
+the cursor's sentence, or the current search hit's sentence) with
+:class:`ArticleView.BookmarkRequested`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -28,8 +38,12 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.core.corpus.document import Document
-from reader.ui.passage_cursor import Passages, Place
-from reader.ui.spans import SpanIndex
+from reader.ui.reading.cursor import PassageCursor, Step
+from reader.ui.reading.hits import HitNavigator
+from reader.ui.reading.marks import MARK_LAYERS, MarkLayers
+from reader.ui.reading.passages import Place
+from reader.ui.reading.scrolling import PendingScroll, ScrollTarget
+from reader.ui.reading.spans import SpanIndex
 from reader.ui.wrap import Layout, layout_text, wrap_paragraph
 
 _STYLE_CLASSES = {
@@ -40,24 +54,6 @@ _STYLE_CLASSES = {
     "quote": Style(italic=True, dim=True),
 }
 
-# Mark layers, painted in this order (later layers win where they overlap). Each is a
-# list of (start, end) character spans styled by the component class
-# ``article--<layer>``, so themes colour them through their variables.
-MARK_LAYERS: tuple[str, ...] = (
-    "shared",  # passages shared with the other article (split view)
-    "shared-exact",  # those of them repeated exactly (over "shared")
-    "shared-current",  # the shared passage pair jumped to
-    "bookmark",  # bookmarked passages
-    "entity-person",
-    "entity-org",
-    "entity-place",
-    "entity-figure",
-    "entity-current",  # the selected entity's mention jumped to
-    "selection",  # the passage selection being made (v)
-    "cursor",  # the passage cursor
-    "hit",
-    "current",  # the current search hit
-)
 BIG_TEXT = 400_000  # characters above which layout runs in a worker thread
 
 
@@ -157,20 +153,18 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article--gutter { color: $primary; }
     """
 
+    @dataclass
     class HitChanged(Message):
-        def __init__(self, index: int, total: int) -> None:
-            super().__init__()
-            self.index = index
-            self.total = total
+        index: int
+        total: int
 
+    @dataclass
     class BookmarkRequested(Message):
         """``b``: bookmark ``document.text[start:end]``."""
 
-        def __init__(self, document: Document, start: int, end: int) -> None:
-            super().__init__()
-            self.document = document
-            self.start = start
-            self.end = end
+        document: Document
+        start: int
+        end: int
 
     def __init__(self, *, reading_width: int = 80, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -178,142 +172,124 @@ class ArticleView(ScrollView, can_focus=True):
         self.document: Document | None = None
         self.layout_: Layout | None = None
         self.header: list[Text] = []
-        self.marks: dict[str, list[tuple[int, int]]] = {}
-        self.hits: list[tuple[int, int]] = []
-        self.hit_index = -1
         self._styles: SpanIndex[tuple[int, int, str]] = SpanIndex(())
-        # Each layer's spans indexed for line lookups, rebuilt when the layer's list in
-        # ``marks`` is replaced (see ``_mark_index``).
-        self._mark_indexes: dict[str, SpanIndex[tuple[int, int]]] = {}
-        self._pending_scroll: int | None = None
-        self._queued_scroll: tuple[int, bool] | None = None
-        self._pending_at_top = True  # restore a position exactly; show a hit a third down
-        self._passages: Passages | None = None
-        self.cursor: Place | None = None  # the passage cursor's sentence; None until used
-        self._anchor: Place | None = None  # where the selection started
-        self._selection_end: Place | None = None  # where it ends once v stopped extending it
+        self._marks = MarkLayers()
+        self._hits = HitNavigator()
+        self.passage = PassageCursor()  # the passage cursor and selection
+        self._scroll = PendingScroll()
+
+    @property
+    def marks(self) -> Mapping[str, list[tuple[int, int]]]:
+        """Each non-empty mark layer's spans (read only: change them with ``set_marks``)."""
+        return self._marks.spans
+
+    @property
+    def hits(self) -> list[tuple[int, int]]:
+        """The search hits, sorted."""
+        return self._hits.spans
+
+    @property
+    def hit_index(self) -> int:
+        """The current hit, -1 before ``n`` / ``N`` or ``go_to_hit``."""
+        return self._hits.index
+
+    @property
+    def cursor(self) -> Place | None:
+        """The passage cursor's sentence; None until it is used."""
+        return self.passage.cursor
 
     # -- content ------------------------------------------------------------------
 
     def show_document(self, document: Document | None, *, scroll_to: int | None = None) -> None:
         self.document = document
-        self.hits = []
-        self.hit_index = -1
-        self.marks = {}
+        self._hits.reset([])
+        self._marks.clear()
         self.layout_ = None
-        self._passages = None
-        self.cursor = self._anchor = self._selection_end = None
+        self.passage = PassageCursor(document.text if document else None)
         styles = document.styles if document else ()
         self._styles = SpanIndex((s.start, s.end, s.style) for s in styles)
-        self._pending_scroll = scroll_to
-        self._pending_at_top = True
+        self._scroll.wait_for_layout(None if scroll_to is None else ScrollTarget(scroll_to, True))
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
 
     def set_hits(self, hits: list[tuple[int, int]], *, go_first: bool = False) -> None:
-        self.hits = sorted(hits)
-        self.marks["hit"] = self.hits
-        self.hit_index = -1
-        if go_first and self.hits:
+        self._hits.reset(hits)
+        self._marks.set("hit", self._hits.spans)
+        if go_first and self._hits:
             self.go_to_hit(0)
         else:
-            self.marks.pop("current", None)
-            self.post_message(self.HitChanged(-1, len(self.hits)))
+            self._marks.set("current", [])
+            self.post_message(self.HitChanged(-1, len(self._hits)))
         self.refresh()
 
     def set_marks(self, layer: str, spans: list[tuple[int, int]]) -> None:
         """Replace one mark layer (see ``MARK_LAYERS``); an empty list clears it."""
-        if layer not in MARK_LAYERS:
-            raise ValueError(f"unknown mark layer: {layer}")
-        if spans:
-            self.marks[layer] = sorted(spans)
-        else:
-            self.marks.pop(layer, None)
+        self._marks.set(layer, spans)
         self.refresh()
 
     def go_to_hit(self, index: int) -> None:
-        if not self.hits:
+        hit = self._hits.go(index)
+        if hit is None:
             return
-        self.hit_index = index % len(self.hits)
-        start, end = self.hits[self.hit_index]
-        self.marks["current"] = [(start, end)]
-        self.scroll_to_offset(start)
-        if self.cursor is not None and self._passages:
-            # The cursor follows the hit (and a selection being made grows to it), so b
-            # after n bookmarks the hit's sentence.
-            self.cursor = self._passages.place_at(start) or self.cursor
+        self._marks.set("current", [hit])
+        self.scroll_to_offset(hit[0])
+        # The cursor follows the hit (and a selection being made grows to it), so b
+        # after n bookmarks the hit's sentence.
+        if self.passage.follow(hit[0]):
             self._show_cursor()
-        self.post_message(self.HitChanged(self.hit_index, len(self.hits)))
+        self.post_message(self.HitChanged(self._hits.index, len(self._hits)))
         self.refresh()
 
     def action_next_hit(self) -> None:
-        if not self.hits:
+        if not self._hits:
             self.notify("No search hits in this article", timeout=2)
             return
-        self.go_to_hit(self.hit_index + 1)
+        self.go_to_hit(self._hits.index + 1)
 
     def action_previous_hit(self) -> None:
-        if not self.hits:
+        if not self._hits:
             self.notify("No search hits in this article", timeout=2)
             return
-        self.go_to_hit(self.hit_index - 1 if self.hit_index >= 0 else -1)
+        self.go_to_hit(self._hits.index - 1 if self._hits.index >= 0 else -1)
 
     # -- passage cursor and selection --------------------------------------------------
 
-    def _get_passages(self) -> Passages | None:
-        if self._passages is None and self.document is not None:
-            self._passages = Passages(self.document.text)
-        return self._passages
-
-    def _start_cursor(self, passages: Passages) -> Place | None:
-        """Where the cursor appears when first used: the current hit, else the top."""
-        if 0 <= self.hit_index < len(self.hits):
-            return passages.place_at(self.hits[self.hit_index][0])
-        top = self.top_offset()
-        place = passages.place_at(top)
-        if place is not None and passages.span(place)[0] < top:
-            # The sentence began above the window: take the next one if it is in view.
-            following = passages.next_sentence(place)
-            bottom_line = int(self.scroll_offset.y) + self.size.height - 1
-            if following != place and self.line_of_offset(passages.span(following)[0]) < (
-                bottom_line
-            ):
-                place = following
-        return place
-
     def _ensure_cursor(self) -> bool:
         """Show the cursor if it is not yet; False if there is nothing to put it on."""
-        passages = self._get_passages()
-        if not passages:
+        passage = self.passage
+        if not passage.passages:
             return False
-        if self.cursor is None:
-            self.cursor = self._start_cursor(passages)
+        if passage.cursor is None:
+            # Where it appears: the current hit, else the top of the window.
+            hit = self._hits.current
+            bottom_line = int(self.scroll_offset.y) + self.size.height - 1
+            passage.cursor = passage.start_place(
+                None if hit is None else hit[0],
+                self.top_offset(),
+                lambda offset: self.line_of_offset(offset) < bottom_line,
+            )
             self._show_cursor()
-        return self.cursor is not None
+        return passage.cursor is not None
 
-    def _move_cursor(self, step: str) -> None:
-        if self.cursor is None:
+    def _move_cursor(self, step: Step) -> None:
+        if self.passage.cursor is None:
             self._ensure_cursor()  # the first key only shows where the cursor is
             return
-        passages = self._get_passages()
-        if not passages:
-            return
-        self.cursor = getattr(passages, step)(self.cursor)
+        self.passage.move(step)
         self._show_cursor()
 
     def _show_cursor(self, *, reveal: bool = True) -> None:
         """Update the cursor and selection marks and keep the cursor in view."""
-        passages = self._passages
-        if passages is None or self.cursor is None:
+        span = self.passage.span()
+        if span is None:
             self.set_marks("cursor", [])
             self.set_marks("selection", [])
             return
-        start, end = passages.span(self.cursor)
-        self.set_marks("cursor", [(start, end)])
-        selected = self.selected_span()
+        self.set_marks("cursor", [span])
+        selected = self.passage.selected_span()
         self.set_marks("selection", [selected] if selected else [])
         if reveal:
-            self._reveal(start, end)
+            self._reveal(*span)
 
     def _reveal(self, start: int, end: int) -> None:
         """Scroll the least needed to show ``[start, end)`` (its start if it is too tall)."""
@@ -331,29 +307,23 @@ class ArticleView(ScrollView, can_focus=True):
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as a character span, or None if there is none."""
-        passages = self._passages
-        end = self._selection_end or self.cursor
-        if passages is None or self._anchor is None or end is None:
-            return None
-        first, last = sorted((self._anchor, end))
-        return passages.span(first)[0], passages.span(last)[1]
+        return self.passage.selected_span()
 
     @property
     def selecting(self) -> bool:
         """A selection is being extended by the cursor."""
-        return self._anchor is not None and self._selection_end is None
+        return self.passage.selecting
 
     def place_cursor(self, start: int) -> None:
         """Put the cursor on the sentence at ``start`` (a jump to a bookmark), no selection."""
-        passages = self._get_passages()
-        if not passages:
+        if not self.passage.passages:
             return
-        self._anchor = self._selection_end = None
-        self.cursor = passages.place_at(start)
+        self.passage.jump(start)
         self._show_cursor(reveal=False)
         self.refresh_bindings()
-        if self.cursor is not None:
-            self.scroll_to_offset(passages.span(self.cursor)[0])
+        span = self.passage.span()
+        if span is not None:
+            self.scroll_to_offset(span[0])
 
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under content cell (``x``, ``y``), or None off the text."""
@@ -374,22 +344,20 @@ class ArticleView(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         """A click puts the cursor on the sentence clicked (and grows a selection)."""
         where = event.get_content_offset(self)
-        passages = self._get_passages()
         offset = None if where is None else self.offset_at(where.x, where.y)
-        if offset is None or not passages:
+        if offset is None or not self.passage.passages:
             return
-        self.cursor = passages.place_at(offset)
+        self.passage.point(offset)
         self._show_cursor(reveal=False)
 
     def clear_selection(self) -> None:
-        if self._anchor is not None:
-            self._anchor = self._selection_end = None
+        if self.passage.clear_selection():
             self._show_cursor(reveal=False)
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_selection":
-            return self._anchor is not None
+            return self.passage.selection is not None
         return True
 
     def action_next_sentence(self) -> None:
@@ -408,10 +376,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Start a selection at the cursor; if one is growing, stop it (b keeps it)."""
         if not self._ensure_cursor():
             return
-        if self.selecting:
-            self._selection_end = self.cursor
-        else:
-            self._anchor, self._selection_end = self.cursor, None
+        self.passage.toggle_selection()
         self._show_cursor()
         self.refresh_bindings()
 
@@ -421,19 +386,15 @@ class ArticleView(ScrollView, can_focus=True):
     def action_bookmark(self) -> None:
         """Ask to bookmark the selection, else the cursor's sentence, else the hit's."""
         document = self.document
-        passages = self._get_passages()
-        if document is None or not passages:
+        if document is None or not self.passage.passages:
             self.notify("Open an article to bookmark a passage", timeout=3)
             return
-        span = self.selected_span()
-        if span is None and self.cursor is None and 0 <= self.hit_index < len(self.hits):
-            hit_start, hit_end = self.hits[self.hit_index]
-            first = passages.place_at(hit_start)
-            last = passages.place_at(max(hit_start, hit_end - 1))
-            if first is not None and last is not None:
-                span = passages.span(first)[0], passages.span(last)[1]
-        if span is None and self._ensure_cursor() and self.cursor is not None:
-            span = passages.span(self.cursor)
+        span = self.passage.selected_span()
+        hit = self._hits.current
+        if span is None and self.passage.cursor is None and hit is not None:
+            span = self.passage.covering(*hit)
+        if span is None and self._ensure_cursor():
+            span = self.passage.span()
         if span is not None:
             self.post_message(self.BookmarkRequested(document, *span))
 
@@ -460,22 +421,21 @@ class ArticleView(ScrollView, can_focus=True):
     def scroll_to_offset(self, offset: int) -> None:
         """Bring the line holding ``offset`` into view, a third of the way down."""
         if self.layout_ is None:
-            self._pending_scroll = offset
-            self._pending_at_top = False
+            self._scroll.wait_for_layout(ScrollTarget(offset, at_top=False))
             return
         line = self.line_of_offset(offset)
         top = max(0, line - self.size.height // 3)
         if not (self.scroll_offset.y <= line < self.scroll_offset.y + self.size.height - 1):
             self._scroll_to_line(top)
 
-    def _scroll_to_line(self, top: int, *, target: tuple[int, bool] | None = None) -> None:
+    def _scroll_to_line(self, top: int, *, target: ScrollTarget | None = None) -> None:
         # A new virtual size only takes effect on the next refresh; scrolling now
-        # would be clamped to the old (possibly empty) size. ``target`` (offset, at
-        # top) is what the scroll is for, so a resize before it runs keeps aiming there.
-        self._queued_scroll = target
+        # would be clamped to the old (possibly empty) size. ``target`` is what the
+        # scroll is for, so a resize before it runs keeps aiming there.
+        self._scroll.queue(target)
 
         def scroll() -> None:
-            self._queued_scroll = None
+            self._scroll.ran()
             # force: before the next layout pass the scrollbar may not exist yet, and an
             # unforced scroll would be ignored (seen restoring a position at start-up).
             self.scroll_to(y=top, animate=False, immediate=True, force=True)
@@ -494,12 +454,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         if self.layout_ is None or self.layout_.width != self.measure:
-            if self.layout_ is not None and self._pending_scroll is None:
-                if self._queued_scroll is not None:  # not scrolled there yet
-                    self._pending_scroll, self._pending_at_top = self._queued_scroll
-                else:
-                    self._pending_scroll = self.top_offset()
-                    self._pending_at_top = True
+            if self.layout_ is not None:
+                self._scroll.relayout(self.top_offset())
             self._relayout()
 
     def _relayout(self) -> None:
@@ -540,12 +496,12 @@ class ArticleView(ScrollView, can_focus=True):
             return  # another article was opened meanwhile
         self.layout_ = layout
         self.virtual_size = Size(self.size.width, len(self.header) + len(layout) + 1)
-        if self._pending_scroll is not None:
-            target, self._pending_scroll = self._pending_scroll, None
-            line = self.line_of_offset(target)
+        target = self._scroll.take()
+        if target is not None:
+            line = self.line_of_offset(target.offset)
             self._scroll_to_line(
-                line if self._pending_at_top else max(0, line - self.size.height // 3),
-                target=(target, self._pending_at_top),
+                line if target.at_top else max(0, line - self.size.height // 3),
+                target=target,
             )
         self.refresh()
 
@@ -604,26 +560,12 @@ class ArticleView(ScrollView, can_focus=True):
         has_background = self.get_component_styles(name).has_rule("background")
         return self.get_component_rich_style(name, partial=not has_background)
 
-    def _mark_index(self, layer: str) -> SpanIndex[tuple[int, int]] | None:
-        """The layer's spans, indexed; None when the layer is empty.
-
-        Layers are set by replacing their list in ``marks`` (never by changing it in
-        place), so an index built from the very list found there is current.
-        """
-        spans = self.marks.get(layer)
-        if not spans:
-            return None
-        index = self._mark_indexes.get(layer)
-        if index is None or index.source is not spans:
-            index = self._mark_indexes[layer] = SpanIndex(spans, source=spans)
-        return index
-
     def _cursor_on_line(self, index: int) -> bool:
-        cursor, layout = self._mark_index("cursor"), self.layout_
-        if cursor is None or layout is None or not 0 <= index < len(layout):
+        layout = self.layout_
+        if layout is None or not 0 <= index < len(layout):
             return False
         start, end = layout.starts[index], layout.ends[index]
-        return start >= 0 and bool(cursor.overlapping(start, max(end, start + 1)))
+        return start >= 0 and self._marks.touches("cursor", start, max(end, start + 1))
 
     def _body_line(self, index: int) -> Text | None:
         layout, document = self.layout_, self.document
@@ -635,12 +577,9 @@ class ArticleView(ScrollView, can_focus=True):
         text = Text(document.text[start:end].rstrip("\n"))
         for a, b, kind in self._styles.overlapping(start, end):
             text.stylize(_STYLE_CLASSES.get(kind, Style()), max(0, a - start), b - start)
-        for layer in MARK_LAYERS:
-            spans = self._mark_index(layer)
-            if spans is None:
-                continue
+        for layer, spans in self._marks.painted(start, end):
             style = self._layer_style(layer)
-            for a, b in spans.overlapping(start, end):
+            for a, b in spans:
                 text.stylize(style, max(0, a - start), b - start)
         return text
 
@@ -652,9 +591,9 @@ class _Cancelled(Exception):
 def _line_of(layout: Layout, offset: int) -> int:
     """The display line showing ``offset``, by binary search over the line starts.
 
-    ``Layout.line_of`` bisects ``starts`` directly, but the ``-1`` of a blank line makes
-    that list unsorted and the answer wrong; here a blank line counts as starting where
-    the line before it does, which keeps the keys in order.
+    Bisecting ``starts`` directly would be wrong: the ``-1`` of a blank line makes that
+    list unsorted; here a blank line counts as starting where the line before it does,
+    which keeps the keys in order.
     """
     starts = layout.starts
     low, high = 0, len(starts)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -66,31 +67,23 @@ class BookmarksPane(Vertical):
     BookmarksPane .-hidden { display: none; }
     """
 
+    @dataclass
     class Chosen(Message):
         """Open ``doc_id`` at ``start`` (an anchored or moved bookmark)."""
 
-        def __init__(self, doc_id: str, start: int, end: int) -> None:
-            super().__init__()
-            self.doc_id = doc_id
-            self.start = start
-            self.end = end
+        doc_id: str
+        start: int
+        end: int
 
     class MarksChanged(Message):
         """Bookmarks were loaded or changed: redraw the open article's marks."""
 
+    @dataclass
     class _Loaded(Message):
-        def __init__(
-            self,
-            generation: int,
-            store: BookmarkStore,
-            items: list[AnchoredBookmark],
-            titles: dict[str, str],
-        ) -> None:
-            super().__init__()
-            self.generation = generation
-            self.store = store
-            self.items = items
-            self.titles = titles
+        generation: int
+        store: BookmarkStore
+        items: list[AnchoredBookmark]
+        titles: dict[str, str]
 
     def __init__(self, session: BookmarkSession, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -59,10 +60,9 @@ class DetailsPane(VerticalScroll):
     DetailsPane > OptionList { height: auto; max-height: 100%; border: none; padding: 0; }
     """
 
+    @dataclass
     class HitChosen(Message):
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
+        index: int
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No article open"), id="details-meta")

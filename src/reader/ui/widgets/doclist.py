@@ -7,6 +7,7 @@ per row; ``render_line`` draws only what is on screen.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar, Literal, NamedTuple
 
 from rich.style import Style
@@ -74,18 +75,16 @@ class DocList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
+    @dataclass
     class Opened(Message):
         """The user chose a document (Enter or click)."""
 
-        def __init__(self, doc_id: str) -> None:
-            super().__init__()
-            self.doc_id = doc_id
+        doc_id: str
 
+    @dataclass
     class SortChanged(Message):
-        def __init__(self, key: SortKey, reverse: bool) -> None:
-            super().__init__()
-            self.key = key
-            self.reverse = reverse
+        key: SortKey
+        reverse: bool
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

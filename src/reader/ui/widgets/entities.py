@@ -9,6 +9,7 @@ into another entity and ``x`` blocks it, both through the corpus's aliases file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -75,27 +76,23 @@ class EntitiesPane(Vertical):
     EntitiesPane > OptionList { height: 1fr; border: none; padding: 0; }
     """
 
+    @dataclass
     class Selected(Message):
         """The highlighted entity changed (None: nothing selected)."""
 
-        def __init__(self, entity: Entity | None) -> None:
-            super().__init__()
-            self.entity = entity
+        entity: Entity | None
 
+    @dataclass
     class FilterRequested(Message):
-        def __init__(self, entity: Entity) -> None:
-            super().__init__()
-            self.entity = entity
+        entity: Entity
 
+    @dataclass
     class MergeRequested(Message):
-        def __init__(self, entity: Entity) -> None:
-            super().__init__()
-            self.entity = entity
+        entity: Entity
 
+    @dataclass
     class BlockRequested(Message):
-        def __init__(self, entity: Entity) -> None:
-            super().__init__()
-            self.entity = entity
+        entity: Entity
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

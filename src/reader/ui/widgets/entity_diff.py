@@ -130,12 +130,11 @@ class EntityDiff(OptionList):
     EntityDiff { height: 1fr; border: none; padding: 0; background: $surface; }
     """
 
+    @dataclass
     class Chosen(Message):
         """An entity row was chosen (``None``: marks cleared)."""
 
-        def __init__(self, row: EntityRow | None) -> None:
-            super().__init__()
-            self.row = row
+        row: EntityRow | None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -17,6 +17,7 @@ no sentence. The status line and the list's tooltip say so.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -46,13 +47,12 @@ TOOLTIP = (
 )
 
 
+@dataclass
 class SimilarFound(Message):
     """The most similar articles (or why there are none) for one picker."""
 
-    def __init__(self, found: Sequence[SimilarDoc], error: str | None = None) -> None:
-        super().__init__()
-        self.found = found
-        self.error = error
+    found: Sequence[SimilarDoc]
+    error: str | None = None
 
 
 def _in_order(query: str, title: str) -> bool:

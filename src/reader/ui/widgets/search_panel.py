@@ -91,8 +91,6 @@ class SearchPanel(Vertical):
         results = self.session.results
         if doclist.results_mode and results is not None:
             label = f"Results: {results.total:,}"
-            if entity_filter is not None:
-                label = f"Results: {len(doclist.rows):,}"
         else:
             label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
         title = Text(label)

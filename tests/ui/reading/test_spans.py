@@ -7,8 +7,8 @@ from unittest.mock import patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.ui import spans as spans_module
-from reader.ui.spans import SpanIndex
+from reader.ui.reading import spans as spans_module
+from reader.ui.reading.spans import SpanIndex
 
 # Each check runs with spans before the window checked one by one (the default for a short
 # run) and with every run through the tree of maximum ends.

@@ -1,4 +1,4 @@
-"""Sentences and paragraphs of an article, for the passage cursor.
+"""Sentences and paragraphs of an article, for the passage cursor (:mod:`.cursor`).
 
 The cursor moves over sentences (``reader.core.compare.split_sentences`` spans) and
 jumps between paragraphs (text separated by a blank line, as the article view lays
