@@ -15,6 +15,7 @@ from reader.ui.main_screen import MainScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.entities import EntitiesPane
+from reader.ui.widgets.entity_table import EntityTable
 
 from .conftest import settle
 
@@ -144,7 +145,9 @@ async def test_block_and_merge_write_the_aliases_file(make_app: AppFactory, seed
         screen = await _open_first(pilot, app)
         pane = screen.query_one(EntitiesPane)
         await _select(pilot, screen, "Telegram")
-        await pilot.press("x")
+        await pilot.press("x", "y")  # y: the confirmation (tests/ui/test_curation_ui.py)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         path = aliases_path(seeds)
@@ -159,7 +162,9 @@ async def test_block_and_merge_write_the_aliases_file(make_app: AppFactory, seed
         assert isinstance(picker, EntityPicker)
         await pilot.press(*"zelensky")
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("enter", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -179,7 +184,7 @@ async def test_corpus_view_filters_and_kwic_opens_the_mention(make_app: AppFacto
         await pilot.pause()
         corpus = app.screen
         assert isinstance(corpus, CorpusEntitiesScreen)
-        table = corpus.query_one(DataTable)
+        table = corpus.query_one(EntityTable)
         assert table.row_count == len(corpus.entities) > 10
         corpus.query_one("#ce-filter", Input).value = "zaluzh"
         await pilot.pause()
@@ -205,7 +210,7 @@ async def test_corpus_view_filters_and_kwic_opens_the_mention(make_app: AppFacto
         await pilot.pause()
         app.screen.query_one("#ce-filter", Input).value = "avdi"
         await pilot.pause()
-        app.screen.query_one(DataTable).focus()
+        app.screen.query_one(EntityTable).focus()
         await pilot.press("enter")
         await pilot.pause()
         assert screen.entity_filter is not None

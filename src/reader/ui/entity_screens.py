@@ -1,5 +1,6 @@
 """Corpus-wide entity screens: the entity table, mentions in context (KWIC), and the
-picker used to merge one entity into another.
+picker used to merge one entity into another (curation itself:
+:mod:`reader.ui.entity_curation`).
 
 The screens hand back what the user chose (an :class:`EntityChoice`); the main screen
 does the opening and filtering, so these never reach into its widgets.
@@ -8,7 +9,6 @@ does the opening and filtering, so these never reach into its widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
@@ -21,10 +21,9 @@ from textual.widgets import DataTable, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.core.entities.aliases import AliasesError, add_block, add_merge, aliases_path
 from reader.core.entities.model import CorpusEntity
-from reader.core.userdata.atomicfile import describe_error
 from reader.ui.widgets.entities import TYPE_LABELS
+from reader.ui.widgets.entity_table import EntityTable, header_text
 from reader.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -44,35 +43,6 @@ class EntityChoice:
     doc_id: str | None = None
     start: int = 0
     end: int = 0
-
-
-def _why(error: Exception, path: Path) -> str:
-    """One line: the file that failed (the lock file, say) and the system's reason."""
-    if isinstance(error, OSError):
-        return describe_error(error, path)
-    return f"{path} could not be updated ({error})"
-
-
-def merge_entity(library: Library, source_id: str, target_id: str) -> str:
-    """Merge ``source_id`` into ``target_id`` in the aliases file; a one-line outcome."""
-    path = aliases_path(library.root)
-    try:
-        add_merge(path, target_id, [source_id])
-    except (AliasesError, OSError) as error:
-        return f"Not merged: {_why(error, path)}"
-    library.reload_aliases()
-    return f"Merged into {target_id} (saved in {path})"
-
-
-def block_entity(library: Library, entity_id: str) -> str:
-    """Block ``entity_id`` in the aliases file; a one-line outcome."""
-    path = aliases_path(library.root)
-    try:
-        add_block(path, entity_id)
-    except (AliasesError, OSError) as error:
-        return f"Not blocked: {_why(error, path)}"
-    library.reload_aliases()
-    return f"Blocked {entity_id}; remove it from {path} to undo"
 
 
 def kwic_line(text: str, start: int, end: int, side: int = KWIC_SIDE) -> tuple[Text, Text, Text]:
@@ -166,7 +136,7 @@ class EntityPicker(ModalScreen[str | None]):
 
 
 class CorpusEntitiesScreen(Screen[EntityChoice | None]):
-    """Every entity of the corpus: articles and mentions, searchable."""
+    """Every entity of the corpus: articles and mentions, searchable, curated here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="corpus_entities.back"),
@@ -174,12 +144,18 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
         Binding("enter", "articles", "Articles", id="corpus_entities.articles"),
         Binding("k", "contexts", "In context", id="corpus_entities.kwic"),
         Binding("s", "sort", "Sort", id="corpus_entities.sort"),
-        Binding("m", "merge", "Merge into…", id="corpus_entities.merge"),
-        Binding("x", "block", "Block", id="corpus_entities.block"),
+        Binding("m", "edit('merge')", "Merge into…", id="corpus_entities.merge"),
+        Binding("x", "edit('block')", "Block", id="corpus_entities.block"),
+        Binding("n", "edit('rename')", "Rename", id="corpus_entities.rename"),
+        Binding("t", "edit('retype')", "Type", id="corpus_entities.retype"),
+        Binding("S", "edit('split')", "Split", id="corpus_entities.split"),
+        Binding("u", "edit('undo')", "Undo", id="corpus_entities.undo"),
+        Binding("U", "edit('redo')", "Redo", show=False, id="corpus_entities.redo"),
     ]
     DEFAULT_CSS = """
     CorpusEntitiesScreen #ce-status { height: 1; padding: 0 1; color: $foreground 70%; }
-    CorpusEntitiesScreen DataTable { height: 1fr; }
+    CorpusEntitiesScreen #ce-header { height: 1; background: $panel; }
+    CorpusEntitiesScreen EntityTable { height: 1fr; }
     """
     SORTS: ClassVar[tuple[str, ...]] = ("articles", "mentions", "name")
 
@@ -189,72 +165,81 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
         self.entities: list[CorpusEntity] = []
         self.shown: list[CorpusEntity] = []
         self.sort_key = "articles"
+        self.loaded = False
+        # Per entity, its name and aliases folded into one string: the filter is then
+        # one substring test per entity (100,000 of them at 20,000 articles).
+        self._haystacks: list[str] = []
+        self._orders: dict[str, list[int]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Filter by name or alias (/)", id="ce-filter")
         yield Static(Text("Loading entities…"), id="ce-status")
-        table: DataTable[Text | str | int] = DataTable(id="ce-table", cursor_type="row")
-        yield table
+        yield Static(Text(""), id="ce-header")
+        yield EntityTable(id="ce-table")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Entities of the corpus"
-        table = self.query_one(DataTable)
-        table.add_columns("Entity", "Type", "Articles", "Mentions", "Also known as")
         self._load()
-        table.focus()
+        self.query_one(EntityTable).focus()
+
+    def on_resize(self) -> None:
+        self.query_one("#ce-header", Static).update(header_text(self.size.width))
+
+    def reload(self) -> None:
+        """Read the corpus entities again (after an edit), keeping the cursor's entity."""
+        self._load()
 
     @work(thread=True, exclusive=True, group="corpus-entities", exit_on_error=False)
     def _load(self) -> None:
         entities = self.library.corpus_entities()
-        self.app.call_from_thread(self._loaded, entities)
+        haystacks = ["\n".join(n.casefold() for n in (e.name, *e.aliases)) for e in entities]
+        self.app.call_from_thread(self._loaded, entities, haystacks)
 
-    def _loaded(self, entities: list[CorpusEntity]) -> None:
-        self.entities = entities
+    def _loaded(self, entities: list[CorpusEntity], haystacks: list[str]) -> None:
+        self.entities, self._haystacks, self._orders = entities, haystacks, {}
+        self.loaded = True
         self._fill()
+
+    def _order(self) -> list[int]:
+        """Indexes of ``entities`` in the current sort order (kept until they change)."""
+        key = self.sort_key
+        if key not in self._orders:
+            entities = self.entities
+            numbers = range(len(entities))
+            if key == "name":
+                order = sorted(numbers, key=lambda i: entities[i].name.casefold())
+            elif key == "mentions":
+                order = sorted(
+                    numbers, key=lambda i: (-entities[i].mentions, -entities[i].articles)
+                )
+            else:  # the library's order: most articles first
+                order = list(numbers)
+            self._orders[key] = order
+        return self._orders[key]
 
     def _fill(self) -> None:
         needle = self.query_one("#ce-filter", Input).value.strip().casefold()
-        found = [
-            e
-            for e in self.entities
-            if not needle or any(needle in n.casefold() for n in (e.name, *e.aliases))
-        ]
-        if self.sort_key == "name":
-            found.sort(key=lambda e: e.name.casefold())
-        elif self.sort_key == "mentions":
-            found.sort(key=lambda e: (-e.mentions, -e.articles, e.name.casefold()))
-        else:
-            found.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
-        self.shown = found
-        table = self.query_one(DataTable)
-        table.clear()
-        table.add_rows(
-            (
-                Text(e.name),
-                TYPE_LABELS.get(e.type, e.type),
-                e.articles,
-                e.mentions,
-                Text(", ".join(a for a in e.aliases if a != e.name)[:80], style="dim"),
-            )
-            for e in found
-        )
-        total = len(self.entities)
-        matched = f"{len(found):,} of {total:,}" if needle else f"{total:,}"
+        table = self.query_one(EntityTable)
+        keep = table.current.id if table.current else None
+        hay, entities = self._haystacks, self.entities
+        order = self._order()
+        if needle:
+            order = [i for i in order if needle in hay[i]]
+        self.shown = [entities[i] for i in order]
+        table.set_rows(self.shown, keep=keep)
+        total = len(entities)
+        matched = f"{len(self.shown):,} of {total:,}" if needle else f"{total:,}"
         self.query_one("#ce-status", Static).update(
             Text(
-                f"{matched} entities · sorted by {self.sort_key} · "
-                "Enter: articles · k: mentions in context"
+                f"{matched} entities · sorted by {self.sort_key} · Enter: articles · "
+                "k: in context · m x n t S: merge block rename type split · u/U: undo/redo"
             )
         )
 
     def _current(self) -> CorpusEntity | None:
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        if not self.shown or row is None or not 0 <= row < len(self.shown):
-            return None
-        return self.shown[row]
+        return self.query_one(EntityTable).current
 
     @on(Input.Changed, "#ce-filter")
     def _filter_changed(self, _event: Input.Changed) -> None:
@@ -262,10 +247,10 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
 
     @on(Input.Submitted, "#ce-filter")
     def _filter_submitted(self, _event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(EntityTable).focus()
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, _event: DataTable.RowSelected) -> None:
+    @on(EntityTable.Chosen)
+    def _row_chosen(self, _event: EntityTable.Chosen) -> None:
         self.action_articles()
 
     def action_back(self) -> None:
@@ -299,23 +284,12 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
 
         self.app.push_screen(KwicScreen(self.library, entity), picked)
 
-    def action_merge(self) -> None:
+    def action_edit(self, op: str) -> None:
+        from reader.ui.entity_curation import Target, start
+
         entity = self._current()
-        if entity is None:
-            return
-
-        def merge_into(target: str | None) -> None:
-            if target is not None:
-                self.notify(merge_entity(self.library, entity.id, target), markup=False)
-                self._load()
-
-        self.app.push_screen(EntityPicker(self.library, entity, entity.name), merge_into)
-
-    def action_block(self) -> None:
-        entity = self._current()
-        if entity is not None:
-            self.notify(block_entity(self.library, entity.id), markup=False)
-            self._load()
+        target = Target(entity.id, entity.name, entity.type) if entity else None
+        start(self.app, self.library, op, target)
 
 
 class KwicScreen(Screen[EntityChoice | None]):
