@@ -329,20 +329,22 @@ class KwicScreen(Screen[EntityChoice | None]):
         worker = get_current_worker()
         rows: list[tuple[Text, Text, Text, Text]] = []
         places: list[tuple[str, int, int]] = []
-        texts: dict[str, str] = {}
-        titles: dict[str, str] = {}
+        # Mentions come article by article: only the current article's text is held
+        # (an entity of 10,000 articles would otherwise keep all their texts).
+        current, text, title, articles = None, "", "", 0
         for doc_id, mention in self.library.mentions(self.entity.id):
             if worker.is_cancelled:
                 return
-            if doc_id not in texts:
+            if doc_id != current:
                 document = self.library.document(doc_id)
-                texts[doc_id] = document.text if document else ""
-                titles[doc_id] = document.meta.title if document else doc_id
-            left, middle, right = kwic_line(texts[doc_id], mention.start, mention.end)
-            title = Text(titles[doc_id], style="dim", no_wrap=True, overflow="ellipsis")
-            rows.append((left, middle, right, title))
+                current, articles = doc_id, articles + 1
+                text = document.text if document else ""
+                title = document.meta.title if document else doc_id
+            left, middle, right = kwic_line(text, mention.start, mention.end)
+            label = Text(title, style="dim", no_wrap=True, overflow="ellipsis")
+            rows.append((left, middle, right, label))
             places.append((doc_id, mention.start, mention.end))
-        self.app.call_from_thread(self._loaded, rows, places, len(texts))
+        self.app.call_from_thread(self._loaded, rows, places, articles)
 
     def _loaded(
         self, rows: list[tuple[Text, Text, Text, Text]], places: list[tuple[str, int, int]], n: int

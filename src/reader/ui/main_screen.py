@@ -284,6 +284,10 @@ class MainScreen(Screen[None]):
             return
         finally:
             builder.close()
+        # This update's corpus entities, read here rather than by the first E or sidebar
+        # after it; a failure shows where they are used.
+        with contextlib.suppress(Exception):
+            self.library.corpus_entities()
         if report.read_only:
             self.app.notify(
                 f"Cannot update the index ({report.read_only}): showing it as last built",
