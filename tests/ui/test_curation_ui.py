@@ -326,3 +326,21 @@ async def test_curation_is_in_the_palette(make_app: AppFactory) -> None:
             "Undo entity change",
             "Redo entity change",
         } <= titles
+
+
+async def test_an_edit_keeps_the_entity_filter_and_the_focus(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_first(pilot, app)
+        screen.set_entity_filter("person:valery-zaluzhnyi", "Valery Zaluzhnyi")
+        await pilot.pause()
+        assert len(screen.query_one(DocList).rows) == 2
+        await _select(pilot, screen, "Telegram")
+        entity_list = app.focused
+        await pilot.press("x", "y")
+        await _done(pilot, app)
+        assert "Telegram" not in _names(screen)
+        assert screen.entity_filter is not None
+        assert screen.entity_filter.entity_id == "person:valery-zaluzhnyi"
+        assert len(screen.query_one(DocList).rows) == 2
+        assert app.focused is entity_list

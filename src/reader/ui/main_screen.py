@@ -739,8 +739,10 @@ class MainScreen(Screen[None]):
             self._select_entity(None)
         self._reload_entities()
         if self.entity_filter is not None:
-            now = self.library.entity(self.entity_filter.entity_id)
+            now, focused = self.library.entity(self.entity_filter.entity_id), self.focused
             self.set_entity_filter(now.id if now else None, now.name if now else "")
+            # Back where the edit was made (the filter moves the focus to the list).
+            self.call_after_refresh(self.set_focus, focused)
         elif self.query_one(SearchBox).value.strip():
             self._run_search(self.query_one(SearchBox).value)
         for screen in self.app.screen_stack:
