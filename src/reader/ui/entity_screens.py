@@ -144,11 +144,11 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
         Binding("enter", "articles", "Articles", id="corpus_entities.articles"),
         Binding("k", "contexts", "In context", id="corpus_entities.kwic"),
         Binding("s", "sort", "Sort", id="corpus_entities.sort"),
-        Binding("m", "edit('merge')", "Merge into…", id="corpus_entities.merge"),
+        Binding("m", "edit('merge')", "Merge", id="corpus_entities.merge"),
         Binding("x", "edit('block')", "Block", id="corpus_entities.block"),
         Binding("n", "edit('rename')", "Rename", id="corpus_entities.rename"),
         Binding("t", "edit('retype')", "Type", id="corpus_entities.retype"),
-        Binding("S", "edit('split')", "Split", id="corpus_entities.split"),
+        Binding("S", "edit('split')", "Split", show=False, id="corpus_entities.split"),
         Binding("u", "edit('undo')", "Undo", id="corpus_entities.undo"),
         Binding("U", "edit('redo')", "Redo", show=False, id="corpus_entities.redo"),
     ]
@@ -234,7 +234,7 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
         self.query_one("#ce-status", Static).update(
             Text(
                 f"{matched} entities · sorted by {self.sort_key} · Enter: articles · "
-                "k: in context · m x n t S: merge block rename type split · u/U: undo/redo"
+                "k: in context · u: undo"
             )
         )
 

@@ -67,11 +67,11 @@ class EntitiesPane(Vertical):
         "type; S splits spellings off it; u / U undo and redo the last entity change."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "merge", "Merge into…", id="entities.merge"),
+        Binding("m", "merge", "Merge", id="entities.merge"),
         Binding("x", "block", "Block", id="entities.block"),
         Binding("n", "edit('rename')", "Rename", id="entities.rename"),
         Binding("t", "edit('retype')", "Type", id="entities.retype"),
-        Binding("S", "edit('split')", "Split", id="entities.split"),
+        Binding("S", "edit('split')", "Split", show=False, id="entities.split"),
         Binding("u", "edit('undo')", "Undo", id="entities.undo"),
         Binding("U", "edit('redo')", "Redo", show=False, id="entities.redo"),
         Binding("slash", "focus_filter", "Filter", show=False, id="entities.filter"),
