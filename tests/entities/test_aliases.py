@@ -115,3 +115,35 @@ def test_a_place_is_still_found_by_its_gazetteer_name(extractor: Extractor) -> N
         merged.entities, parse_aliases("rename:\n  Avdiyivka: Avdiivka town\n")
     )
     assert "Avdiivka town" in {e.name for e in corpus}
+
+
+def test_corpus_aliases_leave_the_merge_untouched_and_kept_keys_give_the_same() -> None:
+    """Entities are copied only when the file changes them, so the cached merge is
+    never modified; the folded-name index a view keeps resolves as a fresh one does."""
+    from copy import deepcopy
+
+    from reader.core.entities.aliases import corpus_keys
+    from reader.core.entities.model import CorpusEntity
+
+    merge = [
+        CorpusEntity("org:bbc", "BBC", "org", 3, 9, ["BBC News"], ["a", "b", "c"], {"org": 3}),
+        CorpusEntity("org:bbc-radio", "BBC Radio", "org", 2, 4, [], ["b", "d"]),
+        CorpusEntity("person:apple", "Apple", "person", 2, 2, [], ["a", "e"]),
+        CorpusEntity("place:kyiv", "Kyiv", "place", 1, 1, ["Kiev"], ["c"]),
+        CorpusEntity("person:warner", "Warner", "person", 1, 1, [], ["e"]),
+    ]
+    before = deepcopy(merge)
+    aliases = parse_aliases(
+        "merge:\n  org:bbc: [BBC Radio]\nretype:\n  Apple: org\n"
+        "rename:\n  Kiev: Kyiv city\nblock:\n  - Warner\n"
+    )
+    keys = corpus_keys(merge)
+    fresh, fresh_map = apply_corpus_aliases(merge, aliases)
+    kept, kept_map = apply_corpus_aliases(merge, aliases, keys)
+    assert merge == before
+    assert fresh == kept and fresh_map == kept_map
+    by_id = {e.id: e for e in kept}
+    assert by_id["org:bbc"].documents == ["a", "b", "c", "d"] and by_id["org:bbc"].mentions == 13
+    assert by_id["org:apple"].type == "org" and by_id["place:kyiv"].name == "Kyiv city"
+    assert kept_map["person:warner"] is None and "person:warner" not in by_id
+    assert by_id["org:bbc"] is not merge[0]  # changed: a copy

@@ -15,6 +15,7 @@ from reader.ui.main_screen import MainScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.entities import EntitiesPane
+from reader.ui.widgets.entity_table import EntityTable
 
 from .conftest import settle
 
@@ -144,7 +145,9 @@ async def test_block_and_merge_write_the_aliases_file(make_app: AppFactory, seed
         screen = await _open_first(pilot, app)
         pane = screen.query_one(EntitiesPane)
         await _select(pilot, screen, "Telegram")
-        await pilot.press("x")
+        await pilot.press("x", "y")  # y: the confirmation (tests/ui/test_curation_ui.py)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         path = aliases_path(seeds)
@@ -159,7 +162,9 @@ async def test_block_and_merge_write_the_aliases_file(make_app: AppFactory, seed
         assert isinstance(picker, EntityPicker)
         await pilot.press(*"zelensky")
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("enter", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -179,7 +184,7 @@ async def test_corpus_view_filters_and_kwic_opens_the_mention(make_app: AppFacto
         await pilot.pause()
         corpus = app.screen
         assert isinstance(corpus, CorpusEntitiesScreen)
-        table = corpus.query_one(DataTable)
+        table = corpus.query_one(EntityTable)
         assert table.row_count == len(corpus.entities) > 10
         corpus.query_one("#ce-filter", Input).value = "zaluzh"
         await pilot.pause()
@@ -205,7 +210,7 @@ async def test_corpus_view_filters_and_kwic_opens_the_mention(make_app: AppFacto
         await pilot.pause()
         app.screen.query_one("#ce-filter", Input).value = "avdi"
         await pilot.pause()
-        app.screen.query_one(DataTable).focus()
+        app.screen.query_one(EntityTable).focus()
         await pilot.press("enter")
         await pilot.pause()
         assert screen.entity_filter is not None
@@ -256,3 +261,55 @@ async def test_thousands_of_entities_list_the_biggest_and_filter_finds_the_rest(
         pane.query_one("#entity-filter", Input).value = hidden.split()[-1]
         await pilot.pause()
         assert [e.name for e in pane._by_option.values()] == [hidden]
+
+
+async def test_corpus_list_of_many_entities_filters_sorts_and_shows_names_as_text() -> None:
+    """The corpus list is virtual: 60,000 entities, every one reachable by the filter
+    and the sorts; names from articles are drawn as text, never as markup."""
+    from textual.app import App
+
+    from reader.core.entities.model import CorpusEntity
+    from reader.ui.themes import THEME_DEFAULTS
+
+    entities = [
+        CorpusEntity(f"person:p{i}", f"Person {i:05d}", "person", 1 + i % 50, 100 - i % 90)
+        for i in range(60_000)
+    ]
+    entities.append(CorpusEntity("org:odd", "[bold]Odd[/bold] Ltd", "org", 1, 1, ["Oddity"]))
+    entities.sort(key=lambda e: (-e.articles, -e.mentions, e.id))
+
+    class Entities:
+        root = Path(".")
+
+        def corpus_entities(self) -> list[CorpusEntity]:
+            return list(entities)
+
+    class Bare(App[None]):
+        def get_theme_variable_defaults(self) -> dict[str, str]:
+            return dict(THEME_DEFAULTS)
+
+    app = Bare()
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = CorpusEntitiesScreen(Entities())  # type: ignore[arg-type]
+        await app.push_screen(screen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = screen.query_one(EntityTable)
+        assert table.row_count == len(entities) and screen.loaded
+        assert table.rows[0] is entities[0]
+        screen.query_one("#ce-filter", Input).value = "oddity"  # an alias finds it
+        await pilot.pause()
+        assert [e.id for e in table.rows] == ["org:odd"]
+        line = "".join(segment.text for segment in table.render_line(0))
+        assert "[bold]Odd[/bold] Ltd" in line and "organisation" in line
+        screen.query_one("#ce-filter", Input).value = ""
+        await pilot.pause()
+        screen.action_sort()  # by mentions
+        await pilot.pause()
+        assert table.rows[0].mentions == max(e.mentions for e in entities)
+        screen.action_sort()  # by name
+        await pilot.pause()
+        assert [e.name for e in table.rows[:2]] == ["[bold]Odd[/bold] Ltd", "Person 00000"]
+        table.focus()
+        await pilot.press("end")
+        assert table.current is not None and table.current.name == "Person 59999"

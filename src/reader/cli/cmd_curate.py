@@ -1,5 +1,5 @@
 """``reader entities merge|block|rename|retype|split|undo|redo|history``: curating the
-corpus's entities from the command line (reader.core.entities.curation).
+corpus's entities from the command line (reader.workspace.entity_edits, as the app does).
 
 Each change prints one line saying what changed; a bad reference, an unknown type or
 a refused undo is one line on stderr and exit code 2. ``history --json`` prints
@@ -16,16 +16,9 @@ from rich.text import Text
 
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
-from reader.core.entities.aliases import aliases_path
-from reader.core.entities.curation import (
-    CurationError,
-    Curator,
-    Step,
-    read_history,
-    redo,
-    undo,
-)
+from reader.core.entities.curation import Step
 from reader.core.text.display import safe_name
+from reader.workspace.entity_edits import EditError, EntityEdits, history_at, redo_at, undo_at
 
 # action: (fewest values, most values or None, usage)
 _SHAPES: dict[str, tuple[int, int | None, str]] = {
@@ -54,10 +47,10 @@ def run(args: argparse.Namespace) -> int:
 
     if action in ("undo", "redo"):
         # Only the files are needed: no index update, so undo is instant.
-        path = aliases_path(corpus_root(args.corpus))
+        root = corpus_root(args.corpus)
         try:
-            line = undo(path) if action == "undo" else redo(path)
-        except (CurationError, OSError) as error:
+            line = undo_at(root) if action == "undo" else redo_at(root)
+        except EditError as error:
             raise UserError(str(error)) from None
         _say(line)
         return 0
@@ -65,25 +58,14 @@ def run(args: argparse.Namespace) -> int:
 
     library = open_library(args.corpus)
     try:
-        curator = Curator(library)
-        try:
-            if action == "merge":
-                line = curator.merge(values[0], values[1:])
-            elif action == "block":
-                line = curator.block(values[0])
-            elif action == "rename":
-                line = curator.rename(values[0], values[1])
-            elif action == "retype":
-                line = curator.retype(values[0], values[1])
-            else:
-                line = curator.split(values[0], values[1:])
-        except (CurationError, OSError) as error:
-            raise UserError(str(error)) from None
+        outcome = EntityEdits(library).run(action, values)
+    except EditError as error:
+        raise UserError(str(error)) from None
     finally:
         library.close()
-    if curator.warning:
-        print(f"reader: warning: {safe_name(curator.warning)}", file=sys.stderr)
-    _say(line)
+    if outcome.warning:
+        print(f"reader: warning: {safe_name(outcome.warning)}", file=sys.stderr)
+    _say(outcome.message)
     return 0
 
 
@@ -94,7 +76,7 @@ def _say(line: str) -> None:
 def _history(args: argparse.Namespace) -> int:
     from reader.cli.context import corpus_root
 
-    history = read_history(aliases_path(corpus_root(args.corpus)))
+    history = history_at(corpus_root(args.corpus))
     if history.problem:
         print(f"reader: warning: {safe_name(history.problem)}", file=sys.stderr)
     if args.json:

@@ -97,3 +97,13 @@ def _entity_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
     yield ("Previous mention", "Jump to its previous mention ([)", screen.action_previous_mention)
     yield ("Merge entity into…", "Merge the selected entity into another (m)", pane.action_merge)
     yield ("Block entity", "Hide the selected entity everywhere (x)", pane.action_block)
+    yield ("Rename entity…", "Give the selected entity another name (n)",
+           partial(pane.action_edit, "rename"))  # fmt: skip
+    yield ("Change entity type…", "Person, organisation or place (t)",
+           partial(pane.action_edit, "retype"))  # fmt: skip
+    yield ("Split entity…", "Move some spellings out of the selected entity (S)",
+           partial(pane.action_edit, "split"))  # fmt: skip
+    yield ("Undo entity change", "Undo the last merge, block, rename, type or split (u)",
+           partial(pane.action_edit, "undo"))  # fmt: skip
+    yield ("Redo entity change", "Redo the last undone entity change (U)",
+           partial(pane.action_edit, "redo"))  # fmt: skip

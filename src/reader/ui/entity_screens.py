@@ -1,5 +1,6 @@
-"""Corpus-wide entity screens: the entity table, mentions in context (KWIC), and the
-picker used to merge one entity into another.
+"""Corpus-wide entity screens: the entity table and mentions in context (KWIC); curation
+itself is :mod:`reader.ui.entity_curation` (its dialogs, the merge picker among them, are
+:mod:`reader.ui.entity_dialogs`).
 
 The screens hand back what the user chose (an :class:`EntityChoice`); the main screen
 does the opening and filtering, so these never reach into its widgets.
@@ -8,30 +9,27 @@ does the opening and filtering, so these never reach into its widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
-from reader.core.entities.aliases import AliasesError, add_block, add_merge, aliases_path
 from reader.core.entities.model import CorpusEntity
-from reader.core.userdata.atomicfile import describe_error
-from reader.ui.widgets.entities import TYPE_LABELS
+from reader.ui.entity_dialogs import EntityPicker
+from reader.ui.widgets.entity_table import EntityTable, header_text
 from reader.ui.widgets.keybar import KeyBar
+
+__all__ = ["CorpusEntitiesScreen", "EntityChoice", "EntityPicker", "KwicScreen", "kwic_line"]
 
 if TYPE_CHECKING:
     from reader.core.index.library import Library
 
 KWIC_SIDE = 48  # characters of context each side of a mention
-PICKER_LIMIT = 300  # candidates listed at once in the merge picker; the filter finds more
 
 
 @dataclass(frozen=True)
@@ -46,35 +44,6 @@ class EntityChoice:
     end: int = 0
 
 
-def _why(error: Exception, path: Path) -> str:
-    """One line: the file that failed (the lock file, say) and the system's reason."""
-    if isinstance(error, OSError):
-        return describe_error(error, path)
-    return f"{path} could not be updated ({error})"
-
-
-def merge_entity(library: Library, source_id: str, target_id: str) -> str:
-    """Merge ``source_id`` into ``target_id`` in the aliases file; a one-line outcome."""
-    path = aliases_path(library.root)
-    try:
-        add_merge(path, target_id, [source_id])
-    except (AliasesError, OSError) as error:
-        return f"Not merged: {_why(error, path)}"
-    library.reload_aliases()
-    return f"Merged into {target_id} (saved in {path})"
-
-
-def block_entity(library: Library, entity_id: str) -> str:
-    """Block ``entity_id`` in the aliases file; a one-line outcome."""
-    path = aliases_path(library.root)
-    try:
-        add_block(path, entity_id)
-    except (AliasesError, OSError) as error:
-        return f"Not blocked: {_why(error, path)}"
-    library.reload_aliases()
-    return f"Blocked {entity_id}; remove it from {path} to undo"
-
-
 def kwic_line(text: str, start: int, end: int, side: int = KWIC_SIDE) -> tuple[Text, Text, Text]:
     """Left context (right-aligned), the mention, right context: one line each."""
     left = text[max(0, start - side) : start].replace("\n", " ")
@@ -86,87 +55,8 @@ def kwic_line(text: str, start: int, end: int, side: int = KWIC_SIDE) -> tuple[T
     )
 
 
-class EntityPicker(ModalScreen[str | None]):
-    """Choose the entity that another one is merged into."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel"),
-    ]
-    DEFAULT_CSS = """
-    EntityPicker { align: center middle; }
-    EntityPicker > Vertical {
-        width: 70; max-width: 95%; height: 24; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    EntityPicker #picker-title { height: auto; text-style: bold; }
-    EntityPicker OptionList { height: 1fr; border: none; }
-    """
-
-    def __init__(self, library: Library, source: CorpusEntity | None, name: str) -> None:
-        super().__init__()
-        self.library = library
-        self.source = source
-        self.source_name = name
-        self.candidates: list[CorpusEntity] = []
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(f"Merge '{self.source_name}' into…"), id="picker-title")
-            yield Input(placeholder="Type to filter entities", id="picker-filter")
-            yield OptionList(id="picker-list")
-
-    def on_mount(self) -> None:
-        source_id = self.source.id if self.source else ""
-        kind = self.source.type if self.source else None
-        everyone = [e for e in self.library.corpus_entities() if e.id != source_id]
-        # Same type first: merging a person into a place is rarely meant.
-        everyone.sort(key=lambda e: (e.type != kind, -e.articles, -e.mentions, e.name))
-        self.candidates = everyone
-        self._fill("")
-        self.query_one(Input).focus()
-
-    def _fill(self, needle: str) -> None:
-        options = self.query_one(OptionList)
-        options.clear_options()
-        found = [
-            e
-            for e in self.candidates
-            if not needle or any(needle in n.casefold() for n in (e.name, *e.aliases))
-        ]
-        for entity in found[:PICKER_LIMIT]:
-            prompt = Text(entity.name)
-            prompt.append(
-                f"  {TYPE_LABELS.get(entity.type, entity.type)} · {entity.articles} articles",
-                style="dim",
-            )
-            options.add_option(Option(prompt, id=entity.id))
-        if found:
-            options.highlighted = 0
-
-    @on(Input.Changed, "#picker-filter")
-    def _changed(self, event: Input.Changed) -> None:
-        self._fill(event.value.strip().casefold())
-
-    @on(Input.Submitted, "#picker-filter")
-    def _submitted(self, _event: Input.Submitted) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            self.dismiss(options.get_option_at_index(options.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#picker-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def on_key(self, event: object) -> None:
-        # Up/down in the filter box move through the candidates.
-        key = getattr(event, "key", "")
-        options = self.query_one(OptionList)
-        if self.focused is self.query_one(Input) and key in ("up", "down"):
-            options.action_cursor_down() if key == "down" else options.action_cursor_up()
-
-
 class CorpusEntitiesScreen(Screen[EntityChoice | None]):
-    """Every entity of the corpus: articles and mentions, searchable."""
+    """Every entity of the corpus: articles and mentions, searchable, curated here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="corpus_entities.back"),
@@ -174,12 +64,18 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
         Binding("enter", "articles", "Articles", id="corpus_entities.articles"),
         Binding("k", "contexts", "In context", id="corpus_entities.kwic"),
         Binding("s", "sort", "Sort", id="corpus_entities.sort"),
-        Binding("m", "merge", "Merge into…", id="corpus_entities.merge"),
-        Binding("x", "block", "Block", id="corpus_entities.block"),
+        Binding("m", "edit('merge')", "Merge", id="corpus_entities.merge"),
+        Binding("x", "edit('block')", "Block", id="corpus_entities.block"),
+        Binding("n", "edit('rename')", "Rename", id="corpus_entities.rename"),
+        Binding("t", "edit('retype')", "Type", id="corpus_entities.retype"),
+        Binding("S", "edit('split')", "Split", show=False, id="corpus_entities.split"),
+        Binding("u", "edit('undo')", "Undo", id="corpus_entities.undo"),
+        Binding("U", "edit('redo')", "Redo", show=False, id="corpus_entities.redo"),
     ]
     DEFAULT_CSS = """
     CorpusEntitiesScreen #ce-status { height: 1; padding: 0 1; color: $foreground 70%; }
-    CorpusEntitiesScreen DataTable { height: 1fr; }
+    CorpusEntitiesScreen #ce-header { height: 1; background: $panel; }
+    CorpusEntitiesScreen EntityTable { height: 1fr; }
     """
     SORTS: ClassVar[tuple[str, ...]] = ("articles", "mentions", "name")
 
@@ -189,72 +85,81 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
         self.entities: list[CorpusEntity] = []
         self.shown: list[CorpusEntity] = []
         self.sort_key = "articles"
+        self.loaded = False
+        # Per entity, its name and aliases folded into one string: the filter is then
+        # one substring test per entity (100,000 of them at 20,000 articles).
+        self._haystacks: list[str] = []
+        self._orders: dict[str, list[int]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Filter by name or alias (/)", id="ce-filter")
         yield Static(Text("Loading entities…"), id="ce-status")
-        table: DataTable[Text | str | int] = DataTable(id="ce-table", cursor_type="row")
-        yield table
+        yield Static(Text(""), id="ce-header")
+        yield EntityTable(id="ce-table")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Entities of the corpus"
-        table = self.query_one(DataTable)
-        table.add_columns("Entity", "Type", "Articles", "Mentions", "Also known as")
         self._load()
-        table.focus()
+        self.query_one(EntityTable).focus()
+
+    def on_resize(self) -> None:
+        self.query_one("#ce-header", Static).update(header_text(self.size.width))
+
+    def reload(self) -> None:
+        """Read the corpus entities again (after an edit), keeping the cursor's entity."""
+        self._load()
 
     @work(thread=True, exclusive=True, group="corpus-entities", exit_on_error=False)
     def _load(self) -> None:
         entities = self.library.corpus_entities()
-        self.app.call_from_thread(self._loaded, entities)
+        haystacks = ["\n".join(n.casefold() for n in (e.name, *e.aliases)) for e in entities]
+        self.app.call_from_thread(self._loaded, entities, haystacks)
 
-    def _loaded(self, entities: list[CorpusEntity]) -> None:
-        self.entities = entities
+    def _loaded(self, entities: list[CorpusEntity], haystacks: list[str]) -> None:
+        self.entities, self._haystacks, self._orders = entities, haystacks, {}
+        self.loaded = True
         self._fill()
+
+    def _order(self) -> list[int]:
+        """Indexes of ``entities`` in the current sort order (kept until they change)."""
+        key = self.sort_key
+        if key not in self._orders:
+            entities = self.entities
+            numbers = range(len(entities))
+            if key == "name":
+                order = sorted(numbers, key=lambda i: entities[i].name.casefold())
+            elif key == "mentions":
+                order = sorted(
+                    numbers, key=lambda i: (-entities[i].mentions, -entities[i].articles)
+                )
+            else:  # the library's order: most articles first
+                order = list(numbers)
+            self._orders[key] = order
+        return self._orders[key]
 
     def _fill(self) -> None:
         needle = self.query_one("#ce-filter", Input).value.strip().casefold()
-        found = [
-            e
-            for e in self.entities
-            if not needle or any(needle in n.casefold() for n in (e.name, *e.aliases))
-        ]
-        if self.sort_key == "name":
-            found.sort(key=lambda e: e.name.casefold())
-        elif self.sort_key == "mentions":
-            found.sort(key=lambda e: (-e.mentions, -e.articles, e.name.casefold()))
-        else:
-            found.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
-        self.shown = found
-        table = self.query_one(DataTable)
-        table.clear()
-        table.add_rows(
-            (
-                Text(e.name),
-                TYPE_LABELS.get(e.type, e.type),
-                e.articles,
-                e.mentions,
-                Text(", ".join(a for a in e.aliases if a != e.name)[:80], style="dim"),
-            )
-            for e in found
-        )
-        total = len(self.entities)
-        matched = f"{len(found):,} of {total:,}" if needle else f"{total:,}"
+        table = self.query_one(EntityTable)
+        keep = table.current.id if table.current else None
+        hay, entities = self._haystacks, self.entities
+        order = self._order()
+        if needle:
+            order = [i for i in order if needle in hay[i]]
+        self.shown = [entities[i] for i in order]
+        table.set_rows(self.shown, keep=keep)
+        total = len(entities)
+        matched = f"{len(self.shown):,} of {total:,}" if needle else f"{total:,}"
         self.query_one("#ce-status", Static).update(
             Text(
-                f"{matched} entities · sorted by {self.sort_key} · "
-                "Enter: articles · k: mentions in context"
+                f"{matched} entities · sorted by {self.sort_key} · Enter: articles · "
+                "k: in context · u: undo"
             )
         )
 
     def _current(self) -> CorpusEntity | None:
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        if not self.shown or row is None or not 0 <= row < len(self.shown):
-            return None
-        return self.shown[row]
+        return self.query_one(EntityTable).current
 
     @on(Input.Changed, "#ce-filter")
     def _filter_changed(self, _event: Input.Changed) -> None:
@@ -262,10 +167,10 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
 
     @on(Input.Submitted, "#ce-filter")
     def _filter_submitted(self, _event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(EntityTable).focus()
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, _event: DataTable.RowSelected) -> None:
+    @on(EntityTable.Chosen)
+    def _row_chosen(self, _event: EntityTable.Chosen) -> None:
         self.action_articles()
 
     def action_back(self) -> None:
@@ -299,23 +204,12 @@ class CorpusEntitiesScreen(Screen[EntityChoice | None]):
 
         self.app.push_screen(KwicScreen(self.library, entity), picked)
 
-    def action_merge(self) -> None:
+    def action_edit(self, op: str) -> None:
+        from reader.ui.entity_curation import Target, start
+
         entity = self._current()
-        if entity is None:
-            return
-
-        def merge_into(target: str | None) -> None:
-            if target is not None:
-                self.notify(merge_entity(self.library, entity.id, target), markup=False)
-                self._load()
-
-        self.app.push_screen(EntityPicker(self.library, entity, entity.name), merge_into)
-
-    def action_block(self) -> None:
-        entity = self._current()
-        if entity is not None:
-            self.notify(block_entity(self.library, entity.id), markup=False)
-            self._load()
+        target = Target(entity.id, entity.name, entity.type) if entity else None
+        start(self.app, self.library, op, target)
 
 
 class KwicScreen(Screen[EntityChoice | None]):
@@ -355,20 +249,22 @@ class KwicScreen(Screen[EntityChoice | None]):
         worker = get_current_worker()
         rows: list[tuple[Text, Text, Text, Text]] = []
         places: list[tuple[str, int, int]] = []
-        texts: dict[str, str] = {}
-        titles: dict[str, str] = {}
+        # Mentions come article by article: only the current article's text is held
+        # (an entity of 10,000 articles would otherwise keep all their texts).
+        current, text, title, articles = None, "", "", 0
         for doc_id, mention in self.library.mentions(self.entity.id):
             if worker.is_cancelled:
                 return
-            if doc_id not in texts:
+            if doc_id != current:
                 document = self.library.document(doc_id)
-                texts[doc_id] = document.text if document else ""
-                titles[doc_id] = document.meta.title if document else doc_id
-            left, middle, right = kwic_line(texts[doc_id], mention.start, mention.end)
-            title = Text(titles[doc_id], style="dim", no_wrap=True, overflow="ellipsis")
-            rows.append((left, middle, right, title))
+                current, articles = doc_id, articles + 1
+                text = document.text if document else ""
+                title = document.meta.title if document else doc_id
+            left, middle, right = kwic_line(text, mention.start, mention.end)
+            label = Text(title, style="dim", no_wrap=True, overflow="ellipsis")
+            rows.append((left, middle, right, label))
             places.append((doc_id, mention.start, mention.end))
-        self.app.call_from_thread(self._loaded, rows, places, len(texts))
+        self.app.call_from_thread(self._loaded, rows, places, articles)
 
     def _loaded(
         self, rows: list[tuple[Text, Text, Text, Text]], places: list[tuple[str, int, int]], n: int

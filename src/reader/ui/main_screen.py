@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,6 +22,7 @@ from reader.core.index.catalog import DocSummary
 from reader.core.index.library import Library, SearchResults, UpdateReport
 from reader.core.text.display import safe_name
 from reader.core.userdata.state import SearchHistory
+from reader.ui.entity_curation import EntitiesEdited
 from reader.ui.host import ReaderHost
 from reader.ui.index_notices import skipped_notice
 from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress
@@ -285,6 +287,10 @@ class MainScreen(Screen[None]):
             return
         finally:
             builder.close()
+        # This update's corpus entities, read here rather than by the first E or sidebar
+        # after it; a failure shows where they are used.
+        with contextlib.suppress(Exception):
+            self.library.corpus_entities()
         if report.read_only:
             self.app.notify(
                 f"Cannot update the index ({report.read_only}): showing it as last built",
@@ -635,29 +641,39 @@ class MainScreen(Screen[None]):
     def action_previous_mention(self) -> None:
         self._jump_mention(-1)
 
-    @on(EntitiesPane.MergeRequested)
-    def _entity_merge_requested(self, event: EntitiesPane.MergeRequested) -> None:
-        from reader.ui.entity_screens import EntityPicker, merge_entity
+    @on(EntitiesPane.EditRequested)
+    def _entity_edit_requested(self, event: EntitiesPane.EditRequested) -> None:
+        from reader.ui.entity_curation import Target, start
 
-        source = event.entity
+        entity = event.entity
+        target = Target(entity.id, entity.name, entity.type) if entity else None
+        start(self.app, self.library, event.op, target)
 
-        def merge_into(target: str | None) -> None:
-            if target is None:
-                return
-            self.notify(merge_entity(self.library, source.id, target), markup=False)
-            self._reload_entities()
+    def on_entities_edited(self, message: EntitiesEdited) -> None:
+        """After a curation change (or its undo): say so, then show its effect
+        everywhere: sidebar, entity filter, search results, the corpus list."""
+        from reader.ui.entity_screens import CorpusEntitiesScreen
 
-        corpus_entity = self.library.entity(source.id)
-        self.app.push_screen(EntityPicker(self.library, corpus_entity, source.name), merge_into)
-
-    @on(EntitiesPane.BlockRequested)
-    def _entity_block_requested(self, event: EntitiesPane.BlockRequested) -> None:
-        from reader.ui.entity_screens import block_entity
-
-        self.notify(block_entity(self.library, event.entity.id), markup=False)
-        if self.selected_entity is not None and self.selected_entity.id == event.entity.id:
+        if message.error is not None or message.outcome is None:
+            self.notify(message.error or "not changed", severity="warning", markup=False)
+            return
+        outcome = message.outcome
+        self.notify(outcome.message[:1].upper() + outcome.message[1:], markup=False)
+        if outcome.warning:
+            self.notify(outcome.warning, severity="warning", markup=False, timeout=8)
+        if self.selected_entity and self.library.entity(self.selected_entity.id) is None:
             self._select_entity(None)
         self._reload_entities()
+        if self.entity_filter is not None:
+            now, focused = self.library.entity(self.entity_filter.entity_id), self.focused
+            self.set_entity_filter(now.id if now else None, now.name if now else "")
+            # Back where the edit was made (the filter moves the focus to the list).
+            self.call_after_refresh(self.set_focus, focused)
+        elif self.query_one(SearchBox).value.strip():
+            self.query_one(SearchPanel).run_search(self.query_one(SearchBox).value)
+        for screen in self.app.screen_stack:
+            if isinstance(screen, CorpusEntitiesScreen):
+                screen.reload()
 
     def _reload_entities(self) -> None:
         article = self.query_one(ArticleView)

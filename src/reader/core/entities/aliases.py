@@ -27,6 +27,7 @@ ever reads it.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -264,14 +265,22 @@ class _Resolver:
     """Finds the live corpus entities a reference names (id, name or alias), following
     merges so a reference to a merged-away entity reaches the one that absorbed it."""
 
-    def __init__(self, entities: list[CorpusEntity]) -> None:
-        self._keys: dict[str, list[int]] = {}
-        self.live: dict[int, CorpusEntity] = {}
+    def __init__(
+        self, entities: list[CorpusEntity], keys: dict[str, list[int]] | None = None
+    ) -> None:
+        self._keys = corpus_keys(entities) if keys is None else keys
+        self.live: dict[int, CorpusEntity] = dict(enumerate(entities))
         self.into: dict[int, int] = {}
-        for number, entity in enumerate(entities):
-            self.live[number] = entity
-            for key in {entity.id, fold(entity.name), *(fold(a) for a in entity.aliases)}:
-                self._keys.setdefault(key, []).append(number)
+        self._own: set[int] = set()
+
+    def own(self, number: int) -> CorpusEntity:
+        """The live entity ``number``, copied before its first change: the input list
+        is never modified, and only the few entities an aliases file touches are
+        copied (copying all of them took seconds at 16,000 entities)."""
+        if number not in self._own:
+            self._own.add(number)
+            self.live[number] = copy.copy(self.live[number])
+        return self.live[number]
 
     def head(self, number: int) -> int:
         while number in self.into:
@@ -288,7 +297,7 @@ class _Resolver:
         return [n for n in heads if n in self.live]
 
     def absorb(self, keep: int, other: int) -> None:
-        a, b = self.live[keep], self.live.pop(other)
+        a, b = self.own(keep), self.live.pop(other)
         a.documents = sorted({*a.documents, *b.documents})
         a.articles = len(a.documents)
         a.mentions += b.mentions
@@ -296,8 +305,19 @@ class _Resolver:
         self.into[other] = keep
 
 
+def corpus_keys(entities: list[CorpusEntity]) -> dict[str, list[int]]:
+    """Each id and folded name or alias, with the positions of the entities it names
+    (what :func:`apply_corpus_aliases` resolves references with; the same for every
+    aliases file applied to one list, so callers may keep it)."""
+    keys: dict[str, list[int]] = {}
+    for number, entity in enumerate(entities):
+        for key in {entity.id, fold(entity.name), *(fold(a) for a in entity.aliases)}:
+            keys.setdefault(key, []).append(number)
+    return keys
+
+
 def apply_corpus_aliases(
-    entities: list[CorpusEntity], aliases: Aliases
+    entities: list[CorpusEntity], aliases: Aliases, keys: dict[str, list[int]] | None = None
 ) -> tuple[list[CorpusEntity], dict[str, str | None]]:
     """Corpus entities with the user's corrections applied, and where each input id
     went (``None``: blocked). The input list is not modified.
@@ -308,8 +328,7 @@ def apply_corpus_aliases(
     """
     if aliases.is_empty():
         return entities, {e.id: e.id for e in entities}
-    copies = [replace(e, aliases=list(e.aliases), documents=list(e.documents)) for e in entities]
-    resolver = _Resolver(copies)
+    resolver = _Resolver(entities, keys)
     for ref in aliases.block:
         for number in resolver.find(ref):
             del resolver.live[number]
@@ -324,18 +343,18 @@ def apply_corpus_aliases(
             if other != keep:
                 resolver.absorb(keep, other)
         if ":" in target and target.partition(":")[0] in NAMED_TYPES:
-            entity = resolver.live[keep]
+            entity = resolver.own(keep)
             entity.type = cast(EntityType, target.partition(":")[0])
             entity.id = target
     for ref, kind in aliases.retype.items():
         for number in resolver.find(ref):
-            entity = resolver.live[number]
+            entity = resolver.own(number)
             if entity.type != kind:
                 entity.id = f"{kind}:{entity.id.partition(':')[2]}"
                 entity.type = kind
     for ref, name in aliases.rename.items():
         for number in resolver.find(ref):
-            entity = resolver.live[number]
+            entity = resolver.own(number)
             if entity.name != name:
                 entity.aliases = sorted({*entity.aliases, entity.name} - {name})
                 entity.name = name

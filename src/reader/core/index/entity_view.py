@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from reader.core.entities.aliases import Aliases, _matches, apply_corpus_aliases
+from reader.core.entities.aliases import Aliases, _matches, apply_corpus_aliases, corpus_keys
 from reader.core.entities.keys import fold, slug
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity
 from reader.core.entities.terms import AliasIndex
@@ -40,6 +40,9 @@ class CorpusEntities:
         self._id_map = id_map
         self._lock = threading.Lock()
         self._index: AliasIndex | None = None
+        # The merge's names, folded, for resolving the aliases file's references: built
+        # on the first non-empty file and kept, so each edit re-applies it cheaply.
+        self._keys: dict[str, list[int]] | None = None
         self.entities: list[CorpusEntity] = []
         self.by_id: dict[str, CorpusEntity] = {}
         self._final: dict[str, str | None] = {}
@@ -49,7 +52,9 @@ class CorpusEntities:
 
     def apply(self, aliases: Aliases) -> None:
         """(Re-)apply the aliases file to the merge."""
-        entities, final = apply_corpus_aliases(self._raw, aliases)
+        if self._keys is None and not aliases.is_empty():
+            self._keys = corpus_keys(self._raw)
+        entities, final = apply_corpus_aliases(self._raw, aliases, self._keys)
         entities, split = self._apply_split(entities, final, aliases)
         by_id = {e.id: e for e in entities}
         hidden: dict[str, set[str]] = defaultdict(set)

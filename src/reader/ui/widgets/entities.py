@@ -4,7 +4,9 @@ Entities come grouped by type (people, organisations, places, then figures and
 dates), biggest first, with a filter box. Moving through the list selects an entity
 (the screen marks its mentions in the article; ``]`` / ``[`` jump between them);
 Enter filters the document list to the articles that mention it; ``m`` merges it
-into another entity and ``x`` blocks it, both through the corpus's aliases file.
+into another entity, ``x`` blocks it, ``n`` renames it, ``t`` retypes it, ``S`` splits
+spellings off it, ``u`` / ``U`` undo and redo the last change (the corpus's aliases
+file, through :mod:`reader.ui.entity_curation`).
 """
 
 from __future__ import annotations
@@ -62,11 +64,17 @@ class EntitiesPane(Vertical):
     HELP = (
         "Entities of the article. Up/down selects one and marks it in the article; "
         "] / [ jump between its mentions; Enter filters the list to articles that "
-        "mention it; m merges it into another; x blocks it."
+        "mention it; m merges it into another; x blocks it; n renames it; t changes its "
+        "type; S splits spellings off it; u / U undo and redo the last entity change."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "merge", "Merge into…", id="entities.merge"),
+        Binding("m", "merge", "Merge", id="entities.merge"),
         Binding("x", "block", "Block", id="entities.block"),
+        Binding("n", "edit('rename')", "Rename", id="entities.rename"),
+        Binding("t", "edit('retype')", "Type", id="entities.retype"),
+        Binding("S", "edit('split')", "Split", show=False, id="entities.split"),
+        Binding("u", "edit('undo')", "Undo", id="entities.undo"),
+        Binding("U", "edit('redo')", "Redo", show=False, id="entities.redo"),
         Binding("slash", "focus_filter", "Filter", show=False, id="entities.filter"),
     ]
     DEFAULT_CSS = """
@@ -87,12 +95,11 @@ class EntitiesPane(Vertical):
         entity: Entity
 
     @dataclass
-    class MergeRequested(Message):
-        entity: Entity
+    class EditRequested(Message):
+        """Merge, block, rename, retype, split (the selected entity), undo or redo."""
 
-    @dataclass
-    class BlockRequested(Message):
-        entity: Entity
+        op: str
+        entity: Entity | None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -225,17 +232,14 @@ class EntitiesPane(Vertical):
             options.highlighted = options.get_option_index(next(iter(self._by_option)))
 
     def action_merge(self) -> None:
-        entity = self.selected
-        if entity is None:
-            self.notify("Select an entity to merge first", timeout=3)
-        elif entity.type not in ("person", "org", "place"):
-            self.notify("Only people, organisations and places can be merged", timeout=3)
-        else:
-            self.post_message(self.MergeRequested(entity))
+        self.action_edit("merge")
 
     def action_block(self) -> None:
+        self.action_edit("block")
+
+    def action_edit(self, op: str) -> None:
         entity = self.selected
-        if entity is None:
-            self.notify("Select an entity to block first", timeout=3)
+        if entity is None and op not in ("undo", "redo"):
+            self.notify(f"Select an entity to {op} first", timeout=3)
         else:
-            self.post_message(self.BlockRequested(entity))
+            self.post_message(self.EditRequested(op, entity))
