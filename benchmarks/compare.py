@@ -59,11 +59,11 @@ from reader.core.compare import (  # noqa: E402
     canonical_pair,
     compare_entities,
     compare_texts,
-    pair_entities,
     split_sentences,
     terms,
 )
 from reader.core.entities import extract  # noqa: E402
+from reader.core.index.article_entities import pair_entities  # noqa: E402
 from reader.core.index.library import Library  # noqa: E402
 from reader.core.index.similar import similar  # noqa: E402
 
