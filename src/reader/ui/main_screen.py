@@ -26,6 +26,7 @@ from reader.core.index.hits import hit_spans
 from reader.core.index.library import Library, SearchResults, UpdateReport
 from reader.core.text.display import safe_name
 from reader.core.userdata.state import CorpusState, SearchHistory
+from reader.ui.duplicate_filter import Duplicates, duplicate_lines
 from reader.ui.index_notices import skipped_notice
 from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress, SearchFinished
 from reader.ui.widgets.article import ArticleView
@@ -114,6 +115,14 @@ class MainScreen(Screen[None]):
             id="app.corpus_entities",
             tooltip="All entities of the corpus",
         ),
+        Binding(
+            "D",
+            "toggle_duplicates",
+            "Hide duplicates",
+            show=False,
+            id="app.toggle_duplicates",
+            tooltip="List one article per group of near-duplicates",
+        ),
         Binding("question_mark,f1", "app.toggle_help", "Help", id="app.help"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
     ]
@@ -155,6 +164,7 @@ class MainScreen(Screen[None]):
         self._background_started = False
         self.sidebar_ready = False  # see compose: the sidebar comes a frame later
         self._pending_open: tuple[str, int | None, bool] | None = None
+        self.duplicates = Duplicates()
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -234,6 +244,9 @@ class MainScreen(Screen[None]):
         if self.entity_filter is not None:
             wanted = self.entity_filter.documents
             summaries = [s for s in summaries if s.id in wanted]
+        self.duplicates.refresh(self.library)
+        doclist.set_duplicates(self.duplicates.sizes())
+        summaries = self.duplicates.shown(summaries, lambda s: s.id)
         doclist.set_documents(summaries, keep=keep or self.state.last_document)
         self._update_list_title()
 
@@ -245,7 +258,7 @@ class MainScreen(Screen[None]):
                 label = f"Results: {len(doclist.rows):,}"
         else:
             label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
-        title = Text(label)
+        title = Text(label + (" · duplicates hidden" if self.duplicates.hide else ""))
         if self.entity_filter is not None:
             # The filter matters more than the sort order: it replaces it.
             count = len(doclist.rows)
@@ -442,6 +455,7 @@ class MainScreen(Screen[None]):
             for hit in results.hits
             if self.entity_filter is None or hit.id in self.entity_filter.documents
         ]
+        rows = self.duplicates.shown(rows, lambda row: row.id)
         doclist = self.query_one(DocList)
         same = self.results is not None and self.results.query == results.query
         doclist.set_results(rows, keep=doclist.current.id if same and doclist.current else None)
@@ -521,6 +535,7 @@ class MainScreen(Screen[None]):
         article.show_document(document, scroll_to=scroll_to)
         self.query_one(DetailsPane).show(document, self.library.root)
         self.query_one(DetailsPane).show_removed(self.library.removed(doc_id))
+        self.query_one(DetailsPane).show_duplicates(duplicate_lines(self.library, doc_id))
         self.query_one(BookmarksPane).show_article(doc_id)
         self._show_bookmark_marks()
         self._load_entities(doc_id)
@@ -610,6 +625,17 @@ class MainScreen(Screen[None]):
 
     def action_reindex(self) -> None:
         self._index()
+
+    def action_toggle_duplicates(self) -> None:
+        """List one article per group of near-duplicates, or all of them again."""
+        self.duplicates.hide = not self.duplicates.hide
+        if self.query_one(DocList).results_mode and self.results is not None:
+            results = self.results
+            self.on_search_finished(SearchFinished(self.generation, results.query, results, None))
+        else:
+            self._show_documents(self.library.summaries())
+        hidden = "hidden: one article per group" if self.duplicates.hide else "shown"
+        self.notify(f"Near-duplicates {hidden}", timeout=2)
 
     def action_compare(self) -> None:
         """Pick a partner for the open article, then show both side by side."""
