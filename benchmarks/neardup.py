@@ -79,11 +79,13 @@ def cpu() -> float:
 
 def ingest(bbc: Path, detect: bool) -> tuple[float, float, int]:
     """Wall and CPU seconds of a full ``Library.update`` of ``bbc``; groups found."""
-    import reader.core.index.library as library_module
+    import reader.core.index.entity_ingest as ingest_module
 
-    saved = library_module.document_signature, Library._update_duplicates
+    # Signatures are made beside entity extraction (in its worker processes, forked after
+    # this patch for a big update); the groups after the update.
+    saved = ingest_module.document_signature, Library._update_duplicates
     if not detect:
-        library_module.document_signature = lambda title, text: b""  # type: ignore[assignment]
+        ingest_module.document_signature = lambda title, text: b""  # type: ignore[assignment]
         Library._update_duplicates = lambda self: None  # type: ignore[method-assign]
     try:
         with tempfile.TemporaryDirectory() as cache:
@@ -94,7 +96,7 @@ def ingest(bbc: Path, detect: bool) -> tuple[float, float, int]:
             groups = len(library.duplicates())
             library.close()
     finally:
-        library_module.document_signature, Library._update_duplicates = saved
+        ingest_module.document_signature, Library._update_duplicates = saved
     return wall, spent, groups
 
 
