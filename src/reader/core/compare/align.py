@@ -99,12 +99,21 @@ class Alignment:
     b_source: str | None = None
     a_mentions: Sequence[tuple[int, int, str, str]] = ()
     b_mentions: Sequence[tuple[int, int, str, str]] = ()
+    # Sentences' tokens as computed while pairing (the name test), kept for the evidence.
+    known_tokens: dict[tuple[str, int], tuple[Token, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def tokens(self, side: Literal["a", "b"], index: int) -> tuple[Token, ...]:
         """The claim keys of sentence ``index`` of text ``side``, with spans in that text."""
-        if side == "a":
-            return _sentence_tokens(self.a[index], self.a_source, self.a_mentions)
-        return _sentence_tokens(self.b[index], self.b_source, self.b_mentions)
+        found = self.known_tokens.get((side, index))
+        if found is None:
+            if side == "a":
+                found = _sentence_tokens(self.a[index], self.a_source, self.a_mentions)
+            else:
+                found = _sentence_tokens(self.b[index], self.b_source, self.b_mentions)
+            self.known_tokens[(side, index)] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -157,15 +166,20 @@ def align_sentences(
     weights = claim_weights(a_keys, b_keys, corpus)
     candidates = _surface_candidates(a, b, a_terms, b_terms, opts, corpus)
     runs: dict[tuple[str, int], Mapping[str, int]] = {}  # a sentence asked once per partner
+    token_cache: dict[tuple[str, int], tuple[Token, ...]] = {}  # handed on to the evidence
 
     def names(side: Literal["a", "b"], index: int) -> Mapping[str, int]:
         found = runs.get((side, index))
         if found is None:
-            if side == "a":
-                found = _name_runs(a[index], a_source, a_mentions)
-            else:
-                found = _name_runs(b[index], b_source, b_mentions)
-            runs[(side, index)] = found
+            sentence = a[index] if side == "a" else b[index]
+            tokens = token_cache.get((side, index))
+            if tokens is None:
+                if side == "a":
+                    tokens = _sentence_tokens(sentence, a_source, a_mentions)
+                else:
+                    tokens = _sentence_tokens(sentence, b_source, b_mentions)
+                token_cache[(side, index)] = tokens
+            found = runs[(side, index)] = _name_runs(sentence, tokens)
         return found
 
     for pair in _claim_candidates(a_keys, b_keys, a_eligible, b_eligible, weights, opts, names):
@@ -200,6 +214,7 @@ def align_sentences(
         b_source,
         tuple(a_mentions),
         tuple(b_mentions),
+        token_cache,
     )
 
 
@@ -380,14 +395,12 @@ def _claim_candidates(
 _NAME_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*)*")
 
 
-def _name_runs(
-    sentence: Span, source: str | None, mentions: Sequence[tuple[int, int, str, str]]
-) -> Mapping[str, int]:
+def _name_runs(sentence: Span, tokens: Sequence[Token]) -> Mapping[str, int]:
     """The name keys of a sentence (capitalised words, entity ids) -> the run of capitalised
     words they lie in (its start), so "Ruth" and "Kelly" and ``@person:ruth-kelly`` are one."""
     runs = [m.span() for m in _NAME_RUN.finditer(sentence.text)]
     found: dict[str, int] = {}
-    for token in _sentence_tokens(sentence, source, mentions):
+    for token in tokens:
         if token.key[:1] == "#" or (token.key[:1] != "@" and not token.text[:1].isupper()):
             continue
         start, end = token.start - sentence.start, token.end - sentence.start
