@@ -122,7 +122,9 @@ def _fixed_entities(_library: Any, a: Any, b: Any) -> tuple[list[Any], list[Any]
 def test_compare_split_view(
     snap_compare: Any, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """000 beside 001 with their shared passages marked, at the first pair."""
+    """000 beside 001 with their shared passages marked, at the first pair: a rewording, the
+    strip saying why it is a pair (kind, shared names, words) and the panes marking the words
+    that differ."""
     from reader.core.index import article_entities
 
     monkeypatch.setattr(article_entities, "pair_entities", _fixed_entities)

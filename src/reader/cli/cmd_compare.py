@@ -75,6 +75,7 @@ def run_compare(args: argparse.Namespace) -> int:
         b = workspace.document(args.doc_b)
         comparison = workspace.compare(a, b)
     result, entities = comparison.result, comparison.entities
+    assert entities is not None  # only a partial_ok comparison leaves them out
     if args.json:
         print_json(compare_json(result, entities))
     else:

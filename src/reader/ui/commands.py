@@ -65,6 +65,9 @@ def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:
            screen.action_toggle_original)  # fmt: skip
     yield ("Compare with…", "Compare the open article with another, side by side (c)",
            screen.action_compare)  # fmt: skip
+    yield ("Show duplicates" if screen.workspace.duplicates.hide else "Hide duplicates",
+           "List one article per group of near-duplicates, or all again (D)",
+           screen.action_toggle_duplicates)  # fmt: skip
     if screen.sidebar_ready:  # their panes are mounted a frame after the screen
         yield from _bookmark_commands(screen)
         yield from _entity_commands(screen)

@@ -4,11 +4,15 @@ The article open in the main screen is A (left or top), the partner chosen in th
 :class:`~reader.ui.widgets.partner_picker.PartnerPicker` is B. Shared passages are marked on both
 sides ("shared", exact repeats also "shared-exact", the current pair "shared-current") and
 numbered alike in each pane's gutter, so the passage labelled 3 on the left is the one labelled 3
-on the right; ``]`` / ``[`` step through the pairs and scroll both sides to them. Synchronised
-scrolling follows the pane being read (the focused one, or the one under the mouse), mapping
-positions through the shared passages (:mod:`reader.ui.scroll_sync`). The comparison and the
-entities run in a thread worker; a result from an earlier comparison (before a new partner was
-picked) is dropped.
+on the right; ``]`` / ``[`` step through the pairs and scroll both sides to them. The pair jumped
+to shows its word-level differences on both sides, and the strip says why it is a pair (its kind
+and the entities, figures and words both sides share). ``a`` / ``A`` step through the passages
+only in B (what the right-hand article adds), in reading order, ``d`` / ``D`` through those only
+in A (what it leaves out). Synchronised scrolling follows the pane being read (the focused one,
+or the one under the mouse), mapping positions through the shared passages
+(:mod:`reader.ui.scroll_sync`). The comparison (with the corpus's word frequencies and canonical
+entities, as ``reader compare`` does) and the entities run in a thread worker; a result from an
+earlier comparison (before a new partner was picked) is dropped.
 
 The screen is dismissed with ``None`` (back where you were) or an :class:`OpenAlone` asking the
 main screen to open one side alone at its position.
@@ -17,6 +21,7 @@ main screen to open one side alone at its position.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -47,6 +52,9 @@ from reader.ui.widgets.partner_picker import PartnerPicker
 
 if TYPE_CHECKING:
     from reader.core.compare import ComparisonResult, PassagePair, Span
+    from reader.core.compare.diff import Change
+    from reader.core.entities.model import Entity
+    from reader.core.index.library import Library
     from reader.workspace import Workspace
 
 STACK_BELOW = 110  # columns: narrower terminals stack the two articles
@@ -59,7 +67,9 @@ class CompareScreen(Screen[OpenAlone | None]):
         "Compare two articles. Shared passages carry the same number on both sides (left of "
         "the text) and are coloured by kind: exact repeats apart from near ones. The strip above "
         "says how much of the text is shared. "
-        "] / [ next / previous shared passage (both sides scroll to it); "
+        "] / [ next / previous shared passage (both sides scroll to it; the strip says why they "
+        "are paired, the panes colour the words that differ); a / A next / previous passage "
+        "only in B (what B adds), d / D only in A (what B leaves out); "
         "s synchronised scrolling; x swap sides; o open the focused article alone; "
         "p another partner; F3 entities; Tab next pane; n / N search hits; Esc back."
     )
@@ -72,6 +82,13 @@ class CompareScreen(Screen[OpenAlone | None]):
             "left_square_bracket", "previous_pair", "Prev pair", id="compare.previous_pair",
             priority=True,
         ),
+        Binding("a", "next_new", "Only in B", id="compare.next_new",
+                tooltip="Step through the passages only the right-hand article has"),
+        Binding("A", "previous_new", "Prev only in B", id="compare.previous_new", show=False),
+        Binding("d", "next_dropped", "Only in A", id="compare.next_dropped", show=False,
+                tooltip="Step through the passages only the left-hand article has"),
+        Binding("D", "previous_dropped", "Prev only in A", id="compare.previous_dropped",
+                show=False),
         Binding("s", "toggle_sync", "Sync", id="compare.toggle_sync",
                 tooltip="Scroll the other article along with this one"),
         Binding("x", "swap", "Swap", id="compare.swap"),
@@ -123,6 +140,8 @@ class CompareScreen(Screen[OpenAlone | None]):
         self.groups: EntityGroups | None = None  # as computed: A = ``groups_a``
         self.groups_a = ""
         self.current: PassagePair | None = None
+        # The passage stepped to with a/A (side 1) or d/D (side 0): (side, index) or None.
+        self.new: tuple[int, int] | None = None
         self.sync = True
         self._map = OffsetMap((0,), (0,))
         self._pairs: list[tuple[Span, Span, PassagePair]] = []
@@ -188,6 +207,7 @@ class CompareScreen(Screen[OpenAlone | None]):
         self.error = None
         self.groups = None
         self.current = None
+        self.new = None
         self.query_one(EntityDiff).show_message("Finding entities…")
         self._orient()
         self._paint()
@@ -200,8 +220,9 @@ class CompareScreen(Screen[OpenAlone | None]):
     ) -> None:
         worker = get_current_worker()
         try:
-            # What `reader compare` computes: corpus word weights, canonical entities.
-            comparison = self.workspace.compare(a, b)
+            # What `reader compare` computes: corpus word weights, canonical entities
+            # (each left out while it cannot be had, e.g. an index still building).
+            comparison = self.workspace.compare(a, b, partial_ok=True)
             result = comparison.result
         except Exception as error:  # shown in the strip; the articles stay readable
             self.post_message(ComparisonReady(generation, None, {}, f"Comparison failed: {error}"))
@@ -217,6 +238,8 @@ class CompareScreen(Screen[OpenAlone | None]):
             return
         self.post_message(ComparisonReady(generation, result, hits))
         try:
+            if comparison.entities is None:
+                raise ValueError("the entities could not be read")
             groups = groups_from(comparison.entities)
         except Exception as error:
             self.post_message(EntitiesReady(generation, a.id, None, f"Entities failed: {error}"))
@@ -307,18 +330,61 @@ class CompareScreen(Screen[OpenAlone | None]):
         ):
             for layer in ENTITY_LAYERS:
                 view.set_marks(layer, list(spans) if entity and layer == entity.layer else [])
+        self._paint_differences(current)
         index = next((i for i, item in enumerate(pairs) if item[2] is self.current), -1)
+        new = self.new
+        stepped = (
+            ("AB"[new[0]], new[1], len(self.only_passages(new[0]))) if new is not None else None
+        )
         self.query_one(CompareSummary).show(
             SummaryState(
                 self.result,
                 self.error,
                 index,
-                self.current,
+                self.facing(self.current) if self.current is not None else None,
                 self.sync,
                 self.oriented_groups(),
                 entity,
+                stepped,
+                (len(self.only_passages(0)), len(self.only_passages(1)))
+                if self.result is not None
+                else None,
             )
         )
+
+    def _paint_differences(self, current: tuple[Span, Span, PassagePair] | None) -> None:
+        """The current pair's word-level differences, and the new passage stepped to."""
+        left, right = self.views
+        changes = self.facing(current[2]).changes if current else ()
+        for kind, view, side in (("removed", left, "a"), ("added", right, "b")):
+            view.set_diff_marks(
+                kind, [_bounds(c, side) for c in changes if c.kind == kind and not c.figure]
+            )
+        for view, side in ((left, "a"), (right, "b")):
+            view.set_diff_marks(
+                "changed",
+                [_bounds(c, side) for c in changes if c.kind == "changed" and not c.figure],
+            )
+            view.set_diff_marks("figure", [_bounds(c, side) for c in changes if c.figure])
+        for number, view in enumerate(self.views):
+            spans = self.only_passages(number)
+            new = self.new
+            marked = new is not None and new[0] == number and new[1] < len(spans)
+            view.set_diff_marks(
+                "new", [(spans[new[1]].start, spans[new[1]].end)] if marked and new else []
+            )
+
+    def facing(self, pair: PassagePair) -> PassagePair:
+        """``pair`` as the sides are now: ``a`` is the left article's passage."""
+        flipped = self.result is not None and self.result.a != self.docs[0].id
+        return _facing(pair) if flipped else pair
+
+    def only_passages(self, side: int) -> tuple[Span, ...]:
+        """The passages of the article on ``side`` (0 left, 1 right) in no pair, in order."""
+        result = self.result
+        if result is None:
+            return ()
+        return result.only_in_a if result.a == self.docs[side].id else result.only_in_b
 
     def _chosen_entity(self) -> EntityRow | None:
         diff = self.query_one(EntityDiff)
@@ -344,9 +410,53 @@ class CompareScreen(Screen[OpenAlone | None]):
         else:
             index = (index + step) % len(pairs)
         left_span, right_span, self.current = pairs[index]
+        self.new = None
         self._paint()
         self.views[0].bring(left_span.start)
         self.views[1].bring(right_span.start)
+
+    # -- what only one side has ---------------------------------------------------------
+
+    def action_next_new(self) -> None:
+        self._step_new(1, 1)
+
+    def action_previous_new(self) -> None:
+        self._step_new(1, -1)
+
+    def action_next_dropped(self) -> None:
+        self._step_new(0, 1)
+
+    def action_previous_dropped(self) -> None:
+        self._step_new(0, -1)
+
+    def _step_new(self, side: int, step: int) -> None:
+        """Step through the passages only the article on ``side`` has, in reading order;
+        the other side follows (with sync on) to where the passage would sit in it."""
+        spans = self.only_passages(side)
+        if not spans:
+            waiting = self.result is None and self.error is None
+            label = "AB"[side]
+            self.notify(
+                "Still comparing…"
+                if waiting
+                else f"Nothing only in {label}: every passage is paired",
+                timeout=2,
+            )
+            return
+        new = self.new
+        if new is None or new[0] != side or new[1] >= len(spans):
+            index = 0 if step > 0 else len(spans) - 1
+        else:
+            index = (new[1] + step) % len(spans)
+        self.new = (side, index)
+        self.current = None
+        self._paint()
+        view = self.views[side]
+        view.bring(spans[index].start)
+        if self.sync:
+            other = self.views[1 - side]
+            mapping = self._map if side == 0 else self._map.inverse()
+            other.bring(mapping(spans[index].start))
 
     # -- scrolling ----------------------------------------------------------------------
 
@@ -376,6 +486,7 @@ class CompareScreen(Screen[OpenAlone | None]):
         offsets = [view.top_offset() for view in self.views]
         focused_side = 1 if self.focused is self.views[1] else 0
         self.docs.reverse()
+        self.new = (1 - self.new[0], self.new[1]) if self.new is not None else None
         self._show_documents(offsets[::-1])
         diff = self.query_one(EntityDiff)
         chosen = diff.chosen
@@ -463,6 +574,39 @@ class CompareScreen(Screen[OpenAlone | None]):
                 view.border_subtitle = f"hit {view.hit_index + 1} / {len(view.hits)}"
 
 
+def _facing(pair: PassagePair) -> PassagePair:
+    """``pair`` seen from its other side: ``a`` and ``b`` exchanged, added words removed."""
+    from reader.core.compare.diff import Change
+    from reader.core.compare.evidence import Evidence, Shared
+
+    def shared(items: tuple[Shared, ...]) -> tuple[Shared, ...]:
+        return tuple(Shared(s.key, s.weight, s.b, s.a) for s in items)
+
+    turned = {"added": "removed", "removed": "added", "changed": "changed"}
+    evidence = pair.evidence
+    return replace(
+        pair,
+        a=pair.b,
+        b=pair.a,
+        evidence=Evidence(
+            shared(evidence.entities), shared(evidence.figures), shared(evidence.terms)
+        ),
+        changes=tuple(Change(turned[c.kind], c.b, c.a, c.figure) for c in pair.changes),  # type: ignore[arg-type]
+        sentences=tuple(replace(s, a=s.b, b=s.a) for s in pair.sentences),
+    )
+
+
+def _bounds(change: Change, side: str) -> tuple[int, int]:
+    span = change.a if side == "a" else change.b
+    return (span.start, span.end)
+
+
+def _entities(library: Library, a: Document, b: Document) -> tuple[list[Entity], list[Entity]]:
+    """Both articles' entities with corpus-canonical ids, so Zaluzhnyi in one and Zaluzhny in
+    the other are one person (the aliases file applied, blocked entities left out)."""
+    return library.entities(a.id), library.entities(b.id)
+
+
 def compare_commands(screen: CompareScreen) -> Iterable[tuple[str, str, object]]:
     """(title, help, callback) for the command palette on the split view."""
     yield ("Next shared passage", "Scroll both to the next pair", screen.action_next_pair)
@@ -471,6 +615,13 @@ def compare_commands(screen: CompareScreen) -> Iterable[tuple[str, str, object]]
         "Scroll both to the previous pair",
         screen.action_previous_pair,
     )
+    yield ("Next passage only in B", "What B adds: step on through it (a)", screen.action_next_new)
+    yield ("Previous passage only in B", "Step back through what B adds (A)",
+           screen.action_previous_new)  # fmt: skip
+    yield ("Next passage only in A", "What B leaves out: step on through it (d)",
+           screen.action_next_dropped)  # fmt: skip
+    yield ("Previous passage only in A", "Step back through what B leaves out (D)",
+           screen.action_previous_dropped)  # fmt: skip
     yield ("Toggle synchronised scrolling", "Scroll both together", screen.action_toggle_sync)
     yield ("Swap sides", "Exchange the two articles", screen.action_swap)
     yield ("Open A alone", "Open A in the main screen", partial(screen.action_open_alone, 0))

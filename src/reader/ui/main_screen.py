@@ -35,6 +35,7 @@ from reader.ui.widgets.keybar import KeyBar
 from reader.ui.widgets.search_panel import SearchPanel
 from reader.ui.widgets.searchbox import SearchBox
 from reader.workspace import Workspace
+from reader.workspace.duplicates import duplicate_lines
 from reader.workspace.entity_filter import EntityFilter
 
 if TYPE_CHECKING:
@@ -102,6 +103,14 @@ class MainScreen(Screen[None]):
             "Entities",
             id="app.corpus_entities",
             tooltip="All entities of the corpus",
+        ),
+        Binding(
+            "D",
+            "toggle_duplicates",
+            "Hide duplicates",
+            show=False,
+            id="app.toggle_duplicates",
+            tooltip="List one article per group of near-duplicates",
         ),
         Binding("question_mark,f1", "app.toggle_help", "Help", id="app.help"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
@@ -453,6 +462,7 @@ class MainScreen(Screen[None]):
         article.show_document(document, scroll_to=scroll_to)
         self.query_one(DetailsPane).show(document, self.library.root)
         self.query_one(DetailsPane).show_removed(self.library.removed(doc_id))
+        self.query_one(DetailsPane).show_duplicates(duplicate_lines(self.library, doc_id))
         self.query_one(BookmarksPane).show_article(doc_id)
         self._show_bookmark_marks()
         self._load_entities(doc_id)
@@ -537,6 +547,18 @@ class MainScreen(Screen[None]):
 
     def action_reindex(self) -> None:
         self._index()
+
+    def action_toggle_duplicates(self) -> None:
+        """List one article per group of near-duplicates, or all of them again."""
+        duplicates = self.workspace.duplicates
+        duplicates.hide = not duplicates.hide
+        panel = self.query_one(SearchPanel)
+        if self.query_one(DocList).results_mode and self.results is not None:
+            panel.show_results_again()
+        else:
+            self._show_documents(self.library.summaries())
+        hidden = "hidden: one article per group" if duplicates.hide else "shown"
+        self.notify(f"Near-duplicates {hidden}", timeout=2)
 
     def action_compare(self) -> None:
         """Pick a partner for the open article, then show both side by side (the app does)."""

@@ -33,6 +33,11 @@ THEME_DEFAULTS: dict[str, str] = {
     "entity-figure": "#d19a66",
     "shared-passage": "#3b3356",
     "shared-exact": "#294a33",
+    "diff-added": "#98c379",
+    "diff-removed": "#e06c75",
+    "diff-changed": "#e5c07b",
+    "diff-figure": "#8c3a1e",
+    "new-passage": "#1f4a5a",
 }
 _COLOUR_KEYS = (
     "primary", "secondary", "accent", "foreground", "background", "surface", "panel",

@@ -25,6 +25,7 @@ from reader.core.index.library import (
     UpdateReport,
 )
 from reader.workspace.bookmarks import BookmarkSession
+from reader.workspace.duplicates import Duplicates
 from reader.workspace.entity_filter import EntityFilter
 from reader.workspace.errors import UnknownDocument
 from reader.workspace.search import SearchSession, search
@@ -46,6 +47,7 @@ class Workspace:
         self.bookmarks = BookmarkSession(self.library)
         self.search_session = SearchSession(self.library)
         self.entity_filter: EntityFilter | None = None
+        self.duplicates = Duplicates()  # near-duplicate groups and the "hide duplicates" filter
         self._positions: PositionSaver | None = None
 
     # -- opening and closing -----------------------------------------------------------
@@ -128,11 +130,11 @@ class Workspace:
 
         return similar(self.library, doc_id, limit=limit)
 
-    def compare(self, a: Document, b: Document) -> Comparison:
+    def compare(self, a: Document, b: Document, *, partial_ok: bool = False) -> Comparison:
         """What ``a`` and ``b`` share (see :mod:`reader.workspace.compare`)."""
         from reader.workspace.compare import compare_documents
 
-        return compare_documents(self.library, a, b)
+        return compare_documents(self.library, a, b, partial_ok=partial_ok)
 
     # -- the entity filter -------------------------------------------------------------
 

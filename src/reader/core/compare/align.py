@@ -20,7 +20,10 @@ only topic words scores near zero. A pair is kept when
   claim keys (:mod:`.claims`: stems, names or entity ids, figures and dates by value) is at
   least ``reword_score``, the shared keys weigh ``reword_evidence`` units, and at least
   ``reword_specific`` of them are specific (a figure, or a key in no more than two sentences of
-  either text): a pair that shares only a place name and topic words is not a pair.
+  either text): a pair that shares only a place name and topic words is not a pair. A name of
+  several words ("Education Secretary Ruth Kelly", "South Asian") is one specific thing however
+  many keys it makes (its words, its canonical entity), on the side that splits it least:
+  sharing one name and topic words is still not a pair.
 
 Pairing is one-to-one: candidates are taken best first while both sentences are free. A
 sentence whose best partner is already taken keeps it as a *second* partner only when the pair
@@ -36,7 +39,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -96,12 +99,21 @@ class Alignment:
     b_source: str | None = None
     a_mentions: Sequence[tuple[int, int, str, str]] = ()
     b_mentions: Sequence[tuple[int, int, str, str]] = ()
+    # Sentences' tokens as computed while pairing (the name test), kept for the evidence.
+    known_tokens: dict[tuple[str, int], tuple[Token, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def tokens(self, side: Literal["a", "b"], index: int) -> tuple[Token, ...]:
         """The claim keys of sentence ``index`` of text ``side``, with spans in that text."""
-        if side == "a":
-            return _sentence_tokens(self.a[index], self.a_source, self.a_mentions)
-        return _sentence_tokens(self.b[index], self.b_source, self.b_mentions)
+        found = self.known_tokens.get((side, index))
+        if found is None:
+            if side == "a":
+                found = _sentence_tokens(self.a[index], self.a_source, self.a_mentions)
+            else:
+                found = _sentence_tokens(self.b[index], self.b_source, self.b_mentions)
+            self.known_tokens[(side, index)] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -153,7 +165,24 @@ def align_sentences(
     b_keys = [_sentence_keys(s, b_source, b_mentions) for s in b]
     weights = claim_weights(a_keys, b_keys, corpus)
     candidates = _surface_candidates(a, b, a_terms, b_terms, opts, corpus)
-    for pair in _claim_candidates(a_keys, b_keys, a_eligible, b_eligible, weights, opts):
+    runs: dict[tuple[str, int], Mapping[str, int]] = {}  # a sentence asked once per partner
+    token_cache: dict[tuple[str, int], tuple[Token, ...]] = {}  # handed on to the evidence
+
+    def names(side: Literal["a", "b"], index: int) -> Mapping[str, int]:
+        found = runs.get((side, index))
+        if found is None:
+            sentence = a[index] if side == "a" else b[index]
+            tokens = token_cache.get((side, index))
+            if tokens is None:
+                if side == "a":
+                    tokens = _sentence_tokens(sentence, a_source, a_mentions)
+                else:
+                    tokens = _sentence_tokens(sentence, b_source, b_mentions)
+                token_cache[(side, index)] = tokens
+            found = runs[(side, index)] = _name_runs(sentence, tokens)
+        return found
+
+    for pair in _claim_candidates(a_keys, b_keys, a_eligible, b_eligible, weights, opts, names):
         known = candidates.get((pair.a, pair.b))
         if known is None or pair.score > known.score:
             candidates[(pair.a, pair.b)] = _Candidate(
@@ -185,6 +214,7 @@ def align_sentences(
         b_source,
         tuple(a_mentions),
         tuple(b_mentions),
+        token_cache,
     )
 
 
@@ -313,8 +343,12 @@ def _claim_candidates(
     b_eligible: Sequence[bool],
     weights: Mapping[str, float],
     opts: CompareOptions,
+    names: Callable[[Literal["a", "b"], int], Mapping[str, int]] | None = None,
 ) -> list[_Candidate]:
-    """Rewordings: pairs whose claim keys agree (this module's docstring)."""
+    """Rewordings: pairs whose claim keys agree (this module's docstring).
+
+    ``names(side, index)`` maps the name keys of a sentence to the run of capitalised words
+    they come from, so the keys of one multi-word name count as one specific key."""
     a_keys = [frozenset(keys) for keys in a_sentences]
     b_keys = [frozenset(keys) for keys in b_sentences]
     a_norm = [math.sqrt(sum(weights[k] ** 2 for k in keys)) for keys in a_keys]
@@ -347,8 +381,47 @@ def _claim_candidates(
             specific = [k for k in shared if weights[k] >= opts.reword_rare]
             if len(specific) < opts.reword_specific:
                 continue
+            if names is not None and any(k[:1] != "#" for k in specific):
+                # Only for the few pairs that got this far: a sentence's names need its spans.
+                distinct = min(
+                    _distinct(specific, names("a", i)), _distinct(specific, names("b", j))
+                )
+                if distinct < opts.reword_specific:
+                    continue
             found.append(_Candidate(i, j, min(score, 1.0), False, False, figure))
     return found
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*)*")
+
+
+def _name_runs(sentence: Span, tokens: Sequence[Token]) -> Mapping[str, int]:
+    """The name keys of a sentence (capitalised words, entity ids) -> the run of capitalised
+    words they lie in (its start), so "Ruth" and "Kelly" and ``@person:ruth-kelly`` are one."""
+    runs = [m.span() for m in _NAME_RUN.finditer(sentence.text)]
+    found: dict[str, int] = {}
+    for token in tokens:
+        if token.key[:1] == "#" or (token.key[:1] != "@" and not token.text[:1].isupper()):
+            continue
+        start, end = token.start - sentence.start, token.end - sentence.start
+        run = next((s for s, e in runs if s <= start and end <= e), None)
+        if run is not None:
+            found.setdefault(token.key, run)
+    return found
+
+
+def _distinct(keys: Sequence[str], runs: Mapping[str, int]) -> int:
+    """How many things ``keys`` name: the keys of one run of capitalised words count once."""
+    seen: set[int] = set()
+    count = 0
+    for key in keys:
+        run = runs.get(key)
+        if run is None:
+            count += 1
+        elif run not in seen:
+            seen.add(run)
+            count += 1
+    return count
 
 
 def _one_to_one(candidates: list[_Candidate], a_count: int, b_count: int) -> list[_Candidate]:

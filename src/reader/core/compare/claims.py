@@ -20,6 +20,7 @@ Each key remembers the words it came from (:class:`Token`), so a pair can show i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -152,8 +153,14 @@ def _matches(text: str, start: int, stop: int) -> Iterator[tuple[str, re.Match[s
             continue
         taken.append(match.span())
         yield kind, match
+    # The spans taken do not overlap, so sorted by start they are sorted by end too: a word
+    # overlaps one only if it overlaps the last span starting before the word ends.
+    taken.sort()
+    starts = [s for s, _ in taken]
+    ends = [e for _, e in taken]
     for match in _WORD.finditer(text, start, stop):
-        if not any(s < match.end() and match.start() < e for s, e in taken):
+        before = bisect_left(starts, match.end()) - 1
+        if before < 0 or ends[before] <= match.start():
             yield "word", match
 
 

@@ -11,6 +11,11 @@ After each update that changed documents, :func:`corpus_payload` merges every
 document's entities into corpus entities (:func:`reader.core.entities.merge_corpus`)
 and the result is cached as one JSON value; :mod:`reader.core.index.entity_view` applies
 the aliases file to it on load.
+
+The workers also sign each document for near-duplicate detection
+(:func:`reader.core.index.duplicates.document_signature`, over its title and cleaned text):
+the text is already there, so signing costs no second pass over the corpus and runs beside
+the Whoosh writer instead of before it.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from reader.core.entities.model import CorpusEntity, Entity, EntityType, Mention
+from reader.core.index.duplicates import document_signature
 
 # Below this many documents, starting worker processes (each loads the gazetteer)
 # costs more than it saves.
@@ -38,6 +44,8 @@ _END: Any = object()
 
 # What the index gets per document: the entity JSON and the entity fields' values.
 Extracted = tuple[str, dict[str, str]]
+# What the writer gets per document: that, and the document's near-duplicate signature.
+Ingested = tuple[str, dict[str, str], bytes]
 
 
 def encode_entities(entities: Sequence[Entity]) -> str:
@@ -123,9 +131,12 @@ def extract_for_index(text: str) -> Extracted:
     return encode_entities(entities), fields
 
 
-def extract_many(texts: list[str]) -> list[Extracted]:
-    """:func:`extract_for_index` of several texts: one task for a worker."""
-    return [extract_for_index(text) for text in texts]
+def extract_many(documents: list[tuple[str, str]]) -> list[Ingested]:
+    """:func:`extract_for_index` and the signature of several ``(title, text)``: one task
+    for a worker."""
+    return [
+        (*extract_for_index(text), document_signature(title, text)) for title, text in documents
+    ]
 
 
 def _load_extractor() -> None:
@@ -184,14 +195,16 @@ class ExtractionPool:
             return None
 
     def pipeline(
-        self, items: Iterable[_T], text_of: Callable[[_T], str | None]
-    ) -> Iterator[tuple[_T, Extracted | None]]:
-        """Each item with the extraction of its text (None for items without text),
-        in order. Items are drawn from ``items`` up to LOOKAHEAD ahead and sent to the
-        workers CHUNK at a time, so workers stay busy while the caller writes and
-        commits, and the executor's per-task overhead stays small."""
+        self, items: Iterable[_T], text_of: Callable[[_T], tuple[str, str] | None]
+    ) -> Iterator[tuple[_T, Ingested | None]]:
+        """Each item with the extraction and signature of its ``(title, text)`` (None for
+        items without text), in order. Items are drawn from ``items`` up to LOOKAHEAD
+        ahead and sent to the workers CHUNK at a time, so workers stay busy while the
+        caller writes and commits, and the executor's per-task overhead stays small."""
         source = iter(items)
-        window: deque[tuple[list[_T], list[str | None], Future[list[Extracted]] | None]] = deque()
+        window: deque[
+            tuple[list[_T], list[tuple[str, str] | None], Future[list[Ingested]] | None]
+        ] = deque()
         exhausted = False
         while True:
             while not exhausted and len(window) * CHUNK < LOOKAHEAD:
@@ -209,7 +222,7 @@ class ExtractionPool:
             for item, text in zip(chunk, texts, strict=True):
                 yield item, next(results) if text is not None else None
 
-    def _submit(self, texts: list[str]) -> Future[list[Extracted]] | None:
+    def _submit(self, texts: list[tuple[str, str]]) -> Future[list[Ingested]] | None:
         if not texts or self._executor is None:
             return None
         try:
@@ -218,7 +231,9 @@ class ExtractionPool:
             self._executor = None
             return None
 
-    def _results(self, texts: list[str], future: Future[list[Extracted]] | None) -> list[Extracted]:
+    def _results(
+        self, texts: list[tuple[str, str]], future: Future[list[Ingested]] | None
+    ) -> list[Ingested]:
         if future is not None:
             try:
                 return future.result()

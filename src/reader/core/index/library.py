@@ -532,9 +532,9 @@ class Library:
                     return
                 yield source, self._prepare(source, previous.get(source.id), report, plan)
 
-        def text_of(item: tuple[SourceFile, _Prepared]) -> str | None:
+        def text_of(item: tuple[SourceFile, _Prepared]) -> tuple[str, str] | None:
             row = item[1]
-            return row[0].text if isinstance(row, tuple) else None
+            return (row[0].meta.title, row[0].text) if isinstance(row, tuple) else None
 
         cleaning = plan.rows  # filled by _prepare, moved into each batch
         batch = _Batch(ix, removed)
@@ -553,14 +553,12 @@ class Library:
                         batch.touches.append((source.id, row))
                     elif extracted is not None:
                         doc, fingerprint, warnings = row
-                        data, terms = extracted
+                        data, terms, signature = extracted
                         batch.writer.update_document(**_fields(doc), **terms)
                         batch.rows.append((doc, source.rel, fingerprint, warnings))
                         batch.cleaning.append(cleaning.pop(doc.id))
                         batch.entity_rows.append((doc.id, data))
-                        batch.signatures.append(
-                            (doc.id, document_signature(doc.meta.title, doc.text))
-                        )
+                        batch.signatures.append((doc.id, signature))
                         if source.id in previous:
                             report.updated += 1
                         else:

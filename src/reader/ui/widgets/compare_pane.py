@@ -9,6 +9,15 @@ the line where it starts, so pair 3 on the left is the passage labelled 3 on the
 is decoration, not text: it takes the gutter's columns and is coloured by the pair's kind (exact
 or near repeat, as its passage is), the current pair's label reversed.
 
+Inside the current pair the pane also shows the word-level differences
+(:mod:`reader.core.compare.diff`): on A the words B removed, on B the words B added, on both the
+words changed, and a changed figure
+("400,000" → "500,000") stronger still. The passage stepped to with "only in B" / "only in A" is
+marked too. These are the pane's own layers (``DIFF_LAYERS``), painted over the article's marks
+as foreground colours and text styles (only a changed figure and the new passage take a
+background), so search hits and bookmarks under them still show; colours come from the theme's
+``diff-*`` and ``new-passage`` variables.
+
 Scrolling a pane from code (to a shared passage, or to follow the other pane) sets ``quiet``
 meanwhile, so the screen's synchronised scrolling does not echo it back.
 """
@@ -24,10 +33,13 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
+from reader.core.corpus.document import Document
 from reader.ui.scroll_sync import OffsetMap
 from reader.ui.widgets.article import ArticleView
 from reader.ui.wrap import Layout
 
+# The pane's own mark layers, painted in this order over the article's (see the docstring).
+DIFF_LAYERS: tuple[str, ...] = ("new", "removed", "added", "changed", "figure")
 GUTTER = 4  # columns left of the text: a pair number (3) and the passage cursor's bar (1)
 
 
@@ -58,11 +70,19 @@ class ComparePane(ArticleView):
         "compare-pane--pair",
         "compare-pane--pair-exact",
         "compare-pane--pair-current",
+        *(f"compare-pane--{layer}" for layer in DIFF_LAYERS),
     }
     DEFAULT_CSS = """
     ComparePane > .compare-pane--pair { background: $shared-passage; color: $foreground; }
     ComparePane > .compare-pane--pair-exact { background: $shared-exact; color: $foreground; }
     ComparePane > .compare-pane--pair-current { text-style: bold reverse; }
+    ComparePane > .compare-pane--new { background: $new-passage; }
+    ComparePane > .compare-pane--removed { color: $diff-removed; text-style: strike; }
+    ComparePane > .compare-pane--added { color: $diff-added; text-style: bold; }
+    ComparePane > .compare-pane--changed { color: $diff-changed; text-style: bold underline; }
+    ComparePane > .compare-pane--figure {
+        background: $diff-figure; color: $foreground; text-style: bold underline;
+    }
     """
 
     def __init__(self, *, reading_width: int = 80, id: str | None = None) -> None:
@@ -71,6 +91,50 @@ class ComparePane(ArticleView):
         self.pair_labels: tuple[PairLabel, ...] = ()
         self._gutter: dict[int, list[PairLabel]] | None = None  # virtual line -> labels
         self._gutter_for: tuple[Layout, int] | None = None  # (layout, header) it was made for
+        self.diff_marks: dict[str, list[tuple[int, int]]] = {}  # DIFF_LAYERS -> spans
+
+    # -- differences inside the current pair, and the new passage stepped to ---------------
+
+    def set_diff_marks(self, layer: str, spans: list[tuple[int, int]]) -> None:
+        """Replace one of the pane's own layers (``DIFF_LAYERS``); empty spans are dropped."""
+        if layer not in DIFF_LAYERS:
+            raise ValueError(f"unknown diff layer: {layer}")
+        kept = sorted((a, b) for a, b in spans if b > a)
+        if kept != self.diff_marks.get(layer, []):
+            if kept:
+                self.diff_marks[layer] = kept
+            else:
+                self.diff_marks.pop(layer, None)
+            self.refresh()
+
+    def show_document(self, document: Document | None, *, scroll_to: int | None = None) -> None:
+        self.diff_marks = {}
+        super().show_document(document, scroll_to=scroll_to)
+
+    def _body_line(self, index: int) -> Text | None:
+        text = super()._body_line(index)
+        layout = self.layout_
+        if text is None or not self.diff_marks or layout is None:
+            return text
+        start, end = layout.starts[index], layout.ends[index]
+        if start < 0:
+            return text
+        for layer in DIFF_LAYERS:
+            spans = self.diff_marks.get(layer)
+            if not spans:
+                continue
+            style = self._diff_style(layer)
+            # A pair's differences are a handful of spans: a scan costs less than an index.
+            for a, b in spans:
+                if a < end and b > start:
+                    text.stylize(style, max(0, a - start), b - start)
+        return text
+
+    def _diff_style(self, layer: str) -> Style:
+        """Full style for a layer with a background, partial (keeping marks beneath) else."""
+        name = f"compare-pane--{layer}"
+        has_background = self.get_component_styles(name).has_rule("background")
+        return self.get_component_rich_style(name, partial=not has_background)
 
     # -- the gutter of pair numbers -----------------------------------------------------
 

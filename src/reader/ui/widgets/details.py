@@ -1,4 +1,4 @@
-"""The sidebar's Details tab: the article's metadata, size, and its search hits."""
+"""The sidebar's Details tab: the article's metadata, size, near-duplicates and its search hits."""
 
 from __future__ import annotations
 
@@ -56,6 +56,8 @@ class DetailsPane(VerticalScroll):
     DetailsPane { padding: 0 1; }
     DetailsPane > #details-meta { margin-bottom: 1; }
     DetailsPane > #details-removed { margin-bottom: 1; }
+    DetailsPane > #details-duplicates { margin-bottom: 1; }
+    DetailsPane > #details-duplicates.-empty { display: none; }
     DetailsPane > #details-hits-label { color: $accent; text-style: bold; }
     DetailsPane > OptionList { height: auto; max-height: 100%; border: none; padding: 0; }
     """
@@ -67,6 +69,7 @@ class DetailsPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(Text("No article open"), id="details-meta")
         yield Static(Text(""), id="details-removed")
+        yield Static(Text(""), id="details-duplicates", classes="-empty")
         yield Label(Text("Search hits: none"), id="details-hits-label")
         yield OptionList(id="details-hits")
 
@@ -74,6 +77,7 @@ class DetailsPane(VerticalScroll):
         meta = self.query_one("#details-meta", Static)
         if document is None:
             meta.update(Text("No article open"))
+            self.show_duplicates([])
             return
         m = document.meta
         text = Text()
@@ -102,6 +106,26 @@ class DetailsPane(VerticalScroll):
 
         line = self.query_one("#details-removed", Static)
         line.update(Text("") if removed is None else removed_summary(removed))
+
+    def show_duplicates(self, others: list[tuple[str, str, float]]) -> None:
+        """The article's near-duplicates: (id, title, estimated resemblance), most alike
+        first; an empty list hides the section."""
+        section = self.query_one("#details-duplicates", Static)
+        section.set_class(not others, "-empty")
+        if not others:
+            section.update(Text(""))
+            return
+        text = Text()
+        noun = "article" if len(others) == 1 else "articles"
+        text.append(f"≈ Near-duplicate of {len(others)} {noun}", style="bold")
+        text.append(" (D hides duplicates)\n", style="dim")
+        for doc_id, title, resemblance in others[:20]:
+            text.append(f"  {resemblance:.0%} ", style="dim")
+            text.append(safe_name(title) or safe_name(doc_id))
+            text.append(f" ({safe_name(doc_id)})\n", style="dim")
+        if len(others) > 20:
+            text.append(f"  and {len(others) - 20} more (reader duplicates)\n", style="dim")
+        section.update(text)
 
     def show_hits(self, document: Document | None, hits: list[tuple[int, int]]) -> None:
         options = self.query_one("#details-hits", OptionList)

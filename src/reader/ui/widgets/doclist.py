@@ -3,10 +3,14 @@
 Each row is two lines: the title, then the date and source (or, for search
 results, the hit count and a snippet with its highlights). Nothing is a widget
 per row; ``render_line`` draws only what is on screen.
+
+An article with near-duplicates in the corpus (copies or light edits of one story) starts its
+second line with ``≈ dup ×N`` (N articles in its group, itself included).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Literal, NamedTuple
 
@@ -62,6 +66,7 @@ class DocList(ScrollView, can_focus=True):
         "doclist--highlight",
         "doclist--count",
         "doclist--open",
+        "doclist--duplicate",
     }
     DEFAULT_CSS = """
     DocList { background: $surface; overflow-x: hidden; }
@@ -71,6 +76,7 @@ class DocList(ScrollView, can_focus=True):
     DocList > .doclist--highlight { background: $hit; }
     DocList > .doclist--count { color: $accent; }
     DocList > .doclist--open { color: $accent; text-style: bold; }
+    DocList > .doclist--duplicate { color: $warning; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -93,6 +99,12 @@ class DocList(ScrollView, can_focus=True):
         self.sort_reverse = True  # newest first
         self.open_id: str | None = None
         self.results_mode = False
+        self.duplicates: Mapping[str, int] = {}  # id -> size of its near-duplicate group
+
+    def set_duplicates(self, sizes: Mapping[str, int]) -> None:
+        """Mark the members of near-duplicate groups (id -> group size)."""
+        self.duplicates = sizes
+        self.refresh()
 
     # -- data -----------------------------------------------------------------
 
@@ -240,8 +252,14 @@ class DocList(ScrollView, can_focus=True):
                 text.stylize(Style(bold=True))
             return text
         meta = self.get_component_rich_style("doclist--meta", partial=True)
+        marker = Text(no_wrap=True)
+        copies = self.duplicates.get(summary.id)
+        if copies:
+            style = self.get_component_rich_style("doclist--duplicate", partial=True)
+            marker.append(f"≈ dup ×{copies}", style)
+            marker.append(" · ", meta)
         if row.hits is not None:
-            text = Text(no_wrap=True)
+            text = marker
             text.append(
                 f"{row.hits} hit{'s' if row.hits != 1 else ''} ",
                 self.get_component_rich_style("doclist--count", partial=True),
@@ -258,4 +276,5 @@ class DocList(ScrollView, can_focus=True):
                 text.append_text(snippet)
             return text
         parts = [p for p in (summary.date, summary.source) if p]
-        return Text(safe_name(" · ".join(parts) or summary.id), style=meta, no_wrap=True)
+        marker.append(safe_name(" · ".join(parts) or summary.id), meta)
+        return marker

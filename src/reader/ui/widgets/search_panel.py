@@ -82,6 +82,10 @@ class SearchPanel(Vertical):
         doclist = self.query_one(DocList)
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
         summaries = narrowed(self.workspace.entity_filter, summaries)
+        duplicates = self.workspace.duplicates
+        duplicates.refresh(self.workspace.library)
+        doclist.set_duplicates(duplicates.sizes())
+        summaries = duplicates.shown(summaries, lambda s: s.id)
         doclist.set_documents(summaries, keep=keep or self.workspace.positions.last_document)
         self.update_title()
 
@@ -93,7 +97,7 @@ class SearchPanel(Vertical):
             label = f"Results: {results.total:,}"
         else:
             label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
-        title = Text(label)
+        title = Text(label + (" · duplicates hidden" if self.workspace.duplicates.hide else ""))
         if entity_filter is not None:
             # The filter matters more than the sort order: it replaces it.
             count = len(doclist.rows)
@@ -165,6 +169,7 @@ class SearchPanel(Vertical):
             else Row(hit.summary)
             for hit in narrowed(self.workspace.entity_filter, results.hits)
         ]
+        rows = self.workspace.duplicates.shown(rows, lambda row: row.id)
         doclist = self.query_one(DocList)
         # A later stage of the same results keeps the row the reader is on; a new query
         # starts at its best match.
@@ -179,6 +184,13 @@ class SearchPanel(Vertical):
             started, self._searched_at = self._searched_at, 0.0
             # Keystroke to results on screen, for benchmarks/tui.py.
             self.call_after_refresh(self._record_latency, started)
+
+    def show_results_again(self) -> None:
+        """List the current results again (the duplicates filter changed)."""
+        results = self.session.results
+        if results is not None:
+            message = SearchFinished(self.session.generation, results.query, results, None)
+            self.on_search_finished(message)
 
     def _record_latency(self, started: float) -> None:
         self.last_latency = time.perf_counter() - started
