@@ -1,0 +1,137 @@
+"""Entity extraction speed on BBC, this checkout beside another revision, same output.
+
+    .venv/bin/python benchmarks/entity_speed.py                 # this checkout alone
+    .venv/bin/python benchmarks/entity_speed.py --against REV   # and REV (e.g. main)
+    .venv/bin/python benchmarks/entity_speed.py --against REV --repeat 3
+
+Every BBC article is run through ``Extractor.extract`` (figures included, as ingest
+does) in a fresh process per revision: ``--against`` unpacks that revision's ``src``
+from git into a temp folder and runs the same code on it. Printed per revision: the
+extraction time of the corpus (best of ``--repeat`` passes, CPU seconds of the
+process beside wall time, since the machine is shared), characters per second, and a
+SHA-256 digest of every entity of every article (id, name, type, aliases, each
+mention's offsets and text). With ``--against`` the digests are compared and the first
+articles whose entities differ are listed; the exit status is 1 when they differ.
+
+The corpus is found at ``$READER_SHARED_DIR/corpora/bbc`` or ``<repo>/../shared/corpora/bbc``;
+without it the benchmark says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Runs in the child process with the revision's ``src`` first on sys.path.
+_CHILD = r"""
+import hashlib, json, os, sys, time
+src, corpus, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.path.insert(0, src)
+import reader
+assert os.path.realpath(reader.__file__).startswith(os.path.realpath(src)), reader.__file__
+from pathlib import Path
+from reader.core.entities.extractor import Extractor
+paths = sorted(Path(corpus).glob("*/*.txt"))
+texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+t0 = time.perf_counter()
+extractor = Extractor().load()
+load = time.perf_counter() - t0
+best_wall = best_cpu = float("inf")
+digests = []
+for n in range(repeat):
+    c0, w0 = time.process_time(), time.perf_counter()
+    out = [extractor.extract(t) for t in texts]
+    best_wall = min(best_wall, time.perf_counter() - w0)
+    best_cpu = min(best_cpu, time.process_time() - c0)
+    if n == 0:
+        for entities in out:
+            rows = [
+                [e.id, e.name, e.type, list(e.aliases), [[m.start, m.end, m.text] for m in e.mentions]]
+                for e in entities
+            ]
+            digests.append(hashlib.sha256(json.dumps(rows).encode()).hexdigest())
+total = hashlib.sha256("".join(digests).encode()).hexdigest()
+print(json.dumps({
+    "load": load, "wall": best_wall, "cpu": best_cpu, "chars": sum(map(len, texts)),
+    "articles": len(texts), "digest": total,
+    "per_article": {p.parent.name + "/" + p.name: d for p, d in zip(paths, digests)},
+}))
+"""
+
+
+def find_corpus() -> Path | None:
+    shared = os.environ.get("READER_SHARED_DIR")
+    candidates = [Path(shared) / "corpora" / "bbc"] if shared else []
+    candidates.append(REPO.parent / "shared" / "corpora" / "bbc")
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def unpack(rev: str, target: Path) -> Path:
+    """``src`` of ``rev`` (git archive) under ``target``."""
+    archive = target / "src.tar"
+    with archive.open("wb") as out:
+        subprocess.run(["git", "archive", rev, "src"], cwd=REPO, stdout=out, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(target, filter="data")
+    return target / "src"
+
+
+def run(src: Path, corpus: Path, repeat: int) -> dict:  # type: ignore[type-arg]
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(src), str(corpus), str(repeat)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def line(label: str, r: dict) -> str:  # type: ignore[type-arg]
+    return (
+        f"{label:<22} {r['wall']:7.2f} s wall  {r['cpu']:7.2f} s CPU  "
+        f"{r['chars'] / r['cpu'] / 1000:7.0f} k chars/CPU s  load {r['load']:.2f} s  "
+        f"digest {r['digest'][:16]}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", metavar="REV", help="git revision to compare with")
+    parser.add_argument("--repeat", type=int, default=1, help="timed passes (best counts)")
+    args = parser.parse_args()
+    corpus = find_corpus()
+    if corpus is None:
+        print("benchmark skipped: BBC corpus not found (set READER_SHARED_DIR)")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="reader-entity-speed-") as tmp:
+        results = []
+        if args.against:
+            old_src = unpack(args.against, Path(tmp))
+            results.append((f"{args.against}", run(old_src, corpus, args.repeat)))
+        results.append(("this checkout", run(REPO / "src", corpus, args.repeat)))
+    first = results[0][1]
+    print(f"BBC: {first['articles']} articles, {first['chars']:,} characters, figures included")
+    for label, result in results:
+        print(line(label, result))
+    if len(results) == 2:
+        old, new = results[0][1], results[1][1]
+        print(f"speed-up (CPU): {old['cpu'] / new['cpu']:.2f}x  (wall {old['wall'] / new['wall']:.2f}x)")
+        if old["digest"] == new["digest"]:
+            print(f"output identical on all {new['articles']} articles")
+        else:
+            differ = [k for k, d in new["per_article"].items() if old["per_article"].get(k) != d]
+            print(f"OUTPUT DIFFERS on {len(differ)} articles, e.g. {', '.join(differ[:10])}")
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
