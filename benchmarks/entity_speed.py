@@ -10,7 +10,8 @@ from git into a temp folder and runs the same code on it. Printed per revision: 
 extraction time of the corpus (best of ``--repeat`` passes, CPU seconds of the
 process beside wall time, since the machine is shared), characters per second, and a
 SHA-256 digest of every entity of every article (id, name, type, aliases, each
-mention's offsets and text). With ``--against`` the digests are compared and the first
+mention's offsets and text), over BBC and, for more shapes of text, every CoNLL-2003
+(train, valid, test) and re3d document found beside it (compared, not timed). With ``--against`` the digests are compared and the first
 articles whose entities differ are listed; the exit status is 1 when they differ.
 
 The corpus is found at ``$READER_SHARED_DIR/corpora/bbc`` or ``<repo>/../shared/corpora/bbc``;
@@ -33,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 # Runs in the child process with the revision's ``src`` first on sys.path.
 _CHILD = r"""
 import hashlib, json, os, sys, time
-src, corpus, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+src, corpus, repeat, extra = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 sys.path.insert(0, src)
 import reader
 assert os.path.realpath(reader.__file__).startswith(os.path.realpath(src)), reader.__file__
@@ -58,11 +59,20 @@ for n in range(repeat):
                 for e in entities
             ]
             digests.append(hashlib.sha256(json.dumps(rows).encode()).hexdigest())
-total = hashlib.sha256("".join(digests).encode()).hexdigest()
+# Other texts (CoNLL, re3d): output compared, not timed.
+extra_digests = {}
+for name, text in json.loads(Path(extra).read_text(encoding="utf-8")).items():
+    rows = [
+        [e.id, e.name, e.type, list(e.aliases), [[m.start, m.end, m.text] for m in e.mentions]]
+        for e in extractor.extract(text)
+    ]
+    extra_digests[name] = hashlib.sha256(json.dumps(rows).encode()).hexdigest()
+total = hashlib.sha256("".join(digests + sorted(extra_digests.values())).encode()).hexdigest()
 print(json.dumps({
     "load": load, "wall": best_wall, "cpu": best_cpu, "chars": sum(map(len, texts)),
     "articles": len(texts), "digest": total,
-    "per_article": {p.parent.name + "/" + p.name: d for p, d in zip(paths, digests)},
+    "per_article": {**{p.parent.name + "/" + p.name: d for p, d in zip(paths, digests)},
+                    **extra_digests},
 }))
 """
 
@@ -84,9 +94,24 @@ def unpack(rev: str, target: Path) -> Path:
     return target / "src"
 
 
-def run(src: Path, corpus: Path, repeat: int) -> dict:  # type: ignore[type-arg]
+def extra_texts(shared: Path) -> dict[str, str]:
+    """CoNLL-2003 and re3d documents (as ner_eval.py builds them), when present."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from ner_eval import conll_docs, re3d_docs
+
+    texts: dict[str, str] = {}
+    for split in ("train", "valid", "test"):
+        path = shared / "conll2003" / f"{split}.txt"
+        if path.exists():
+            texts.update((f"conll-{split}/{i}", d.text) for i, d in enumerate(conll_docs(path)))
+    if (shared / "re3d").is_dir():
+        texts.update((f"re3d/{i}", d.text) for i, d in enumerate(re3d_docs(shared / "re3d")))
+    return texts
+
+
+def run(src: Path, corpus: Path, repeat: int, extra: Path) -> dict:  # type: ignore[type-arg]
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(src), str(corpus), str(repeat)],
+        [sys.executable, "-c", _CHILD, str(src), str(corpus), str(repeat), str(extra)],
         capture_output=True,
         text=True,
         check=True,
@@ -112,20 +137,26 @@ def main() -> int:
         print("benchmark skipped: BBC corpus not found (set READER_SHARED_DIR)")
         return 0
     with tempfile.TemporaryDirectory(prefix="reader-entity-speed-") as tmp:
+        extra = Path(tmp) / "extra.json"
+        texts = extra_texts(corpus.parent)
+        extra.write_text(json.dumps(texts), encoding="utf-8")
         results = []
         if args.against:
             old_src = unpack(args.against, Path(tmp))
-            results.append((f"{args.against}", run(old_src, corpus, args.repeat)))
-        results.append(("this checkout", run(REPO / "src", corpus, args.repeat)))
+            results.append((f"{args.against}", run(old_src, corpus, args.repeat, extra)))
+        results.append(("this checkout", run(REPO / "src", corpus, args.repeat, extra)))
     first = results[0][1]
-    print(f"BBC: {first['articles']} articles, {first['chars']:,} characters, figures included")
+    print(
+        f"BBC: {first['articles']} articles, {first['chars']:,} characters, figures included; "
+        f"output also compared on {len(texts):,} CoNLL-2003 and re3d documents"
+    )
     for label, result in results:
         print(line(label, result))
     if len(results) == 2:
         old, new = results[0][1], results[1][1]
         print(f"speed-up (CPU): {old['cpu'] / new['cpu']:.2f}x  (wall {old['wall'] / new['wall']:.2f}x)")
         if old["digest"] == new["digest"]:
-            print(f"output identical on all {new['articles']} articles")
+            print(f"output identical on all {new['articles']} BBC articles and {len(texts):,} others")
         else:
             differ = [k for k, d in new["per_article"].items() if old["per_article"].get(k) != d]
             print(f"OUTPUT DIFFERS on {len(differ)} articles, e.g. {', '.join(differ[:10])}")
