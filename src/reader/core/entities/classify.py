@@ -9,7 +9,7 @@ name overrule weak ones elsewhere in the same article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
@@ -66,7 +66,18 @@ class Typed:
 
     @property
     def name(self) -> str:
-        return " ".join(w[2] for w in self.words)
+        # Asked many times per mention by the document rules: joined once per list of
+        # words (the rules replace ``words``, never edit the list in place).
+        words = self.words
+        if words is not self._name_of:
+            self._name = " ".join(w[2] for w in words)
+            self._name_of = words
+        return self._name
+
+    _name_of: list[tuple[int, int, str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _name: str = field(default="", init=False, repr=False, compare=False)
 
 
 class Classifier:
@@ -397,6 +408,17 @@ _PLURAL = re.compile(r"[a-z][^su]s$")
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc nz hk".split())
+
+
+def never_alone(word: str) -> bool:
+    """Whether :meth:`Classifier.classify` drops a span of this one word whatever its
+    context: a word never a name by itself, or a nationality ("French"). Words with a
+    hyphen or a digit are left to the full rules (they are cut before classifying)."""
+    return (
+        "-" not in word
+        and not any(ch.isdigit() for ch in word)
+        and (_never(word) or is_demonym(word))
+    )
 
 
 def _never(word: str) -> bool:

@@ -32,6 +32,8 @@ _VOWELS = frozenset("aeiouy")
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Diacritics off, case folded, apostrophes straightened, spaces collapsed."""
+    if name.isascii():  # nothing to decompose, no curly apostrophe
+        return " ".join(name.casefold().split())
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())

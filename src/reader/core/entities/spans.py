@@ -106,18 +106,36 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
     return found
 
 
-def find_spans(text: str, common: Callable[[str], bool]) -> Iterator[Span]:
-    """Yield candidate spans in text order (``common`` tells ordinary words)."""
+def find_spans(
+    text: str, common: Callable[[str], bool], bare: Callable[[str], bool] | None = None
+) -> Iterator[Span]:
+    """Yield candidate spans in text order (``common`` tells ordinary words).
+
+    A span of one word for which ``bare`` is true ("The", "But", "French": words the
+    classifier drops when they stand alone) is yielded with its words and ``initial``
+    only: reading the words around it would be wasted.
+    """
     loud = shouting_lines(text, common)
     li = 0
     for match in RUN.finditer(text):
         while li < len(loud) and loud[li][1] <= match.start():
             li += 1
         shouting = li < len(loud) and loud[li][0] <= match.start() < loud[li][1]
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
+        run = match.group()
+        if " " in run or "\t" in run or "\xa0" in run:
+            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
+        else:
+            # Only a gap puts a space in a run: this is one word, the token it would give.
+            tokens = [(match.start(), match.end(), run)]
+        if len(tokens) == 1:
+            # One word (most runs): what the splitting below would yield, without it.
+            word = tokens[0][2]
+            if not (word in CONNECTORS or word == "&" or (shouting and word.lower() in CONNECTORS)):
+                yield _with_context(text, tokens, shouting, bare)
+            continue
         for chunk in _prefixed(text, tokens, shouting):
             for part in _and_split(chunk):
-                yield _with_context(text, part, shouting)
+                yield _with_context(text, part, shouting, bare)
 
 
 def _prefixed(
@@ -235,7 +253,12 @@ def prev_word(text: str, end: int) -> tuple[int, str] | None:
     return (run.start(), run.group()) if run is not None else None
 
 
-def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) -> Span:
+def _with_context(
+    text: str,
+    words: list[tuple[int, int, str]],
+    shouting: bool,
+    bare: Callable[[str], bool] | None = None,
+) -> Span:
     if words[-1][2].lower() in UNITS and not shouting:
         ordinal = ORDINAL_BEFORE.search(text, max(0, words[0][0] - 12), words[0][0])
         if ordinal:
@@ -258,6 +281,8 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
         prev_tok = prev_word(head, len(head))
         if prev_tok and (len(prev_tok[1]) <= 4 or prev_tok[1].count(".") >= 2):
             initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok[0]])) or initial
+    if bare is not None and not shouting and len(words) == 1 and bare(words[0][2]):
+        return Span(words=words, initial=initial, possessive=possessive)
     prev_m = prev_word(before, len(before))
     prev2_m = prev_word(before, prev_m[0]) if prev_m else None
     after = text[end : end + 40].partition("\n")[0]
