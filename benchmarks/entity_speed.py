@@ -11,8 +11,9 @@ extraction time of the corpus (best of ``--repeat`` passes, CPU seconds of the
 process beside wall time, since the machine is shared), characters per second, and a
 SHA-256 digest of every entity of every article (id, name, type, aliases, each
 mention's offsets and text), over BBC and, for more shapes of text, every CoNLL-2003
-(train, valid, test) and re3d document found beside it (compared, not timed). With ``--against`` the digests are compared and the first
-articles whose entities differ are listed; the exit status is 1 when they differ.
+(train, valid, test) and re3d document found beside it (compared, not timed). With
+``--against`` the digests are compared and the first articles whose entities differ
+are listed; the exit status is 1 when they differ.
 
 The corpus is found at ``$READER_SHARED_DIR/corpora/bbc`` or ``<repo>/../shared/corpora/bbc``;
 without it the benchmark says so and exits 0.
@@ -40,6 +41,12 @@ import reader
 assert os.path.realpath(reader.__file__).startswith(os.path.realpath(src)), reader.__file__
 from pathlib import Path
 from reader.core.entities.extractor import Extractor
+def digest(entities):
+    rows = [
+        [e.id, e.name, e.type, list(e.aliases), [[m.start, m.end, m.text] for m in e.mentions]]
+        for e in entities
+    ]
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()
 paths = sorted(Path(corpus).glob("*/*.txt"))
 texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
 t0 = time.perf_counter()
@@ -53,20 +60,11 @@ for n in range(repeat):
     best_wall = min(best_wall, time.perf_counter() - w0)
     best_cpu = min(best_cpu, time.process_time() - c0)
     if n == 0:
-        for entities in out:
-            rows = [
-                [e.id, e.name, e.type, list(e.aliases), [[m.start, m.end, m.text] for m in e.mentions]]
-                for e in entities
-            ]
-            digests.append(hashlib.sha256(json.dumps(rows).encode()).hexdigest())
+        digests = [digest(entities) for entities in out]
 # Other texts (CoNLL, re3d): output compared, not timed.
 extra_digests = {}
 for name, text in json.loads(Path(extra).read_text(encoding="utf-8")).items():
-    rows = [
-        [e.id, e.name, e.type, list(e.aliases), [[m.start, m.end, m.text] for m in e.mentions]]
-        for e in extractor.extract(text)
-    ]
-    extra_digests[name] = hashlib.sha256(json.dumps(rows).encode()).hexdigest()
+    extra_digests[name] = digest(extractor.extract(text))
 total = hashlib.sha256("".join(digests + sorted(extra_digests.values())).encode()).hexdigest()
 print(json.dumps({
     "load": load, "wall": best_wall, "cpu": best_cpu, "chars": sum(map(len, texts)),
@@ -154,9 +152,12 @@ def main() -> int:
         print(line(label, result))
     if len(results) == 2:
         old, new = results[0][1], results[1][1]
-        print(f"speed-up (CPU): {old['cpu'] / new['cpu']:.2f}x  (wall {old['wall'] / new['wall']:.2f}x)")
+        speed, wall = old["cpu"] / new["cpu"], old["wall"] / new["wall"]
+        print(f"speed-up (CPU): {speed:.2f}x  (wall {wall:.2f}x)")
         if old["digest"] == new["digest"]:
-            print(f"output identical on all {new['articles']} BBC articles and {len(texts):,} others")
+            print(
+                f"output identical on all {new['articles']} BBC articles and {len(texts):,} others"
+            )
         else:
             differ = [k for k, d in new["per_article"].items() if old["per_article"].get(k) != d]
             print(f"OUTPUT DIFFERS on {len(differ)} articles, e.g. {', '.join(differ[:10])}")

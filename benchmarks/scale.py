@@ -273,15 +273,18 @@ def child_tui(corpus: Path) -> dict[str, Any]:
 
         from reader.ui.entity_screens import CorpusEntitiesScreen
 
-        async with indexed_app(corpus) as (app, pilot, screen):
+        async with indexed_app(corpus) as (app, pilot, _screen):
             start = time.perf_counter()
             await pilot.press("E")
             deadline = start + 120
             while True:
                 shown = app.screen
-                if isinstance(shown, CorpusEntitiesScreen) and shown.entities:
-                    if shown.query_one(DataTable).row_count:
-                        break
+                if (
+                    isinstance(shown, CorpusEntitiesScreen)
+                    and shown.entities
+                    and shown.query_one(DataTable).row_count
+                ):
+                    break
                 if time.perf_counter() > deadline:
                     raise RuntimeError("the corpus entity list did not open in 120 s")
                 await asyncio.sleep(0.001)
@@ -388,18 +391,37 @@ def row(what: str, ours: str, anchor: str, target: str) -> None:
     print(f"| {what} | {ours} | {anchor} | {TARGETS[target]} |", flush=True)
 
 
-def run_size(size: int, base: Path, env: dict[str, str], engine: list[str], runs: int) -> None:
+def run_size(
+    size: int, base: Path, env: dict[str, str], engine: list[str], runs: int, reuse: bool
+) -> None:
     corpus = base / f"corpus-{size}"
-    start = time.perf_counter()
-    stats = build_corpus(corpus, size, seed=13)
-    print(
-        f"\n### {size:,} articles ({stats.bytes / 1e6:.0f} MB, {stats.folders} folders; "
-        f"generated in {time.perf_counter() - start:.0f} s)\n",
-        flush=True,
-    )
+    plain_dir = base / f"plain-{size}"
+    if not reuse:
+        start = time.perf_counter()
+        stats = build_corpus(corpus, size, seed=13)
+        made = (
+            f"{stats.bytes / 1e6:.0f} MB, {stats.folders} folders; "
+            f"generated in {time.perf_counter() - start:.0f} s"
+        )
+    else:
+        made = "corpus and indexes of an earlier run reused"
+    print(f"\n### {size:,} articles ({made})\n", flush=True)
     print("| measure | reader | anchor, same run | target |")
     print("|---|---|---|---|", flush=True)
-    plain_dir = base / f"plain-{size}"
+    stages = [_measure_queries, _measure_search, _measure_tui]
+    if not reuse:
+        stages.insert(0, _measure_ingest)
+    for stage in stages:
+        try:
+            stage(size, corpus, plain_dir, base, env, engine, runs)
+        except Exception as error:  # one failed stage must not lose the others' figures
+            print(f"| {stage.__name__[9:]} | failed: {error} | | |", flush=True)
+
+
+def _measure_ingest(
+    size: int, corpus: Path, plain_dir: Path, base: Path, env: dict[str, str],
+    engine: list[str], runs: int,
+) -> None:  # fmt: skip
     plain = measure(child("plain-ingest", str(corpus), str(plain_dir)), env)
     ours = measure([*_READER, "index", "--corpus", str(corpus), *engine], env)
     row(
@@ -410,6 +432,12 @@ def run_size(size: int, base: Path, env: dict[str, str], engine: list[str], runs
         f"ratio {ours.wall / plain.wall:.2f}x",
         "ingest",
     )
+
+
+def _measure_queries(
+    size: int, corpus: Path, plain_dir: Path, base: Path, env: dict[str, str],
+    engine: list[str], runs: int,
+) -> None:  # fmt: skip
     reader_q = measure(child("queries", "reader", str(corpus), str(plain_dir)), env).json()
     plain_q = measure(child("queries", "plain", str(corpus), str(plain_dir)), env).json()
     for form in QUERIES:
@@ -419,6 +447,12 @@ def run_size(size: int, base: Path, env: dict[str, str], engine: list[str], runs
             f"plain Whoosh {plain_q[form]['p50']:.1f} / {plain_q[form]['p95']:.1f} ms",
             "query",
         )
+
+
+def _measure_search(
+    size: int, corpus: Path, plain_dir: Path, base: Path, env: dict[str, str],
+    engine: list[str], runs: int,
+) -> None:  # fmt: skip
     queries_file = base / "queries.txt"
     queries_file.write_text("\n".join(q for qs in QUERIES.values() for q in qs), "utf-8")
     search = measure(
@@ -433,6 +467,12 @@ def run_size(size: int, base: Path, env: dict[str, str], engine: list[str], runs
         f"plain Whoosh process {plain_search.rss_mb:.0f} MB, {plain_search.wall:.1f} s",
         "rss",
     )
+
+
+def _measure_tui(
+    size: int, corpus: Path, plain_dir: Path, base: Path, env: dict[str, str],
+    engine: list[str], runs: int,
+) -> None:  # fmt: skip
     floor, paint = median_of_interleaved(runs, env, corpus)
     row(
         f"TUI first paint, index built (median of {runs})",
@@ -464,6 +504,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2,000 articles only")
     parser.add_argument("--runs", type=int, default=5, help="runs of each one-shot timing")
     parser.add_argument("--keep", type=Path, help="keep corpora and indexes in this folder")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: reuse the corpora and indexes already there (no ingest figures)",
+    )
+    parser.add_argument("--no-oneshot", action="store_true", help="skip the BBC one-shot")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.child:
@@ -492,9 +538,10 @@ def main() -> int:
         print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start\n")
         print("| measure | reader | anchor, same run | target |")
         print("|---|---|---|---|", flush=True)
-        oneshot(env, bbc, args.runs)
+        if not args.no_oneshot:
+            oneshot(env, bbc, args.runs)
         for size in sizes:
-            run_size(size, base, env, engine, args.runs)
+            run_size(size, base, env, engine, args.runs, args.reuse and args.keep is not None)
     return 0
 
 

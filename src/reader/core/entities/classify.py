@@ -415,9 +415,9 @@ def never_alone(word: str) -> bool:
     context: a word never a name by itself, or a nationality ("French"). Words with a
     hyphen or a digit are left to the full rules (they are cut before classifying)."""
     return (
-        "-" not in word
+        (_never(word) or is_demonym(word))
+        and "-" not in word
         and not any(ch.isdigit() for ch in word)
-        and (_never(word) or is_demonym(word))
     )
 
 

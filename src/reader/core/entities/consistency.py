@@ -43,8 +43,17 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         for word in span.words[1:] if span.initial else span.words:
             mid_caps[word[2].lower()] += 1
     classifier = Classifier(gaz, mid_caps)
-    spans = [part for span in spans for part in _split_inner(span, gaz, classifier)]
-    typed = [t for s in spans if not s.shouting and (t := classifier.classify(s)) is not None]
+    # A bare span is one word the classifier drops alone, and _split_inner keeps whole.
+    spans = [
+        part
+        for span in spans
+        for part in ((span,) if span.bare else _split_inner(span, gaz, classifier))
+    ]
+    typed = [
+        t
+        for s in spans
+        if not s.shouting and not s.bare and (t := classifier.classify(s)) is not None
+    ]
     links = _link_acronyms(text, typed)
     _pronouns(text, typed)
     memory = _remember(typed)

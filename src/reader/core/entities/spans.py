@@ -68,6 +68,7 @@ class Span:
     after: str = ""  # the rest of the line, up to 40 characters
     prev2: str = ""  # the word before ``prev`` ("town" in "town of Tavildara")
     prev2_cap: bool = False  # whether that word was capitalised ("Crosses of Military Merit")
+    bare: bool = False  # one word never a name alone: no context read, never classified
 
     @property
     def start(self) -> int:
@@ -282,7 +283,7 @@ def _with_context(
         if prev_tok and (len(prev_tok[1]) <= 4 or prev_tok[1].count(".") >= 2):
             initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok[0]])) or initial
     if bare is not None and not shouting and len(words) == 1 and bare(words[0][2]):
-        return Span(words=words, initial=initial, possessive=possessive)
+        return Span(words=words, initial=initial, possessive=possessive, bare=True)
     prev_m = prev_word(before, len(before))
     prev2_m = prev_word(before, prev_m[0]) if prev_m else None
     after = text[end : end + 40].partition("\n")[0]
