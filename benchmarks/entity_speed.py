@@ -6,7 +6,8 @@
 
 Every BBC article is run through ``Extractor.extract`` (figures included, as ingest
 does) in a fresh process per revision: ``--against`` unpacks that revision's ``src``
-from git into a temp folder and runs the same code on it. Printed per revision: the
+from git into a temp folder and runs the same code on it, in a second process started
+at the same time (both see the same load on a shared machine). Printed per revision: the
 extraction time of the corpus (best of ``--repeat`` passes, CPU seconds of the
 process beside wall time, since the machine is shared), characters per second, and a
 SHA-256 digest of every entity of every article (id, name, type, aliases, each
@@ -107,14 +108,19 @@ def extra_texts(shared: Path) -> dict[str, str]:
     return texts
 
 
-def run(src: Path, corpus: Path, repeat: int, extra: Path) -> dict:  # type: ignore[type-arg]
-    done = subprocess.run(
+def start(src: Path, corpus: Path, repeat: int, extra: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, "-c", _CHILD, str(src), str(corpus), str(repeat), str(extra)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
-        check=True,
     )
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def finish(process: subprocess.Popen[str]) -> dict:  # type: ignore[type-arg]
+    out, _ = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"extraction process failed ({process.returncode})")
+    return json.loads(out)  # type: ignore[no-any-return]
 
 
 def line(label: str, r: dict) -> str:  # type: ignore[type-arg]
@@ -138,11 +144,13 @@ def main() -> int:
         extra = Path(tmp) / "extra.json"
         texts = extra_texts(corpus.parent)
         extra.write_text(json.dumps(texts), encoding="utf-8")
-        results = []
+        # Both revisions run at once, so that on a shared machine they see the same load.
+        running = []
         if args.against:
             old_src = unpack(args.against, Path(tmp))
-            results.append((f"{args.against}", run(old_src, corpus, args.repeat, extra)))
-        results.append(("this checkout", run(REPO / "src", corpus, args.repeat, extra)))
+            running.append((f"{args.against}", start(old_src, corpus, args.repeat, extra)))
+        running.append(("this checkout", start(REPO / "src", corpus, args.repeat, extra)))
+        results = [(label, finish(process)) for label, process in running]
     first = results[0][1]
     print(
         f"BBC: {first['articles']} articles, {first['chars']:,} characters, figures included; "

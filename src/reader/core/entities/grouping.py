@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.entities.classify import Typed
 from reader.core.entities.keys import name_key, slug, variants
@@ -59,6 +60,7 @@ def group(text: str, typed: list[Typed], links: dict[str, str]) -> list[Entity]:
 _ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|ar|az|an)-", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def _surname(word: str) -> str:
     """ "al-Assad" is filed under "Assad"."""
     return _ARTICLE.sub("", word)

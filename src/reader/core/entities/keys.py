@@ -53,6 +53,7 @@ def name_key(name: str) -> str:
     return fold(name)
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """``"Valery Zaluzhnyi"`` → ``"valery-zaluzhnyi"`` (ids, file-safe)."""
     return _NON_ALNUM.sub("-", fold(name)).strip("-") or "x"

@@ -66,9 +66,9 @@ class Span:
     possessive: bool = False
     tags: set[str] = field(default_factory=set)
     after: str = ""  # the rest of the line, up to 40 characters
-    prev2: str = ""  # the word before ``prev`` ("town" in "town of Tavildara")
-    prev2_cap: bool = False  # whether that word was capitalised ("Crosses of Military Merit")
     bare: bool = False  # one word never a name alone: no context read, never classified
+    before: str = ""  # up to 60 characters before the span, where prev2 is read
+    _prev2: tuple[str, bool] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -81,6 +81,24 @@ class Span:
     @property
     def text(self) -> str:
         return " ".join(w[2] for w in self.words)
+
+    @property
+    def prev2(self) -> str:
+        """The word before ``prev`` ("town" in "town of Tavildara"), lower-cased."""
+        return self._second_before()[0]
+
+    @property
+    def prev2_cap(self) -> bool:
+        """Whether that word was capitalised ("Crosses of Military Merit")."""
+        return self._second_before()[1]
+
+    def _second_before(self) -> tuple[str, bool]:
+        # Read on demand: few rules ask, and only after looking at ``prev``.
+        if self._prev2 is None:
+            prev_m = prev_word(self.before, len(self.before))
+            prev2_m = prev_word(self.before, prev_m[0]) if prev_m else None
+            self._prev2 = (prev2_m[1].lower(), prev2_m[1][:1].isupper()) if prev2_m else ("", False)
+        return self._prev2
 
 
 def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -270,7 +288,7 @@ def _with_context(
     start, end = words[0][0], words[-1][1]
     possessive = False
     last = words[-1]
-    if not shouting and _POSSESSIVE.search(last[2]) and len(last[2]) > 2:
+    if not shouting and last[2][-1] in "s'’" and _POSSESSIVE.search(last[2]) and len(last[2]) > 2:
         stem = _POSSESSIVE.sub("", last[2])
         words = [*words[:-1], (last[0], last[0] + len(stem), stem)]
         possessive = True
@@ -285,7 +303,6 @@ def _with_context(
     if bare is not None and not shouting and len(words) == 1 and bare(words[0][2]):
         return Span(words=words, initial=initial, possessive=possessive, bare=True)
     prev_m = prev_word(before, len(before))
-    prev2_m = prev_word(before, prev_m[0]) if prev_m else None
     after = text[end : end + 40].partition("\n")[0]
     next_m = _NEXT_WORD.search(after)
     return Span(
@@ -293,8 +310,7 @@ def _with_context(
         initial=initial,
         shouting=shouting,
         prev=prev_m[1].lower().rstrip(".") if prev_m else "",
-        prev2=prev2_m[1].lower() if prev2_m else "",
-        prev2_cap=bool(prev2_m and prev2_m[1][:1].isupper()),
+        before=before,
         next=next_m.group(1).lower() if next_m else "",
         possessive=possessive,
         after=after,
