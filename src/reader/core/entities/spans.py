@@ -110,16 +110,19 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
     found = []
     for line in _LINE.finditer(text):
         words = [w for w in line.group().split() if w[:1].isalpha()]
-        if len(words) < 2:
+        count = len(words)
+        if count < 2:
             continue
-        upper = sum(1 for w in words if w.isupper())
-        if not any(len(w) > 1 and w.isupper() for w in words):
-            upper = 0  # "I A" is no headline; "W L PCT GB" is a table header
-        titled = sum(1 for w in words if w[0].isupper())
-        if upper >= 0.6 * len(words) or (
-            len(words) >= 4
-            and titled == len(words)
-            and sum(1 for w in words if common(w)) * 2 > len(words)
+        # Cheapest tests first: prose lines fail the count and the first lower-case word.
+        if sum(map(str.isupper, words)) >= 0.6 * count and any(
+            len(w) > 1 and w.isupper()
+            for w in words  # "I A" is no headline
+        ):
+            found.append(line.span())  # "W L PCT GB" is a table header
+        elif (
+            count >= 4
+            and all(w[0].isupper() for w in words)
+            and sum(1 for w in words if common(w)) * 2 > count
         ):
             found.append(line.span())
     return found
