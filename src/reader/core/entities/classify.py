@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
@@ -421,12 +422,14 @@ def never_alone(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of the same words all the time
 def _never(word: str) -> bool:
     """A word never a name by itself; "US" in capitals is the country, not the pronoun."""
     low = word.lower()
     return low in NEVER and not (word.isupper() and low in _PLACE_ACRONYMS)
 
 
+@lru_cache(maxsize=65536)
 def _acronym(word: str) -> bool:
     letters = word.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
