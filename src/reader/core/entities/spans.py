@@ -34,6 +34,7 @@ _LINE = re.compile(r"[^\n]+")
 # the end of the window: a search for that pattern tries every position of it.
 _RUN = re.compile(r"[\w.'’-]+")
 _WORD_OR_LINE = re.compile(r"[\w\n]")
+_RUN_WITH_WORD = re.compile(r"[\w.'’-]*\w[\w.'’-]*")
 _NEXT_WORD = re.compile(r"^[^\w\n]*?([\w'’-]+)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PLURAL_POSSESSIVE = re.compile(r"[a-z]s['’]$")
@@ -64,7 +65,6 @@ class Span:
     prev: str = ""
     next: str = ""
     possessive: bool = False
-    tags: set[str] = field(default_factory=set)
     after: str = ""  # the rest of the line, up to 40 characters
     bare: bool = False  # one word never a name alone: no context read, never classified
     before: str = ""  # up to 60 characters before the span, where prev2 is read
@@ -260,6 +260,13 @@ def prev_word(text: str, end: int) -> tuple[int, str] | None:
     r"""The last word of ``text[:end]`` followed only by non-word characters on its
         line (as ``([\w.'’-]+)[^\w
     ]*$`` would find it): its start and text, or None."""
+    if end >= 2 and text[end - 1] == " " and text[end - 2] != " ":
+        # Most often a plain word and one space ("said the "): that word, when the
+        # whole token is run characters with a letter or digit in it.
+        cut = text.rfind(" ", 0, end - 1)
+        token = text[cut + 1 : end - 1]
+        if _RUN_WITH_WORD.fullmatch(token):
+            return cut + 1, token
     if end > 0 and text[end - 1] == "\n":
         end -= 1  # as ``$`` does, a final newline is looked past
     reverse = text[end - 1 :: -1] if end > 0 else ""
