@@ -9,7 +9,8 @@ name overrule weak ones elsewhere in the same article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
@@ -66,7 +67,18 @@ class Typed:
 
     @property
     def name(self) -> str:
-        return " ".join(w[2] for w in self.words)
+        # Asked many times per mention by the document rules: joined once per list of
+        # words (the rules replace ``words``, never edit the list in place).
+        words = self.words
+        if words is not self._name_of:
+            self._name = " ".join(w[2] for w in words)
+            self._name_of = words
+        return self._name
+
+    _name_of: list[tuple[int, int, str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _name: str = field(default="", init=False, repr=False, compare=False)
 
 
 class Classifier:
@@ -399,12 +411,25 @@ _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy"
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc nz hk".split())
 
 
+def never_alone(word: str) -> bool:
+    """Whether :meth:`Classifier.classify` drops a span of this one word whatever its
+    context: a word never a name by itself, or a nationality ("French"). Words with a
+    hyphen or a digit are left to the full rules (they are cut before classifying)."""
+    return (
+        (_never(word) or is_demonym(word))
+        and "-" not in word
+        and not any(ch.isdigit() for ch in word)
+    )
+
+
+@lru_cache(maxsize=65536)  # pure, and asked of the same words all the time
 def _never(word: str) -> bool:
     """A word never a name by itself; "US" in capitals is the country, not the pronoun."""
     low = word.lower()
     return low in NEVER and not (word.isupper() and low in _PLACE_ACRONYMS)
 
 
+@lru_cache(maxsize=65536)
 def _acronym(word: str) -> bool:
     letters = word.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()

@@ -7,6 +7,8 @@ drops them when they stand alone.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _BASE = """
 afghan albanian algerian american andorran angolan argentine argentinian armenian
 australian austrian azerbaijani azeri bahraini bangladeshi belarusian belgian bolivian
@@ -45,6 +47,7 @@ DEMONYMS: frozenset[str] = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of the same words all the time
 def is_demonym(word: str) -> bool:
     """True for "Ukrainian", "Ukrainians", "pro-Russian", "Anglo-American"."""
     low = word.lower().replace("’", "'")

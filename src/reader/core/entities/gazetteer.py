@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.core.entities.keys import fold
 
+_PLACE_CACHE_SIZE = 100_000
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.json.gz"
 FORMAT_VERSION = 2
 
@@ -50,9 +51,23 @@ class Gazetteer:
         self.surname_rank: dict[str, int] = payload["surnames"]
         self.words: dict[str, int] = payload["words"]
         self.notice: str = payload.get("notice", "")
+        # Answers of ``place`` by name: the rules ask about the same names many times
+        # an article. Bounded: cleared when full (dict reads need no lock).
+        self._place_cache: dict[str, Place | None] = {}
 
     def place(self, name: str) -> Place | None:
         """The most prominent place called ``name`` (any alternate name), if any."""
+        try:
+            return self._place_cache[name]
+        except KeyError:
+            pass
+        found = self._find_place(name)
+        if len(self._place_cache) >= _PLACE_CACHE_SIZE:
+            self._place_cache = {}
+        self._place_cache[name] = found
+        return found
+
+    def _find_place(self, name: str) -> Place | None:
         key = fold(name)
         part = _NATIONS_OF_UK.get(key)
         if part is not None:

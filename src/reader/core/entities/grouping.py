@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 
 from reader.core.entities.classify import Typed
 from reader.core.entities.keys import name_key, slug, variants
@@ -59,6 +61,11 @@ def group(text: str, typed: list[Typed], links: dict[str, str]) -> list[Entity]:
 _ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|ar|az|an)-", re.IGNORECASE)
 
 
+# Mention's own order (its fields in turn), read in C rather than by dataclass __lt__.
+_MENTION_ORDER = attrgetter("start", "end", "text")
+
+
+@lru_cache(maxsize=65536)
 def _surname(word: str) -> str:
     """ "al-Assad" is filed under "Assad"."""
     return _ARTICLE.sub("", word)
@@ -108,5 +115,5 @@ def _entity(cluster: _Cluster) -> Entity:
         # "PCs" is filed as "PC": its id must not be the one of a "PCS".
         eid = f"{cluster.type}:{slug(name_key(name))}"
     aliases = sorted({m.text for m in cluster.mentions} - {name})
-    mentions = sorted(cluster.mentions)
+    mentions = sorted(cluster.mentions, key=_MENTION_ORDER)
     return Entity(id=eid, name=name, type=cluster.type, mentions=mentions, aliases=aliases)

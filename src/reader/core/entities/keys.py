@@ -31,6 +31,8 @@ _VOWELS = frozenset("aeiouy")
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Diacritics off, case folded, apostrophes straightened, spaces collapsed."""
+    if name.isascii():  # nothing to decompose, no curly apostrophe
+        return " ".join(name.casefold().split())
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
@@ -50,6 +52,7 @@ def name_key(name: str) -> str:
     return fold(name)
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """``"Valery Zaluzhnyi"`` → ``"valery-zaluzhnyi"`` (ids, file-safe)."""
     return _NON_ALNUM.sub("-", fold(name)).strip("-") or "x"

@@ -34,6 +34,7 @@ _LINE = re.compile(r"[^\n]+")
 # the end of the window: a search for that pattern tries every position of it.
 _RUN = re.compile(r"[\w.'’-]+")
 _WORD_OR_LINE = re.compile(r"[\w\n]")
+_RUN_WITH_WORD = re.compile(r"[\w.'’-]*\w[\w.'’-]*")
 _NEXT_WORD = re.compile(r"^[^\w\n]*?([\w'’-]+)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PLURAL_POSSESSIVE = re.compile(r"[a-z]s['’]$")
@@ -64,10 +65,10 @@ class Span:
     prev: str = ""
     next: str = ""
     possessive: bool = False
-    tags: set[str] = field(default_factory=set)
     after: str = ""  # the rest of the line, up to 40 characters
-    prev2: str = ""  # the word before ``prev`` ("town" in "town of Tavildara")
-    prev2_cap: bool = False  # whether that word was capitalised ("Crosses of Military Merit")
+    bare: bool = False  # one word never a name alone: no context read, never classified
+    before: str = ""  # up to 60 characters before the span, where prev2 is read
+    _prev2: tuple[str, bool] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -81,6 +82,24 @@ class Span:
     def text(self) -> str:
         return " ".join(w[2] for w in self.words)
 
+    @property
+    def prev2(self) -> str:
+        """The word before ``prev`` ("town" in "town of Tavildara"), lower-cased."""
+        return self._second_before()[0]
+
+    @property
+    def prev2_cap(self) -> bool:
+        """Whether that word was capitalised ("Crosses of Military Merit")."""
+        return self._second_before()[1]
+
+    def _second_before(self) -> tuple[str, bool]:
+        # Read on demand: few rules ask, and only after looking at ``prev``.
+        if self._prev2 is None:
+            prev_m = prev_word(self.before, len(self.before))
+            prev2_m = prev_word(self.before, prev_m[0]) if prev_m else None
+            self._prev2 = (prev2_m[1].lower(), prev2_m[1][:1].isupper()) if prev2_m else ("", False)
+        return self._prev2
+
 
 def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Lines written in capitals or Title Case, where case tells nothing about names.
@@ -91,33 +110,54 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
     found = []
     for line in _LINE.finditer(text):
         words = [w for w in line.group().split() if w[:1].isalpha()]
-        if len(words) < 2:
+        count = len(words)
+        if count < 2:
             continue
-        upper = sum(1 for w in words if w.isupper())
-        if not any(len(w) > 1 and w.isupper() for w in words):
-            upper = 0  # "I A" is no headline; "W L PCT GB" is a table header
-        titled = sum(1 for w in words if w[0].isupper())
-        if upper >= 0.6 * len(words) or (
-            len(words) >= 4
-            and titled == len(words)
-            and sum(1 for w in words if common(w)) * 2 > len(words)
+        # Cheapest tests first: prose lines fail the count and the first lower-case word.
+        if sum(map(str.isupper, words)) >= 0.6 * count and any(
+            len(w) > 1 and w.isupper()
+            for w in words  # "I A" is no headline
+        ):
+            found.append(line.span())  # "W L PCT GB" is a table header
+        elif (
+            count >= 4
+            and all(w[0].isupper() for w in words)
+            and sum(1 for w in words if common(w)) * 2 > count
         ):
             found.append(line.span())
     return found
 
 
-def find_spans(text: str, common: Callable[[str], bool]) -> Iterator[Span]:
-    """Yield candidate spans in text order (``common`` tells ordinary words)."""
+def find_spans(
+    text: str, common: Callable[[str], bool], bare: Callable[[str], bool] | None = None
+) -> Iterator[Span]:
+    """Yield candidate spans in text order (``common`` tells ordinary words).
+
+    A span of one word for which ``bare`` is true ("The", "But", "French": words the
+    classifier drops when they stand alone) is yielded with its words and ``initial``
+    only: reading the words around it would be wasted.
+    """
     loud = shouting_lines(text, common)
     li = 0
     for match in RUN.finditer(text):
         while li < len(loud) and loud[li][1] <= match.start():
             li += 1
         shouting = li < len(loud) and loud[li][0] <= match.start() < loud[li][1]
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
+        run = match.group()
+        if " " in run or "\t" in run or "\xa0" in run:
+            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
+        else:
+            # Only a gap puts a space in a run: this is one word, the token it would give.
+            tokens = [(match.start(), match.end(), run)]
+        if len(tokens) == 1:
+            # One word (most runs): what the splitting below would yield, without it.
+            word = tokens[0][2]
+            if not (word in CONNECTORS or word == "&" or (shouting and word.lower() in CONNECTORS)):
+                yield _with_context(text, tokens, shouting, bare)
+            continue
         for chunk in _prefixed(text, tokens, shouting):
             for part in _and_split(chunk):
-                yield _with_context(text, part, shouting)
+                yield _with_context(text, part, shouting, bare)
 
 
 def _prefixed(
@@ -220,6 +260,13 @@ def prev_word(text: str, end: int) -> tuple[int, str] | None:
     r"""The last word of ``text[:end]`` followed only by non-word characters on its
         line (as ``([\w.'’-]+)[^\w
     ]*$`` would find it): its start and text, or None."""
+    if end >= 2 and text[end - 1] == " " and text[end - 2] != " ":
+        # Most often a plain word and one space ("said the "): that word, when the
+        # whole token is run characters with a letter or digit in it.
+        cut = text.rfind(" ", 0, end - 1)
+        token = text[cut + 1 : end - 1]
+        if _RUN_WITH_WORD.fullmatch(token):
+            return cut + 1, token
     if end > 0 and text[end - 1] == "\n":
         end -= 1  # as ``$`` does, a final newline is looked past
     reverse = text[end - 1 :: -1] if end > 0 else ""
@@ -235,7 +282,12 @@ def prev_word(text: str, end: int) -> tuple[int, str] | None:
     return (run.start(), run.group()) if run is not None else None
 
 
-def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) -> Span:
+def _with_context(
+    text: str,
+    words: list[tuple[int, int, str]],
+    shouting: bool,
+    bare: Callable[[str], bool] | None = None,
+) -> Span:
     if words[-1][2].lower() in UNITS and not shouting:
         ordinal = ORDINAL_BEFORE.search(text, max(0, words[0][0] - 12), words[0][0])
         if ordinal:
@@ -246,7 +298,7 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
     start, end = words[0][0], words[-1][1]
     possessive = False
     last = words[-1]
-    if not shouting and _POSSESSIVE.search(last[2]) and len(last[2]) > 2:
+    if not shouting and last[2][-1] in "s'’" and _POSSESSIVE.search(last[2]) and len(last[2]) > 2:
         stem = _POSSESSIVE.sub("", last[2])
         words = [*words[:-1], (last[0], last[0] + len(stem), stem)]
         possessive = True
@@ -258,8 +310,9 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
         prev_tok = prev_word(head, len(head))
         if prev_tok and (len(prev_tok[1]) <= 4 or prev_tok[1].count(".") >= 2):
             initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok[0]])) or initial
+    if bare is not None and not shouting and len(words) == 1 and bare(words[0][2]):
+        return Span(words=words, initial=initial, possessive=possessive, bare=True)
     prev_m = prev_word(before, len(before))
-    prev2_m = prev_word(before, prev_m[0]) if prev_m else None
     after = text[end : end + 40].partition("\n")[0]
     next_m = _NEXT_WORD.search(after)
     return Span(
@@ -267,8 +320,7 @@ def _with_context(text: str, words: list[tuple[int, int, str]], shouting: bool) 
         initial=initial,
         shouting=shouting,
         prev=prev_m[1].lower().rstrip(".") if prev_m else "",
-        prev2=prev2_m[1].lower() if prev2_m else "",
-        prev2_cap=bool(prev2_m and prev2_m[1][:1].isupper()),
+        before=before,
         next=next_m.group(1).lower() if next_m else "",
         possessive=possessive,
         after=after,
