@@ -112,7 +112,7 @@ def _document(doc: IndexedDoc) -> Any:
 
 def _utc(moment: dt.datetime) -> dt.datetime:
     # Dates are naive (as written in the article): read them as UTC in both directions.
-    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
 
 
 class TantivyWriter(EngineWriter):
