@@ -318,3 +318,23 @@ def test_engines_agree_on_composed_queries(libraries: dict[str, Library], text: 
             continue
         answers.append(("found", sorted((h.id, h.positions) for h in results.hits)))
     assert all(answer == answers[0] for answer in answers), text
+
+
+def test_auto_picks_tantivy_from_the_crossover_and_never_switches_back() -> None:
+    from reader.core.index.engine import CROSSOVER, choose
+
+    assert choose("auto", 10, None) == "whoosh"
+    assert choose("auto", CROSSOVER, None) == "tantivy"
+    assert choose("auto", CROSSOVER, "whoosh") == "tantivy"
+    assert choose("auto", 10, "tantivy") == "tantivy"  # built by --engine tantivy: kept
+    assert choose("whoosh", CROSSOVER * 10, "tantivy") == "whoosh"
+    assert choose("tantivy", 1, None) == "tantivy"
+
+
+def test_the_engine_setting_comes_from_the_config(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("READER_ENGINE", "tantivy")
+    library = Library(corpus, tmp_path / "cache")
+    assert library.update().engine == "tantivy"
+    library.close()

@@ -230,7 +230,10 @@ class MainScreen(Screen[None]):
     def _show_documents(self, summaries: list[DocSummary]) -> None:
         doclist = self.query_one(DocList)
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
-        self.app.sub_title = f"{safe_name(self.library.root.name)} — {len(summaries):,} documents"
+        self.app.sub_title = (  # and the search engine of its index
+            f"{safe_name(self.library.root.name)} — {len(summaries):,} documents"
+            f" · {self.library.engine.name}"
+        )
         if self.entity_filter is not None:
             wanted = self.entity_filter.documents
             summaries = [s for s in summaries if s.id in wanted]

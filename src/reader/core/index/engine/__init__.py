@@ -7,8 +7,9 @@
 The engine a corpus uses is chosen by the ``engine`` setting (``auto``, ``whoosh`` or
 ``tantivy``; ``reader index --engine`` overrides it) and recorded with the index (the catalog's
 ``engine`` meta key); an index of another engine is rebuilt. ``auto`` picks Tantivy from
-:data:`CROSSOVER` articles up (measured: ``benchmarks/index_search.py``), and keeps it until the
-corpus shrinks below half that, so a corpus near the line does not flip at every update.
+:data:`CROSSOVER` articles up (measured: ``benchmarks/engine_crossover.py``) and otherwise keeps
+the index's engine: a Tantivy index (built by ``auto`` or by ``reader index --engine tantivy``)
+is never rebuilt into Whoosh because the corpus shrank or a command ran under ``auto``.
 
 Adding an engine: implement :class:`.base.SearchEngine` in a module of this package, add it to
 :data:`ENGINES`, and run ``tests/core/test_engine_contract.py`` over it.
@@ -50,6 +51,6 @@ def choose(setting: str, files: int, current: str | None) -> str:
     engine of the existing index (None: none yet)."""
     if setting != "auto":
         return setting
-    if current == "tantivy" and files >= CROSSOVER // 2:
+    if files >= CROSSOVER:
         return "tantivy"
-    return "tantivy" if files >= CROSSOVER else "whoosh"
+    return current or "whoosh"

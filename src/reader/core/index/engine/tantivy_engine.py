@@ -116,9 +116,12 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 class TantivyWriter(EngineWriter):
-    def __init__(self, index: tantivy.Index) -> None:
-        self._writer = index.writer(heap_size=HEAP_BYTES)
-        self._open = True
+    """One batch over the engine's open Tantivy writer (kept open from batch to batch: closing
+    it waits for segment merges, which would stall every commit)."""
+
+    def __init__(self, engine: TantivyEngine, writer: Any) -> None:
+        self._engine = engine
+        self._writer = writer
 
     def add(self, doc: IndexedDoc) -> None:
         self._writer.delete_documents_by_term("id", doc.id)
@@ -130,19 +133,15 @@ class TantivyWriter(EngineWriter):
     def commit(self) -> None:
         try:
             self._writer.commit()
-            self._writer.wait_merging_threads()  # releases the writer lock
-            self._open = False
         except BaseException:
             self.cancel()
             raise
 
     def cancel(self) -> None:
-        if self._open:
-            self._open = False
-            try:
-                self._writer.rollback()
-            finally:
-                self._writer.wait_merging_threads()
+        try:
+            self._writer.rollback()
+        finally:
+            self._engine.release_writer()
 
 
 class TantivyEngine(SearchEngine):
@@ -153,6 +152,7 @@ class TantivyEngine(SearchEngine):
         self._meta = meta
         self._index: tantivy.Index | None = None
         self._searcher: tantivy.Searcher | None = None
+        self._writer: Any = None  # the open Tantivy writer of an update (one per index)
 
     def format(self) -> str:
         return f"tantivy={version('tantivy')}/{FORMAT}"
@@ -179,11 +179,12 @@ class TantivyEngine(SearchEngine):
         return None
 
     def _read_everything(self) -> None:
-        """Read every document and every term list once (Tantivy checks as it reads)."""
+        """Read the index's term dictionaries and postings counts (Tantivy checks as it
+        reads; its files end with checksummed footers)."""
         import tantivy
 
         searcher = self._current()
-        searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs or 1)
+        searcher.search(tantivy.Query.all_query(), limit=1, count=True)
         for field in _TEXT_FIELDS:
             searcher.terms_with_prefix(field, "")
         json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))
@@ -212,7 +213,15 @@ class TantivyEngine(SearchEngine):
         return self._index
 
     def writer(self) -> EngineWriter:
-        return TantivyWriter(self._open_index())
+        if self._writer is None:
+            self._writer = self._open_index().writer(heap_size=HEAP_BYTES)
+        return TantivyWriter(self, self._writer)
+
+    def release_writer(self) -> None:
+        """Close the writer (waiting for its merges) and free the index's writer lock."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.wait_merging_threads()
 
     def committed(self) -> None:
         self._searcher = None
@@ -239,6 +248,7 @@ class TantivyEngine(SearchEngine):
     # -- reading ---------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self.release_writer()
         self._searcher = None
         if self._index is not None:
             try:
@@ -247,6 +257,7 @@ class TantivyEngine(SearchEngine):
                 self._index = None
 
     def close(self) -> None:
+        self.release_writer()
         self._searcher = None
         self._index = None
 
