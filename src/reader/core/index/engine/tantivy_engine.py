@@ -74,15 +74,26 @@ def _whoosh_schema() -> Any:
     return build_schema()
 
 
+def _analysed(field: str, text: str) -> list[tuple[str, int, int, int]]:
+    """``text`` as the Whoosh field ``field`` indexes it: ``(term, position, start, end)``."""
+    from reader.core.index.analysis import name_tokens, text_tokens
+
+    if field in ("title", "body"):
+        return list(text_tokens(text))
+    if field != "tags":
+        return list(name_tokens(text))
+    analyzer = _whoosh_schema()[field].analyzer
+    return [
+        (t.text, t.pos, t.startchar or 0, t.endchar or 0)
+        for t in analyzer(text, positions=True, chars=True, mode="index")
+    ]
+
+
 def _tokens(field: str, text: str) -> list[Any]:
     """``text`` as the Whoosh field ``field`` indexes it, as Tantivy tokens."""
     import tantivy
 
-    analyzer = _whoosh_schema()[field].analyzer
-    return [
-        tantivy.Token(t.text, t.pos, t.startchar or 0, t.endchar or 0)
-        for t in analyzer(text, positions=True, chars=True, mode="index")
-    ]
+    return [tantivy.Token(*token) for token in _analysed(field, text)]
 
 
 def _document(doc: IndexedDoc) -> Any:
@@ -318,7 +329,7 @@ class TantivyEngine(SearchEngine):
         """Whoosh's ``key_terms_from_text`` (the Bo1 model, normalised), with the number of
         documents holding a term standing in for its collection frequency, which Tantivy does
         not give."""
-        weights = Counter(t.text for t in _whoosh_schema()[field].analyzer(text, mode="index"))
+        weights = Counter(token[0] for token in _analysed(field, text))
         if not weights:
             return []
         searcher = self._current()
