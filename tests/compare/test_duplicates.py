@@ -173,7 +173,7 @@ def test_rebuild_and_an_old_cache_recompute(
 def test_a_rebuild_signs_each_document_once(
     library: Library, corpus: tuple[Path, random.Random, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.core.index.library as library_module
+    import reader.core.index.indexer as indexer_module
 
     plant(*corpus)
     library.update()
@@ -183,7 +183,7 @@ def test_a_rebuild_signs_each_document_once(
         signed.append(title)
         return document_signature(title, text)
 
-    monkeypatch.setattr(library_module, "document_signature", counting)
+    monkeypatch.setattr(indexer_module, "document_signature", counting)
     library.update(rebuild=True)
     assert len(signed) == library.catalog.count() == 42
     assert len(library.duplicates()) == 1
