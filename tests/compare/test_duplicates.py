@@ -174,7 +174,7 @@ def test_a_rebuild_signs_each_document_once(
     library: Library, corpus: tuple[Path, random.Random, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import reader.core.index.entity_ingest as ingest_module
-    import reader.core.index.library as library_module
+    import reader.core.index.indexer as indexer_module
 
     plant(*corpus)
     library.update()
@@ -186,7 +186,7 @@ def test_a_rebuild_signs_each_document_once(
 
     # Signed beside entity extraction, where the text is in hand; never again after.
     monkeypatch.setattr(ingest_module, "document_signature", counting)
-    monkeypatch.setattr(library_module, "document_signature", counting)
+    monkeypatch.setattr(indexer_module, "document_signature", counting)
     library.update(rebuild=True)
     assert len(signed) == library.catalog.count() == 42
     assert len(library.duplicates()) == 1

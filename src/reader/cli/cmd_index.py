@@ -21,11 +21,12 @@ from reader.workspace import Workspace
 
 
 def run(args: argparse.Namespace) -> int:
-    workspace = Workspace(corpus_root(args.corpus))
+    workspace = Workspace(corpus_root(args.corpus), engine=args.engine)
     try:
         # verify: read every cache file against its checksum (the catalog's pages,
         # the index's files), so `reader index` finds damage that nothing else shows.
         report = index_with_progress(workspace, rebuild=args.rebuild, verbose=True, verify=True)
+        engine = workspace.library.engine_description()
     except CorpusError as error:
         raise UserError(str(error)) from None
     finally:
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
         f"added {report.added}, updated {report.updated}, removed {report.removed}, "
         f"unchanged {report.unchanged}, skipped {len(report.skipped)}"
     )
+    print(f"engine: {engine}")
     for skipped in report.skipped:
         print(f"skipped {safe_name(str(skipped))}")
     for line in accounting(report):

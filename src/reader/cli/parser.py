@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", parents=[corpus], help="build or update the search index")
     p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    p.add_argument(
+        "--engine",
+        choices=("auto", "whoosh", "tantivy"),
+        help="search engine (default: the engine setting, auto); another engine than the "
+        "index's rebuilds it",
+    )
     p.set_defaults(handler=cmd_index.run)
 
     p = sub.add_parser("list", parents=[corpus], help="list the documents")

@@ -263,7 +263,10 @@ class MainScreen(Screen[None]):
         self._index()
 
     def _show_documents(self, summaries: list[DocSummary]) -> None:
-        self.app.sub_title = f"{safe_name(self.library.root.name)} — {len(summaries):,} documents"
+        self.app.sub_title = (  # and the search engine of its index
+            f"{safe_name(self.library.root.name)} — {len(summaries):,} documents"
+            f" · {self.library.engine.name}"
+        )
         self.query_one(SearchPanel).show_documents(summaries)
 
     def _restore_position(self) -> None:

@@ -40,9 +40,16 @@ class Workspace:
     """One open corpus: its library and the session state both front ends share."""
 
     def __init__(
-        self, root: Path, *, library: Library | None = None, cache: Path | None = None
+        self,
+        root: Path,
+        *,
+        library: Library | None = None,
+        cache: Path | None = None,
+        engine: str | None = None,
     ) -> None:
-        self.library = library or Library(root, cache)
+        """``engine``: the engine setting for updates (``auto``, ``whoosh``, ``tantivy``);
+        None: the user's configuration."""
+        self.library = library or Library(root, cache, engine=engine)
         self.root = self.library.root
         self.bookmarks = BookmarkSession(self.library)
         self.search_session = SearchSession(self.library)

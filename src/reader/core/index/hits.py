@@ -59,12 +59,9 @@ class Token:
 
 def analysed(text: str) -> list[Token]:
     """The tokens the body field indexes for ``text``, with their positions."""
-    from reader.core.index.schema import text_analyzer
+    from reader.core.index.analysis import text_tokens
 
-    return [
-        Token(t.text, t.pos, t.startchar, t.endchar)
-        for t in text_analyzer()(text, positions=True, chars=True, removestops=True)
-    ]
+    return [Token(t.text, t.pos, t.start, t.end) for t in text_tokens(text)]
 
 
 def hit_spans(text: str, matcher: HitMatcher, limit: int | None = None) -> list[tuple[int, int]]:
@@ -73,18 +70,14 @@ def hit_spans(text: str, matcher: HitMatcher, limit: int | None = None) -> list[
     Overlapping hits (a term inside a phrase also asked for, two phrases sharing a
     word) are one span: a reader sees one marked stretch, counted once.
     """
-    from reader.core.index.schema import text_analyzer
+    from reader.core.index.analysis import text_tokens
 
     if not matcher or not text:
         return []
     sample = text if limit is None or len(text) <= limit else text[:limit]
     wanted = matcher.terms.union(*(w for p in matcher.phrases for w in p.words))
-    # Only the tokens the matcher looks for are kept (Whoosh reuses one token object).
-    tokens = [
-        Token(t.text, t.pos, t.startchar, t.endchar)
-        for t in text_analyzer()(sample, positions=True, chars=True, removestops=True)
-        if t.text in wanted
-    ]
+    # Only the tokens the matcher looks for are kept.
+    tokens = [Token(*t) for t in text_tokens(sample) if t.text in wanted]
     spans = [(t.start, t.end) for t in tokens if t.text in matcher.terms]
     for phrase in matcher.phrases:
         spans.extend(phrase_spans(tokens, phrase))
@@ -199,8 +192,8 @@ def _expanded(node: Any, reader: Any) -> Iterator[str]:
 
 def _text_pattern(text: str) -> Iterator[Phrase]:
     """``text`` analysed as body text: a term, a phrase, or nothing (stop words)."""
-    from reader.core.index.schema import text_analyzer
+    from reader.core.index.analysis import text_tokens
 
-    words = [t.text for t in text_analyzer()(text, removestops=True)]
+    words = [t.text for t in text_tokens(text)]
     if words:
         yield Phrase(tuple(frozenset([w]) for w in words))

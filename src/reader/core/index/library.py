@@ -1,66 +1,68 @@
-"""A corpus on disk and its persistent index: scan, update incrementally, look up, search.
+"""A corpus on disk and its persistent index: look up, search, entities (the read side).
 
 ``Library`` is what the CLI and the UI talk to. Its files live in the XDG cache dir
 under a key of the corpus's absolute path: ``catalog.sqlite`` (metadata and cleaned
-text) and ``index/`` (Whoosh). Updates are serialised across processes with a file
-lock; readers keep working on the last committed state meanwhile.
+text) and the search engine's index (:mod:`reader.core.index.engine`). Updates
+(:mod:`reader.core.index.indexer`) are serialised across processes with a file
+lock; readers keep working on the last committed state meanwhile. Damage to the
+cache is repaired by rebuilding it (:mod:`reader.core.index.repair`).
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
-import functools
 import hashlib
 import os
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.core.corpus.document import Document, Original, Removed
-from reader.core.corpus.loader import CorpusError, Skipped, SourceFile
 from reader.core.index import cachehealth
-from reader.core.index.cachehealth import CacheDamaged, CacheError, CacheUnwritable
-from reader.core.index.catalog import Catalog, CleaningRow, DocSummary, Fingerprint
-from reader.core.index.cleaning import CleaningPlan, plan_cleaning
-from reader.core.index.duplicates import VERSION as DUPLICATES_VERSION
-from reader.core.index.duplicates import DuplicateGroup, document_signature
+from reader.core.index import engine as engines
+from reader.core.index.cachehealth import CacheError, CacheUnwritable
+from reader.core.index.catalog import Catalog, DocSummary
+from reader.core.index.duplicates import DuplicateGroup
 from reader.core.index.hits import HitMatcher
+from reader.core.index.indexer import BATCH, ProgressCallback, UpdateReport, index_format
+from reader.core.index.repair import Repairs, damage_marker, delete_catalog, inode, repairing
 from reader.core.index.snippets import Snippet
 from reader.core.text.display import safe_name
 from reader.core.text.filenames import name_text
 from reader.core.userdata import paths
 from reader.core.userdata.atomicfile import locked
 
-# Whoosh, the parser and the query code load on first use, not at import: the app
-# shows its window from the catalog alone, and every millisecond before first paint
-# counts (benchmarks/tui.py).
+# The search engine, the parser and the query code load on first use, not at import:
+# the app shows its window from the catalog alone, and every millisecond before first
+# paint counts (benchmarks/tui.py).
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
-    from whoosh import index as whoosh_index
-    from whoosh.searching import Searcher
-
     from reader.core.entities.aliases import Aliases
     from reader.core.entities.model import CorpusEntity, Entity, Mention
+    from reader.core.index.engine.base import SearchEngine
     from reader.core.index.entity_view import CorpusEntities
 
-BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
+__all__ = [
+    "BATCH",
+    "AmbiguousDocument",
+    "DocumentNotFound",
+    "Hit",
+    "Library",
+    "ProgressCallback",
+    "SearchResults",
+    "UpdateReport",
+    "repairing",
+]
+
+_T = TypeVar("_T")
 HIGHLIGHT_LIMIT = 2_000_000  # chars of a hit document scanned for snippets
 
 
 def _format() -> str:
-    from reader.core.corpus.parse import PARSER_VERSION
-    from reader.core.index.schema import SCHEMA_VERSION
-
-    return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION};entities=2"
-
-
-ProgressCallback = Callable[[int, int, str], None]
+    return index_format()
 
 
 class DocumentNotFound(LookupError):
@@ -72,26 +74,6 @@ class AmbiguousDocument(LookupError):
 
 
 @dataclass
-class UpdateReport:
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    skipped: list[Skipped] = field(default_factory=list)  # of this run, never carried over
-    warnings: list[str] = field(default_factory=list)  # per-document, "id: message"
-    ignored_files: int = 0  # article files left out by .readerignore
-    ignored_folders: int = 0
-    others: dict[str, int] = field(default_factory=dict)  # files not read, by extension
-    rebuilt: str | None = None  # why the index was rebuilt from scratch
-    cancelled: bool = False
-    read_only: str | None = None  # why the index could not be updated (nothing was)
-    recleaned: int = 0  # unchanged documents cleaned again: their folder's furniture changed
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
-
-
 @dataclass(frozen=True)
 class Hit:
     id: str
@@ -122,35 +104,13 @@ class SearchResults:
         return {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
 
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def repairing(
-    method: Callable[Concatenate[Library, _P], _R],
-) -> Callable[Concatenate[Library, _P], _R]:
-    """Run ``method`` (its first argument a Library); when it fails on a damaged
-    cache, rebuild the cache and run it again, once. Anything else is raised as is."""
-
-    @functools.wraps(method)
-    def wrapper(library: Library, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        try:
-            return method(library, *args, **kwargs)
-        except Exception as error:
-            problem = library.diagnose(error)
-            if problem is None:
-                raise
-        library.repair(problem)  # outside the except: the old error is not the cause
-        return method(library, *args, **kwargs)
-
-    return wrapper
-
-
-class Library:
-    def __init__(self, root: Path, cache: Path | None = None) -> None:
+class Library(Repairs):
+    def __init__(self, root: Path, cache: Path | None = None, *, engine: str | None = None) -> None:
+        """``engine``: the engine setting for updates (``auto``, ``whoosh``, ``tantivy``);
+        None: the ``engine`` of the user's configuration."""
         self.root = root.expanduser().resolve()
         self.cache = cache or paths.corpus_cache_dir(self.root)
-        self.index_dir = self.cache / "index"
+        self.engine_setting = engine
         try:
             self.cache.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -158,7 +118,7 @@ class Library:
                 f"cannot create the index folder {self.cache}: {_reason(error)}"
             ) from error
         self._lock = threading.RLock()
-        self._searcher: Searcher | None = None
+        self._engine: SearchEngine | None = None
         self._ids: list[str] | None = None
         self._entities: CorpusEntities | None = None
         self.problems: list[str] = []  # repairs made on open, for the caller to show
@@ -175,7 +135,7 @@ class Library:
         self._catalog_lost: str | None = None  # why the catalog was replaced on opening
         self.catalog = self._open_catalog()
 
-    # -- opening and repairing -------------------------------------------------
+    # -- the catalog -------------------------------------------------------------
 
     def _open_catalog(self) -> Catalog:
         path = self.cache / "catalog.sqlite"
@@ -187,14 +147,14 @@ class Library:
                     f"no usable index in {self.cache}, and it cannot be built there: "
                     f"{self.read_only} ({error})"
                 ) from error
-            self._catalog_inode = _inode(path)
+            self._catalog_inode = inode(path)
             return catalog
         # Processes started together on a new corpus take turns creating the file and
         # switching it to WAL. A busy database (OperationalError) is never "damaged":
         # deleting a live database's -wal/-shm files under another process's open
         # connection is what corrupts it ("database disk image is malformed").
         with locked(self.cache / "catalog"):
-            marked = self._damage_marker()
+            marked = damage_marker(self.cache)
             if marked is not None:
                 self._delete_catalog(marked)
             try:
@@ -209,173 +169,82 @@ class Library:
             except sqlite3.DatabaseError as error:
                 self._delete_catalog(f"catalog unreadable ({error})")
                 catalog = Catalog(path)
-            self._catalog_inode = _inode(path)
+            self._catalog_inode = inode(path)
             return catalog
 
-    def _damage_marker(self) -> str | None:
-        """The reason left by a process that found this catalog file damaged (it
-        could not repair it then), if the file is still the one it found."""
-        marker = self.cache / "catalog.damaged"
-        try:
-            inode, _, reason = marker.read_text(encoding="utf-8").partition(" ")
-        except (OSError, UnicodeDecodeError):
-            return None
-        if inode != str(_inode(self.cache / "catalog.sqlite")):
-            marker.unlink(missing_ok=True)  # replaced since: already repaired
-            return None
-        return reason.strip() or "catalog damaged"
+    def _delete_catalog(self, reason: str) -> None:
+        """Delete a damaged catalog (under the catalog lock); the next update rebuilds
+        the index for ``reason``, since the catalog is what says what is indexed."""
+        self._catalog_lost = reason
+        delete_catalog(self.cache)
 
-    def _delete_catalog(self, reason: str | None) -> None:
-        """Delete a damaged catalog (under the catalog lock); the update that follows
-        rebuilds the index for ``reason`` (None: the caller's update does), since the
-        catalog is what says what is indexed."""
-        if reason is not None:
-            self._catalog_lost = reason
-        path = self.cache / "catalog.sqlite"
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        (self.cache / "catalog.damaged").unlink(missing_ok=True)
-
-    def _reset_catalog(self) -> None:
+    def reset_catalog(self) -> None:
         """Replace this library's damaged catalog with a new, empty one (the update
         that called this reports why)."""
         with self._lock, locked(self.cache / "catalog"):
             path = self.cache / "catalog.sqlite"
             with contextlib.suppress(sqlite3.Error):
                 self.catalog.close()
-            if _inode(path) == self._catalog_inode:  # not already replaced by another
-                self._delete_catalog(None)
+            if inode(path) == self._catalog_inode:  # not already replaced by another
+                delete_catalog(self.cache)
             self.catalog = Catalog(path)
-            self._catalog_inode = _inode(path)
+            self._catalog_inode = inode(path)
             self._ids = None
             self._entities = None
+            self._set_engine(None)
 
-    # -- damage --------------------------------------------------------------------
+    # -- the search engine ---------------------------------------------------------
 
-    def diagnose(self, error: BaseException) -> str | None:
-        """A one-line account when ``error`` comes from a damaged cache (recorded, so
-        that the next update rebuilds it even if this process cannot); None for
-        anything else. Raises CacheUnwritable when the cause is the disk."""
-        from reader.core.index.query import QueryError
+    @property
+    def engine(self) -> SearchEngine:
+        """The engine of the index as recorded in the catalog (Whoosh for an index made
+        before engines were recorded, or none yet)."""
+        with self._lock:
+            name = self._recorded_engine()
+            if self._engine is None or self._engine.name != name:
+                self._set_engine(engines.make_engine(name, self.cache, self.catalog))
+            assert self._engine is not None
+            return self._engine
 
-        if isinstance(error, (QueryError, LookupError, CacheError, CorpusError)):
-            return None
-        self._damage_seen = self._cache_state()
-        disk = cachehealth.disk_problem(error, self.cache)
-        if disk is not None:
-            raise CacheUnwritable(f"cannot write the index in {self.cache}: {disk}") from error
-        damage = cachehealth.catalog_damage(error)
-        if damage is not None:
-            problem = f"catalog damaged ({damage})"
-            with contextlib.suppress(OSError):
-                marker = self.cache / "catalog.damaged"
-                marker.write_text(f"{self._catalog_inode} {problem}", encoding="utf-8")
-            return problem
-        found = cachehealth.index_damage_type(error)
-        if found is None:
-            # Not a kind of error damage is known to raise: read every index file
-            # against its checksum before calling it damage (a bug is not cured by
-            # rebuilding, and rebuilding a big corpus takes minutes).
-            with contextlib.suppress(sqlite3.Error):
-                found = cachehealth.check(
-                    self.index_dir, self.catalog.get_meta(cachehealth.META_KEY), full=True
-                )
-        if found is None:
-            return None
-        problem = f"index damaged ({found})"
-        with contextlib.suppress(sqlite3.Error, OSError):
-            self.catalog.set_meta(
-                "index_damaged", f"{cachehealth.latest_toc(self.index_dir)} {problem}"
-            )
-        return problem
+    def _recorded_engine(self) -> str:
+        with contextlib.suppress(sqlite3.Error):
+            name = self.catalog.get_meta("engine")
+            if name in engines.ENGINES:
+                return name
+        return engines.DEFAULT
 
-    def _cache_state(self) -> tuple[str, int]:
-        """Which index generation and catalog file are there now."""
-        toc = cachehealth.latest_toc(self.index_dir)
-        stamp = f"{toc}:{_mtime(self.index_dir / toc)}" if toc else ""
-        return stamp, _inode(self.cache / "catalog.sqlite")
+    def _set_engine(self, engine: SearchEngine | None) -> None:
+        if self._engine is not None and self._engine is not engine:
+            self._engine.close()
+        self._engine = engine
 
-    def _repaired_since(self) -> bool:
-        """Whether another process replaced the index or catalog since this one met
-        the damage (it rebuilt them): then a normal update uses its work."""
-        seen, self._damage_seen = self._damage_seen, None
-        return seen is not None and seen != self._cache_state()
+    def use_engine(self, name: str) -> SearchEngine:
+        """Switch to the engine ``name`` (the update that calls this rebuilds its index)."""
+        with self._lock:
+            self._set_engine(engines.make_engine(name, self.cache, self.catalog))
+            assert self._engine is not None
+            return self._engine
 
-    def repair(self, problem: str) -> UpdateReport:
-        """Rebuild the cache after ``problem`` (from :meth:`diagnose`), under the
-        update lock: searches in other processes wait, then see the new index."""
-        if self.read_only is not None:
-            raise CacheDamaged(
-                f"{problem}, and it cannot be rebuilt in {self.cache}: {self.read_only}"
-            )
-        if self.on_repair is not None:
-            self.on_repair(problem)
-        report = self.update(repair=problem)
-        self.refresh()
-        return report
+    @property
+    def index_dir(self) -> Path:
+        """The folder of the engine's index (a local engine's)."""
+        folder = getattr(self.engine, "folder", None)
+        return folder if isinstance(folder, Path) else self.cache
 
-    def _open_index(self, verify: bool = False) -> tuple[whoosh_index.Index, str | None]:
-        """The Whoosh index, created or rebuilt when missing, outdated, unreadable or
-        damaged (its files differ from the manifest; ``verify`` reads them all)."""
-        from whoosh import index as whoosh_index
+    def has_index(self) -> bool:
+        """Whether a search index was ever written for this corpus."""
+        return self.engine.exists()
 
-        reason: str | None = None
-        stored = self.catalog.get_meta("format")
-        damaged = self._damage_flag() or cachehealth.check(
-            self.index_dir, self.catalog.get_meta(cachehealth.META_KEY), full=verify
-        )
-        if stored is not None and stored != _format():
-            reason = f"index format changed ({stored} → {_format()})"
-        elif damaged is not None and _has_index_files(self.index_dir):
-            reason = (
-                damaged if damaged.startswith("index damaged") else f"index damaged ({damaged})"
-            )
-        elif _has_index_files(self.index_dir):
-            try:
-                # open_dir, not exists_in: exists_in raises on a damaged TOC too.
-                ix = whoosh_index.open_dir(str(self.index_dir))
-                with ix.reader() as reader:
-                    reader.doc_count()
-                if stored is not None:
-                    return ix, None
-                reason = "index had no catalog"
-            except Exception as error:  # any failure to read it means: rebuild
-                reason = f"index unreadable ({type(error).__name__}: {error})"
-        elif stored is not None:
-            reason = "index files missing"
-        return self._create_index(), reason
+    def engine_description(self) -> str:
+        """The engine the index is in, with its version (``reader index``, the TUI header)."""
+        return self.engine.describe()
 
-    def _create_index(self) -> whoosh_index.Index:
-        from whoosh import index as whoosh_index
+    def _setting(self) -> str:
+        if self.engine_setting is not None:
+            return self.engine_setting
+        from reader.core.userdata.config import load_config
 
-        from reader.core.index.schema import build_schema
-
-        if self.index_dir.exists():
-            shutil.rmtree(self.index_dir)
-        self.index_dir.mkdir(parents=True)
-        self.catalog.clear()
-        ix = whoosh_index.create_in(str(self.index_dir), build_schema())
-        self.catalog.set_meta("format", _format())
-        self.catalog.set_meta("minhash", DUPLICATES_VERSION)  # signatures made from here on
-        self._record_index_files()
-        return ix
-
-    def _record_index_files(self) -> None:
-        """Note the committed index files' sizes and checksums (after each commit)."""
-        previous = self.catalog.get_meta(cachehealth.META_KEY)
-        self.catalog.set_meta(cachehealth.META_KEY, cachehealth.record(self.index_dir, previous))
-
-    def _damage_flag(self) -> str | None:
-        """The damage another run found in the index and could not repair, while the
-        index is still the generation it found damaged."""
-        flag = self.catalog.get_meta("index_damaged")
-        if not flag:
-            return None
-        toc, _, problem = flag.partition(" ")
-        if toc == str(cachehealth.latest_toc(self.index_dir)):
-            return problem
-        self.catalog.set_meta("index_damaged", "")  # since rebuilt or updated
-        return None
+        return load_config().engine
 
     # -- updating --------------------------------------------------------------
 
@@ -387,6 +256,7 @@ class Library:
         repair: str | None = None,
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
+        engine: str | None = None,
     ) -> UpdateReport:
         """Bring the index in line with the files: only new, changed and removed ones.
 
@@ -394,17 +264,19 @@ class Library:
         index``); ``repair`` rebuilds for that reason. A damaged cache found on the
         way is rebuilt (``report.rebuilt`` says why); a cache that cannot be written
         raises CacheUnwritable, and a read-only one is left as it is
-        (``report.read_only``).
+        (``report.read_only``). ``engine`` overrides the engine setting for this
+        update (another engine than the index's rebuilds it).
         """
         if self.read_only is not None:
-            return UpdateReport(read_only=self.read_only)
+            return UpdateReport(read_only=self.read_only, engine=self.engine.name)
+        setting = engine or self._setting()
         try:
-            return self._update(rebuild, verify, repair, progress, cancelled)
+            return self._update(rebuild, verify, repair, progress, cancelled, setting)
         except Exception as error:
             problem = self.diagnose(error)
             if problem is None or repair is not None:
                 raise
-        return self._update(rebuild, verify, problem, progress, cancelled)
+        return self._update(rebuild, verify, problem, progress, cancelled, setting)
 
     def _update(
         self,
@@ -413,8 +285,9 @@ class Library:
         repair: str | None,
         progress: ProgressCallback | None,
         cancelled: Callable[[], bool] | None,
+        setting: str,
     ) -> UpdateReport:
-        from reader.core.corpus.loader import scan
+        from reader.core.index.indexer import run_update
 
         if repair is not None and self._repaired_since():
             repair = None
@@ -428,59 +301,16 @@ class Library:
                 repair = f"catalog damaged ({found})"
         report = UpdateReport(warnings=[f"index: {p}" for p in self.problems])
         self.problems.clear()
-        with contextlib.ExitStack() as held:
-            if rebuild or repair is not None:
-                # Searches in other processes wait for a requested rebuild rather than
-                # see the index half refilled (see search). Taken before the update
-                # lock, in the order readers take them, so the two never deadlock.
-                held.enter_context(locked(self.cache / "rebuild"))
-            held.enter_context(locked(self.cache / "update"))
-            if repair is not None and repair.startswith("catalog") and lost is None:
-                # Under both locks: no search or update elsewhere is reading it.
-                self._reset_catalog()
-            if repair is not None:
-                ix, report.rebuilt = self._create_index(), repair
-            elif rebuild:
-                ix, report.rebuilt = self._create_index(), "requested"
-            else:
-                ix, report.rebuilt = self._open_index(verify)
-            scanned = scan(self.root)
-            report.skipped.extend(scanned.skipped)
-            report.warnings.extend(scanned.warnings)
-            report.ignored_files = scanned.ignored_files
-            report.ignored_folders = scanned.ignored_folders
-            report.others = scanned.others
-            previous = self.catalog.fingerprints()
-            current = {f.id for f in scanned.files}
-            removed = [doc_id for doc_id in previous if doc_id not in current]
-            todo = []
-            for source in scanned.files:
-                old = previous.get(source.id)
-                if (
-                    old
-                    and old[0] == source.rel
-                    and (old[1].mtime_ns, old[1].size)
-                    == (
-                        source.mtime_ns,
-                        source.size,
-                    )
-                ):
-                    report.unchanged += 1
-                else:
-                    todo.append(source)
-            # Furniture is learned from the folders' lines before anything is cleaned;
-            # unchanged documents whose furniture changed are cleaned again.
-            plan, again = plan_cleaning(self.catalog, scanned.files, todo, removed, previous)
-            todo.extend(again)
-            report.recleaned += len(again)
-            report.unchanged -= len(again)  # counted as updated when done
-            merged = self._apply(ix, todo, removed, previous, report, progress, cancelled, plan)
-            self._drop_strays(ix)
-            if merged is not None:
-                self._store_merge(merged)
-            elif self.catalog.entities_stale():
-                self._store_merge(self._merge_payload())
-            self._update_duplicates()
+        run_update(
+            self,
+            report,
+            rebuild=repair or ("requested" if rebuild else None),
+            reset_catalog=repair is not None and repair.startswith("catalog") and lost is None,
+            verify=verify,
+            setting=setting,
+            progress=progress,
+            cancelled=cancelled,
+        )
         self.refresh()
         # Read the corpus entities now (callers update off the UI thread), so the
         # first search does not pay for loading them and indexing their names.
@@ -492,213 +322,15 @@ class Library:
         may have updated the index."""
         with self._lock:
             self._ids = None
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
-            if self._catalog_inode != _inode(self.cache / "catalog.sqlite"):
+            if self._engine is not None:
+                self._engine.refresh()
+            if self._catalog_inode != inode(self.cache / "catalog.sqlite"):
                 # Another process replaced a damaged catalog: read the new one.
                 with contextlib.suppress(sqlite3.Error, CacheError):
                     old, self.catalog = self.catalog, self._open_catalog()
                     self._entities = None
+                    self._set_engine(None)
                     old.close()
-
-    def _apply(
-        self,
-        ix: whoosh_index.Index,
-        todo: list[SourceFile],
-        removed: list[str],
-        previous: dict[str, tuple[str, Fingerprint]],
-        report: UpdateReport,
-        progress: ProgressCallback | None,
-        cancelled: Callable[[], bool] | None,
-        plan: CleaningPlan,
-    ) -> str | None:
-        """Parse, extract entities and index ``todo``, committing every BATCH files.
-
-        Entities are extracted ahead of the Whoosh writer in worker processes when the
-        update is big enough (:class:`reader.core.index.entity_ingest.ExtractionPool`), so
-        both run at once, also while a batch commits; the corpus merge then runs in
-        a worker during the last commit, and its result is returned.
-        """
-        from reader.core.index.entity_ingest import ExtractionPool
-
-        if not todo and not removed:
-            return None
-
-        def prepared() -> Iterator[tuple[SourceFile, _Prepared]]:
-            for source in todo:
-                if cancelled is not None and cancelled():
-                    report.cancelled = True
-                    return
-                yield source, self._prepare(source, previous.get(source.id), report, plan)
-
-        def text_of(item: tuple[SourceFile, _Prepared]) -> tuple[str, str] | None:
-            row = item[1]
-            return (row[0].meta.title, row[0].text) if isinstance(row, tuple) else None
-
-        cleaning = plan.rows  # filled by _prepare, moved into each batch
-        batch = _Batch(ix, removed)
-        with ExtractionPool(len(todo)) as pool:
-            for number, ((source, row), extracted) in enumerate(
-                pool.pipeline(prepared(), text_of), 1
-            ):
-                if progress is not None:
-                    progress(number, len(todo), source.rel)
-                try:
-                    if row is None:
-                        if source.id in previous:
-                            batch.writer.delete_by_term("id", source.id)
-                            batch.gone.append(source.id)
-                    elif isinstance(row, Fingerprint):
-                        batch.touches.append((source.id, row))
-                    elif extracted is not None:
-                        doc, fingerprint, warnings = row
-                        data, terms, signature = extracted
-                        batch.writer.update_document(**_fields(doc), **terms)
-                        batch.rows.append((doc, source.rel, fingerprint, warnings))
-                        batch.cleaning.append(cleaning.pop(doc.id))
-                        batch.entity_rows.append((doc.id, data))
-                        batch.signatures.append((doc.id, signature))
-                        if source.id in previous:
-                            report.updated += 1
-                        else:
-                            report.added += 1
-                except BaseException:
-                    _cancel(batch.writer)
-                    raise
-                if number % BATCH == 0:
-                    self._commit(batch, previous, report)
-                    batch = _Batch(ix, [])
-                if cancelled is not None and cancelled():
-                    report.cancelled = True
-                    break
-            merging = None
-            if pool.parallel and not report.cancelled:
-                rows = dict(self.catalog.all_entity_data())
-                for doc_id in batch.gone:
-                    rows.pop(doc_id, None)
-                rows.update(batch.entity_rows)
-                merging = pool.merge(sorted(rows.items()))
-            self._commit(batch, previous, report)
-            return _merged(merging)
-
-    def _commit(
-        self, batch: _Batch, previous: dict[str, tuple[str, Fingerprint]], report: UpdateReport
-    ) -> None:
-        try:
-            batch.writer.commit()
-        except BaseException:
-            _cancel(batch.writer)
-            raise
-        self._record_index_files()
-        # Whoosh first, then the catalog: a crash between the two only means the
-        # next run re-indexes this batch (update_document is idempotent).
-        self.catalog.write(
-            batch.rows,
-            batch.gone,
-            batch.touches,
-            batch.entity_rows,
-            batch.cleaning,
-            batch.signatures,
-        )
-        report.removed += len([g for g in batch.gone if g in previous])
-
-    def _update_duplicates(self) -> None:
-        """Sign documents indexed without a signature (a cache made before signatures
-        were kept, or by another version of them), then regroup near-duplicates if
-        documents changed since the groups were stored."""
-        from reader.core.index import duplicates
-
-        if self.catalog.get_meta("minhash") != DUPLICATES_VERSION:
-            self.catalog.store_signatures((), replace_all=True)
-            self.catalog.set_meta("minhash", DUPLICATES_VERSION)
-        while missing := self.catalog.unsigned(BATCH):
-            self.catalog.store_signatures(
-                ((i, document_signature(title, text)) for i, title, text in missing),
-                replace_all=False,
-            )
-        if self.catalog.get_meta("duplicates_stale") == "0":
-            return
-        signatures = self.catalog.signatures()
-        groups = duplicates.find_groups(signatures)
-        dates = self.catalog.dates(i for ids, _ in groups for i in ids)
-        rows = []
-        for rank, (ids, lowest) in enumerate(groups):
-            canonical = duplicates.canonical_of(ids, dates)
-            for doc_id in ids:
-                score = duplicates.similarity(signatures[doc_id], signatures[canonical])
-                rows.append((doc_id, rank, canonical, score, lowest))
-        self.catalog.store_duplicates(rows)
-
-    def _merge_payload(self) -> str:
-        """All documents' entities merged into corpus entities (the cached JSON)."""
-        from reader.core.index.entity_ingest import corpus_payload
-
-        return corpus_payload(self.catalog.all_entity_data())
-
-    def _store_merge(self, payload: str) -> None:
-        import uuid
-
-        self.catalog.store_corpus_entities(payload, uuid.uuid4().hex)
-
-    def _prepare(
-        self,
-        source: SourceFile,
-        old: tuple[str, Fingerprint] | None,
-        report: UpdateReport,
-        plan: CleaningPlan,
-    ) -> _Prepared:
-        from reader.core.corpus.loader import decode, looks_binary, read_bytes
-        from reader.core.corpus.parse import parse_text
-
-        try:
-            data = read_bytes(source)
-        except OSError as error:
-            report.skipped.append(Skipped(source.rel, f"unreadable ({error.strerror})"))
-            return None
-        digest = hashlib.sha256(data).hexdigest()
-        fingerprint = Fingerprint(source.mtime_ns, len(data), digest)
-        unchanged = old is not None and old[0] == source.rel and old[1].sha256 == digest
-        if unchanged and source.id not in plan.force:
-            report.unchanged += 1
-            return fingerprint  # touched but not changed: remember the new mtime only
-        if looks_binary(data):
-            report.skipped.append(Skipped(source.rel, "binary file"))
-            return None
-        text, encoding_warning = decode(data)
-        if not text.strip():
-            report.skipped.append(Skipped(source.rel, "empty file (only blank space)"))
-            return None
-        name = safe_name(PurePosixPath(source.rel).stem)
-        parsed = parse_text(
-            text,
-            fallback_title=name.replace("_", " ").replace("-", " "),
-            furniture=plan.check(source.rel),
-        )
-        plan.rows[source.id] = plan.row(source.id, source.rel, text, parsed.removed)
-        warnings = tuple(w for w in (encoding_warning, *parsed.warnings) if w)
-        report.warnings.extend(f"{source.rel}: {w}" for w in warnings)
-        path = name_text(str(source.path))  # text form: SQLite and Whoosh refuse surrogates
-        doc = Document(source.id, path, parsed.meta, parsed.text, parsed.styles, parsed.words)
-        return doc, fingerprint, warnings
-
-    def _drop_strays(self, ix: whoosh_index.Index) -> None:
-        """Remove index entries the catalog does not know (left by an interrupted run)."""
-        with ix.reader() as reader:
-            if reader.doc_count() == self.catalog.count():
-                return
-            indexed = {fields["id"] for _, fields in reader.iter_docs()}
-        strays = indexed - set(self.catalog.ids())
-        if strays:
-            writer = ix.writer()
-            try:
-                for doc_id in strays:
-                    writer.delete_by_term("id", doc_id)
-                writer.commit()
-            except BaseException:
-                _cancel(writer)
-                raise
-            self._record_index_files()
 
     # -- reading -----------------------------------------------------------------
 
@@ -839,31 +471,22 @@ class Library:
                 return found
         return None
 
-    def _current_searcher(self) -> Searcher:
-        try:
-            return self._open_searcher()
-        except Exception:
-            # Another process is rebuilding the index (its files are being replaced):
-            # wait for that update to finish, then open what it committed.
-            self._searcher = None
-            with locked(self.cache / "update", shared=True):
-                return self._open_searcher()
+    def read_engine(self, read: Callable[[SearchEngine], _T]) -> _T:
+        """``read`` on the current search engine, under the library's lock (for core
+        modules such as :mod:`reader.core.index.similar` that ask the index directly)."""
+        from reader.core.index.query import QueryError
 
-    def _open_searcher(self) -> Searcher:
-        from whoosh import index as whoosh_index
-
-        if self._searcher is None:
-            self._searcher = whoosh_index.open_dir(str(self.index_dir)).searcher()
-        else:
-            self._searcher = self._searcher.refresh()
-        return self._searcher
-
-    @contextlib.contextmanager
-    def searcher(self) -> Iterator[Searcher]:
-        """The current Whoosh searcher, held under the library's lock (for core modules
-        such as :mod:`reader.core.index.similar` that query the index directly)."""
         with self._lock:
-            yield self._current_searcher()
+            try:
+                return read(self.engine)
+            except QueryError:
+                raise
+            except Exception:
+                # Another process is rebuilding the index (its files are being replaced):
+                # wait for that update to finish, then read what it committed.
+                self.engine.close()
+            with locked(self.cache / "update", shared=True):
+                return read(self.engine)
 
     @repairing
     def search(self, text: str, limit: int = 20, *, detail: int | None = None) -> SearchResults:
@@ -872,8 +495,7 @@ class Library:
         Snippets and hit positions cost a pass over each hit's text, so only the first
         ``detail`` hits get them (all when None); ``add_detail`` fills in more later.
         """
-        from reader.core.index.hits import compile_hits
-        from reader.core.index.query import clean_query, every_document, expand_terms, parse_query
+        from reader.core.index.query import clean_query, every_document, parse_query
 
         text = clean_query(text)  # it is echoed back: no control characters
         parsed = parse_query(text, self._corpus())
@@ -882,20 +504,14 @@ class Library:
         with locked(self.cache / "rebuild", shared=True):
             if every_document(parsed):
                 return self._every_document(text, limit, detail)
-            with self._lock:
-                searcher = self._current_searcher()
-                parsed = expand_terms(parsed, searcher.reader())
-                results = searcher.search(parsed, limit=limit)
-                total = len(results)
-                found = [(hit["id"], hit.score) for hit in results]
-                matcher = compile_hits(parsed, searcher.reader())
+            answer = self.read_engine(lambda engine: engine.search(parsed, limit))
             hits = []
-            for doc_id, score in found:
+            for doc_id, score in answer.found:
                 summary = self.catalog.summary(doc_id)
                 if summary is None:
                     continue  # indexed by a run that was interrupted: not shown
                 hits.append(Hit(doc_id, summary, float(score or 0.0), detailed=False))
-        plain = SearchResults(text, total, tuple(hits), matcher)
+        plain = SearchResults(text, answer.total, tuple(hits), answer.matcher)
         return self.add_detail(plain, len(hits) if detail is None else detail)
 
     def _every_document(self, text: str, limit: int, detail: int | None) -> SearchResults:
@@ -928,14 +544,11 @@ class Library:
     @repairing
     def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
         """Every span of ``body`` that the query ``text`` matches (the whole text)."""
-        from reader.core.index.hits import compile_hits, hit_spans
-        from reader.core.index.query import expand_terms, parse_query
+        from reader.core.index.hits import hit_spans
+        from reader.core.index.query import parse_query
 
         parsed = parse_query(text, self._corpus())
-        with self._lock:
-            reader = self._current_searcher().reader()
-            matcher = compile_hits(expand_terms(parsed, reader), reader)
-        return hit_spans(body, matcher)
+        return hit_spans(body, self.read_engine(lambda engine: engine.matcher(parsed)))
 
     # -- entities ------------------------------------------------------------------
     #
@@ -1037,9 +650,7 @@ class Library:
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self._set_engine(None)
         self.catalog.close()
 
     # -- reading single documents (for the application layer) -------------------------
@@ -1060,21 +671,17 @@ class Library:
         return self.catalog.count()
 
 
-def _cancel(writer: Any) -> None:
-    """Give up a Whoosh writer after an error without hiding that error: a failed
-    commit has closed it already ("This writer is closed" hid "No space left")."""
-    if not writer.is_closed:
-        with contextlib.suppress(Exception):
-            writer.cancel()
-
-
 def _unwritable(folder: Path) -> str | None:
     """Why ``folder`` and its cache files cannot be written, or None.
 
     access(2) answers for this process's user (root writes a chmod-ed folder, but not
     one on a read-only mount: EROFS), so a folder it accepts really takes writes.
     """
-    for path in (folder, folder / "catalog.sqlite", folder / "index"):
+    for path in (
+        folder,
+        folder / "catalog.sqlite",
+        *(folder / f for f in engines.FOLDERS.values()),
+    ):
         if path.exists() and not os.access(path, os.W_OK):
             try:
                 probe = os.open(
@@ -1090,50 +697,6 @@ def _unwritable(folder: Path) -> str | None:
 
 def _reason(error: OSError) -> str:
     return os.strerror(error.errno).lower() if error.errno else str(error)
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-def _inode(path: Path) -> int:
-    try:
-        return path.stat().st_ino
-    except OSError:
-        return 0
-
-
-def _merged(merging: Future[str] | None) -> str | None:
-    """The merge a worker made, or None to merge here (no pool, or it broke)."""
-    if merging is None:
-        return None
-    try:
-        return merging.result()
-    except Exception:  # a dead worker or pool: the caller merges in this process
-        return None
-
-
-# What _prepare makes of a file: a parsed document, a fingerprint only (content
-# unchanged), or None (skipped).
-_Prepared = tuple[Document, Fingerprint, tuple[str, ...]] | Fingerprint | None
-
-
-class _Batch:
-    """The changes between two commits: an open Whoosh writer and the catalog rows."""
-
-    def __init__(self, ix: whoosh_index.Index, removed: list[str]) -> None:
-        self.writer = ix.writer(limitmb=256)
-        self.gone: list[str] = list(removed)
-        for doc_id in removed:
-            self.writer.delete_by_term("id", doc_id)
-        self.rows: list[tuple[Document, str, Fingerprint, tuple[str, ...]]] = []
-        self.entity_rows: list[tuple[str, str]] = []
-        self.cleaning: list[CleaningRow] = []
-        self.touches: list[tuple[str, Fingerprint]] = []
-        self.signatures: list[tuple[str, bytes]] = []  # near-duplicates (core.duplicates)
 
 
 def _groups(rows: list[tuple[str, int, str, float, float]]) -> list[DuplicateGroup]:
@@ -1156,25 +719,3 @@ def _typed_id(ref: str) -> str:
     """An id as typed: ids are printable text, so a reference that holds bytes or
     controls (pasted, or passed by a script) is matched in its printed form."""
     return safe_name(name_text(ref)) if not ref.isprintable() else ref
-
-
-def _has_index_files(folder: Path) -> bool:
-    """Whether a Whoosh index was ever written here (a TOC file exists)."""
-    return folder.is_dir() and any(folder.glob("_*_*.toc"))
-
-
-def _fields(doc: Document) -> dict[str, Any]:
-    import datetime as dt
-
-    values: dict[str, Any] = {
-        "id": doc.id,
-        "path": doc.path,
-        "title": doc.meta.title,
-        "body": doc.text,
-        "authors": " ; ".join(doc.meta.authors),
-        "source": doc.meta.source or "",
-        "tags": ",".join(t.replace(",", " ") for t in doc.meta.tags),
-    }
-    if doc.meta.date:
-        values["date"] = dt.datetime.fromisoformat(doc.meta.date)
-    return values

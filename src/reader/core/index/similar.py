@@ -1,9 +1,10 @@
 """Articles most like a given one, from the search index (the split view's default partner).
 
-Whoosh's more-like-this: the document's key terms (its ``body`` words that are frequent in it and
-rare in the corpus, by the Bo1 divergence model) become one weighted ``OR`` query, ranked with the
-index's BM25F. The body is not stored in the index, so its text comes from the catalog and is
-analysed again, the same way it was indexed (stemming, stop words, accent folding).
+More-like-this: the document's key terms (its ``body`` words that are frequent in it and
+rare in the corpus, by the Bo1 divergence model) become one weighted ``OR`` query, ranked with
+the engine's BM25 (``SearchEngine.more_like``). The body is not stored in the index, so its text
+comes from the catalog and is analysed again, the same way it was indexed (stemming, stop words,
+accent folding).
 
 What two articles share beyond words weighs in too: the article's named entities (people,
 organisations, places, every spelling it uses, from the ``entity`` field the ingest fills) give
@@ -32,9 +33,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.core.index.catalog import DocSummary
-from reader.core.index.library import repairing
+from reader.core.index.engine.base import WeightedTerm
+from reader.core.index.repair import repairing
 
 if TYPE_CHECKING:
+    from reader.core.index.engine.base import SearchEngine
     from reader.core.index.library import Library
 
 KEY_TERMS = 25
@@ -89,33 +92,28 @@ def similar(
     text = library.catalog.text(doc_id)
     if not text:
         return []
-    from whoosh import query
 
-    with library.searcher() as searcher:
-        docnum = searcher.document_number(id=doc_id)
-        if docnum is None:
-            return []
-        key_terms = searcher.key_terms_from_text(FIELD, text, numterms=KEY_TERMS)
+    def ask(engine: SearchEngine) -> tuple[list[tuple[str, float]], float | None]:
+        key_terms = engine.key_terms(FIELD, text, KEY_TERMS)
         if not key_terms:
-            return []
-        clauses = [query.Term(FIELD, word, boost=weight) for word, weight in key_terms]
+            return [], None
+        clauses = [WeightedTerm(FIELD, word, weight) for word, weight in key_terms]
         top = max(weight for _, weight in key_terms)
         if entities:
-            clauses.extend(_entity_terms(library, searcher, doc_id, text))
+            clauses.extend(_entity_terms(library, engine, doc_id, text))
         if figures:
-            clauses.extend(query.Term(FIELD, f, boost=top) for f in _figures(text))
-        wanted = query.Or(clauses)
-        # One extra hit, and no mask: the article itself is (nearly always) the best match, and
-        # its own score is the yardstick for the others.
-        results = searcher.search(wanted, limit=limit + 1)
-        found = [(hit["id"], float(hit.score or 0.0), hit.docnum) for hit in results]
-        own = next((score for _, score, number in found if number == docnum), None)
-        if own is None:
-            own = _own_score(searcher, wanted, docnum)
-    scale = own if own and own > 0 else max((score for _, score, _ in found), default=1.0) or 1.0
+            clauses.extend(WeightedTerm(FIELD, f, top) for f in _figures(text))
+        # One extra hit: the article itself is (nearly always) the best match, and its own
+        # score is the yardstick for the others.
+        return engine.more_like(doc_id, clauses, limit + 1)
+
+    found, own = library.read_engine(ask)
+    if not found:
+        return []
+    scale = own if own and own > 0 else max((score for _, score in found), default=1.0) or 1.0
     similar_docs: list[SimilarDoc] = []
-    for other_id, score, number in found:
-        if number == docnum:
+    for other_id, score in found:
+        if other_id == doc_id:
             continue
         summary = library.catalog.summary(other_id)
         if summary is None:
@@ -124,10 +122,10 @@ def similar(
     return similar_docs[:limit]
 
 
-def _entity_terms(library: Library, searcher: Any, doc_id: str, text: str) -> list[Any]:
+def _entity_terms(
+    library: Library, engine: SearchEngine, doc_id: str, text: str
+) -> list[WeightedTerm]:
     """Key terms of the article's entity names (each name once per mention) in the entity field."""
-    from whoosh import query
-
     from reader.core.entities.model import NAMED_TYPES
     from reader.core.index.entity_ingest import decode_entities
 
@@ -142,8 +140,8 @@ def _entity_terms(library: Library, searcher: Any, doc_id: str, text: str) -> li
     )
     if not names:
         return []
-    found = searcher.key_terms_from_text(ENTITY_FIELD, names, numterms=ENTITY_TERMS)
-    return [query.Term(ENTITY_FIELD, word, boost=weight) for word, weight in found]
+    found = engine.key_terms(ENTITY_FIELD, names, ENTITY_TERMS)
+    return [WeightedTerm(ENTITY_FIELD, word, weight) for word, weight in found]
 
 
 def _figures(text: str) -> list[str]:
@@ -152,9 +150,3 @@ def _figures(text: str) -> list[str]:
         match.group() for match in _FIGURE.finditer(text) if not _YEAR.fullmatch(match.group())
     )
     return [figure for figure, _ in counts.most_common(FIGURES)]
-
-
-def _own_score(searcher: Any, wanted: Any, docnum: int) -> float | None:
-    """The article's own score for ``wanted`` (when it is not among the top hits)."""
-    own = searcher.search(wanted, limit=1, filter={docnum})
-    return float(own[0].score or 0.0) if len(own) else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.core.compare.weights import DocumentFrequencies
 
@@ -31,15 +31,21 @@ class _IndexCounts(Mapping[str, int]):
     definition: two are taken off every count, so the count is of the *other* articles.
     """
 
-    def __init__(self, searcher: Any) -> None:
-        self._searcher = searcher
-        self._analyzer = searcher.schema[FIELD].analyzer
+    def __init__(self, library: Library) -> None:
+        from reader.core.index.schema import text_analyzer
+
+        self._library = library
+        self._analyzer = text_analyzer()  # the body field's, in every engine
         self._known: dict[str, int] = {}
 
     def __getitem__(self, term: str) -> int:
         if term not in self._known:
             tokens = [t.text for t in self._analyzer(term)]
-            found = min(self._searcher.doc_frequency(FIELD, t) for t in tokens) if tokens else 0
+            found = (
+                self._library.read_engine(lambda e: min(e.doc_frequency(FIELD, t) for t in tokens))
+                if tokens
+                else 0
+            )
             self._known[term] = max(found - 2, 0)
         return self._known[term]
 
@@ -54,8 +60,5 @@ class _IndexCounts(Mapping[str, int]):
 def index_frequencies(library: Library) -> Iterator[DocumentFrequencies | None]:
     """The library's document frequencies while the block runs, over the articles other than
     the two compared (None: fewer than :data:`MIN_DOCUMENTS` of them)."""
-    with library.searcher() as searcher:
-        others = searcher.doc_count() - 2
-        yield (
-            DocumentFrequencies(others, _IndexCounts(searcher)) if others >= MIN_DOCUMENTS else None
-        )
+    others = library.read_engine(lambda engine: engine.doc_count()) - 2
+    yield DocumentFrequencies(others, _IndexCounts(library)) if others >= MIN_DOCUMENTS else None

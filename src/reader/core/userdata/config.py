@@ -7,11 +7,14 @@ Keys (all optional):
 - ``default_corpus``: folder opened when ``reader`` is run without PATH.
 - ``reading_width``: article measure in columns, 40–200 (default 80).
 - ``show_sidebar`` / ``show_list``: whether those panes start visible (default true).
+- ``engine``: the search engine of new and updated indexes: ``auto`` (default: Tantivy for big
+  corpora, Whoosh for the others), ``whoosh`` or ``tantivy`` (see ``reader.core.index.engine``).
 
 Environment overrides: ``READER_CONFIG`` (another config file), ``READER_THEME``,
-``READER_READING_WIDTH``. The file is read through :mod:`reader.core.userdata.yamlfile` (size,
-alias and nesting bounds); each bad value is one line in ``Config.problems`` and its
-default is used, the other settings still apply. reader never writes the file.
+``READER_READING_WIDTH``, ``READER_ENGINE``. The file is read through
+:mod:`reader.core.userdata.yamlfile` (size, alias and nesting bounds); each bad value is one
+line in ``Config.problems`` and its default is used, the other settings still apply. reader
+never writes the file.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class Config:
     reading_width: int = 80
     show_sidebar: bool = True
     show_list: bool = True
+    engine: str = "auto"
     problems: list[str] = field(default_factory=list)
     path: Path | None = None
 
@@ -63,15 +67,28 @@ def load_config(path: Path | None = None) -> Config:
     environment = Problems("environment")
     env_theme = os.environ.get("READER_THEME")
     env_width = os.environ.get("READER_READING_WIDTH")
+    env_engine = os.environ.get("READER_ENGINE")
     if env_theme:
         _theme(config, env_theme, environment, "READER_THEME")
     if env_width:
         _reading_width(config, env_width, environment, "READER_READING_WIDTH")
+    if env_engine:
+        _engine(config, env_engine, environment, "READER_ENGINE")
     config.problems = [*problems.lines, *environment.lines]
     return config
 
 
-KNOWN_KEYS = ("theme", "keymap", "default_corpus", "reading_width", "show_sidebar", "show_list")
+KNOWN_KEYS = (
+    "theme",
+    "keymap",
+    "default_corpus",
+    "reading_width",
+    "show_sidebar",
+    "show_list",
+    "engine",
+)
+# The engine names of reader.core.index.engine (userdata sits below the index layer).
+ENGINE_CHOICES = ("auto", "whoosh", "tantivy")
 MAX_THEME_NAME = 64
 MAX_PATH_CHARS = 4096
 MAX_KEYMAP_ENTRIES = 1000
@@ -95,12 +112,26 @@ def _apply(config: Config, data: dict[Any, Any], problems: Problems) -> None:
         _default_corpus(config, data["default_corpus"], problems)
     if "reading_width" in data:
         _reading_width(config, data["reading_width"], problems, "reading_width")
+    if "engine" in data:
+        _engine(config, data["engine"], problems, "engine")
     for key in ("show_sidebar", "show_list"):
         if key in data:
             if isinstance(data[key], bool):
                 setattr(config, key, data[key])
             else:
                 problems.add(key, f"must be true or false, not {shown(data[key])}; using true")
+
+
+def _engine(config: Config, value: Any, problems: Problems, where: str) -> None:
+    name = value.strip().lower() if isinstance(value, str) else None
+    if name in ENGINE_CHOICES:
+        config.engine = name
+    else:
+        problems.add(
+            where,
+            f"must be one of {', '.join(ENGINE_CHOICES)}, not {shown(value)}; "
+            f"using {config.engine}",
+        )
 
 
 def _theme(config: Config, value: Any, problems: Problems, where: str) -> None:

@@ -1,0 +1,444 @@
+"""The ingest pipeline: bring a corpus's index in line with its files.
+
+:class:`Indexer` runs one update of a :class:`reader.core.index.library.Library`: scan the
+folder, decide what is new, changed, removed or unchanged, clean and parse what changed,
+extract entities (in worker processes for big updates), and feed the search engine and the
+catalog batch by batch, in file order. It holds the update's state (report, previous
+fingerprints, cleaning plan, callbacks), so its steps take only what differs between calls.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from reader.core.corpus.document import Document
+from reader.core.corpus.loader import Skipped, SourceFile
+from reader.core.index import engine as engines
+from reader.core.index.catalog import CleaningRow, Fingerprint
+from reader.core.index.cleaning import CleaningPlan, plan_cleaning
+from reader.core.index.duplicates import VERSION as DUPLICATES_VERSION
+from reader.core.index.duplicates import document_signature
+from reader.core.index.engine.base import EngineWriter, IndexedDoc, SearchEngine
+from reader.core.text.display import safe_name
+from reader.core.text.filenames import name_text
+from reader.core.userdata.atomicfile import locked
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from reader.core.index.library import Library
+
+BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def index_format() -> str:
+    """What an index's documents are made by (fields, parser, entities): another is rebuilt."""
+    from reader.core.corpus.parse import PARSER_VERSION
+    from reader.core.index.schema import SCHEMA_VERSION
+
+    return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION};entities=2"
+
+
+def engine_format(engine: SearchEngine) -> str:
+    """The format recorded for an index of ``engine`` (Whoosh's is the one always recorded)."""
+    own = engine.format()
+    return index_format() if own == "whoosh" else f"{index_format()};{own}"
+
+
+@dataclass
+class UpdateReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)  # of this run, never carried over
+    warnings: list[str] = field(default_factory=list)  # per-document, "id: message"
+    ignored_files: int = 0  # article files left out by .readerignore
+    ignored_folders: int = 0
+    others: dict[str, int] = field(default_factory=dict)  # files not read, by extension
+    rebuilt: str | None = None  # why the index was rebuilt from scratch
+    cancelled: bool = False
+    read_only: str | None = None  # why the index could not be updated (nothing was)
+    recleaned: int = 0  # unchanged documents cleaned again: their folder's furniture changed
+    engine: str = ""  # the search engine the index is in after the update
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+# What _prepare makes of a file: a parsed document, a fingerprint only (content
+# unchanged), or None (skipped).
+_Prepared = tuple[Document, Fingerprint, tuple[str, ...]] | Fingerprint | None
+
+
+class _Batch:
+    """The changes between two commits: an open engine writer and the catalog rows."""
+
+    def __init__(self, writer: EngineWriter, removed: list[str]) -> None:
+        self.writer = writer
+        self.gone: list[str] = list(removed)
+        for doc_id in removed:
+            self.writer.delete(doc_id)
+        self.rows: list[tuple[Document, str, Fingerprint, tuple[str, ...]]] = []
+        self.entity_rows: list[tuple[str, str]] = []
+        self.cleaning: list[CleaningRow] = []
+        self.touches: list[tuple[str, Fingerprint]] = []
+        self.signatures: list[tuple[str, bytes]] = []  # near-duplicates (core.duplicates)
+
+
+class Indexer:
+    """One update of ``library`` (see the module docstring)."""
+
+    def __init__(
+        self,
+        library: Library,
+        report: UpdateReport,
+        progress: ProgressCallback | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.library = library
+        self.catalog = library.catalog
+        self.report = report
+        self.progress = progress
+        self.cancelled = cancelled
+        self.previous: dict[str, tuple[str, Fingerprint]] = {}
+        self.plan: CleaningPlan | None = None
+        self.files = 0  # articles the scan found (the corpus size ``auto`` goes by)
+
+    def _stop(self) -> bool:
+        if self.cancelled is not None and self.cancelled():
+            self.report.cancelled = True
+        return self.report.cancelled
+
+    # -- the engine ------------------------------------------------------------------
+
+    def open_engine(self, rebuild: str | None, verify: bool, setting: str) -> SearchEngine:
+        """The engine to update, created empty for ``rebuild`` (a reason), for another
+        engine than the index's, or when the index is missing, outdated or damaged
+        (``report.rebuilt`` says why; a first index is no rebuild)."""
+        engine = self.library.engine
+        recorded = self.catalog.get_meta("engine") or (
+            engines.DEFAULT if self.catalog.get_meta("format") is not None else None
+        )
+        wanted = engines.choose(setting, self.files, recorded)
+        if recorded is not None and wanted != recorded:
+            rebuild = rebuild or f"engine changed ({recorded} → {wanted})"
+        if wanted != engine.name:
+            engine.destroy()  # the other engine's index: this one replaces it
+            engine = self.library.use_engine(wanted)
+        if rebuild is None:
+            rebuild = self._problem(engine, verify)
+            if rebuild is None:
+                return engine
+        self.report.rebuilt = rebuild or None
+        self.create(engine)
+        return engine
+
+    def _problem(self, engine: SearchEngine, verify: bool) -> str | None:
+        stored = self.catalog.get_meta("format")
+        wanted = engine_format(engine)
+        if stored is not None and stored != wanted:
+            return f"index format changed ({stored} → {wanted})"
+        if engine.exists():
+            problem = engine.problem(verify=verify)
+            if problem is not None:
+                return problem
+            return None if stored is not None else "index had no catalog"
+        return "index files missing" if stored is not None else ""  # "": a first index
+
+    def create(self, engine: SearchEngine) -> None:
+        self.catalog.clear()  # its meta too: the engine records its own after this
+        engine.create()
+        self.catalog.set_meta("format", engine_format(engine))
+        if engine.name != engines.DEFAULT:  # no meta key: the engine indexes always had
+            self.catalog.set_meta("engine", engine.name)
+        self.catalog.set_meta("minhash", DUPLICATES_VERSION)  # signatures made from here on
+
+    # -- one update ------------------------------------------------------------------
+
+    def run(self, rebuild: str | None, verify: bool, setting: str) -> str | None:
+        """Update the index; the corpus entity merge a worker made, if any."""
+        from reader.core.corpus.loader import scan
+
+        report = self.report
+        scanned = scan(self.library.root)
+        self.files = len(scanned.files)
+        engine = self.open_engine(rebuild, verify, setting)
+        report.engine = engine.name
+        report.skipped.extend(scanned.skipped)
+        report.warnings.extend(scanned.warnings)
+        report.ignored_files = scanned.ignored_files
+        report.ignored_folders = scanned.ignored_folders
+        report.others = scanned.others
+        self.previous = previous = self.catalog.fingerprints()
+        current = {f.id for f in scanned.files}
+        removed = [doc_id for doc_id in previous if doc_id not in current]
+        todo = [source for source in scanned.files if not _same_stat(previous, source)]
+        # Furniture is learned from the folders' lines before anything is cleaned;
+        # unchanged documents whose furniture changed are cleaned again.
+        self.plan, again = plan_cleaning(self.catalog, scanned.files, todo, removed, previous)
+        todo.extend(again)
+        report.recleaned += len(again)
+        touched = 0
+        merged = None
+        if todo or removed:
+            merged, touched = self._apply(engine, todo, removed)
+        # Unchanged: not read again (same size and time), or read and found the same.
+        report.unchanged = len(scanned.files) - len(todo) + touched
+        self._drop_strays(engine)
+        return merged
+
+    def _apply(
+        self, engine: SearchEngine, todo: list[SourceFile], removed: list[str]
+    ) -> tuple[str | None, int]:
+        """Parse, extract entities and index ``todo``, committing every BATCH files; the
+        corpus entity merge a worker made (None: merge here) and how many files were
+        touched but unchanged.
+
+        Entities are extracted ahead of the engine's writer in worker processes when the
+        update is big enough (:class:`reader.core.index.entity_ingest.ExtractionPool`), so
+        both run at once, also while a batch commits; the corpus merge then runs in
+        a worker during the last commit.
+        """
+        from reader.core.index.entity_ingest import ExtractionPool
+
+        assert self.plan is not None
+        previous, report = self.previous, self.report
+        touched = 0
+
+        def prepared() -> Iterator[tuple[SourceFile, _Prepared]]:
+            for source in todo:
+                if self._stop():
+                    return
+                yield source, self._prepare(source)
+
+        def text_of(item: tuple[SourceFile, _Prepared]) -> tuple[str, str] | None:
+            row = item[1]
+            return (row[0].meta.title, row[0].text) if isinstance(row, tuple) else None
+
+        cleaning = self.plan.rows  # filled by _prepare, moved into each batch
+        batch = _Batch(engine.writer(), removed)
+        with ExtractionPool(len(todo)) as pool:
+            for number, ((source, row), extracted) in enumerate(
+                pool.pipeline(prepared(), text_of), 1
+            ):
+                if self.progress is not None:
+                    self.progress(number, len(todo), source.rel)
+                try:
+                    if row is None:
+                        if source.id in previous:
+                            batch.writer.delete(source.id)
+                            batch.gone.append(source.id)
+                    elif isinstance(row, Fingerprint):
+                        batch.touches.append((source.id, row))
+                        touched += 1
+                    elif extracted is not None:
+                        doc, fingerprint, warnings = row
+                        data, terms, signature = extracted
+                        batch.writer.add(indexed(doc, terms))
+                        batch.rows.append((doc, source.rel, fingerprint, warnings))
+                        batch.cleaning.append(cleaning.pop(doc.id))
+                        batch.entity_rows.append((doc.id, data))
+                        batch.signatures.append((doc.id, signature))
+                        if source.id in previous:
+                            report.updated += 1
+                        else:
+                            report.added += 1
+                except BaseException:
+                    batch.writer.cancel()
+                    raise
+                if number % BATCH == 0:
+                    self._commit(engine, batch)
+                    batch = _Batch(engine.writer(), [])
+                if self._stop():
+                    break
+            merging = None
+            if pool.parallel and not report.cancelled:
+                rows = dict(self.catalog.all_entity_data())
+                for doc_id in batch.gone:
+                    rows.pop(doc_id, None)
+                rows.update(batch.entity_rows)
+                merging = pool.merge(sorted(rows.items()))
+            self._commit(engine, batch)
+            return _merged(merging), touched
+
+    def _commit(self, engine: SearchEngine, batch: _Batch) -> None:
+        batch.writer.commit()
+        engine.committed()
+        # The engine first, then the catalog: a crash between the two only means the
+        # next run re-indexes this batch (adding a document replaces it).
+        self.catalog.write(
+            batch.rows,
+            batch.gone,
+            batch.touches,
+            batch.entity_rows,
+            batch.cleaning,
+            batch.signatures,
+        )
+        self.report.removed += len([g for g in batch.gone if g in self.previous])
+
+    def _prepare(self, source: SourceFile) -> _Prepared:
+        from reader.core.corpus.loader import decode, looks_binary, read_bytes
+        from reader.core.corpus.parse import parse_text
+
+        assert self.plan is not None
+        plan, report, old = self.plan, self.report, self.previous.get(source.id)
+        try:
+            data = read_bytes(source)
+        except OSError as error:
+            report.skipped.append(Skipped(source.rel, f"unreadable ({error.strerror})"))
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        fingerprint = Fingerprint(source.mtime_ns, len(data), digest)
+        unchanged = old is not None and old[0] == source.rel and old[1].sha256 == digest
+        if unchanged and source.id not in plan.force:
+            return fingerprint  # touched but not changed: remember the new mtime only
+        if looks_binary(data):
+            report.skipped.append(Skipped(source.rel, "binary file"))
+            return None
+        text, encoding_warning = decode(data)
+        if not text.strip():
+            report.skipped.append(Skipped(source.rel, "empty file (only blank space)"))
+            return None
+        name = safe_name(PurePosixPath(source.rel).stem)
+        parsed = parse_text(
+            text,
+            fallback_title=name.replace("_", " ").replace("-", " "),
+            furniture=plan.check(source.rel),
+        )
+        plan.rows[source.id] = plan.row(source.id, source.rel, text, parsed.removed)
+        warnings = tuple(w for w in (encoding_warning, *parsed.warnings) if w)
+        report.warnings.extend(f"{source.rel}: {w}" for w in warnings)
+        path = name_text(str(source.path))  # text form: SQLite and the index refuse surrogates
+        doc = Document(source.id, path, parsed.meta, parsed.text, parsed.styles, parsed.words)
+        return doc, fingerprint, warnings
+
+    def _drop_strays(self, engine: SearchEngine) -> None:
+        """Remove index entries the catalog does not know (left by an interrupted run)."""
+        engine.refresh()
+        if engine.doc_count() == self.catalog.count():
+            return
+        strays = engine.ids() - set(self.catalog.ids())
+        if strays:
+            writer = engine.writer()
+            try:
+                for doc_id in strays:
+                    writer.delete(doc_id)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            engine.committed()
+
+    # -- after the documents -----------------------------------------------------------
+
+    def update_duplicates(self) -> None:
+        """Sign documents indexed without a signature (a cache made before signatures
+        were kept, or by another version of them), then regroup near-duplicates if
+        documents changed since the groups were stored."""
+        from reader.core.index import duplicates
+
+        catalog = self.catalog
+        if catalog.get_meta("minhash") != DUPLICATES_VERSION:
+            catalog.store_signatures((), replace_all=True)
+            catalog.set_meta("minhash", DUPLICATES_VERSION)
+        while missing := catalog.unsigned(BATCH):
+            catalog.store_signatures(
+                ((i, document_signature(title, text)) for i, title, text in missing),
+                replace_all=False,
+            )
+        if catalog.get_meta("duplicates_stale") == "0":
+            return
+        signatures = catalog.signatures()
+        groups = duplicates.find_groups(signatures)
+        dates = catalog.dates(i for ids, _ in groups for i in ids)
+        rows = []
+        for rank, (ids, lowest) in enumerate(groups):
+            canonical = duplicates.canonical_of(ids, dates)
+            for doc_id in ids:
+                score = duplicates.similarity(signatures[doc_id], signatures[canonical])
+                rows.append((doc_id, rank, canonical, score, lowest))
+        catalog.store_duplicates(rows)
+
+    def store_entities(self, merged: str | None) -> None:
+        """The corpus entities: the merge a worker made, or merged here when stale."""
+        import uuid
+
+        from reader.core.index.entity_ingest import corpus_payload
+
+        if merged is None and self.catalog.entities_stale():
+            merged = corpus_payload(self.catalog.all_entity_data())
+        if merged is not None:
+            self.catalog.store_corpus_entities(merged, uuid.uuid4().hex)
+
+
+def run_update(
+    library: Library,
+    report: UpdateReport,
+    *,
+    rebuild: str | None,
+    reset_catalog: bool,
+    verify: bool,
+    setting: str,
+    progress: ProgressCallback | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """One update under the library's locks (see ``Library.update``)."""
+    indexer = Indexer(library, report, progress, cancelled)
+    with contextlib.ExitStack() as held:
+        if rebuild is not None:
+            # Searches in other processes wait for a requested rebuild rather than
+            # see the index half refilled (see Library.search). Taken before the update
+            # lock, in the order readers take them, so the two never deadlock.
+            held.enter_context(locked(library.cache / "rebuild"))
+        held.enter_context(locked(library.cache / "update"))
+        if reset_catalog:
+            # Under both locks: no search or update elsewhere is reading it.
+            library.reset_catalog()
+            indexer.catalog = library.catalog
+        merged = indexer.run(rebuild, verify, setting)
+        indexer.store_entities(merged)
+        indexer.update_duplicates()
+
+
+def indexed(doc: Document, entity_terms: dict[str, str]) -> IndexedDoc:
+    """The fields every engine indexes for ``doc``."""
+    return IndexedDoc(
+        id=doc.id,
+        path=doc.path,
+        title=doc.meta.title,
+        body=doc.text,
+        authors=" ; ".join(doc.meta.authors),
+        source=doc.meta.source or "",
+        tags=",".join(t.replace(",", " ") for t in doc.meta.tags),
+        date=doc.meta.date or None,
+        entity_terms=dict(entity_terms),
+    )
+
+
+def _same_stat(previous: dict[str, tuple[str, Fingerprint]], source: SourceFile) -> bool:
+    """Whether ``source`` is where it was, with the size and time it had (not read again)."""
+    old = previous.get(source.id)
+    return bool(
+        old
+        and old[0] == source.rel
+        and (old[1].mtime_ns, old[1].size) == (source.mtime_ns, source.size)
+    )
+
+
+def _merged(merging: Future[str] | None) -> str | None:
+    """The merge a worker made, or None to merge here (no pool, or it broke)."""
+    if merging is None:
+        return None
+    try:
+        return merging.result()
+    except Exception:  # a dead worker or pool: the caller merges in this process
+        return None

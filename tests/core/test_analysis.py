@@ -1,0 +1,53 @@
+"""The fast analyzers give exactly the tokens of the Whoosh analyzers they stand for."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.index.analysis import Token, name_tokens, text_tokens
+from reader.core.index.schema import name_analyzer, text_analyzer
+
+
+def _whoosh(analyzer: object, text: str) -> list[Token]:
+    return [
+        Token(t.text, t.pos, t.startchar, t.endchar)
+        for t in analyzer(text, positions=True, chars=True, mode="index")  # type: ignore[operator]
+    ]
+
+
+WORDS = st.sampled_from(
+    ["The", "a", "I", "bank", "Banks", "of", "café", "CAFÉ", "naïve", "400,000", "4.75", "U.S",
+     "e.g.", "x", "soldiers", "Zaluzhnyi", "İstanbul", "ß", "ﬁ", "don't", "co-op", "_", "2004"]
+)  # fmt: skip
+TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.one_of(WORDS, st.text(max_size=3)), max_size=40).map(" ".join),
+)
+
+
+@given(TEXTS)
+def test_text_tokens_are_the_text_analyzers(text: str) -> None:
+    assert text_tokens(text) == _whoosh(text_analyzer(), text)
+
+
+@given(TEXTS)
+def test_name_tokens_are_the_name_analyzers(text: str) -> None:
+    assert name_tokens(text) == _whoosh(name_analyzer(), text)
+
+
+def test_the_bbc_corpus_analyses_alike() -> None:
+    """A corpus the analyzers were not written for, whole (skipped without it)."""
+    shared = os.environ.get("READER_SHARED_DIR")
+    root = Path(shared) if shared else Path(__file__).resolve().parents[3] / "shared"
+    corpus = root / "corpora" / "bbc"
+    if not corpus.is_dir():
+        pytest.skip("BBC corpus not found beside the checkout")
+    for path in sorted(corpus.rglob("*.txt"))[::7]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert text_tokens(text) == _whoosh(text_analyzer(), text), path
+        assert name_tokens(text[:300]) == _whoosh(name_analyzer(), text[:300]), path
