@@ -12,19 +12,20 @@ import sys
 import venv
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str | Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run(*args: str | Path, **kwargs: Any) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(a) for a in args],
         capture_output=True,
         text=True,
         timeout=600,
-        **kwargs,  # type: ignore[call-overload]
+        **kwargs,
     )
 
 

@@ -223,7 +223,10 @@ def test_list_filters_by_document_and_tags(cli: Run) -> None:
     a = add(cli, "alpha", "the lazy dog", "--tag", "Animals", "--tag", "draft")
     b = add(cli, "beta", "the vote was rushed", "--tag", "politics", "--tag", "draft")
     c = add(cli, "beta", "schools and roads", "--tag", "politics")
-    ids = lambda *opts: [r["id"] for r in listed(cli, *opts)]  # noqa: E731
+
+    def ids(*opts: str) -> list[str]:
+        return [str(r["id"]) for r in listed(cli, *opts)]
+
     assert ids() == [a, b, c]
     assert ids("--doc", "beta") == [b, c]
     assert ids("--doc", "bet") == [b, c]  # a unique id prefix, as elsewhere
@@ -284,7 +287,10 @@ def test_a_tag_in_use_is_exact_and_an_unfinished_one_completes(cli: Run) -> None
     war = add(cli, "alpha", "the lazy dog", "--tag", "war")
     warsaw = add(cli, "beta", "the vote was rushed", "--tag", "Warsaw")
     ministry = add(cli, "beta", "schools and roads", "--tag", "ministry")
-    ids = lambda *opts: [r["id"] for r in listed(cli, *opts)]  # noqa: E731
+
+    def ids(*opts: str) -> list[str]:
+        return [str(r["id"]) for r in listed(cli, *opts)]
+
     assert ids("--tag", "WAR") == [war]  # not warsaw: war is a tag in use
     assert ids("--tag", "wa") == [war, warsaw]
     assert ids("--tag", "minis") == [ministry]

@@ -26,8 +26,8 @@ def entity(eid: str, name: str, kind: str, *starts: int) -> Entity:
     return Entity(
         eid,
         name,
-        kind,
-        [Mention(s, s + len(name), name) for s in starts or (0,)],  # type: ignore[arg-type]
+        kind,  # type: ignore[arg-type]
+        [Mention(s, s + len(name), name) for s in starts or (0,)],
     )
 
 

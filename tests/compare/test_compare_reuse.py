@@ -130,7 +130,8 @@ def test_pairing_is_one_to_one_but_for_clear_repeats(a: str, b: str) -> None:
     for side, order in ((0, b_order), (1, a_order)):
         partners: dict[Span, list[tuple[Span, str]]] = {}
         for pair in pairs:
-            partners.setdefault(pair[side], []).append((pair[1 - side], pair[2]))
+            mine, other = (pair[0], pair[1]) if side == 0 else (pair[1], pair[0])
+            partners.setdefault(mine, []).append((other, pair[2]))
         for sentence, found in partners.items():
             assert len(found) <= 2
             if len(found) == 2:

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from compare_synthetic import (
+from tests.compare.compare_synthetic import (
     Planted,
     Tally,
     filler_pool,

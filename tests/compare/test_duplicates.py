@@ -13,7 +13,6 @@ import pytest
 
 from reader.core.index.catalog import Catalog
 from reader.core.index.duplicates import (
-    PERMUTATIONS,
     document_signature,
     find_groups,
     pack,
@@ -21,7 +20,7 @@ from reader.core.index.duplicates import (
     unpack,
 )
 from reader.core.index.library import Library
-from reader.core.index.neardup import signature
+from reader.core.index.neardup import PERMUTATIONS, signature
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "to", "sa", "vi", "de", "po", "gu", "fe", "zo", "ba"]
 BBC = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "bbc"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.corpus.document import ParsedText
 from reader.core.corpus.furniture import Furniture, furniture_counts, text_hashes
 from reader.core.corpus.loader import decode
 from reader.core.corpus.parse import parse_text
@@ -26,7 +27,7 @@ def words(text: str) -> collections.Counter[str]:
     return collections.Counter(w.casefold() for w in _WORD.findall(text))
 
 
-def parse_folder(folder: Path, pattern: str = "*") -> dict[Path, object]:
+def parse_folder(folder: Path, pattern: str = "*") -> dict[Path, tuple[str, ParsedText]]:
     texts = {f: decode(f.read_bytes())[0] for f in sorted(folder.glob(pattern)) if f.is_file()}
     furniture = Furniture(*furniture_counts(text_hashes(normalise(t)) for t in texts.values()))
     return {f: (t, parse_text(t, furniture=furniture.reason)) for f, t in texts.items()}
@@ -35,7 +36,7 @@ def parse_folder(folder: Path, pattern: str = "*") -> dict[Path, object]:
 @pytest.mark.parametrize("section", ["business", "entertainment", "sport"])
 def test_bbc_loses_no_word_and_keeps_every_title(section: str) -> None:
     lost: list[tuple[str, int]] = []
-    for path, (raw, parsed) in parse_folder(BBC / section, "*.txt").items():  # type: ignore[misc]
+    for path, (raw, parsed) in parse_folder(BBC / section, "*.txt").items():
         shown = words(f"{parsed.meta.title} {' '.join(parsed.meta.authors)} {parsed.text}")
         missing = sum((words(raw) - shown).values())
         if missing:
@@ -59,18 +60,18 @@ def test_web_clips_lose_no_article_word_and_most_furniture(tmp_path: Path) -> No
     import webclip
 
     clips = webclip.build(BBC, tmp_path, webclip.TRAIN_SITES, per_site=40)
-    parsed: dict[str, object] = {}
+    parsed: dict[str, ParsedText] = {}
     for site in webclip.TRAIN_SITES:
-        for path, (_, result) in parse_folder(tmp_path / site).items():  # type: ignore[misc]
+        for path, (_, result) in parse_folder(tmp_path / site).items():
             parsed[f"{site}/{path.name}"] = result
     kept = total = shown = furniture = titles = 0
     for clip in clips:
         result = parsed[clip.rel]
         want = words(" ".join(clip.paragraphs))
-        kept += sum((want & words(result.text)).values())  # type: ignore[attr-defined]
+        kept += sum((want & words(result.text)).values())
         total += sum(want.values())
-        titles += result.meta.title == clip.title  # type: ignore[attr-defined]
-        lines = {" ".join(_WORD.findall(p.casefold())) for p in result.text.split("\n")}  # type: ignore[attr-defined]
+        titles += result.meta.title == clip.title
+        lines = {" ".join(_WORD.findall(p.casefold())) for p in result.text.split("\n")}
         furniture += len(clip.furniture)
         shown += sum(" ".join(_WORD.findall(f.casefold())) in lines for f in clip.furniture)
     assert kept / total >= 0.999

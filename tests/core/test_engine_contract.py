@@ -9,7 +9,7 @@ engines agree on them too. Upgrading an engine's pinned version is gated on this
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -265,7 +265,7 @@ def test_switching_engines_rebuilds(corpus: Path, tmp_path: Path) -> None:
 def test_a_tantivy_index_of_another_format_is_rebuilt(corpus: Path, tmp_path: Path) -> None:
     library = Library(corpus, tmp_path / "cache", engine="tantivy")
     library.update()
-    library.catalog.set_meta("format", library.catalog.get_meta("format") + "-old")
+    library.catalog.set_meta("format", (library.catalog.get_meta("format") or "") + "-old")
     report = library.update()
     assert report.rebuilt is not None and report.rebuilt.startswith("index format changed")
     assert _names(library, "chelsea") == {"football"}
@@ -287,7 +287,7 @@ FIELDS = ["", "title:", "body:", "source:", "tag:"]
 
 
 @st.composite
-def queries(draw: Callable[..., object]) -> str:
+def queries(draw: st.DrawFn) -> str:
     def leaf() -> str:
         field = draw(st.sampled_from(FIELDS))
         word = draw(st.sampled_from(WORDS))
@@ -309,7 +309,7 @@ def queries(draw: Callable[..., object]) -> str:
 @settings(max_examples=150)
 @given(text=queries())
 def test_engines_agree_on_composed_queries(libraries: dict[str, Library], text: str) -> None:
-    answers = []
+    answers: list[tuple[str, object]] = []
     for name in ENGINES:
         try:
             results = libraries[name].search(text, limit=100)

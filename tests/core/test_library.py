@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,7 +99,12 @@ def test_touched_but_unchanged_file_is_not_reparsed(
     # The new mtime is remembered, so the next run does not even hash it.
     hashed: list[bytes] = []
     real = hashlib.sha256
-    monkeypatch.setattr(library_module.hashlib, "sha256", lambda b: hashed.append(b) or real(b))
+
+    def counting(data: bytes) -> Any:
+        hashed.append(data)
+        return real(data)
+
+    monkeypatch.setattr(hashlib, "sha256", counting)
     lib.update()
     assert hashed == []
 

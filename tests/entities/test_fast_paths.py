@@ -116,7 +116,7 @@ def _shouting_slow(text: str, common: object) -> list[tuple[int, int]]:
         if upper >= 0.6 * len(words) or (
             len(words) >= 4
             and titled == len(words)
-            and sum(1 for w in words if common(w)) * 2 > len(words)  # type: ignore[operator]
+            and sum(1 for w in words if common(w)) * 2 > len(words)  # type: ignore[operator,misc]
         ):
             found.append(line.span())
     return found

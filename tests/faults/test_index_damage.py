@@ -227,7 +227,7 @@ def damage_catalog_middle(cache: Path, seed: int) -> None:
 def malformed(cache: Path) -> bool:
     try:
         with sqlite3.connect(cache / "catalog.sqlite") as db:
-            return db.execute("PRAGMA quick_check").fetchone() != ("ok",)
+            return bool(db.execute("PRAGMA quick_check").fetchone() != ("ok",))
     except sqlite3.DatabaseError:
         return True
 
@@ -507,7 +507,7 @@ def test_damage_repaired_by_another_process_is_not_rebuilt_twice(pristine: Prist
     damage_catalog_middle(cache, seed=5)
     one, two = Library(pristine.root), Library(pristine.root)
     error = sqlite3.DatabaseError("database disk image is malformed")
-    error.sqlite_errorcode = 11  # type: ignore[attr-defined]
+    error.sqlite_errorcode = 11
     problem = one.diagnose(error)
     assert problem is not None and two.diagnose(error) == problem
     assert one.repair(problem).rebuilt == problem

@@ -9,6 +9,7 @@ from textual.widgets import ProgressBar, Static
 
 from reader.core.index.library import Library
 from reader.ui.app import ReaderApp
+from reader.ui.main_screen import MainScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.details import DetailsPane
 from reader.ui.widgets.doclist import DocList
@@ -344,6 +345,7 @@ async def test_first_launch_indexes_in_background_with_progress(
     app = make_app(corpus)
     async with app.run_test(size=(120, 30)) as pilot:
         screen = app.screen
+        assert isinstance(screen, MainScreen)
         # The screen is up before the index: the list is empty and search is not live.
         assert not screen.search_ready
         seen_progress = False
@@ -435,7 +437,7 @@ async def test_later_stages_of_the_same_results_keep_the_current_hit(
         panel.post_message(SearchFinished(screen.generation, results.query, results, None))
         await pilot.pause()
         assert article.hit_index == 2
-        assert article.border_subtitle.startswith("hit 3 /")
+        assert str(article.border_subtitle).startswith("hit 3 /")
 
 
 async def test_a_new_query_starts_at_its_best_match(make_app: AppFactory) -> None:

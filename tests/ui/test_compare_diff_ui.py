@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.binding import Binding
+
 from reader.ui.app import ReaderApp
 from reader.ui.compare_screen import CompareScreen, compare_commands
 from reader.ui.widgets.compare_pane import ComparePane
@@ -156,5 +158,5 @@ async def test_only_in_b_commands_are_in_the_split_views_palette(make_app: AppFa
         screen = await compare_with(pilot, app, B)
         titles = [title for title, _help, _callback in compare_commands(screen)]
         assert "Next passage only in B" in titles and "Next passage only in A" in titles
-        ids = {b.id for b in screen.BINDINGS if hasattr(b, "id")}
+        ids = {b.id for b in screen.BINDINGS if isinstance(b, Binding)}
         assert {"compare.next_new", "compare.previous_new", "compare.next_dropped"} <= ids

@@ -73,7 +73,7 @@ def visible(view: ArticleView, line: int) -> bool:
 
 
 def summary(screen: CompareScreen) -> str:
-    return screen.query_one(CompareSummary).render().plain  # type: ignore[union-attr]
+    return str(screen.query_one(CompareSummary).render().plain)  # type: ignore[union-attr]
 
 
 async def test_c_picks_most_similar_first_and_marks_shared_passages_on_both_sides(

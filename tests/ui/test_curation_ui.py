@@ -224,6 +224,7 @@ async def test_split_ticks_spellings_into_a_new_entity(make_app: AppFactory, see
         await pilot.press("s")  # nothing ticked: the dialog stays
         await pilot.pause()
         assert app.screen is dialog
+        assert isinstance(dialog, SplitDialog)
         options = dialog.query_one(SelectionList)
         options.highlighted = dialog.spellings.index("Zeluzhnyi")
         await pilot.press("space", "s")

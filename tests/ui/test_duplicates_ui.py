@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from textual.binding import Binding
 from textual.widgets import Static
 
 from reader.ui.commands import screen_commands
@@ -98,5 +99,5 @@ async def test_hide_duplicates_keeps_one_article_per_group(
 
 
 async def test_the_filter_has_a_binding_with_an_id(make_app: AppFactory) -> None:
-    ids = {b.id for b in MainScreen.BINDINGS if hasattr(b, "id")}
+    ids = {b.id for b in MainScreen.BINDINGS if isinstance(b, Binding)}
     assert "app.toggle_duplicates" in ids

@@ -61,4 +61,5 @@ def test_compare_is_the_cli_and_split_view_computation(workspace: Workspace) -> 
     assert comparison.result.a == "alpha" and comparison.result.b == "beta"
     shared = [p.a.text for p in comparison.result.shared_passages]
     assert any("Ministers met in Kyiv" in text for text in shared)
+    assert comparison.entities is not None
     assert "Kyiv" in [s.name for s in comparison.entities.shared]
