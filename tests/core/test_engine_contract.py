@@ -338,3 +338,27 @@ def test_the_engine_setting_comes_from_the_config(
     library = Library(corpus, tmp_path / "cache")
     assert library.update().engine == "tantivy"
     library.close()
+
+
+def test_tantivy_ingest_spawns_entity_workers(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tantivy's writer runs Rust threads Python does not see: forking beside them could
+    deadlock a worker, so the extraction pool spawns its workers instead."""
+    from reader.core.index import entity_ingest
+
+    methods: list[str] = []
+    real = entity_ingest.ProcessPoolExecutor
+
+    def recording(*args: object, **kwargs: object) -> object:
+        methods.append(kwargs["mp_context"].get_start_method())  # type: ignore[attr-defined]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(entity_ingest, "POOL_MIN_DOCUMENTS", 1)
+    monkeypatch.setattr(entity_ingest, "ProcessPoolExecutor", recording)
+    library = Library(corpus, tmp_path / "cache", engine="tantivy")
+    assert library.update().added == len(CORPUS)
+    assert _names(library, "person:blair") == {"rates", "election"}
+    library.close()
+    if methods:  # a one-core machine runs no pool
+        assert methods == ["spawn"]

@@ -27,7 +27,7 @@ async def test_list_shows_documents_newest_first_and_sort_cycles(make_app: AppFa
         screen = await settle(pilot, app)
         doclist = screen.query_one(DocList)
         assert [r.id for r in doclist.rows] == [NEWEST, "000_3019f73ddaac25aa", OLDEST]
-        assert app.sub_title == "seeds — 3 documents"
+        assert app.sub_title == "seeds — 3 documents · whoosh"  # and the engine
         await pilot.press("s")  # date → title
         assert doclist.sort_key == "title"
         titles = [r.summary.title for r in doclist.rows]

@@ -2,6 +2,10 @@
 
 - :mod:`.library`: :class:`~.library.Library`, the one object the application layer
   talks to: update the index from the folder, look documents up, search, entities.
+- :mod:`.indexer`: the ingest pipeline (scan, parse, extract, feed engine and catalog);
+  :mod:`.repair`: damage diagnosis and the rebuild that repairs it.
+- :mod:`.engine`: the search engines behind one interface (Whoosh, Tantivy) and choosing one;
+  :mod:`.analysis`: the shared analyzers run fast (hit spans, Tantivy's tokens).
 - :mod:`.catalog`: one SQLite file per corpus: metadata, text, entities, signatures.
 - :mod:`.schema`, :mod:`.query`, :mod:`.hits`, :mod:`.snippets`: the search index's fields,
   parsing what the user typed, the exact hit spans of a query, excerpts around hits.

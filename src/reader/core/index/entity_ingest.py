@@ -156,14 +156,17 @@ class ExtractionPool:
     extracting here.
     """
 
-    def __init__(self, documents: int) -> None:
+    def __init__(self, documents: int, *, threaded: bool = False) -> None:
+        """``threaded``: the caller runs native threads Python does not count (a Tantivy
+        writer's), so workers are spawned, never forked."""
         cores = os.cpu_count() or 1
         self._executor: ProcessPoolExecutor | None = None
         if documents >= POOL_MIN_DOCUMENTS and cores >= 2:
             import multiprocessing
             import threading
 
-            method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+            alone = threading.active_count() == 1 and not threaded
+            method = "fork" if alone and os.name == "posix" else "spawn"
             try:
                 self._executor = ProcessPoolExecutor(
                     max_workers=min(cores, 4),

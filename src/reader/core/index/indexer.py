@@ -226,7 +226,7 @@ class Indexer:
 
         cleaning = self.plan.rows  # filled by _prepare, moved into each batch
         batch = _Batch(engine.writer(), removed)
-        with ExtractionPool(len(todo)) as pool:
+        with ExtractionPool(len(todo), threaded=engine.native_threads) as pool:
             for number, ((source, row), extracted) in enumerate(
                 pool.pipeline(prepared(), text_of), 1
             ):

@@ -90,6 +90,8 @@ class SearchEngine(ABC):
     """An index of a corpus's articles (see the module docstring)."""
 
     name: ClassVar[str]
+    native_threads: ClassVar[bool] = False
+    """Whether the engine runs threads of its own (then worker processes are not forked)."""
 
     @abstractmethod
     def format(self) -> str:

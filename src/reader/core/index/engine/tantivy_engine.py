@@ -157,6 +157,7 @@ class TantivyWriter(EngineWriter):
 
 class TantivyEngine(SearchEngine):
     name = "tantivy"
+    native_threads = True  # the writer indexes and merges in Rust threads
 
     def __init__(self, folder: Path, meta: EngineMeta) -> None:
         self.folder = folder
