@@ -9,8 +9,10 @@ engines agree on them too. Upgrading an engine's pinned version is gated on this
 
 from __future__ import annotations
 
+import concurrent.futures
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -348,11 +350,11 @@ def test_tantivy_ingest_spawns_entity_workers(
     from reader.core.index import entity_ingest
 
     methods: list[str] = []
-    real = entity_ingest.ProcessPoolExecutor
+    real = concurrent.futures.ProcessPoolExecutor
 
-    def recording(*args: object, **kwargs: object) -> object:
-        methods.append(kwargs["mp_context"].get_start_method())  # type: ignore[attr-defined]
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def recording(*args: Any, **kwargs: Any) -> object:
+        methods.append(kwargs["mp_context"].get_start_method())
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(entity_ingest, "POOL_MIN_DOCUMENTS", 1)
     monkeypatch.setattr(entity_ingest, "ProcessPoolExecutor", recording)
