@@ -7,8 +7,9 @@ numbered alike in each pane's gutter, so the passage labelled 3 on the left is t
 on the right; ``]`` / ``[`` step through the pairs and scroll both sides to them. Synchronised
 scrolling follows the pane being read (the focused one, or the one under the mouse), mapping
 positions through the shared passages (:mod:`reader.ui.scroll_sync`). The comparison and the
-entities run in a thread worker; a result from an earlier comparison (before a new partner was
-picked) is dropped.
+entities (``Workspace.compare``, what ``reader compare`` prints) run in a thread worker; a result
+from an earlier comparison (before a new partner was picked) is dropped. Bookmarks are the
+workspace's bookmark session, the one the main screen's Bookmarks tab lists.
 
 The screen is dismissed with ``None`` (back where you were) or an :class:`OpenAlone` asking the
 main screen to open one side alone at its position.
@@ -434,7 +435,7 @@ class CompareScreen(Screen[OpenAlone | None]):
 
     @on(ArticleView.BookmarkRequested)
     def _bookmark_requested(self, event: ArticleView.BookmarkRequested) -> None:
-        """``b`` in a pane: the main screen's Bookmarks tab asks for a note and saves."""
+        """``b`` in a pane: ask for a note and tags, then save through the workspace."""
         event.stop()
         from reader.ui.widgets.bookmarks import new_bookmark
 
