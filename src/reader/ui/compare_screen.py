@@ -10,9 +10,10 @@ and the entities, figures and words both sides share). ``a`` / ``A`` step throug
 only in B (what the right-hand article adds), in reading order, ``d`` / ``D`` through those only
 in A (what it leaves out). Synchronised scrolling follows the pane being read (the focused one,
 or the one under the mouse), mapping positions through the shared passages
-(:mod:`reader.ui.scroll_sync`). The comparison (with the corpus's word frequencies and canonical
-entities, as ``reader compare`` does) and the entities run in a thread worker; a result from an
-earlier comparison (before a new partner was picked) is dropped.
+(:mod:`reader.ui.scroll_sync`). The comparison and the entities (``Workspace.compare``, what
+``reader compare`` prints) run in a thread worker; a result from an earlier comparison (before a
+new partner was picked) is dropped. Bookmarks are the workspace's bookmark session, the one the
+main screen's Bookmarks tab lists.
 
 The screen is dismissed with ``None`` (back where you were) or an :class:`OpenAlone` asking the
 main screen to open one side alone at its position.
@@ -544,7 +545,7 @@ class CompareScreen(Screen[OpenAlone | None]):
 
     @on(ArticleView.BookmarkRequested)
     def _bookmark_requested(self, event: ArticleView.BookmarkRequested) -> None:
-        """``b`` in a pane: the main screen's Bookmarks tab asks for a note and saves."""
+        """``b`` in a pane: ask for a note and tags, then save through the workspace."""
         event.stop()
         from reader.ui.widgets.bookmarks import new_bookmark
 
