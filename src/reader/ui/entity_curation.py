@@ -39,17 +39,14 @@ class Target:
     type: str
 
 
+@dataclass
 class EntitiesEdited(Message):
     """An edit finished (``outcome``) or was refused (``error``, one line)."""
 
-    def __init__(
-        self, op: str, target: Target | None, outcome: Outcome | None, error: str | None
-    ) -> None:
-        super().__init__()
-        self.op = op
-        self.target = target
-        self.outcome = outcome
-        self.error = error
+    op: str
+    target: Target | None
+    outcome: Outcome | None
+    error: str | None
 
 
 @runtime_checkable

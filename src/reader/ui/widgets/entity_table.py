@@ -9,6 +9,7 @@ screen, in fixed columns. Names and aliases are article text: plain ``Text``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -70,12 +71,11 @@ class EntityTable(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, always_update=True)
 
+    @dataclass
     class Chosen(Message):
         """Enter (or a click) on an entity."""
 
-        def __init__(self, entity: CorpusEntity) -> None:
-            super().__init__()
-            self.entity = entity
+        entity: CorpusEntity
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

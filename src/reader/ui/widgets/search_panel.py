@@ -15,6 +15,7 @@ documents, narrowed by the workspace's entity filter.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
@@ -41,14 +42,13 @@ DEBOUNCE = 0.02  # merges bursts of keys; searches themselves take a few ms
 class SearchPanel(Vertical):
     """Search box, hint, list title and document list (the results while searching)."""
 
+    @dataclass
     class ResultsShown(Message):
         """A stage of results is on the list (``same_query``: a later stage of the
         results already shown, so the reader's place among the hits is kept)."""
 
-        def __init__(self, results: SearchResults, same_query: bool) -> None:
-            super().__init__()
-            self.results = results
-            self.same_query = same_query
+        results: SearchResults
+        same_query: bool
 
     class Cleared(Message):
         """The query was emptied: no results, the list shows the documents again."""
