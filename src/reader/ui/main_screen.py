@@ -623,8 +623,11 @@ class MainScreen(Screen[None]):
     def _entity_filter_requested(self, event: EntitiesPane.FilterRequested) -> None:
         self.set_entity_filter(event.entity.id, event.entity.name)
 
-    def set_entity_filter(self, entity_id: str | None, name: str = "") -> None:
-        """Show only the articles that mention ``entity_id`` (None: all articles)."""
+    def set_entity_filter(
+        self, entity_id: str | None, name: str = "", *, focus_list: bool = True
+    ) -> None:
+        """Show only the articles that mention ``entity_id`` (None: all articles); the list
+        takes the focus unless ``focus_list`` is false."""
         self.workspace.set_entity_filter(entity_id, name)
         search = self.query_one(SearchBox)
         panel = self.query_one(SearchPanel)
@@ -634,7 +637,7 @@ class MainScreen(Screen[None]):
             self._show_documents(self.library.summaries())
         panel.update_title()
         doclist = self.query_one(DocList)
-        if entity_id is not None:
+        if entity_id is not None and focus_list:
             doclist.focus()
 
     def _jump_mention(self, step: int) -> None:
@@ -690,10 +693,12 @@ class MainScreen(Screen[None]):
             self._select_entity(None)
         self._reload_entities()
         if self.entity_filter is not None:
-            now, focused = self.library.entity(self.entity_filter.entity_id), self.focused
-            self.set_entity_filter(now.id if now else None, now.name if now else "")
-            # Back where the edit was made (the filter moves the focus to the list).
-            self.call_after_refresh(self.set_focus, focused)
+            # The focus stays where the edit was made: moving it to the list and back
+            # raced with the deferred focus on a busy machine.
+            now = self.library.entity(self.entity_filter.entity_id)
+            self.set_entity_filter(
+                now.id if now else None, now.name if now else "", focus_list=False
+            )
         elif self.query_one(SearchBox).value.strip():
             self.query_one(SearchPanel).run_search(self.query_one(SearchBox).value)
         for screen in self.app.screen_stack:
