@@ -426,6 +426,12 @@ def _measure_ingest(
     engine: list[str], runs: int,
 ) -> None:  # fmt: skip
     plain = measure(child("plain-ingest", str(corpus), str(plain_dir)), env)
+    # Printed at once: reader's ingest can take long, and a stopped run keeps this.
+    print(
+        f"(plain Whoosh ingest: {plain.wall:.0f} s wall, CPU {plain.cpu:.0f} s, "
+        f"RSS {plain.rss_mb:.0f} MB, load {os.getloadavg()[0]:.1f})",
+        flush=True,
+    )
     ours = measure([*_READER, "index", "--corpus", str(corpus), *engine], env)
     row(
         "full ingest incl. entities",
