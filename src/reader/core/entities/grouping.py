@@ -46,16 +46,18 @@ def group(text: str, typed: list[Typed], links: dict[str, str]) -> list[Entity]:
             cluster = _person(people, [w[2] for w in item.words])
         elif item.type == "place" and item.place is not None:
             key = item.place.id
-            cluster = clusters.get(key)  # (setdefault would build a cluster every time)
-            if cluster is None:
-                cluster = clusters[key] = _Cluster("place", key, place_id=key)
+            found = clusters.get(key)  # (setdefault would build a cluster every time)
+            if found is None:
+                found = clusters[key] = _Cluster("place", key, place_id=key)
+            cluster = found
             cluster.place_name = item.place.name
         else:
             own = name_key(form)
             key = f"{item.type}:{links.get(own, own)}"
-            cluster = clusters.get(key)
-            if cluster is None:
-                cluster = clusters[key] = _Cluster(item.type, key)
+            found = clusters.get(key)
+            if found is None:
+                found = clusters[key] = _Cluster(item.type, key)
+            cluster = found
         cluster.add(text, item.start, item.end, form)
     entities = [_entity(c) for c in [*clusters.values(), *people]]
     entities.sort(key=lambda e: e.mentions[0].start)
