@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -18,10 +19,17 @@ def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
     return sorted(words)[:size]
 
 
+_CUMULATIVE: dict[int, list[float]] = {}  # by vocabulary size
+
+
 def document(rng: random.Random, words: list[str], length: int = 250) -> str:
-    # Zipf-like: a few words are very common, as in real text.
-    weights = [1 / (rank + 1) for rank in range(len(words))]
-    return " ".join(rng.choices(words, weights=weights, k=length))
+    # Zipf-like: a few words are very common, as in real text. The cumulative weights are
+    # what choices() computes from the weights (the same draws), computed once.
+    cumulative = _CUMULATIVE.get(len(words))
+    if cumulative is None:
+        weights = (1 / (rank + 1) for rank in range(len(words)))
+        cumulative = _CUMULATIVE[len(words)] = list(itertools.accumulate(weights))
+    return " ".join(rng.choices(words, cum_weights=cumulative, k=length))
 
 
 def edit(text: str, share: float, rng: random.Random, words: list[str]) -> str:
