@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +23,7 @@ def _row(number: int, date: str | None, title: str, source: str | None) -> Row:
 
 _rows = st.lists(st.tuples(_dates, _titles, _sources), max_size=30)
 
-KEYS = {
+KEYS: dict[str, Callable[[Row], Any]] = {
     "date": lambda r: (r.summary.date or "", r.summary.id),
     "title": lambda r: r.summary.title.casefold(),
     "source": lambda r: ((r.summary.source or "").casefold(), r.summary.date or ""),
