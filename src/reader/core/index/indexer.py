@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from reader.core.index.library import Library
 
 BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
+# A first index (or a rebuild) also commits once after this many documents, so the TUI
+# lists and opens articles after seconds rather than after the first full batch.
+FIRST_BATCH = 100
 
 ProgressCallback = Callable[[int, int, str], None]
 # After each batch is committed (engine and catalog): the ids it added or updated, and
@@ -261,7 +264,7 @@ class Indexer:
                 except BaseException:
                     batch.writer.cancel()
                     raise
-                if number % BATCH == 0:
+                if number % BATCH == 0 or (self.fresh and number == FIRST_BATCH < BATCH):
                     self._commit(engine, batch)
                     batch = _Batch(engine.writer(), [])
                 if self._stop():

@@ -1,0 +1,109 @@
+"""A first index in the TUI: how soon articles are listed, and when the index is complete.
+
+    .venv/bin/python benchmarks/tui_first_index.py [--corpus FOLDER]
+
+Runs the real app (headless, in this process) on a corpus with an empty cache, twice in
+one run: as it is now, the document list filling as each batch commits, and as it was
+before (the per-batch listing switched off: the list stays empty until the whole index is
+built), the baseline. For each it prints, from the app's start: the first rows listed,
+search live, the index complete, and the longest stall of the UI thread meanwhile (the
+largest gap between ticks of a 50 ms timer; shared machines add noise). Default corpus:
+../shared/corpora/bbc, skipped cleanly when absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("READER_SHARED_DIR", ROOT.parent / "shared"))
+BBC = SHARED / "corpora" / "bbc"
+
+
+async def _first_index(corpus: Path, *, listing: bool) -> dict[str, float]:
+    from reader.core.index.library import Library
+    from reader.ui.app import ReaderApp
+    from reader.ui.main_screen import MainScreen
+    from reader.ui.widgets.doclist import DocList
+
+    original = MainScreen.on_index_committed
+    if not listing:  # the baseline: nothing listed nor searchable before the end
+        MainScreen.on_index_committed = lambda self, message: None  # type: ignore[method-assign,assignment]
+    figures: dict[str, float] = {}
+    try:
+        start = time.perf_counter()
+        app = ReaderApp(corpus)
+        async with app.run_test(size=(120, 40)) as pilot:
+            ticks: list[float] = []
+            app.set_interval(0.05, lambda: ticks.append(time.perf_counter()))
+            finished = False
+            while not finished:
+                await pilot.pause(0.01)
+                now = time.perf_counter() - start
+                screen = app.screen
+                if not isinstance(screen, MainScreen):
+                    continue
+                if "rows" not in figures and screen.query_one(DocList).rows:
+                    figures["rows"] = now
+                if "search" not in figures and screen.search_ready:
+                    figures["search"] = now
+                # Complete: the worker is done and the bar is gone.
+                finished = (
+                    screen._background_started
+                    and not screen.query("#index-progress")
+                    and not any(w.group == "index" and w.is_running for w in app.workers)
+                    and "search" in figures
+                )
+            figures["complete"] = time.perf_counter() - start
+            figures["rows_final"] = len(screen.query_one(DocList).rows)
+            gaps = [b - a for a, b in itertools.pairwise(ticks)]
+            figures["stall"] = max(gaps, default=0.0)
+            await app.workers.wait_for_complete()
+        figures["articles"] = Library(corpus).count()
+    finally:
+        MainScreen.on_index_committed = original  # type: ignore[method-assign]
+    return figures
+
+
+def _run(corpus: Path, listing: bool) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as home:
+        # An empty cache for each run: a first index every time.
+        for var, sub in (("READER_CACHE_DIR", "c"), ("READER_DATA_DIR", "d")):
+            os.environ[var] = str(Path(home) / sub)
+        os.environ["READER_CONFIG_DIR"] = str(Path(home) / "cfg")
+        return asyncio.run(_first_index(corpus, listing=listing))
+
+
+def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=BBC)
+    args = parser.parse_args()
+    corpus: Path = args.corpus
+    if not corpus.is_dir():
+        print(f"corpus not found at {corpus}: skipped")
+        return 0
+    print(f"first index in the TUI of {corpus.name}")
+    print(f"{'':34}{'first rows':>12}{'search live':>13}{'complete':>10}{'UI stall':>10}")
+    for label, listing in (
+        ("before (list filled at the end)", False),
+        ("now (batches listed)", True),
+    ):
+        f = _run(corpus, listing)
+        print(
+            f"{label:34}{f['rows']:>11.1f}s{f['search']:>12.1f}s{f['complete']:>9.1f}s"
+            f"{f['stall'] * 1000:>8.0f}ms   ({int(f['rows_final']):,} of"
+            f" {int(f['articles']):,} articles listed at the end)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
