@@ -1,14 +1,15 @@
 """A first index in the TUI: how soon articles are listed, and when the index is complete.
 
-    .venv/bin/python benchmarks/tui_first_index.py [--corpus FOLDER]
+    .venv/bin/python benchmarks/tui_first_index.py [--corpus FOLDER] [--rounds N]
 
 Runs the real app (headless, in this process) on a corpus with an empty cache, twice in
 one run: as it is now, the document list filling as each batch commits, and as it was
-before (the per-batch listing switched off: the list stays empty until the whole index is
-built), the baseline. For each it prints, from the app's start: the first rows listed,
-search live, the index complete, and the longest stall of the UI thread meanwhile (the
-largest gap between ticks of a 50 ms timer; shared machines add noise). Default corpus:
-../shared/corpora/bbc, skipped cleanly when absent.
+before (the per-batch listing switched off: the list stays empty until the whole index
+is built), the baseline; ``--rounds N`` runs N pairs in alternating order. For each it
+prints, from the app's start: the first rows listed, search live, the index complete,
+and the longest stall of the UI thread meanwhile (the largest gap between ticks of a
+50 ms timer; shared machines add noise). Default corpus: ../shared/corpora/bbc, skipped
+cleanly when absent.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def main() -> int:
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=BBC)
+    parser.add_argument("--rounds", type=int, default=1, help="before/now pairs, alternated")
     args = parser.parse_args()
     corpus: Path = args.corpus
     if not corpus.is_dir():
@@ -92,10 +94,10 @@ def main() -> int:
         return 0
     print(f"first index in the TUI of {corpus.name}")
     print(f"{'':34}{'first rows':>12}{'search live':>13}{'complete':>10}{'UI stall':>10}")
-    for label, listing in (
-        ("before (list filled at the end)", False),
-        ("now (batches listed)", True),
-    ):
+    order = (("before (list filled at the end)", False), ("now (batches listed)", True))
+    for label, listing in [
+        run for number in range(args.rounds) for run in order[:: 1 - 2 * (number % 2)]
+    ]:
         f = _run(corpus, listing)
         print(
             f"{label:34}{f['rows']:>11.1f}s{f['search']:>12.1f}s{f['complete']:>9.1f}s"

@@ -82,6 +82,7 @@ async def test_list_fills_as_batches_commit_and_articles_open(
         # The index is held after its second batch: not finished, the bar still there.
         assert list(screen.query("#index-progress").results(ProgressBar))
         assert screen.query_one(SearchPanel).coverage == (2 * BATCH, FILES)
+        assert "20 documents so far" in app.sub_title
         # Sorted as the list always is: newest first.
         dates = [row.summary.date or "" for row in doclist.rows]
         assert dates == sorted(dates, reverse=True)
@@ -100,6 +101,9 @@ async def test_list_fills_as_batches_commit_and_articles_open(
         await pilot.pause()
         assert len(doclist.rows) == FILES
         assert screen.query_one(SearchPanel).coverage is None
+        assert "60 documents" in app.sub_title and "so far" not in app.sub_title
+        title = str(screen.query_one("#list-title", Static).render())
+        assert title.startswith("Documents: 60 · sorted by date")
         # The article opened meanwhile is still the one open, and marked in the list.
         assert article.document is not None and doclist.open_id == article.document.id
         assert doclist.current is not None and doclist.current.id == article.document.id

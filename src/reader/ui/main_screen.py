@@ -391,7 +391,11 @@ class MainScreen(Screen[None]):
         if report.changed or report.rebuilt or not bookmarks.loaded:
             bookmarks.refresh_anchors()  # documents may have changed: anchor again
         if report.changed or report.rebuilt:
-            self._show_documents(self.library.summaries())
+            count = self.library.count()
+            if self._committed and self.query_one(SearchPanel).listed_all(count):
+                self._show_count(count)  # every batch is listed: no reload nor re-sort
+            else:
+                self._show_documents(self.library.summaries())
             if self.query_one(ArticleView).document is None:
                 self._restore_position()
         if report.rebuilt and report.rebuilt != "requested" and "format" not in report.rebuilt:

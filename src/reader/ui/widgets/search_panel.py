@@ -104,6 +104,21 @@ class SearchPanel(Vertical):
         doclist.add_documents(self.workspace.duplicates.shown(summaries, lambda s: s.id))
         self.update_title()
 
+    def listed_all(self, count: int) -> bool:
+        """After a first index listed batch by batch: whether the list already shows all
+        ``count`` documents as a reload would (then only the near-duplicate marks, found
+        after the last batch, are added: no reading and sorting every row again)."""
+        doclist = self.query_one(DocList)
+        duplicates = self.workspace.duplicates
+        if doclist.results_mode or self.workspace.entity_filter is not None or duplicates.hide:
+            return False
+        if len(doclist.rows) != count:
+            return False
+        duplicates.refresh(self.workspace.library)
+        doclist.set_duplicates(duplicates.sizes())
+        self.update_title()
+        return True
+
     def update_title(self) -> None:
         doclist = self.query_one(DocList)
         entity_filter = self.workspace.entity_filter
