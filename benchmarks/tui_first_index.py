@@ -8,8 +8,9 @@ before (the per-batch listing switched off: the list stays empty until the whole
 is built), the baseline; ``--rounds N`` runs N pairs in alternating order. For each it
 prints, from the app's start: the first rows listed, search live, the index complete,
 and the longest stall of the UI thread meanwhile (the largest gap between ticks of a
-50 ms timer; shared machines add noise). Default corpus: ../shared/corpora/bbc, skipped
-cleanly when absent.
+50 ms timer; shared machines add noise). First it times the list's merge of one batch
+into 200,000 rows beside a full re-sort (no corpus needed). Default corpus:
+../shared/corpora/bbc, skipped cleanly when absent.
 """
 
 from __future__ import annotations
@@ -82,6 +83,37 @@ def _run(corpus: Path, listing: bool) -> dict[str, float]:
         return asyncio.run(_first_index(corpus, listing=listing))
 
 
+def _merge_cost(size: int = 200_000, batch: int = 1000) -> tuple[float, float]:
+    """Seconds to list one batch into ``size`` rows: the merge the list does, and the
+    full re-sort it avoids (median of 5 each, synthetic rows, date order)."""
+    import random
+    import statistics
+
+    from reader.core.index.catalog import DocSummary
+    from reader.ui.widgets.doclist import Row, merge_rows
+
+    rng = random.Random(7)
+
+    def row(number: int) -> Row:
+        date = f"20{rng.randint(0, 25):02}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
+        return Row(DocSummary(f"d{number:07}", "t", (), date, "s", None, "", 0, ()))
+
+    def key(r: Row) -> tuple[str, str]:
+        return (r.summary.date or "", r.summary.id)
+
+    rows = sorted((row(i) for i in range(size)), key=key, reverse=True)
+    new = [row(size + i) for i in range(batch)]
+    merges, sorts = [], []
+    for _ in range(5):
+        start = time.perf_counter()
+        merge_rows(rows, new, key, True, 0)
+        merges.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        sorted(rows + new, key=key, reverse=True)
+        sorts.append(time.perf_counter() - start)
+    return statistics.median(merges), statistics.median(sorts)
+
+
 def main() -> int:
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -89,6 +121,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1, help="before/now pairs, alternated")
     args = parser.parse_args()
     corpus: Path = args.corpus
+    merge, resort = _merge_cost()
+    print(
+        f"listing a batch of 1,000 into 200,000 rows (UI thread): merge {merge * 1000:.1f} ms,"
+        f" full re-sort (the baseline) {resort * 1000:.1f} ms"
+    )
     if not corpus.is_dir():
         print(f"corpus not found at {corpus}: skipped")
         return 0
