@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import ProgressBar, Static
 
 from reader.core.index import indexer
+from reader.core.index.cachehealth import CacheUnwritable
 from reader.ui.app import ReaderApp
 from reader.ui.main_screen import MainScreen
 from reader.ui.widgets.article import ArticleView
@@ -133,8 +134,19 @@ async def test_search_during_first_index_says_what_it_covered(
         assert hint_text(screen).startswith("60 matching articles")
 
 
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (RuntimeError("disk controller reset\nsecond line"), "RuntimeError: disk controller reset"),
+        (CacheUnwritable("no space left on device\nmore"), "no space left on device"),
+    ],
+)
 async def test_failure_part_way_keeps_the_committed_articles(
-    corpus: Path, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+    corpus: Path,
+    make_app: AppFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+    said: str,
 ) -> None:
     indexed = indexer.indexed
     calls = [0]
@@ -142,7 +154,7 @@ async def test_failure_part_way_keeps_the_committed_articles(
     def failing(*args: object) -> object:
         calls[0] += 1
         if calls[0] == 3 * BATCH + 5:  # in the fourth batch: three are committed
-            raise RuntimeError("disk controller reset\nsecond line")
+            raise error
         return indexed(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(indexer, "indexed", failing)
@@ -155,7 +167,7 @@ async def test_failure_part_way_keeps_the_committed_articles(
         await pilot.pause()
         notices = [n.message for n in app._notifications if "stopped" in n.message]
         assert notices == [
-            "Indexing stopped after 30 of 60 articles (RuntimeError: disk controller reset);"
+            f"Indexing stopped after 30 of 60 articles ({said});"
             " those can be read and searched, the rest are indexed at the next start"
         ]
         doclist = screen.query_one(DocList)

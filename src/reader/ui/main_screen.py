@@ -319,7 +319,8 @@ class MainScreen(Screen[None]):
             report = builder.update(progress=progress, cancelled=lambda: worker.is_cancelled)
         except CacheError as error:  # a full disk: the last index still answers
             if self._committed:  # part of a first index is there: say how much
-                self.post_message(IndexFinished(None, str(error).splitlines()[0]))
+                line = (str(error).splitlines() or [type(error).__name__])[0]
+                self.post_message(IndexFinished(None, line))
                 return
             self.app.notify(str(error), severity="error", markup=False, timeout=10)
             report = UpdateReport()
