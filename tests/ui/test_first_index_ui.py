@@ -181,3 +181,22 @@ async def test_failure_part_way_keeps_the_committed_articles(
         await wait_for(pilot, lambda: "matching" in hint_text(screen))
         assert "searching 30 of 60 articles indexed so far" in hint_text(screen)
         assert len(doclist.rows) == 3 * BATCH
+
+
+async def test_query_typed_before_the_first_batch_runs_when_it_commits(
+    corpus: Path, gate: threading.Event, make_app: AppFactory
+) -> None:
+    app: ReaderApp = make_app(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("slash", *"keyword3")  # typed at once, before any commit
+        doclist = screen.query_one(DocList)
+        # Run again as each batch commits: at the held second batch, what it covered.
+        await wait_for(pilot, lambda: "searching 20 of 60" in hint_text(screen))
+        assert [row.id for row in doclist.rows] == ["003"]  # keyword30..39: not indexed yet
+        gate.set()
+        await wait_for(pilot, lambda: not screen.query("#index-progress"))
+        await app.workers.wait_for_complete()
+        await wait_for(pilot, lambda: "so far" not in hint_text(screen))
+        assert hint_text(screen).startswith("1 matching article")

@@ -368,7 +368,9 @@ class MainScreen(Screen[None]):
         self._show_count(message.committed, " so far")
         self.search_ready = True  # on the committed articles; the hint says how many
         search = self.query_one(SearchBox)
-        if search.value.strip():  # the query typed meanwhile, or its results, grown
+        # The query typed meanwhile, or its results, grown; after the last batch the
+        # finished index runs it (once, on the complete index).
+        if search.value.strip() and message.committed < message.total:
             panel.run_search(search.value)
 
     def on_index_finished(self, message: IndexFinished) -> None:
@@ -425,6 +427,9 @@ class MainScreen(Screen[None]):
             markup=False,
             timeout=15,
         )
+        search = self.query_one(SearchBox)
+        if search.value.strip():  # typed before the first batch, or searched since
+            panel.run_search(search.value)
 
     # -- search ------------------------------------------------------------------------
 
