@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,7 +26,7 @@ from reader.core.userdata.state import SearchHistory
 from reader.ui.entity_curation import EntitiesEdited
 from reader.ui.host import ReaderHost
 from reader.ui.index_notices import skipped_notice
-from reader.ui.messages import EntitiesLoaded, IndexFinished, IndexProgress
+from reader.ui.messages import EntitiesLoaded, IndexCommitted, IndexFinished, IndexProgress
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.bookmarks import BookmarksPane
 from reader.ui.widgets.details import DetailsPane
@@ -149,6 +150,11 @@ class MainScreen(Screen[None]):
         self._background_started = False
         self.sidebar_ready = False  # see compose: the sidebar comes a frame later
         self._pending_open: tuple[str, int | None, bool] | None = None
+        # A first index lists its batches as they commit: the index worker leaves the
+        # committed articles here and posts IndexCommitted; the screen takes them all.
+        self._arrivals: list[DocSummary] = []
+        self._arrivals_lock = threading.Lock()
+        self._committed = 0  # articles a first index has committed so far
 
     @property
     def generation(self) -> int:
@@ -263,11 +269,14 @@ class MainScreen(Screen[None]):
         self._index()
 
     def _show_documents(self, summaries: list[DocSummary]) -> None:
+        self._show_count(len(summaries))
+        self.query_one(SearchPanel).show_documents(summaries)
+
+    def _show_count(self, count: int, so_far: str = "") -> None:
         self.app.sub_title = (  # and the search engine of its index
-            f"{safe_name(self.library.root.name)} — {len(summaries):,} documents"
+            f"{safe_name(self.library.root.name)} — {count:,} documents{so_far}"
             f" · {self.library.engine.name}"
         )
-        self.query_one(SearchPanel).show_documents(summaries)
 
     def _restore_position(self) -> None:
         positions = self.workspace.positions
@@ -279,18 +288,40 @@ class MainScreen(Screen[None]):
     def _index(self) -> None:
         worker = get_current_worker()
         builder = Library(self.library.root, self.library.cache)
-        last = [-1]
+        last = [-1, 0]  # the last percent reported, the number of files to index
+        # Nothing listed yet (a first index): list and search each batch once committed.
+        listing = not self.search_ready
+        with self._arrivals_lock:
+            self._committed = 0
 
         def progress(done: int, total: int, _name: str) -> None:
+            last[1] = total
             percent = done * 100 // max(total, 1)
             if percent != last[0]:
                 last[0] = percent
                 self.post_message(IndexProgress(done, total))
 
+        def committed(ids: list[str], fresh: bool) -> None:
+            if not (listing and fresh):
+                return
+            # Read here, off the UI thread: the screen only merges them into its list.
+            found = [s for s in map(builder.catalog.summary, ids) if s is not None]
+            self.library.refresh()  # the screen's searches and opens see this commit
+            with self._arrivals_lock:
+                self._arrivals.extend(found)
+                self._committed += len(found)
+                done = self._committed
+            self.post_message(IndexCommitted(done, last[1]))
+
         builder.on_repair = self._rebuilding_notice
+        builder.on_commit = committed
         try:
             report = builder.update(progress=progress, cancelled=lambda: worker.is_cancelled)
         except CacheError as error:  # a full disk: the last index still answers
+            if self._committed:  # part of a first index is there: say how much
+                line = (str(error).splitlines() or [type(error).__name__])[0]
+                self.post_message(IndexFinished(None, line))
+                return
             self.app.notify(str(error), severity="error", markup=False, timeout=10)
             report = UpdateReport()
         except Exception as error:  # shown as a notification: the bar must not hang
@@ -327,21 +358,47 @@ class MainScreen(Screen[None]):
             self.query_one("#list-pane").mount(bar, after="#search-hint")
         bar.update(total=message.total, progress=message.done)
 
+    def on_index_committed(self, message: IndexCommitted) -> None:
+        """A first index committed more articles: list them, and search them."""
+        with self._arrivals_lock:
+            arrived, self._arrivals = self._arrivals, []
+        panel = self.query_one(SearchPanel)
+        panel.coverage = (message.committed, max(message.total, message.committed))
+        panel.add_documents(arrived)
+        self._show_count(message.committed, " so far")
+        self.search_ready = True  # on the committed articles; the hint says how many
+        search = self.query_one(SearchBox)
+        # The query typed meanwhile, or its results, grown; after the last batch the
+        # finished index runs it (once, on the complete index).
+        if search.value.strip() and message.committed < message.total:
+            panel.run_search(search.value)
+
     def on_index_finished(self, message: IndexFinished) -> None:
         report = message.report
         for bar in self.query("#index-progress"):
             bar.remove()
+        panel = self.query_one(SearchPanel)
         if report is None:
             error = safe_name(message.error or "unknown error")
+            if self._committed:  # a first index stopped part-way: what it did stays
+                self._partial_index(error)
+                return
             self.notify(f"Indexing failed: {error}", severity="error", markup=False)
             return
+        if report.cancelled and self._committed:
+            return  # quitting: the rest is indexed at the next start
+        panel.coverage = None
         self.library.refresh()
         self.search_ready = True
         bookmarks = self.query_one(BookmarksPane)
         if report.changed or report.rebuilt or not bookmarks.loaded:
             bookmarks.refresh_anchors()  # documents may have changed: anchor again
         if report.changed or report.rebuilt:
-            self._show_documents(self.library.summaries())
+            count = self.library.count()
+            if self._committed and self.query_one(SearchPanel).listed_all(count):
+                self._show_count(count)  # every batch is listed: no reload nor re-sort
+            else:
+                self._show_documents(self.library.summaries())
             if self.query_one(ArticleView).document is None:
                 self._restore_position()
         if report.rebuilt and report.rebuilt != "requested" and "format" not in report.rebuilt:
@@ -351,6 +408,28 @@ class MainScreen(Screen[None]):
         search = self.query_one(SearchBox)
         if search.value.strip():
             self.query_one(SearchPanel).run_search(search.value)
+
+    def _partial_index(self, error: str) -> None:
+        """A first index failed after committing some batches: those stay listed,
+        readable and searchable (the hint says how many), with a one-line notice."""
+        with self._arrivals_lock:
+            arrived, self._arrivals = self._arrivals, []
+        panel = self.query_one(SearchPanel)
+        panel.add_documents(arrived)
+        self.library.refresh()
+        self.search_ready = True
+        done, total = panel.coverage or (self._committed, self._committed)
+        self._show_count(done, f" of {total:,}")
+        self.notify(
+            f"Indexing stopped after {done:,} of {total:,} articles ({error}); those can be"
+            " read and searched, the rest are indexed at the next start",
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
+        search = self.query_one(SearchBox)
+        if search.value.strip():  # typed before the first batch, or searched since
+            panel.run_search(search.value)
 
     # -- search ------------------------------------------------------------------------
 

@@ -22,6 +22,19 @@ class IndexProgress(Message):
 
 
 @dataclass
+class IndexCommitted(Message):
+    """A first index committed more articles: ``committed`` of the ``total`` to index are
+    readable and searchable (the articles themselves wait in the screen's buffer, so a
+    newer message replaces an older one unhandled and the list is refreshed once)."""
+
+    committed: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexCommitted)
+
+
+@dataclass
 class IndexFinished(Message):
     """The update's report, or (report None) the one-line reason it failed."""
 
@@ -37,6 +50,9 @@ class SearchFinished(Message):
     query: str
     results: SearchResults | None
     error: Exception | None
+    # While a first index runs: (articles indexed when the search started, articles to
+    # index). The results cover those only, and the hint says so.
+    coverage: tuple[int, int] | None = None
 
 
 @dataclass

@@ -34,8 +34,15 @@ if TYPE_CHECKING:
     from reader.core.index.library import Library
 
 BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
+# A first index (or a rebuild) also commits once after this many documents, so the TUI
+# lists and opens articles after seconds rather than after the first full batch.
+FIRST_BATCH = 100
 
 ProgressCallback = Callable[[int, int, str], None]
+# After each batch is committed (engine and catalog): the ids it added or updated, and
+# whether this update started from an empty index (a first index or a rebuild), so a
+# front end can list and open the committed articles before the update ends.
+CommitCallback = Callable[[list[str], bool], None]
 
 
 def index_format() -> str:
@@ -112,6 +119,7 @@ class Indexer:
         self.previous: dict[str, tuple[str, Fingerprint]] = {}
         self.plan: CleaningPlan | None = None
         self.files = 0  # articles the scan found (the corpus size ``auto`` goes by)
+        self.fresh = False  # the index was created empty by this update
 
     def _stop(self) -> bool:
         if self.cancelled is not None and self.cancelled():
@@ -157,6 +165,7 @@ class Indexer:
     def create(self, engine: SearchEngine) -> None:
         self.catalog.clear()  # its meta too: the engine records its own after this
         engine.create()
+        self.fresh = True
         self.catalog.set_meta("format", engine_format(engine))
         if engine.name != engines.DEFAULT:  # no meta key: the engine indexes always had
             self.catalog.set_meta("engine", engine.name)
@@ -255,7 +264,7 @@ class Indexer:
                 except BaseException:
                     batch.writer.cancel()
                     raise
-                if number % BATCH == 0:
+                if number % BATCH == 0 or (self.fresh and number == FIRST_BATCH < BATCH):
                     self._commit(engine, batch)
                     batch = _Batch(engine.writer(), [])
                 if self._stop():
@@ -284,6 +293,8 @@ class Indexer:
             batch.signatures,
         )
         self.report.removed += len([g for g in batch.gone if g in self.previous])
+        if self.library.on_commit is not None:
+            self.library.on_commit([row[0].id for row in batch.rows], self.fresh)
 
     def _prepare(self, source: SourceFile) -> _Prepared:
         from reader.core.corpus.loader import decode, looks_binary, read_bytes

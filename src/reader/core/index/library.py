@@ -130,6 +130,8 @@ class Library(Repairs):
         # Called with a one-line reason before a search or update rebuilds a
         # damaged cache (the CLI prints it, the UI shows a notification).
         self.on_repair: Callable[[str], None] | None = None
+        # Called by an update after each committed batch (see indexer.CommitCallback).
+        self.on_commit: Callable[[list[str], bool], None] | None = None
         self._catalog_inode = 0
         self._damage_seen: tuple[str, int] | None = None  # see _repaired_since
         self._catalog_lost: str | None = None  # why the catalog was replaced on opening

@@ -10,9 +10,9 @@ second line with ``≈ dup ×N`` (N articles in its group, itself included).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Literal, NamedTuple
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -130,18 +130,40 @@ class DocList(ScrollView, can_focus=True):
         self.refresh()
 
     def _sort(self) -> None:
+        self.rows.sort(key=self._sort_key(), reverse=self.sort_reverse)
+
+    def _sort_key(self) -> Callable[[Row], Any]:
         key = self.sort_key
         if key == "date":
-            self.rows.sort(
-                key=lambda r: (r.summary.date or "", r.summary.id), reverse=self.sort_reverse
-            )
-        elif key == "title":
-            self.rows.sort(key=lambda r: r.summary.title.casefold(), reverse=self.sort_reverse)
+            return lambda r: (r.summary.date or "", r.summary.id)
+        if key == "title":
+            return lambda r: r.summary.title.casefold()
+        return lambda r: ((r.summary.source or "").casefold(), r.summary.date or "")
+
+    def add_documents(self, summaries: Sequence[DocSummary]) -> None:
+        """Insert more documents where the current order puts them (a first index lists
+        each batch as it commits), keeping the reader's row under the cursor.
+
+        A merge, not a sort of every row: the new rows are sorted, then each finds its
+        place by bisection, and the list is rebuilt from slices (copies in C), so a
+        batch costs a few milliseconds however long the list is.
+        """
+        if self.results_mode or not summaries:
+            return
+        old, cursor = self.rows, self.cursor
+        new = [Row(s) for s in summaries]
+        merged, shift = merge_rows(old, new, self._sort_key(), self.sort_reverse, cursor)
+        self.rows = merged
+        self.virtual_size = Size(self.size.width, len(merged) * ROW_HEIGHT)
+        if old and (cursor or self.scroll_offset.y):
+            # The same article stays under the cursor, at the same place on screen (a
+            # list untouched at its top stays there, showing the first rows).
+            y = self.scroll_offset.y + shift * ROW_HEIGHT
+            self.scroll_to(y=y, animate=False, immediate=True)
+            self.cursor = cursor + shift
         else:
-            self.rows.sort(
-                key=lambda r: ((r.summary.source or "").casefold(), r.summary.date or ""),
-                reverse=self.sort_reverse,
-            )
+            self.cursor = 0
+        self.refresh()
 
     @property
     def current(self) -> Row | None:
@@ -278,3 +300,36 @@ class DocList(ScrollView, can_focus=True):
         parts = [p for p in (summary.date, summary.source) if p]
         marker.append(safe_name(" · ".join(parts) or summary.id), meta)
         return marker
+
+
+def merge_rows(
+    rows: list[Row], new: list[Row], key: Callable[[Row], Any], reverse: bool, cursor: int
+) -> tuple[list[Row], int]:
+    """``rows`` (sorted by ``key``, descending when ``reverse``) with ``new`` inserted in
+    order, and how many of them went before the row at ``cursor``."""
+    merged: list[Row] = []
+    start = shift = 0
+    for row in sorted(new, key=key, reverse=reverse):
+        at = _insert_position(rows, key(row), key, start, reverse)
+        merged.extend(rows[start:at])
+        merged.append(row)
+        start = at
+        shift += at <= cursor
+    merged.extend(rows[start:])
+    return merged, shift
+
+
+def _insert_position(
+    rows: Sequence[Row], value: Any, key: Callable[[Row], Any], low: int, reverse: bool
+) -> int:
+    """Where a row of sort key ``value`` goes in ``rows`` (sorted by ``key``, descending
+    when ``reverse``), after its equals, searching from ``low`` on."""
+    high = len(rows)
+    while low < high:
+        middle = (low + high) // 2
+        probe = key(rows[middle])
+        if (value > probe) if reverse else (value < probe):
+            high = middle
+        else:
+            low = middle + 1
+    return low

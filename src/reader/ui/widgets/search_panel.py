@@ -68,6 +68,10 @@ class SearchPanel(Vertical):
         self._timer: Timer | None = None
         self._searched_at = 0.0
         self.last_latency: float | None = None  # keystroke to results on screen
+        # While a first index runs: (articles indexed so far, articles to index); the
+        # list and searches cover the indexed ones only. None: the index is complete.
+        self.coverage: tuple[int, int] | None = None
+        self._shown_coverage: tuple[int, int] | None = None  # of the results listed
 
     def compose(self) -> ComposeResult:
         yield SearchBox(self.history, id="search")
@@ -89,6 +93,32 @@ class SearchPanel(Vertical):
         doclist.set_documents(summaries, keep=keep or self.workspace.positions.last_document)
         self.update_title()
 
+    def add_documents(self, summaries: list[DocSummary]) -> None:
+        """More documents, just indexed (a first index's batch): merged into the list in
+        its order; while results are listed they wait for the query to be cleared
+        (the list is then read again)."""
+        doclist = self.query_one(DocList)
+        if doclist.results_mode:
+            return
+        summaries = narrowed(self.workspace.entity_filter, summaries)
+        doclist.add_documents(self.workspace.duplicates.shown(summaries, lambda s: s.id))
+        self.update_title()
+
+    def listed_all(self, count: int) -> bool:
+        """After a first index listed batch by batch: whether the list already shows all
+        ``count`` documents as a reload would (then only the near-duplicate marks, found
+        after the last batch, are added: no reading and sorting every row again)."""
+        doclist = self.query_one(DocList)
+        duplicates = self.workspace.duplicates
+        if doclist.results_mode or self.workspace.entity_filter is not None or duplicates.hide:
+            return False
+        if len(doclist.rows) != count:
+            return False
+        duplicates.refresh(self.workspace.library)
+        doclist.set_duplicates(duplicates.sizes())
+        self.update_title()
+        return True
+
     def update_title(self) -> None:
         doclist = self.query_one(DocList)
         entity_filter = self.workspace.entity_filter
@@ -96,7 +126,8 @@ class SearchPanel(Vertical):
         if doclist.results_mode and results is not None:
             label = f"Results: {results.total:,}"
         else:
-            label = f"Documents: {len(doclist.rows):,} · sorted by {doclist.sort_label()}"
+            so_far = " so far" if self.coverage is not None else ""
+            label = f"Documents: {len(doclist.rows):,}{so_far} · sorted by {doclist.sort_label()}"
         title = Text(label + (" · duplicates hidden" if self.workspace.duplicates.hide else ""))
         if entity_filter is not None:
             # The filter matters more than the sort order: it replaces it.
@@ -130,12 +161,14 @@ class SearchPanel(Vertical):
     def run_search(self, text: str) -> None:
         """Search ``text`` as the current generation (again: the index or filter changed)."""
         if not self.session.ready:
-            self.hint("Indexing… search starts when the index is ready", info=True)
+            self.hint("Indexing… search starts when the first articles are indexed", info=True)
             return
-        self._search(self.session.generation, text)
+        # Taken before the search runs: indexing only adds articles, so the search
+        # covers at least these (never fewer than the hint says).
+        self._search(self.session.generation, text, self.coverage)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, generation: int, text: str) -> None:
+    def _search(self, generation: int, text: str, coverage: tuple[int, int] | None) -> None:
         from reader.workspace import BadQuery
 
         worker = get_current_worker()
@@ -143,9 +176,9 @@ class SearchPanel(Vertical):
         try:
             # Titles first (a few ms), then snippets and hit counts, screenful by screenful.
             for results in stages:
-                self.post_message(SearchFinished(generation, text, results, None))
+                self.post_message(SearchFinished(generation, text, results, None, coverage))
         except (BadQuery, CacheError) as error:  # CacheError: damaged and read-only
-            self.post_message(SearchFinished(generation, text, None, error))
+            self.post_message(SearchFinished(generation, text, None, error, coverage))
 
     def on_search_finished(self, message: SearchFinished) -> None:
         message.stop()
@@ -177,7 +210,16 @@ class SearchPanel(Vertical):
         doclist.set_results(rows, keep=keep)
         shown = f" (showing {len(rows)})" if results.total > len(rows) else ""
         noun = "article" if results.total == 1 else "articles"
-        self.hint(f"{results.total:,} matching {noun}{shown} · Enter opens", info=True)
+        self._shown_coverage = message.coverage
+        if message.coverage is not None:  # a first index under way: say what was searched
+            indexed, total = message.coverage
+            self.hint(
+                f"{results.total:,} matching {noun}{shown} · searching {indexed:,} of"
+                f" {total:,} articles indexed so far · Enter opens",
+                info=True,
+            )
+        else:
+            self.hint(f"{results.total:,} matching {noun}{shown} · Enter opens", info=True)
         self.update_title()
         self.post_message(self.ResultsShown(results, accepted.same_query))
         if self._searched_at:
@@ -189,7 +231,9 @@ class SearchPanel(Vertical):
         """List the current results again (the duplicates filter changed)."""
         results = self.session.results
         if results is not None:
-            message = SearchFinished(self.session.generation, results.query, results, None)
+            message = SearchFinished(
+                self.session.generation, results.query, results, None, self._shown_coverage
+            )
             self.on_search_finished(message)
 
     def _record_latency(self, started: float) -> None:
