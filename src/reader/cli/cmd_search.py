@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json, print_json_line
-from reader.core.index.library import SearchResults
 from reader.core.text.display import safe_name
 from reader.workspace import BadQuery
+
+if TYPE_CHECKING:
+    from reader.core.index.library import SearchResults
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,6 +68,8 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _print_results(results: SearchResults) -> None:
+    from rich.text import Text  # for people only: JSON answers do without Rich
+
     out = console()
     plural = "" if results.total == 1 else "s"
     query = safe_name(results.query)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-from reader.core.index.library import UpdateReport
-from reader.workspace import Workspace
+if TYPE_CHECKING:
+    from reader.core.index.library import UpdateReport
+    from reader.workspace import Workspace
 
 
 def index_with_progress(
     workspace: Workspace, *, rebuild: bool, verbose: bool = False, verify: bool = False
 ) -> UpdateReport:
     if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         console = Console(stderr=True, markup=False, highlight=False)
         with Progress(
             TextColumn("indexing"),

@@ -72,6 +72,11 @@ class Workspace:
             rebuild=rebuild, verify=verify, progress=progress, cancelled=cancelled
         )
 
+    def changes(self) -> str | None:
+        """Why the index may be behind the corpus folder (None: current as far as a
+        cheap check can tell; see ``Library.changes``)."""
+        return self.library.changes()
+
     def refresh(self) -> None:
         """See what another library (an update in a worker) committed."""
         self.library.refresh()

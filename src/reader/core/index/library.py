@@ -317,6 +317,33 @@ class Library(Repairs):
         self._corpus().warm()
         return report
 
+    def changes(self) -> str | None:
+        """Why the index may be behind the corpus folder, told cheaply (no scan): None
+        when every folder is as the last update saw it (and, for corpora of up to
+        ``freshness.STAT_FILES_UPTO`` articles, every file); see
+        :mod:`reader.core.index.freshness`. Read commands update only when this says so."""
+        from reader.core.index.freshness import STAT_FILES_UPTO, Snapshot, edited
+
+        try:
+            snapshot = Snapshot.load(self.catalog)
+            if snapshot is None:
+                return "no record of the corpus folder"
+            found = snapshot.changed(self.root)
+            if found is None and self.catalog.count() <= STAT_FILES_UPTO:
+                found = "files were edited" if edited(self.catalog, self.root) else None
+        except sqlite3.Error as error:  # a damaged catalog: the update repairs it
+            return f"catalog unreadable ({error})"
+        return found
+
+    def skipped_at_update(self) -> int:
+        """How many files the last update skipped (read commands mention them)."""
+        from reader.core.index.freshness import Snapshot
+
+        with contextlib.suppress(sqlite3.Error):
+            snapshot = Snapshot.load(self.catalog)
+            return snapshot.skipped if snapshot else 0
+        return 0
+
     def refresh(self) -> None:
         """Forget cached ids and searcher: another Library (another thread or process)
         may have updated the index."""
