@@ -128,12 +128,13 @@ def edited(catalog: Catalog, root: Path) -> bool:
     update judges it (one stat per file: for corpora of up to STAT_FILES_UPTO articles)."""
     from reader.core.text.filenames import real_name
 
+    base = str(root)
     for rel, fingerprint in catalog.fingerprints().values():
         try:
-            info = os.stat(root / real_name(rel))
+            info = os.stat(os.path.join(base, real_name(rel)))
         except OSError:
             return True
-        if (info.st_mtime_ns, info.st_size) != (fingerprint.mtime_ns, fingerprint.size):
+        if info.st_mtime_ns != fingerprint.mtime_ns or info.st_size != fingerprint.size:
             return True
     return False
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from reader.core.entities.model import CorpusEntity, Entity, Mention
     from reader.core.index.engine.base import SearchEngine
     from reader.core.index.entity_view import CorpusEntities
+    from reader.core.index.query import EntityLookup
 
 __all__ = [
     "BATCH",
@@ -525,7 +526,7 @@ class Library(Repairs):
         from reader.core.index.query import clean_query, every_document, parse_query
 
         text = clean_query(text)  # it is echoed back: no control characters
-        parsed = parse_query(text, self._corpus())
+        parsed = parse_query(text, self._lookup())
         # While another process rebuilds (reader index --rebuild), the index is emptied
         # and refilled: wait for it to finish instead of answering from part of it.
         with locked(self.cache / "rebuild", shared=True):
@@ -574,7 +575,7 @@ class Library(Repairs):
         from reader.core.index.hits import hit_spans
         from reader.core.index.query import parse_query
 
-        parsed = parse_query(text, self._corpus())
+        parsed = parse_query(text, self._lookup())
         return hit_spans(body, self.read_engine(lambda engine: engine.matcher(parsed)))
 
     # -- entities ------------------------------------------------------------------
@@ -588,18 +589,41 @@ class Library(Repairs):
         """The corpus entities of the last update with the aliases file applied."""
         from reader.core.index.entity_ingest import read_payload
         from reader.core.index.entity_view import CorpusEntities
+        from reader.core.index.name_filter import NameFilter, aliases_stat, store_keys
 
         with self._lock:
             version = self.catalog.corpus_entities_version()
             if self._entities is not None and self._entities.version == version:
                 return self._entities
+            made_from = (version, aliases_stat(self.root))  # before the file is read
             cached = self.catalog.corpus_entities()
             raw, id_map = read_payload(cached[0]) if cached else ([], {})
             state = CorpusEntities(
                 raw, id_map, self._load_aliases(), cached and cached[1], self._stored_entities
             )
             self._entities = state
+            if version is not None and made_from[0] == (cached and cached[1]):
+                # For the next process's searches (see name_filter), once per merge.
+                if NameFilter.load(self.catalog, (version, made_from[1]), self._corpus) is None:
+                    store_keys(self.catalog, (version, made_from[1]), state.entities)
             return state
+
+    def _lookup(self) -> EntityLookup:
+        """The corpus entities as the query parser asks them. A process that has not
+        loaded them gets a filter that loads them only for a word that may name an
+        entity (:mod:`reader.core.index.name_filter`): a one-shot search for "economy"
+        does not build the whole name index."""
+        from reader.core.index.name_filter import NameFilter, aliases_stat
+
+        with self._lock:
+            if self._entities is None:
+                version = self.catalog.corpus_entities_version()
+                if version is not None:
+                    made_from = (version, aliases_stat(self.root))
+                    found = NameFilter.load(self.catalog, made_from, self._corpus)
+                    if found is not None:
+                        return found
+            return self._corpus()
 
     def _load_aliases(self) -> Aliases:
         from reader.core.entities.aliases import aliases_path, read_aliases
