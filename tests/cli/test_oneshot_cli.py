@@ -3,6 +3,7 @@ it first when a cheap check (folder times, file stats) finds a change."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -129,7 +130,7 @@ def test_a_change_is_seen_and_answered(
     assert ids(capsys, corpus) == expected
     assert len(scans) == 1
     if change == "edit in place":
-        code, out, _ = run(capsys, "search", "winter", "--json", "--corpus", str(corpus))
+        _, out, _ = run(capsys, "search", "winter", "--json", "--corpus", str(corpus))
         assert [hit["id"] for hit in json.loads(out)["hits"]] == ["news/b"]
     # Updated and recorded again: the next command does not scan.
     assert ids(capsys, corpus) == expected
@@ -154,10 +155,10 @@ def test_edits_in_place_are_not_looked_for_in_big_corpora(
     with open(corpus / "a.txt", "a", encoding="utf-8") as handle:
         handle.write("\nA winter paragraph.\n")
     scans.clear()
-    code, out, _ = run(capsys, "search", "winter", "--json", "--corpus", str(corpus))
+    _, out, _ = run(capsys, "search", "winter", "--json", "--corpus", str(corpus))
     assert json.loads(out)["hits"] == [] and scans == []
     run(capsys, "index", "--corpus", str(corpus))
-    code, out, _ = run(capsys, "search", "winter", "--json", "--corpus", str(corpus))
+    _, out, _ = run(capsys, "search", "winter", "--json", "--corpus", str(corpus))
     assert [hit["id"] for hit in json.loads(out)["hits"]] == ["a"]
 
 
@@ -179,7 +180,7 @@ def test_skipped_files_are_still_mentioned(
     root = make_corpus({"a.txt": article("A", "Text."), "empty.txt": ""})
     run(capsys, "index", "--corpus", str(root))
     scans.clear()
-    code, _, err = run(capsys, "list", "--corpus", str(root))
+    _, _, err = run(capsys, "list", "--corpus", str(root))
     assert scans == []
     assert err == "reader: 1 file skipped (reader index lists them)\n"
 
@@ -218,13 +219,14 @@ def test_snapshot_survives_odd_folder_names(
     assert len(ids(capsys, root)) == 3
 
 
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return list(sub.choices)
+
+
 def test_parser_builds_only_the_command_run() -> None:
-    parser = build_parser("search")
-    sub = next(a for a in parser._actions if a.dest == "command")
-    assert list(sub.choices) == ["search"]  # type: ignore[attr-defined]
-    full = build_parser()
-    sub = next(a for a in full._actions if a.dest == "command")
-    assert list(sub.choices) == list(SUBCOMMANDS)  # type: ignore[attr-defined]
+    assert _commands(build_parser("search")) == ["search"]
+    assert _commands(build_parser()) == list(SUBCOMMANDS)
 
 
 def test_aliases_file_name_agrees(tmp_path: Path) -> None:
@@ -252,7 +254,7 @@ def test_a_one_shot_search_does_not_build_the_name_index(
         real(self, entities)  # type: ignore[arg-type]
 
     monkeypatch.setattr(terms.AliasIndex, "__init__", counting)
-    code, out, err = run(capsys, "search", "economy", "--json", "--corpus", str(seeds))
+    code, _, err = run(capsys, "search", "economy", "--json", "--corpus", str(seeds))
     assert code == 0, err
     assert built == []
     code, after, _ = run(capsys, "search", "Zaluzhnyi", "--json", "--corpus", str(seeds))

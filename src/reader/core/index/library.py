@@ -595,17 +595,18 @@ class Library(Repairs):
             version = self.catalog.corpus_entities_version()
             if self._entities is not None and self._entities.version == version:
                 return self._entities
-            made_from = (version, aliases_stat(self.root))  # before the file is read
+            stat = aliases_stat(self.root)  # taken before the file is read
             cached = self.catalog.corpus_entities()
             raw, id_map = read_payload(cached[0]) if cached else ([], {})
             state = CorpusEntities(
                 raw, id_map, self._load_aliases(), cached and cached[1], self._stored_entities
             )
             self._entities = state
-            if version is not None and made_from[0] == (cached and cached[1]):
-                # For the next process's searches (see name_filter), once per merge.
-                if NameFilter.load(self.catalog, (version, made_from[1]), self._corpus) is None:
-                    store_keys(self.catalog, (version, made_from[1]), state.entities)
+            # For the next process's searches (see name_filter), once per merge.
+            if version is not None and cached and version == cached[1]:
+                made_from = (version, stat)
+                if NameFilter.load(self.catalog, made_from, self._corpus) is None:
+                    store_keys(self.catalog, made_from, state.entities)
             return state
 
     def _lookup(self) -> EntityLookup:
