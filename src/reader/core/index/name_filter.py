@@ -105,11 +105,12 @@ class NameFilter:
         try:
             data = json.loads(raw)
             version, aliases = data["stamp"]
-            stored: Stamp = (str(version), tuple(aliases) if aliases else None)  # type: ignore[assignment]
+            stat = (int(aliases[0]), int(aliases[1])) if aliases else None
+            stored: Stamp = (str(version), stat)
             if stored != made_from:
                 return None
             return cls(str(data["names"]), str(data["last"]), full)
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, IndexError):
             return None
 
     def may_name(self, term: str) -> bool:
