@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import article
 from reader.cli import main
@@ -263,3 +265,29 @@ def test_a_one_shot_search_does_not_build_the_name_index(
     catalog = Catalog(corpus_cache_dir(seeds.resolve()) / "catalog.sqlite")
     assert catalog.get_meta(name_filter.META_KEY) is not None
     catalog.close()
+
+
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=60)
+
+
+@given(_TEXT, _TEXT)
+def test_plain_search_output_is_what_rich_printed(title: str, text: str) -> None:
+    """Off a terminal, search results are written without Rich: the same text Rich wrote."""
+    import contextlib
+    import io
+
+    from reader.cli import cmd_search
+    from reader.core.index.catalog import DocSummary
+    from reader.core.index.library import Hit, SearchResults
+    from reader.core.index.snippets import Snippet
+
+    summary = DocSummary("a/b", title, (), None, None, None, "/c/a/b.txt", 3, ())
+    hit = Hit("a/b", summary, 1.5, (Snippet(text, ((0, min(2, len(text))),), 0),))
+    results = SearchResults(f"q {title}", 1, (hit,))
+    outputs = []
+    for write in (cmd_search._write_plain, cmd_search._print_styled):
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            write(results)
+        outputs.append(buffer.getvalue())
+    assert outputs[0] == outputs[1]

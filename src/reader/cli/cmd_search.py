@@ -67,8 +67,20 @@ def _batch(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+# What Rich drops from text it prints (BEL, BS, VT, FF, CR): the plain output is the
+# same as Rich's would be off a terminal.
+_RICH_STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))
+
+
 def _print_results(results: SearchResults) -> None:
-    from rich.text import Text  # for people only: JSON answers do without Rich
+    if sys.stdout.isatty():
+        _print_styled(results)
+    else:
+        _write_plain(results)
+
+
+def _print_styled(results: SearchResults) -> None:
+    from rich.text import Text  # on a terminal only: styles need Rich, pipes do not
 
     out = console()
     plural = "" if results.total == 1 else "s"
@@ -86,3 +98,19 @@ def _print_results(results: SearchResults) -> None:
             for start, end in snippet.highlights:
                 text.stylize("reverse", start + 4, end + 4)
             out.print(text)
+
+
+def _write_plain(results: SearchResults) -> None:
+    """The results as :func:`_print_results` shows them, without styles (a pipe, a
+    file): written directly, so a script's search does not load Rich."""
+    plural = "" if results.total == 1 else "s"
+    lines = [f"{results.total} result{plural} for {safe_name(results.query)}"]
+    for hit in results.hits:
+        title = safe_name(hit.summary.title)
+        lines.append(f"{safe_name(hit.id)}  {title}  ({hit.score:.2f})".translate(_RICH_STRIPPED))
+        lines.extend(("    " + s.text).translate(_RICH_STRIPPED) for s in hit.snippets)
+    text = "\n".join(lines) + "\n"
+    if "\t" in text:
+        _print_styled(results)  # Rich expands tabs by cell width: let it
+        return
+    sys.stdout.write(text)
