@@ -10,6 +10,8 @@ if TYPE_CHECKING:
     from reader.workspace import Workspace
 
 
+# warm=False: the process ends after its one command; a search that needs the entity
+# name index builds it then (core.index.name_filter).
 def index_with_progress(
     workspace: Workspace, *, rebuild: bool, verbose: bool = False, verify: bool = False
 ) -> UpdateReport:
@@ -37,7 +39,7 @@ def index_with_progress(
             def show(done: int, total: int, _name: str) -> None:
                 bar.update(task, completed=done, total=total)
 
-            return workspace.update(rebuild=rebuild, verify=verify, progress=show)
+            return workspace.update(rebuild=rebuild, verify=verify, progress=show, warm=False)
     step = [0]
 
     def lines(done: int, total: int, _name: str) -> None:
@@ -48,4 +50,4 @@ def index_with_progress(
             step[0] = done
             print(f"indexed {done}/{total}", file=sys.stderr, flush=True)
 
-    return workspace.update(rebuild=rebuild, verify=verify, progress=lines)
+    return workspace.update(rebuild=rebuild, verify=verify, progress=lines, warm=False)

@@ -66,10 +66,11 @@ class Workspace:
         verify: bool = False,
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
+        warm: bool = True,
     ) -> UpdateReport:
         """Bring the index up to date with the corpus folder (see ``Library.update``)."""
         return self.library.update(
-            rebuild=rebuild, verify=verify, progress=progress, cancelled=cancelled
+            rebuild=rebuild, verify=verify, progress=progress, cancelled=cancelled, warm=warm
         )
 
     def changes(self) -> str | None:

@@ -258,6 +258,7 @@ class Library(Repairs):
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
         engine: str | None = None,
+        warm: bool = True,
     ) -> UpdateReport:
         """Bring the index in line with the files: only new, changed and removed ones.
 
@@ -266,18 +267,19 @@ class Library(Repairs):
         way is rebuilt (``report.rebuilt`` says why); a cache that cannot be written
         raises CacheUnwritable, and a read-only one is left as it is
         (``report.read_only``). ``engine`` overrides the engine setting for this
-        update (another engine than the index's rebuilds it).
+        update (another engine than the index's rebuilds it). ``warm``: build the
+        entity name index for the searches to come (a one-shot command has none).
         """
         if self.read_only is not None:
             return UpdateReport(read_only=self.read_only, engine=self.engine.name)
         setting = engine or self._setting()
         try:
-            return self._update(rebuild, verify, repair, progress, cancelled, setting)
+            return self._update(rebuild, verify, repair, progress, cancelled, setting, warm)
         except Exception as error:
             problem = self.diagnose(error)
             if problem is None or repair is not None:
                 raise
-        return self._update(rebuild, verify, problem, progress, cancelled, setting)
+        return self._update(rebuild, verify, problem, progress, cancelled, setting, warm)
 
     def _update(
         self,
@@ -287,6 +289,7 @@ class Library(Repairs):
         progress: ProgressCallback | None,
         cancelled: Callable[[], bool] | None,
         setting: str,
+        warm: bool = True,
     ) -> UpdateReport:
         from reader.core.index.indexer import run_update
 
@@ -314,8 +317,11 @@ class Library(Repairs):
         )
         self.refresh()
         # Read the corpus entities now (callers update off the UI thread), so the
-        # first search does not pay for loading them and indexing their names.
-        self._corpus().warm()
+        # first search does not pay for loading them and indexing their names. Read
+        # even when not warming: that stores the name keys one-shot searches use.
+        entities = self._corpus()
+        if warm:
+            entities.warm()
         return report
 
     def changes(self) -> str | None:
