@@ -122,6 +122,8 @@ class Library(Repairs):
         self._engine: SearchEngine | None = None
         self._ids: list[str] | None = None
         self._entities: CorpusEntities | None = None
+        # What _entities was made from (merge version, aliases file stat): name_filter.
+        self._entities_from: tuple[str, tuple[int, int] | None] | None = None
         self.problems: list[str] = []  # repairs made on open, for the caller to show
         self.aliases_warning: str | None = None  # the aliases file could not be used
         self.aliases_problems: list[str] = []  # all of its problems, one line each
@@ -320,6 +322,7 @@ class Library(Repairs):
         # first search does not pay for loading them and indexing their names. Read
         # even when not warming: that stores the name keys one-shot searches use.
         entities = self._corpus()
+        self._keep_name_keys(entities)
         if warm:
             entities.warm()
         return report
@@ -595,7 +598,7 @@ class Library(Repairs):
         """The corpus entities of the last update with the aliases file applied."""
         from reader.core.index.entity_ingest import read_payload
         from reader.core.index.entity_view import CorpusEntities
-        from reader.core.index.name_filter import NameFilter, aliases_stat, store_keys
+        from reader.core.index.name_filter import aliases_stat
 
         with self._lock:
             version = self.catalog.corpus_entities_version()
@@ -608,12 +611,22 @@ class Library(Repairs):
                 raw, id_map, self._load_aliases(), cached and cached[1], self._stored_entities
             )
             self._entities = state
-            # For the next process's searches (see name_filter), once per merge.
-            if version is not None and cached and version == cached[1]:
-                made_from = (version, stat)
-                if NameFilter.load(self.catalog, made_from, self._corpus) is None:
-                    store_keys(self.catalog, made_from, state.entities)
+            same = version is not None and cached and version == cached[1]
+            self._entities_from = (version, stat) if same and version is not None else None
             return state
+
+    def _keep_name_keys(self, state: CorpusEntities) -> None:
+        """Store the name keys of ``state`` for the next process's searches (see
+        :mod:`reader.core.index.name_filter`), unless stored already. Called off the UI
+        thread only (an update, a search): it indexes every spelling."""
+        from reader.core.index.name_filter import NameFilter, store_keys
+
+        with self._lock:
+            made_from = self._entities_from
+            if made_from is None or state is not self._entities:
+                return
+            if NameFilter.load(self.catalog, made_from, self._corpus) is None:
+                store_keys(self.catalog, made_from, state.entities)
 
     def _lookup(self) -> EntityLookup:
         """The corpus entities as the query parser asks them. A process that has not
@@ -630,6 +643,9 @@ class Library(Repairs):
                     found = NameFilter.load(self.catalog, made_from, self._corpus)
                     if found is not None:
                         return found
+                    state = self._corpus()
+                    self._keep_name_keys(state)
+                    return state
             return self._corpus()
 
     def _load_aliases(self) -> Aliases:
