@@ -18,6 +18,7 @@ from reader.cli import main
 from reader.cli.parser import SUBCOMMANDS, build_parser
 from reader.core.corpus import loader
 from reader.core.entities.aliases import FILE_NAME, aliases_path
+from reader.core.entities.model import NAMED_TYPES
 from reader.core.index import freshness, library, name_filter
 from reader.core.index.catalog import Catalog
 from reader.core.userdata.paths import corpus_cache_dir, corpus_data_dir
@@ -291,3 +292,31 @@ def test_plain_search_output_is_what_rich_printed(title: str, text: str) -> None
             write(results)
         outputs.append(buffer.getvalue())
     assert outputs[0] == outputs[1]
+
+
+def test_name_filter_never_hides_an_expansion(seeds: Path) -> None:
+    """Every word the stored keys say names nothing expands to itself alone in the full
+    name index (every word of the demo articles, each spelling's words, misspellings)."""
+    import re
+
+    from reader.core.index.library import Library
+
+    lib = Library(seeds)
+    lib.update()
+    state = lib._corpus()
+    assert lib._entities_from is not None
+    found = name_filter.NameFilter.load(lib.catalog, lib._entities_from, lib._corpus)
+    assert found is not None
+    words = {w for doc in lib.summaries() for w in re.findall(r"\w+", lib.text(doc.id) or "")}
+    spellings = {s for e in state.entities for s in (e.name, *e.aliases)}
+    words |= spellings | {w for s in spellings for w in s.split()}
+    words |= {w[:-1] + "y" for w in list(words) if len(w) > 4}  # Zaluzhnyi → Zaluzhny
+    hidden = 0
+    for word in sorted(words):
+        if not found.may_name(word):
+            hidden += 1
+            assert state.expand(word) == [word], word
+    named = {s for e in state.entities if e.type in NAMED_TYPES for s in (e.name, *e.aliases)}
+    assert all(found.may_name(s) for s in named if s.strip())
+    assert hidden > 100  # the filter does answer for most words
+    lib.close()
