@@ -9,7 +9,7 @@ folder's times, so comparing the folders' times with the snapshot finds those ch
 the cost of one ``stat`` per folder.
 
 What it cannot see: a file edited in place (its folder's times stay the same). Those are
-found by :meth:`Snapshot.edited` when the corpus is small enough to stat every file
+found by :func:`edited` when the corpus is small enough to stat every file
 (:data:`STAT_FILES_UPTO`), and always by a full update (``reader index``).
 
 Times are trusted like git trusts its index: a folder whose time is within
