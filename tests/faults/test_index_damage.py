@@ -321,12 +321,12 @@ def test_a_full_disk_for_real(tmp_path: Path) -> None:
     write_corpus(root, 5)
     extra = tmp_path / "extra"  # moved in once the first five are indexed
     write_corpus(extra, 400, seed=8)
-    cache = tmp_path / "tiny"
+    cache = tmp_path / "tiny"  # room for the first five with their metadata, not for 400
     cache.mkdir()
     env = {**os.environ, "READER_CACHE_DIR": str(cache), "COLUMNS": "200"}
     search = f"{READER} search --corpus {root} 'kalo OR merso OR dranqui' --json"
     done = in_namespace(
-        f"mount -t tmpfs -o size=400k tmpfs {cache} || exit 99\n"
+        f"mount -t tmpfs -o size=600k tmpfs {cache} || exit 99\n"
         f"{READER} index --corpus {root} >/dev/null 2>&1; echo first=$?\n"
         f"{search} > {tmp_path}/before.json 2>/dev/null\n"
         f"mv {extra} {root}/more\n"

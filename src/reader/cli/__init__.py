@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if args_list and args_list[0] in SUBCOMMANDS:
-            parser = build_parser()
+            parser = build_parser(args_list[0])
             args = parser.parse_args(glue_text_values(parser, args_list))
             code: int = args.handler(args)
             return code

@@ -19,9 +19,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
@@ -44,6 +42,9 @@ from reader.core.text.textnorm import strip_controls
 from reader.core.userdata.atomicfile import describe_error
 from reader.core.userdata.exportfile import ExportError, write_export
 from reader.workspace import UnknownDocument, Workspace
+
+if TYPE_CHECKING:
+    from rich.text import Text  # loaded where text is printed: JSON does without Rich
 
 EXCERPT_CHARS = 160
 _MARKS = {"anchored": ("●", "green"), "moved": ("◐", "yellow"), "orphaned": ("✗", "bold red")}
@@ -118,6 +119,8 @@ def run_list(args: argparse.Namespace) -> int:
             print_json([a.to_json() for a in anchored])
             return 0
         titles = {a.doc: _title(workspace, a.doc) for a in anchored}
+    from rich.text import Text
+
     out = console()
     if not anchored:
         filtered = args.doc is not None or bool(args.tag)
@@ -148,6 +151,8 @@ def _title(workspace: Workspace, doc: str) -> str | None:
 
 
 def _indented(text: Text) -> Text:
+    from rich.text import Text
+
     # A prefix rather than rich Padding: Padding pads lines to the full width (trailing
     # blanks in a pipe) and crops rather than wraps when the output is not a terminal.
     return Text("    ").append_text(text)
@@ -155,6 +160,8 @@ def _indented(text: Text) -> Text:
 
 def _entry(a: AnchoredBookmark, title: str | None) -> list[Text]:
     """One bookmark for people: status, id, title; the quote; the note; the tags."""
+    from rich.text import Text
+
     mark, style = _MARKS[a.status]
     head = Text()
     head.append(f"{mark} {a.status.upper() if a.status == 'orphaned' else a.status}", style)

@@ -7,9 +7,6 @@ import contextlib
 import sys
 from collections.abc import Iterator
 
-from rich.table import Table
-from rich.text import Text
-
 from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json
@@ -41,6 +38,9 @@ def run_list(args: argparse.Namespace) -> int:
             row = (d.id, d.date or "", d.source or "", d.title)
             sys.stdout.write("\t".join(safe_name(cell) for cell in row) + "\n")
         return 0
+    from rich.table import Table  # on a terminal only: JSON and pipes do without Rich
+    from rich.text import Text
+
     table = Table(show_edge=False, pad_edge=False, expand=False)
     for column in ("id", "date", "source", "title"):
         table.add_column(column, overflow="fold" if column == "title" else "ellipsis")
@@ -104,6 +104,8 @@ def run_show(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty():
         sys.stdout.write("\n".join(header) + "\n\n" + doc.text + "\n")
         return 0
+    from rich.text import Text
+
     out = console()
     out.print(Text(header[0], style="bold"))
     for line in header[1:]:
@@ -141,6 +143,8 @@ def _show_raw(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty():
         sys.stdout.write(original.text if original.text.endswith("\n") else original.text + "\n")
         return 0
+    from rich.text import Text
+
     text = Text(original.text)
     for removed in original.removed:
         text.stylize("dim strike", removed.start, removed.end)

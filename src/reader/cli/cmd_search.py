@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json, print_json_line
-from reader.core.index.library import SearchResults
 from reader.core.text.display import safe_name
 from reader.workspace import BadQuery
+
+if TYPE_CHECKING:
+    from reader.core.index.library import SearchResults
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +67,21 @@ def _batch(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+# What Rich drops from text it prints (BEL, BS, VT, FF, CR): the plain output is the
+# same as Rich's would be off a terminal.
+_RICH_STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))
+
+
 def _print_results(results: SearchResults) -> None:
+    if sys.stdout.isatty():
+        _print_styled(results)
+    else:
+        _write_plain(results)
+
+
+def _print_styled(results: SearchResults) -> None:
+    from rich.text import Text  # on a terminal only: styles need Rich, pipes do not
+
     out = console()
     plural = "" if results.total == 1 else "s"
     query = safe_name(results.query)
@@ -83,3 +98,19 @@ def _print_results(results: SearchResults) -> None:
             for start, end in snippet.highlights:
                 text.stylize("reverse", start + 4, end + 4)
             out.print(text)
+
+
+def _write_plain(results: SearchResults) -> None:
+    """The results as :func:`_print_results` shows them, without styles (a pipe, a
+    file): written directly, so a script's search does not load Rich."""
+    plural = "" if results.total == 1 else "s"
+    lines = [f"{results.total} result{plural} for {safe_name(results.query)}"]
+    for hit in results.hits:
+        title = safe_name(hit.summary.title)
+        lines.append(f"{safe_name(hit.id)}  {title}  ({hit.score:.2f})".translate(_RICH_STRIPPED))
+        lines.extend(("    " + s.text).translate(_RICH_STRIPPED) for s in hit.snippets)
+    text = "\n".join(lines) + "\n"
+    if "\t" in text:
+        _print_styled(results)  # Rich expands tabs by cell width: let it
+        return
+    sys.stdout.write(text)

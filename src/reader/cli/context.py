@@ -1,18 +1,25 @@
-"""Opening the corpus a command works on (a :class:`Workspace`), its index made current."""
+"""Opening the corpus a command works on (a :class:`Workspace`), its index made current.
+
+A read command does not scan the corpus: it asks the workspace whether anything changed
+since the last update (one stat per folder, see :mod:`reader.core.index.freshness`) and
+runs the incremental update only then, so an unchanged corpus answers at once.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.errors import UserError
-from reader.cli.progress import index_with_progress
 from reader.core.corpus.loader import CorpusError
 from reader.core.index.cachehealth import CacheUnwritable
-from reader.core.index.library import Library
 from reader.core.text.display import safe_name
 from reader.core.userdata.paths import bundled_seeds_dir
 from reader.workspace import Workspace
+
+if TYPE_CHECKING:
+    from reader.core.index.library import Library
 
 
 def corpus_root(value: str | None) -> Path:
@@ -25,10 +32,18 @@ def corpus_root(value: str | None) -> Path:
 
 
 def open_workspace(value: str | None, *, quiet: bool = True) -> Workspace:
-    """The corpus's workspace with its index brought up to date first (close it after)."""
+    """The corpus's workspace with its index brought up to date first (close it after):
+    updated when the cheap check finds a change, else used as it is."""
+    from reader.cli.progress import index_with_progress
+
     workspace = Workspace(corpus_root(value))
     library = workspace.library
     library.on_repair = _say_repairing
+    changed = workspace.changes()
+    if changed is None:
+        if quiet:
+            _say_skipped(library.skipped_at_update())
+        return workspace
     try:
         report = index_with_progress(workspace, rebuild=False)
     except CorpusError as error:
@@ -40,19 +55,14 @@ def open_workspace(value: str | None, *, quiet: bool = True) -> Workspace:
     if report.read_only:
         print(
             f"reader: warning: cannot update the index in {library.cache} "
-            f"({report.read_only}); using it as last built",
+            f"({report.read_only}); using it as last built ({changed})",
             file=sys.stderr,
         )
     if report.rebuilt and report.rebuilt != "requested":
         print(f"reader: warning: {safe_name(report.rebuilt)}; index rebuilt", file=sys.stderr)
     if not quiet:
         return workspace
-    if report.skipped:
-        count = len(report.skipped)
-        print(
-            f"reader: {count} file{'s' if count != 1 else ''} skipped (reader index lists them)",
-            file=sys.stderr,
-        )
+    _say_skipped(len(report.skipped))
     for warning in report.warnings:
         print(f"reader: warning: {safe_name(warning)}", file=sys.stderr)
     return workspace
@@ -61,6 +71,14 @@ def open_workspace(value: str | None, *, quiet: bool = True) -> Workspace:
 def open_library(value: str | None, *, quiet: bool = True) -> Library:
     """The library of :func:`open_workspace` (for commands that need only the index)."""
     return open_workspace(value, quiet=quiet).library
+
+
+def _say_skipped(count: int) -> None:
+    if count:
+        print(
+            f"reader: {count} file{'s' if count != 1 else ''} skipped (reader index lists them)",
+            file=sys.stderr,
+        )
 
 
 def _say_repairing(problem: str) -> None:

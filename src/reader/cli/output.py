@@ -14,14 +14,18 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from reader.core.text.display import UNSAFE_BEYOND_C0
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 
 def console() -> Console:
+    # Rich loads here, for output to people: a JSON answer never imports it.
+    from rich.console import Console
+
     return Console(markup=False, highlight=False, emoji=False, soft_wrap=not sys.stdout.isatty())
 
 

@@ -100,14 +100,20 @@ def build_tui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from reader.cli import cmd_docs, cmd_index, cmd_locate, cmd_search
-
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The subcommands' parser; with ``command``, only that subcommand's (a one-shot
+    ``reader search`` does not build, nor import, the other nine)."""
     parser = argparse.ArgumentParser(prog="reader")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     corpus = _corpus_option()
+    for name, add in _BUILDERS.items():
+        if command is None or command == name:
+            add(sub, corpus)
+    return parser
 
+
+def _add_index(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p = sub.add_parser("index", parents=[corpus], help="build or update the search index")
     p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
     p.add_argument(
@@ -116,13 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="search engine (default: the engine setting, auto); another engine than the "
         "index's rebuilds it",
     )
-    p.set_defaults(handler=cmd_index.run)
+    p.set_defaults(handler=_lazy("reader.cli.cmd_index:run"))
 
+
+def _add_list(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p = sub.add_parser("list", parents=[corpus], help="list the documents")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.add_argument("--sort", choices=("id", "date", "title", "source"), default="id")
-    p.set_defaults(handler=cmd_docs.run_list)
+    p.set_defaults(handler=_lazy("reader.cli.cmd_docs:run_list"))
 
+
+def _add_show(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p = sub.add_parser("show", parents=[corpus], help="print one cleaned article")
     p.add_argument("doc", metavar="DOC", help="document id, unique id prefix, or file path")
     p.add_argument(
@@ -137,24 +147,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the original file text (decoded, control characters removed); "
         "removed parts dimmed on a terminal",
     )
-    p.set_defaults(handler=cmd_docs.run_show)
+    p.set_defaults(handler=_lazy("reader.cli.cmd_docs:run_show"))
 
+
+def _add_search(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p = sub.add_parser("search", parents=[corpus], help="search the corpus")
     p.add_argument("query", nargs="?", metavar="QUERY", help="Whoosh query syntax")
     p.add_argument("--queries", metavar="FILE", help="one query per line ('-' for stdin)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits per query")
     p.add_argument("--json", action="store_true", help="print JSON (JSON Lines with --queries)")
-    p.set_defaults(handler=cmd_search.run)
+    p.set_defaults(handler=_lazy("reader.cli.cmd_search:run"))
 
+
+def _add_locate(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p = sub.add_parser("locate", parents=[corpus], help="print config, data, cache, theme paths")
     p.add_argument("--json", action="store_true", help="print a JSON object")
-    p.set_defaults(handler=cmd_locate.run)
-
-    _add_entities(sub, corpus)
-    _add_compare(sub, corpus)
-    _add_duplicates(sub, corpus)
-    _add_bookmarks(sub, corpus)
-    return parser
+    p.set_defaults(handler=_lazy("reader.cli.cmd_locate:run"))
 
 
 def _lazy(target: str) -> Callable[[argparse.Namespace], int]:
@@ -238,6 +246,8 @@ def _add_compare(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON object")
     p.set_defaults(handler=_lazy("reader.cli.cmd_compare:run_compare"))
 
+
+def _add_similar(sub: Any, corpus: argparse.ArgumentParser) -> None:
     p = sub.add_parser("similar", parents=[corpus], help="articles most similar to one")
     p.add_argument("doc", metavar="DOC", help="document")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="how many (default 10)")
@@ -288,3 +298,17 @@ def _add_bookmarks(sub: Any, corpus: argparse.ArgumentParser) -> None:
     q.add_argument("--tag", action="append", metavar="TAG", help=tag_filter)
     q.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default: stdout)")
     q.set_defaults(handler=_lazy("reader.cli.cmd_bookmarks:run_export"))
+
+
+_BUILDERS: dict[str, Callable[[Any, argparse.ArgumentParser], None]] = {
+    "index": _add_index,
+    "list": _add_list,
+    "show": _add_show,
+    "search": _add_search,
+    "locate": _add_locate,
+    "entities": _add_entities,
+    "compare": _add_compare,
+    "similar": _add_similar,
+    "duplicates": _add_duplicates,
+    "bookmarks": _add_bookmarks,
+}

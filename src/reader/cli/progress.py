@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-from reader.core.index.library import UpdateReport
-from reader.workspace import Workspace
+if TYPE_CHECKING:
+    from reader.core.index.library import UpdateReport
+    from reader.workspace import Workspace
 
 
+# warm=False: the process ends after its one command; a search that needs the entity
+# name index builds it then (core.index.name_filter).
 def index_with_progress(
     workspace: Workspace, *, rebuild: bool, verbose: bool = False, verify: bool = False
 ) -> UpdateReport:
     if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         console = Console(stderr=True, markup=False, highlight=False)
         with Progress(
             TextColumn("indexing"),
@@ -29,7 +39,7 @@ def index_with_progress(
             def show(done: int, total: int, _name: str) -> None:
                 bar.update(task, completed=done, total=total)
 
-            return workspace.update(rebuild=rebuild, verify=verify, progress=show)
+            return workspace.update(rebuild=rebuild, verify=verify, progress=show, warm=False)
     step = [0]
 
     def lines(done: int, total: int, _name: str) -> None:
@@ -40,4 +50,4 @@ def index_with_progress(
             step[0] = done
             print(f"indexed {done}/{total}", file=sys.stderr, flush=True)
 
-    return workspace.update(rebuild=rebuild, verify=verify, progress=lines)
+    return workspace.update(rebuild=rebuild, verify=verify, progress=lines, warm=False)

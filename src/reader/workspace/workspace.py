@@ -66,11 +66,17 @@ class Workspace:
         verify: bool = False,
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
+        warm: bool = True,
     ) -> UpdateReport:
         """Bring the index up to date with the corpus folder (see ``Library.update``)."""
         return self.library.update(
-            rebuild=rebuild, verify=verify, progress=progress, cancelled=cancelled
+            rebuild=rebuild, verify=verify, progress=progress, cancelled=cancelled, warm=warm
         )
+
+    def changes(self) -> str | None:
+        """Why the index may be behind the corpus folder (None: current as far as a
+        cheap check can tell; see ``Library.changes``)."""
+        return self.library.changes()
 
     def refresh(self) -> None:
         """See what another library (an update in a worker) committed."""

@@ -77,6 +77,9 @@ class ScanResult:
     ignored_folders: int = 0
     others: dict[str, int] = field(default_factory=dict)  # other files by extension
     warnings: list[str] = field(default_factory=list)  # about .readerignore
+    # Every folder read, as the OS names it, with its mtime and ctime (ns) taken before it was
+    # listed: adding, removing or renaming an entry changes it (core.index.freshness).
+    folders: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 class CorpusError(Exception):
@@ -104,6 +107,7 @@ def scan(root: Path) -> ScanResult:
     others: Counter[str] = Counter()
     ignored_files = ignored_folders = 0
     seen_dirs: dict[tuple[int, int], str] = {}
+    folders: dict[str, tuple[int, int]] = {}
     # Folders reached without a link are read before linked ones, so a file that is
     # both in the corpus and behind a link is indexed under its own path.
     plain: list[tuple[Path, str, bool]] = [(root, "", False)]
@@ -125,6 +129,7 @@ def scan(root: Path) -> ScanResult:
                 skipped.append(Skipped(shown, f"same folder as {name_text(first)}"))
             continue
         seen_dirs[key] = rel_folder
+        folders[str(folder)] = (info.st_mtime_ns, info.st_ctime_ns)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
@@ -174,6 +179,7 @@ def scan(root: Path) -> ScanResult:
         ignored_folders,
         dict(sorted(others.items())),
         rules.warnings,
+        folders,
     )
 
 

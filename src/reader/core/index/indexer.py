@@ -20,7 +20,6 @@ from reader.core.corpus.document import Document
 from reader.core.corpus.loader import Skipped, SourceFile
 from reader.core.index import engine as engines
 from reader.core.index.catalog import CleaningRow, Fingerprint
-from reader.core.index.cleaning import CleaningPlan, plan_cleaning
 from reader.core.index.duplicates import VERSION as DUPLICATES_VERSION
 from reader.core.index.duplicates import document_signature
 from reader.core.index.engine.base import EngineWriter, IndexedDoc, SearchEngine
@@ -31,6 +30,10 @@ from reader.core.userdata.atomicfile import locked
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    # Cleaning pulls in the parser (Markdown, YAML): loaded by an update, not by a
+    # search that only imports this module for UpdateReport.
+    from reader.core.index.cleaning import CleaningPlan
+    from reader.core.index.freshness import Snapshot
     from reader.core.index.library import Library
 
 BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
@@ -120,6 +123,7 @@ class Indexer:
         self.plan: CleaningPlan | None = None
         self.files = 0  # articles the scan found (the corpus size ``auto`` goes by)
         self.fresh = False  # the index was created empty by this update
+        self.snapshot: Snapshot | None = None  # the folders as scanned, once all went well
 
     def _stop(self) -> bool:
         if self.cancelled is not None and self.cancelled():
@@ -176,8 +180,11 @@ class Indexer:
     def run(self, rebuild: str | None, verify: bool, setting: str) -> str | None:
         """Update the index; the corpus entity merge a worker made, if any."""
         from reader.core.corpus.loader import scan
+        from reader.core.index.cleaning import plan_cleaning
+        from reader.core.index.freshness import Snapshot
 
         report = self.report
+        started = Snapshot.now()
         scanned = scan(self.library.root)
         self.files = len(scanned.files)
         engine = self.open_engine(rebuild, verify, setting)
@@ -203,6 +210,10 @@ class Indexer:
         # Unchanged: not read again (same size and time), or read and found the same.
         report.unchanged = len(scanned.files) - len(todo) + touched
         self._drop_strays(engine)
+        if not report.cancelled:
+            # What the next read command checks instead of scanning (core.index.freshness),
+            # stored once the whole update is done.
+            self.snapshot = Snapshot.of_scan(self.library.root, scanned, started)
         return merged
 
     def _apply(
@@ -418,6 +429,8 @@ def run_update(
         merged = indexer.run(rebuild, verify, setting)
         indexer.store_entities(merged)
         indexer.update_duplicates()
+        if indexer.snapshot is not None:
+            indexer.snapshot.store(indexer.catalog)
 
 
 def indexed(doc: Document, entity_terms: dict[str, str]) -> IndexedDoc:

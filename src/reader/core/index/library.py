@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from reader.core.entities.model import CorpusEntity, Entity, Mention
     from reader.core.index.engine.base import SearchEngine
     from reader.core.index.entity_view import CorpusEntities
+    from reader.core.index.query import EntityLookup
 
 __all__ = [
     "BATCH",
@@ -121,6 +122,8 @@ class Library(Repairs):
         self._engine: SearchEngine | None = None
         self._ids: list[str] | None = None
         self._entities: CorpusEntities | None = None
+        # What _entities was made from (merge version, aliases file stat): name_filter.
+        self._entities_from: tuple[str, tuple[int, int] | None] | None = None
         self.problems: list[str] = []  # repairs made on open, for the caller to show
         self.aliases_warning: str | None = None  # the aliases file could not be used
         self.aliases_problems: list[str] = []  # all of its problems, one line each
@@ -259,6 +262,7 @@ class Library(Repairs):
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
         engine: str | None = None,
+        warm: bool = True,
     ) -> UpdateReport:
         """Bring the index in line with the files: only new, changed and removed ones.
 
@@ -267,18 +271,19 @@ class Library(Repairs):
         way is rebuilt (``report.rebuilt`` says why); a cache that cannot be written
         raises CacheUnwritable, and a read-only one is left as it is
         (``report.read_only``). ``engine`` overrides the engine setting for this
-        update (another engine than the index's rebuilds it).
+        update (another engine than the index's rebuilds it). ``warm``: build the
+        entity name index for the searches to come (a one-shot command has none).
         """
         if self.read_only is not None:
             return UpdateReport(read_only=self.read_only, engine=self.engine.name)
         setting = engine or self._setting()
         try:
-            return self._update(rebuild, verify, repair, progress, cancelled, setting)
+            return self._update(rebuild, verify, repair, progress, cancelled, setting, warm)
         except Exception as error:
             problem = self.diagnose(error)
             if problem is None or repair is not None:
                 raise
-        return self._update(rebuild, verify, problem, progress, cancelled, setting)
+        return self._update(rebuild, verify, problem, progress, cancelled, setting, warm)
 
     def _update(
         self,
@@ -288,6 +293,7 @@ class Library(Repairs):
         progress: ProgressCallback | None,
         cancelled: Callable[[], bool] | None,
         setting: str,
+        warm: bool = True,
     ) -> UpdateReport:
         from reader.core.index.indexer import run_update
 
@@ -315,9 +321,40 @@ class Library(Repairs):
         )
         self.refresh()
         # Read the corpus entities now (callers update off the UI thread), so the
-        # first search does not pay for loading them and indexing their names.
-        self._corpus().warm()
+        # first search does not pay for loading them and indexing their names. Read
+        # even when not warming: that stores the name keys one-shot searches use.
+        entities = self._corpus()
+        self._keep_name_keys(entities)
+        if warm:
+            entities.warm()
         return report
+
+    def changes(self) -> str | None:
+        """Why the index may be behind the corpus folder, told cheaply (no scan): None
+        when every folder is as the last update saw it (and, for corpora of up to
+        ``freshness.STAT_FILES_UPTO`` articles, every file); see
+        :mod:`reader.core.index.freshness`. Read commands update only when this says so."""
+        from reader.core.index.freshness import STAT_FILES_UPTO, Snapshot, edited
+
+        try:
+            snapshot = Snapshot.load(self.catalog)
+            if snapshot is None:
+                return "no record of the corpus folder"
+            found = snapshot.changed(self.root)
+            if found is None and self.catalog.count() <= STAT_FILES_UPTO:
+                found = "files were edited" if edited(self.catalog, self.root) else None
+        except sqlite3.Error as error:  # a damaged catalog: the update repairs it
+            return f"catalog unreadable ({error})"
+        return found
+
+    def skipped_at_update(self) -> int:
+        """How many files the last update skipped (read commands mention them)."""
+        from reader.core.index.freshness import Snapshot
+
+        with contextlib.suppress(sqlite3.Error):
+            snapshot = Snapshot.load(self.catalog)
+            return snapshot.skipped if snapshot else 0
+        return 0
 
     def refresh(self) -> None:
         """Forget cached ids and searcher: another Library (another thread or process)
@@ -500,7 +537,7 @@ class Library(Repairs):
         from reader.core.index.query import clean_query, every_document, parse_query
 
         text = clean_query(text)  # it is echoed back: no control characters
-        parsed = parse_query(text, self._corpus())
+        parsed = parse_query(text, self._lookup())
         # While another process rebuilds (reader index --rebuild), the index is emptied
         # and refilled: wait for it to finish instead of answering from part of it.
         with locked(self.cache / "rebuild", shared=True):
@@ -549,7 +586,7 @@ class Library(Repairs):
         from reader.core.index.hits import hit_spans
         from reader.core.index.query import parse_query
 
-        parsed = parse_query(text, self._corpus())
+        parsed = parse_query(text, self._lookup())
         return hit_spans(body, self.read_engine(lambda engine: engine.matcher(parsed)))
 
     # -- entities ------------------------------------------------------------------
@@ -563,18 +600,55 @@ class Library(Repairs):
         """The corpus entities of the last update with the aliases file applied."""
         from reader.core.index.entity_ingest import read_payload
         from reader.core.index.entity_view import CorpusEntities
+        from reader.core.index.name_filter import aliases_stat
 
         with self._lock:
             version = self.catalog.corpus_entities_version()
             if self._entities is not None and self._entities.version == version:
                 return self._entities
+            stat = aliases_stat(self.root)  # taken before the file is read
             cached = self.catalog.corpus_entities()
             raw, id_map = read_payload(cached[0]) if cached else ([], {})
             state = CorpusEntities(
                 raw, id_map, self._load_aliases(), cached and cached[1], self._stored_entities
             )
             self._entities = state
+            same = version is not None and cached and version == cached[1]
+            self._entities_from = (version, stat) if same and version is not None else None
             return state
+
+    def _keep_name_keys(self, state: CorpusEntities) -> None:
+        """Store the name keys of ``state`` for the next process's searches (see
+        :mod:`reader.core.index.name_filter`), unless stored already. Called off the UI
+        thread only (an update, a search): it indexes every spelling."""
+        from reader.core.index.name_filter import NameFilter, store_keys
+
+        with self._lock:
+            made_from = self._entities_from
+            if made_from is None or state is not self._entities:
+                return
+            if NameFilter.load(self.catalog, made_from, self._corpus) is None:
+                store_keys(self.catalog, made_from, state.entities)
+
+    def _lookup(self) -> EntityLookup:
+        """The corpus entities as the query parser asks them. A process that has not
+        loaded them gets a filter that loads them only for a word that may name an
+        entity (:mod:`reader.core.index.name_filter`): a one-shot search for "economy"
+        does not build the whole name index."""
+        from reader.core.index.name_filter import NameFilter, aliases_stat
+
+        with self._lock:
+            if self._entities is None:
+                version = self.catalog.corpus_entities_version()
+                if version is not None:
+                    made_from = (version, aliases_stat(self.root))
+                    found = NameFilter.load(self.catalog, made_from, self._corpus)
+                    if found is not None:
+                        return found
+                    state = self._corpus()
+                    self._keep_name_keys(state)
+                    return state
+            return self._corpus()
 
     def _load_aliases(self) -> Aliases:
         from reader.core.entities.aliases import aliases_path, read_aliases

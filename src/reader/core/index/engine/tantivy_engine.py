@@ -25,7 +25,6 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -167,9 +166,13 @@ class TantivyEngine(SearchEngine):
         self._writer: Any = None  # the open Tantivy writer of an update (one per index)
 
     def format(self) -> str:
+        from importlib.metadata import version  # 50 ms of imports: not for a search
+
         return f"tantivy={version('tantivy')}/{FORMAT}"
 
     def describe(self) -> str:
+        from importlib.metadata import version
+
         return f"tantivy {version('tantivy')}"
 
     # -- lifecycle -------------------------------------------------------------------
