@@ -3,7 +3,6 @@ by every update (added, edited, removed and rebuilt documents), read through Lib
 
 from __future__ import annotations
 
-import itertools
 import os
 import random
 import sqlite3
@@ -11,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.compare.generated import article, edit, vocabulary
 
 from reader.core.index.catalog import Catalog
 from reader.core.index.duplicates import (
@@ -23,33 +23,7 @@ from reader.core.index.duplicates import (
 from reader.core.index.library import Library
 from reader.core.index.neardup import PERMUTATIONS, signature
 
-SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "to", "sa", "vi", "de", "po", "gu", "fe", "zo", "ba"]
 BBC = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "bbc"
-
-
-def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
-    words = {"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(size * 2)}
-    return sorted(words)[:size]
-
-
-_CUMULATIVE: dict[int, list[float]] = {}  # by vocabulary size: the same for every article
-
-
-def article(rng: random.Random, words: list[str], length: int = 200) -> str:
-    # Zipf-like, as real text; the cumulative weights are what choices() would compute from
-    # the weights at every call (the same draws), computed once instead of 20,000 times.
-    cumulative = _CUMULATIVE.get(len(words))
-    if cumulative is None:
-        weights = (1 / (rank + 1) for rank in range(len(words)))
-        cumulative = _CUMULATIVE[len(words)] = list(itertools.accumulate(weights))
-    return " ".join(rng.choices(words, cum_weights=cumulative, k=length))
-
-
-def edit(text: str, share: float, rng: random.Random, words: list[str]) -> str:
-    tokens = text.split(" ")
-    for i in rng.sample(range(len(tokens)), int(len(tokens) * share)):
-        tokens[i] = rng.choice(words)
-    return " ".join(tokens)
 
 
 def write(root: Path, rel: str, text: str) -> None:
@@ -65,10 +39,10 @@ def write(root: Path, rel: str, text: str) -> None:
 @pytest.fixture
 def corpus(tmp_path: Path) -> tuple[Path, random.Random, list[str]]:
     rng = random.Random(3)
-    words = vocabulary(rng)
+    words = vocabulary(rng, 4000)
     root = tmp_path / "corpus"
     for n in range(40):
-        write(root, f"news/{n:03d}.txt", f"Story {n}\n\n{article(rng, words)}\n")
+        write(root, f"news/{n:03d}.txt", f"Story {n}\n\n{article(rng, words, 200)}\n")
     return root, rng, words
 
 
@@ -120,7 +94,7 @@ def test_canonical_is_the_oldest_by_date(
     library: Library, corpus: tuple[Path, random.Random, list[str]]
 ) -> None:
     root, rng, words = corpus
-    body = article(rng, words)
+    body = article(rng, words, 200)
     write(root, "a/late.md", f"---\ntitle: Late\ndate: 2024-05-02\n---\n\n{body}\n")
     write(root, "b/early.md", f"---\ntitle: Early\ndate: 2023-01-09\n---\n\n{body}\n")
     write(root, "0/undated.md", f"---\ntitle: Undated\n---\n\n{body}\n")
@@ -152,8 +126,8 @@ def test_a_copy_rewritten_beyond_recognition_leaves_the_group(
     root, rng, words = corpus
     plant(*corpus)
     library.update()
-    write(root, "copies/exact.txt", f"Something else\n\n{article(rng, words)}\n")
-    write(root, "copies/edited.txt", f"Another thing\n\n{article(rng, words)}\n")
+    write(root, "copies/exact.txt", f"Something else\n\n{article(rng, words, 200)}\n")
+    write(root, "copies/edited.txt", f"Another thing\n\n{article(rng, words, 200)}\n")
     library.update()
     assert library.duplicates() == []
     assert library.duplicates_of("news/007") == []
@@ -228,8 +202,8 @@ def test_a_document_without_words_has_no_duplicates(
 
 def test_packed_signatures_keep_the_estimate() -> None:
     rng = random.Random(8)
-    words = vocabulary(rng)
-    text = article(rng, words)
+    words = vocabulary(rng, 4000)
+    text = article(rng, words, 200)
     edited = edit(text, 0.05, rng, words)
     a, b = signature(text), signature(edited)
     full = sum(x == y for x, y in zip(a, b, strict=True)) / PERMUTATIONS
@@ -253,10 +227,10 @@ def test_a_big_bucket_of_copies_is_one_group() -> None:
     # Hundreds of copies of one text (a template) share every bucket: one group, not
     # a comparison of every pair.
     rng = random.Random(4)
-    words = vocabulary(rng)
-    text = article(rng, words)
+    words = vocabulary(rng, 4000)
+    text = article(rng, words, 200)
     signatures = {f"copy/{n:03d}": document_signature("", text) for n in range(300)}
-    signatures["other"] = document_signature("", article(rng, words))
+    signatures["other"] = document_signature("", article(rng, words, 200))
     ((ids, score),) = find_groups(signatures)
     assert len(ids) == 300 and "other" not in ids and score == 1.0
 
@@ -264,7 +238,7 @@ def test_a_big_bucket_of_copies_is_one_group() -> None:
 @pytest.mark.slow
 def test_planted_copy_found_by_update_in_a_generated_corpus(tmp_path: Path) -> None:
     rng = random.Random(9)
-    words = vocabulary(rng)
+    words = vocabulary(rng, 4000)
     root = tmp_path / "big"
     for n in range(1500):
         write(root, f"d{n % 10}/{n:04d}.txt", f"Item {n}\n\n{article(rng, words, 120)}\n")

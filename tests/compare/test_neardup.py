@@ -2,48 +2,21 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.compare.generated import article, edit, vocabulary
 
 from reader.core.index.neardup import NearDuplicates, resemblance, shingles, signature
-
-SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "to", "sa", "vi", "de", "po", "gu", "fe", "zo", "ba"]
-
-
-def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
-    words = {"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(size * 2)}
-    return sorted(words)[:size]
-
-
-_CUMULATIVE: dict[int, list[float]] = {}  # by vocabulary size
-
-
-def document(rng: random.Random, words: list[str], length: int = 250) -> str:
-    # Zipf-like: a few words are very common, as in real text. The cumulative weights are
-    # what choices() computes from the weights (the same draws), computed once.
-    cumulative = _CUMULATIVE.get(len(words))
-    if cumulative is None:
-        weights = (1 / (rank + 1) for rank in range(len(words)))
-        cumulative = _CUMULATIVE[len(words)] = list(itertools.accumulate(weights))
-    return " ".join(rng.choices(words, cum_weights=cumulative, k=length))
-
-
-def edit(text: str, share: float, rng: random.Random, words: list[str]) -> str:
-    tokens = text.split(" ")
-    for i in rng.sample(range(len(tokens)), int(len(tokens) * share)):
-        tokens[i] = rng.choice(words)
-    return " ".join(tokens)
 
 
 @pytest.fixture(scope="module")
 def corpus() -> tuple[NearDuplicates, dict[str, str], list[str], random.Random]:
     rng = random.Random(11)
-    words = vocabulary(rng)
-    texts = {f"gen/{n}": document(rng, words) for n in range(2500)}
+    words = vocabulary(rng, 6000)
+    texts = {f"gen/{n}": article(rng, words, 250) for n in range(2500)}
     index = NearDuplicates()
     for doc_id, text in texts.items():
         assert index.add(doc_id, text) == [] or doc_id.startswith("planted")
@@ -94,8 +67,8 @@ def test_exact_copies_always_match(text: str) -> None:
 
 def test_signature_is_stable_and_estimates_jaccard() -> None:
     rng = random.Random(3)
-    words = vocabulary(rng)
-    text = document(rng, words, 400)
+    words = vocabulary(rng, 6000)
+    text = article(rng, words, 400)
     assert signature(text) == signature(text)
     other = edit(text, 0.1, rng, words)
     a, b = shingles(text), shingles(other)
