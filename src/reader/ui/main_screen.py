@@ -388,7 +388,7 @@ class MainScreen(Screen[None]):
         if report.cancelled and self._committed:
             return  # quitting: the rest is indexed at the next start
         panel.coverage = None
-        self.library.refresh()
+        self.workspace.refresh()  # the index and the near-duplicate groups it found
         self.search_ready = True
         bookmarks = self.query_one(BookmarksPane)
         if report.changed or report.rebuilt or not bookmarks.loaded:

@@ -24,17 +24,26 @@ T = TypeVar("T")
 class Duplicates:
     """The corpus's near-duplicate groups by member, and whether the filter is on."""
 
-    def __init__(self) -> None:
+    def __init__(self, library: Library) -> None:
+        self.library = library
         self.hide = False
-        self.groups: dict[str, DuplicateGroup] = {}
+        self._groups: dict[str, DuplicateGroup] | None = None  # read when first needed
 
-    def refresh(self, library: Library) -> None:
-        """Read the groups again (after an update); a damaged catalog means no groups."""
-        try:
-            groups = library.duplicates()
-        except Exception:  # the marker and filter are a help, never a reason to fail
-            groups = []
-        self.groups = {doc_id: group for group in groups for doc_id in group.ids}
+    def invalidate(self) -> None:
+        """An update finished: read the groups again when next needed (not at every
+        showing of the list: they change only with an update)."""
+        self._groups = None
+
+    @property
+    def groups(self) -> dict[str, DuplicateGroup]:
+        """Each member's group; a damaged catalog means no groups."""
+        if self._groups is None:
+            try:
+                found = self.library.duplicates()
+            except Exception:  # the marker and filter are a help, never a reason to fail
+                found = []
+            self._groups = {doc_id: group for group in found for doc_id in group.ids}
+        return self._groups
 
     def sizes(self) -> Mapping[str, int]:
         """Each member's group size, for the document list's marker."""

@@ -54,7 +54,8 @@ class Workspace:
         self.bookmarks = BookmarkSession(self.library)
         self.search_session = SearchSession(self.library)
         self.entity_filter: EntityFilter | None = None
-        self.duplicates = Duplicates()  # near-duplicate groups and the "hide duplicates" filter
+        # near-duplicate groups (read once per update) and the "hide duplicates" filter
+        self.duplicates = Duplicates(self.library)
         self._positions: PositionSaver | None = None
 
     # -- opening and closing -----------------------------------------------------------
@@ -81,6 +82,7 @@ class Workspace:
     def refresh(self) -> None:
         """See what another library (an update in a worker) committed."""
         self.library.refresh()
+        self.duplicates.invalidate()
 
     def close(self) -> None:
         """Write the pending position, then close the library."""

@@ -87,7 +87,6 @@ class SearchPanel(Vertical):
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
         summaries = narrowed(self.workspace.entity_filter, summaries)
         duplicates = self.workspace.duplicates
-        duplicates.refresh(self.workspace.library)
         doclist.set_duplicates(duplicates.sizes())
         summaries = duplicates.shown(summaries, lambda s: s.id)
         doclist.set_documents(summaries, keep=keep or self.workspace.positions.last_document)
@@ -114,7 +113,6 @@ class SearchPanel(Vertical):
             return False
         if len(doclist.rows) != count:
             return False
-        duplicates.refresh(self.workspace.library)
         doclist.set_duplicates(duplicates.sizes())
         self.update_title()
         return True
