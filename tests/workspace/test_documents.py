@@ -63,3 +63,23 @@ def test_compare_is_the_cli_and_split_view_computation(workspace: Workspace) -> 
     assert any("Ministers met in Kyiv" in text for text in shared)
     assert comparison.entities is not None
     assert "Kyiv" in [s.name for s in comparison.entities.shared]
+
+
+def test_a_partial_comparison_leaves_out_what_cannot_be_read(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The split view may open while an index is being built: without entities or corpus
+    frequencies it still pairs passages; the CLI's strict comparison says what failed."""
+    from reader.core.index import article_entities, term_frequencies
+
+    def broken(*_args: object) -> object:
+        raise OSError("index not ready")
+
+    monkeypatch.setattr(article_entities, "pair_entities", broken)
+    monkeypatch.setattr(term_frequencies, "index_frequencies", broken)
+    a, b = workspace.document("alpha"), workspace.document("beta")
+    comparison = workspace.compare(a, b, partial_ok=True)
+    assert comparison.entities is None
+    assert any("Ministers met in Kyiv" in p.a.text for p in comparison.result.shared_passages)
+    with pytest.raises(OSError, match="index not ready"):
+        workspace.compare(a, b)
