@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from reader.core.userdata.paths import bundled_seeds_dir
 from reader.ui.app import ReaderApp
@@ -51,11 +52,20 @@ async def settle(pilot: Pilot[None], app: ReaderApp) -> MainScreen:
 async def type_query(pilot: Pilot[None], app: ReaderApp, text: str) -> MainScreen:
     await pilot.press("slash")
     await pilot.press(*text)
-    await pilot.pause(0.1)  # past the debounce: the search worker has started
-    await app.workers.wait_for_complete()
-    await pilot.pause()
     screen = app.screen
     assert isinstance(screen, MainScreen)
+    # Until the query's results are listed, or the hint says why there are none (a query
+    # to fix or to finish): what a person would wait for, not a fixed pause.
+    hint = screen.query_one("#search-hint", Static)
+    for _ in range(3000):
+        results = screen.results
+        if results is not None and results.query == text:
+            break
+        if not hint.has_class("-hidden") and not str(hint.render()).startswith("Indexing"):
+            break
+        await pilot.pause(0.01)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
     return screen
 
 

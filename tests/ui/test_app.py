@@ -451,7 +451,11 @@ async def test_a_new_query_starts_at_its_best_match(make_app: AppFactory) -> Non
         assert [row.id[:3] for row in doclist.rows] == ["000", "001", "002"]
         doclist.cursor = 2
         screen.query_one(SearchBox).value = "Zelensky OR Avdiivka"
-        await pilot.pause(0.1)  # past the debounce: the search worker has started
+        for _ in range(3000):  # until the new query's results are on the list
+            results = screen.results
+            if results is not None and results.query == "Zelensky OR Avdiivka":
+                break
+            await pilot.pause(0.01)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert [row.id[:3] for row in doclist.rows] == ["001", "000", "002"]
