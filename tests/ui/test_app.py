@@ -15,7 +15,7 @@ from reader.ui.widgets.details import DetailsPane
 from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.searchbox import SearchBox
 
-from .conftest import AppFactory, settle, type_query
+from .conftest import AppFactory, settle, type_query, workers_done
 
 NEWEST = "001_21c52abc1f1fddb1"
 OLDEST = "002_ceb5c5920158999b"
@@ -117,7 +117,7 @@ async def test_bad_query_shows_one_line_hint_and_app_keeps_working(make_app: App
         assert "unclosed quote" in str(hint.render())
         await pilot.press("end", '"')
         await pilot.pause(0.1)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert screen.results is not None
         assert "matching articles" in str(hint.render())
@@ -356,7 +356,7 @@ async def test_first_launch_indexes_in_background_with_progress(
             if screen.search_ready:
                 break
         assert seen_progress
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert len(screen.query_one(DocList).rows) == 400
         assert not screen.query("#index-progress")  # gone once the index is ready
@@ -456,7 +456,7 @@ async def test_a_new_query_starts_at_its_best_match(make_app: AppFactory) -> Non
             if results is not None and results.query == "Zelensky OR Avdiivka":
                 break
             await pilot.pause(0.01)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert [row.id[:3] for row in doclist.rows] == ["001", "000", "002"]
         assert doclist.cursor == 0

@@ -22,7 +22,7 @@ from reader.ui.widgets.compare_summary import CompareSummary
 from reader.ui.widgets.entity_diff import EntityDiff
 from reader.ui.widgets.partner_picker import PartnerPicker
 
-from .conftest import AppFactory, settle, type_query
+from .conftest import AppFactory, settle, type_query, workers_done
 
 A = "000_3019f73ddaac25aa"
 B = "001_21c52abc1f1fddb1"
@@ -42,7 +42,7 @@ async def open_picker(pilot: Pilot[None], app: ReaderApp) -> PartnerPicker:
     await pilot.pause()
     picker = app.screen
     assert isinstance(picker, PartnerPicker)
-    await app.workers.wait_for_complete()  # the similar articles
+    await workers_done(app)  # the similar articles
     await pilot.pause()
     return picker
 
@@ -56,7 +56,7 @@ async def compare_with(pilot: Pilot[None], app: ReaderApp, partner: str) -> Comp
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, CompareScreen)
-    await app.workers.wait_for_complete()  # the comparison and the entities
+    await workers_done(app)  # the comparison and the entities
     await pilot.pause()
     return screen
 
@@ -88,7 +88,7 @@ async def test_c_picks_most_similar_first_and_marks_shared_passages_on_both_side
         assert A not in [options.get_option_at_index(i).id for i in range(options.option_count)]
         await pilot.press("enter")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CompareScreen)
@@ -273,7 +273,7 @@ async def test_picker_and_split_view_name_their_scores_apart(make_app: AppFactor
         assert "search index" in str(picker.query_one(OptionList).tooltip)
         await pilot.press("enter")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CompareScreen)
@@ -329,7 +329,7 @@ async def test_picker_is_usable_before_the_similar_articles_arrive(
         chosen = options.highlighted_option
         assert chosen is not None
         release.set()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert "Most related first" in str(picker.query_one("#picker-status").render())
         highlighted = options.highlighted_option
@@ -538,7 +538,7 @@ async def test_comparing_state_shows_and_the_ui_stays_responsive(
         await pilot.pause()
         assert any("Still comparing" in n.message for n in app._notifications)
         release.set()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert "of text shared" in summary(screen)
 
@@ -563,12 +563,12 @@ async def test_another_partner_recompares(make_app: AppFactory) -> None:
         generation = screen.generation
         await pilot.press("p")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         picker = app.screen
         assert isinstance(picker, PartnerPicker)
         await pilot.press(*"genocide", "enter")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.screen is screen and screen.generation == generation + 1
         assert screen.views[1].document is not None
@@ -606,12 +606,12 @@ async def test_palette_has_compare_and_the_split_view_commands(make_app: AppFact
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PartnerPicker)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.press("ctrl+p")
         await pilot.press(*"swap sides")
         await pilot.pause(0.5)

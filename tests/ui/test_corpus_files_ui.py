@@ -13,7 +13,7 @@ from textual.widgets import Static
 from reader.core.index.library import Library
 from reader.ui.widgets.doclist import DocList
 
-from .conftest import AppFactory, settle
+from .conftest import AppFactory, settle, workers_done
 
 
 def unsafe(text: str) -> list[str]:
@@ -39,7 +39,7 @@ async def test_an_indexing_failure_is_a_notification_and_the_bar_goes(
             await pilot.pause(0.02)
             if app._notifications:
                 break
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert messages == ["Indexing failed: RuntimeError: boom\\x1b[2J in a.txt"]

@@ -21,7 +21,7 @@ from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.entities import EntitiesPane
 from reader.ui.widgets.entity_table import EntityTable
 
-from .conftest import settle
+from .conftest import settle, workers_done
 
 AppFactory = Callable[..., ReaderApp]
 
@@ -29,7 +29,7 @@ AppFactory = Callable[..., ReaderApp]
 async def _open_first(pilot: Pilot[None], app: ReaderApp) -> MainScreen:
     screen = await settle(pilot, app)
     await pilot.press("enter")
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     return screen
 
@@ -49,7 +49,7 @@ async def _select(pilot: Pilot[None], screen: MainScreen, name: str) -> None:
 async def _done(pilot: Pilot[None], app: ReaderApp) -> None:
     """Wait for the edit's worker, then for the reloads it starts."""
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
 
 

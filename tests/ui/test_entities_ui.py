@@ -17,7 +17,7 @@ from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.entities import EntitiesPane
 from reader.ui.widgets.entity_table import EntityTable
 
-from .conftest import settle
+from .conftest import settle, workers_done
 
 AppFactory = Callable[..., ReaderApp]
 ZALUZHNYI_ARTICLE = "001"  # "Zelensky confirms planned purge…": the newest, first in the list
@@ -26,7 +26,7 @@ ZALUZHNYI_ARTICLE = "001"  # "Zelensky confirms planned purge…": the newest, f
 async def _open_first(pilot, app: ReaderApp) -> MainScreen:  # type: ignore[no-untyped-def]
     screen = await settle(pilot, app)
     await pilot.press("enter")
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     return screen
 
@@ -146,9 +146,9 @@ async def test_block_and_merge_write_the_aliases_file(make_app: AppFactory, seed
         pane = screen.query_one(EntitiesPane)
         await _select(pilot, screen, "Telegram")
         await pilot.press("x", "y")  # y: the confirmation (tests/ui/test_curation_ui.py)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         path = aliases_path(seeds)
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -163,9 +163,9 @@ async def test_block_and_merge_write_the_aliases_file(make_app: AppFactory, seed
         await pilot.press(*"zelensky")
         await pilot.pause()
         await pilot.press("enter", "y")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         (target, merged), *_ = data["merge"].items()
@@ -180,7 +180,7 @@ async def test_corpus_view_filters_and_kwic_opens_the_mention(make_app: AppFacto
         screen = await _open_first(pilot, app)
         await pilot.press("escape")  # focus back to the list, nothing to clear
         await pilot.press("E")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         corpus = app.screen
         assert isinstance(corpus, CorpusEntitiesScreen)
@@ -190,13 +190,13 @@ async def test_corpus_view_filters_and_kwic_opens_the_mention(make_app: AppFacto
         await pilot.pause()
         assert table.row_count == 1
         await pilot.press("k")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         kwic = app.screen
         assert isinstance(kwic, KwicScreen)
         assert kwic.query_one(DataTable).row_count == len(kwic.places) > 5
         await pilot.press("down", "enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.screen is screen
         doc_id, start, end = kwic.places[1]
@@ -206,7 +206,7 @@ async def test_corpus_view_filters_and_kwic_opens_the_mention(make_app: AppFacto
         assert "Zal" in article.document.text[start:end]
         # Enter in the corpus view filters the document list instead.
         await pilot.press("E")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         app.screen.query_one("#ce-filter", Input).value = "avdi"
         await pilot.pause()
@@ -292,7 +292,7 @@ async def test_corpus_list_of_many_entities_filters_sorts_and_shows_names_as_tex
     async with app.run_test(size=(140, 30)) as pilot:
         screen = CorpusEntitiesScreen(Entities())  # type: ignore[arg-type]
         await app.push_screen(screen)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         table = screen.query_one(EntityTable)
         assert table.row_count == len(entities) and screen.loaded

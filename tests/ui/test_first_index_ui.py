@@ -19,7 +19,7 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.search_panel import SearchPanel
 
-from .conftest import AppFactory
+from .conftest import AppFactory, workers_done
 
 FILES = 60
 BATCH = 10
@@ -98,7 +98,7 @@ async def test_list_fills_as_batches_commit_and_articles_open(
         await pilot.press("j")  # the article scrolls, the list keeps its row
         gate.set()
         await wait_for(pilot, lambda: not screen.query("#index-progress"))
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert len(doclist.rows) == FILES
         assert screen.query_one(SearchPanel).coverage is None
@@ -126,7 +126,7 @@ async def test_search_during_first_index_says_what_it_covered(
         assert doclist.results_mode
         gate.set()
         await wait_for(pilot, lambda: not screen.query("#index-progress"))
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         # Searched again once complete: every article, and no "so far" any more.
         await wait_for(pilot, lambda: len(doclist.rows) == FILES)
@@ -163,7 +163,7 @@ async def test_failure_part_way_keeps_the_committed_articles(
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await wait_for(pilot, lambda: any("stopped" in n.message for n in app._notifications))
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         notices = [n.message for n in app._notifications if "stopped" in n.message]
         assert notices == [
@@ -197,6 +197,6 @@ async def test_query_typed_before_the_first_batch_runs_when_it_commits(
         assert [row.id for row in doclist.rows] == ["003"]  # keyword30..39: not indexed yet
         gate.set()
         await wait_for(pilot, lambda: not screen.query("#index-progress"))
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await wait_for(pilot, lambda: "so far" not in hint_text(screen))
         assert hint_text(screen).startswith("1 matching article")

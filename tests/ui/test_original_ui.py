@@ -10,7 +10,7 @@ from reader.core.corpus.document import Original, Removed
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.original import OriginalView, original_text, removed_summary
 
-from .conftest import AppFactory, settle
+from .conftest import AppFactory, settle, workers_done
 
 NAV = "Home | News | [bold]Sport[/bold]"
 
@@ -42,7 +42,7 @@ async def test_r_swaps_in_the_original_with_removed_parts_labelled(
         details = str(screen.query_one("#details-removed", Static).render())
         assert "2 paragraphs removed (repeated in folder ×2)" in details
         await pilot.press("r")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         view = screen.query_one(OriginalView)
         assert app.focused is view and not article.display
@@ -56,7 +56,7 @@ async def test_r_swaps_in_the_original_with_removed_parts_labelled(
         await pilot.pause()
         assert not screen.query(OriginalView) and article.display and app.focused is article
         await pilot.press("r", "escape")  # escape closes it too
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from reader.ui.widgets.searchbox import SearchBox
 
-from .conftest import AppFactory, settle, type_query
+from .conftest import AppFactory, settle, type_query, workers_done
 
 SIZE = (130, 34)
 
@@ -85,7 +85,7 @@ def test_entities_tab(snap_compare: Any, make_app: AppFactory) -> None:
         await _quiet(pilot)
         app = pilot.app
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         app.screen.action_show_entities()  # type: ignore[attr-defined]
         await pilot.pause()
@@ -136,10 +136,10 @@ def test_compare_split_view(
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
-        await app.workers.wait_for_complete()  # most similar first: 001
+        await workers_done(app)  # most similar first: 001
         await pilot.press("enter")
         await pilot.pause()
-        await app.workers.wait_for_complete()  # the comparison and the entities
+        await workers_done(app)  # the comparison and the entities
         await pilot.pause()
         await pilot.press("right_square_bracket")
         await pilot.pause()
