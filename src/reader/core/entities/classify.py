@@ -15,6 +15,7 @@ from functools import lru_cache
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.lexicon import (
+    CLUB_HEADS,
     CLUB_STARTS,
     CORP_SUFFIXES,
     EVENT_HEADS,
@@ -96,11 +97,14 @@ class Classifier:
         words = list(span.words)
         titled = False
         first = True
+        entrant = len(words) > 1 and self.entrant(span)
         while words:
             word = words[0][2]
             low = word.lower()
             if len(words) > 1 and low != "the" and self._is_place(words):
                 break  # "Saudi Arabia" keeps its first word; "the United States" does not
+            if entrant and 1 < len(words) <= 3 and self.gaz.is_first_name(word):
+                break  # "Jan Siemerink (Netherlands)": "Jan" is no month here
             size = self.title_size(words)
             if size and len(words) > size and not self.generic(words[size:]):
                 titled = True  # before openers: "General Zaluzhnyi" opens sentences
@@ -113,6 +117,8 @@ class Classifier:
                 and words[1][2].lower() in ORG_HEADS
             ):
                 break  # "European Union", "Palestinian Authority", "Conservative Party"
+            elif self._national_name(words):
+                break  # "Scottish National Party", "North Atlantic Treaty Organisation"
             elif (
                 _never(word)
                 or low in ("the", "a", "an")
@@ -140,9 +146,64 @@ class Classifier:
             len(words) > 1
             and (_never(words[-1][2]) or is_demonym(words[-1][2]))
             and not self._is_place(words)  # "Middle East"
+            and words[-1][2].lower() not in _CENTRES  # "European Policy Centre"
         ) or (len(words) == 1 and (_never(words[0][2]) or is_demonym(words[0][2]))):
             words = words[:-1]
         return words, titled
+
+    @staticmethod
+    def _national_name(words: list[tuple[int, int, str]]) -> bool:
+        """A nationality or compass word opening a run that ends an organisation's name
+        is part of that name: "British Broadcasting Corporation", "Saudi Press Agency",
+        "Northern States Power Co". A state organ after a nationality is that
+        country's organ, not a name holding it: "Turkish Foreign Ministry", "Russian
+        Duma" keep only their own words.
+        """
+        if len(words) < 3:
+            return False
+        word = words[0][2]
+        low = word.lower()
+        if not (is_demonym(word) or low in _COMPASS_WORDS) or "-" in word:
+            return False
+        last = words[-1][2].lower().rstrip(".")
+        if last not in ORG_HEADS or last in _STATE_ORGANS:
+            return False
+        second = words[1][2].lower()
+        return not (second in TITLE_MODIFIERS or second in TITLES or _never(words[1][2]))
+
+    def entrant(self, span: Span) -> bool:
+        """Whether a country in brackets follows the span: "Tiger Woods (U.S.)".
+
+        Results and entry lists name competitors that way, in sport and elsewhere;
+        clubs carry their country too ("Gloria Bistrita (Romania)"), which
+        :meth:`_entrant_name` tells apart by their words.
+        """
+        after = span.after
+        if not after or after.lstrip()[:1] != "(":
+            return False
+        match = _BRACKETED.match(after)
+        if match is None:
+            return False
+        place = self.gaz.place(match.group(1))
+        return place is not None and place.kind in ("country", "region")
+
+    def _entrant_name(self, texts: list[str], lows: list[str]) -> bool:
+        """Words that can name a competitor: no club, company or place words in them
+        (a first name opening them outweighs a place: "Guy Forget", "Ben Washington")."""
+        if any(_acronym(t) for t in texts) or lows[0] in CLUB_STARTS:
+            return False
+        if any(w in ORG_HEADS or w in CLUB_HEADS or w in FOREIGN_ARTICLES for w in lows):
+            return False
+        if len(texts) > 1 and self.gaz.is_first_name(texts[0]):
+            return True
+        return all(self.gaz.place(t) is None for t in texts)
+
+    def entrant_name(self, item: Typed) -> bool:
+        """Whether ``item`` is a bracketed entrant whose words could name a person."""
+        if len(item.words) > 3 or not self.entrant(item.span):
+            return False
+        texts = [w[2] for w in item.words]
+        return self._entrant_name(texts, [t.lower().rstrip(".") for t in texts])
 
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join(w[2] for w in words)) is not None
@@ -306,6 +367,13 @@ class Classifier:
             and not all(t.isupper() for t in texts)
         ):
             return "org", MEDIUM, None  # "told BBC Sport", "ABC News"
+        if (
+            1 < n <= 3
+            and self.gaz.is_first_name(texts[0])
+            and self.entrant(span)
+            and self._entrant_name(texts, lows)
+        ):
+            return "person", MEDIUM, None  # "Guy Forget (France)", "Jan Kroslak (Slovakia)"
         if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
             return "person", MEDIUM, None
         if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
@@ -374,6 +442,8 @@ _SURNAME_SHAPE = re.compile(
     r"(?:sky|skyy|skyi|skiy|ski|ska|skaya|ov|ova|ev|eva|enko|chuk|yuk|vich|vych|"
     r"shvili|dze|opoulos|akis|escu|nyi|zhny|zhnyi|(?<=[^aeiouy][aeiou][bcdfghklmnprstvz])in)$"
 )
+# A bracketed name of up to three words after a span: "(U.S.)", "(Czech Republic)".
+_BRACKETED = re.compile(r"\s*\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)")
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # Ordinary words that open company names ("First Union Corp", "United Airlines").
 _NAME_OPENERS = frozenset("first new united national american general central".split())
@@ -406,6 +476,21 @@ _AWARDS = frozenset(
     "cross crosses order orders medal medals star stars hero heroes legion knight knights".split()
 )
 _PLURAL = re.compile(r"[a-z][^su]s$")
+# Never a name alone ("the Centre", "the centre-left"), but they end many.
+_CENTRES = frozenset(("centre", "center"))
+# Compass words that open names ("Western European Union", "North Atlantic ...").
+_COMPASS_WORDS = frozenset(
+    "north south east west northern southern eastern western central".split()
+)
+# A country's organs: "Turkish Foreign Ministry" is Turkey's ministry, named "Foreign
+# Ministry"; the nationality stays outside the name.
+_STATE_ORGANS = frozenset(
+    """
+    ministry ministries government cabinet parliament senate duma assembly embassy
+    consulate police navy forces force guard guards coalition opposition administration
+    authorities court
+    """.split()
+)
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc nz hk".split())

@@ -64,6 +64,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     _people_over_towns(typed, _surnames(typed, MEDIUM))
     _short_forms(typed, links)
     _lists(text, typed)
+    _entrants(typed, classifier)
     _companies_over_towns(typed)
     _words_of_companies(typed)
     typed.extend(_shouted(spans, memory, gaz, classifier))
@@ -434,6 +435,28 @@ def _lists(text: str, typed: list[Typed]) -> None:
         for item in run:
             if item.type not in (None, kind) and item.strength <= WEAK and len(item.words) == 1:
                 item.type, item.strength = kind, WEAK
+
+
+def _entrants(typed: list[Typed], classifier: Classifier) -> None:
+    """ "Maruyama (Japan)" in a list where "Guy Forget (France)" is a person.
+
+    Results name competitors with their country in brackets; clubs are listed that
+    way too ("Benetton (Italy)"). When the article's bracketed entrants the rules are
+    sure of are people (at least two, and more than the clubs and companies), a
+    guessed one is a person as well.
+    """
+    entrants = [item for item in typed if item.span.after[:3].lstrip()[:1] == "("]
+    if len(entrants) < 3:
+        return
+    entrants = [item for item in entrants if classifier.entrant(item.span)]
+    sure = [item.type for item in entrants if item.strength >= MEDIUM]
+    people = sure.count("person")
+    if people < 2 or people <= sure.count("org"):
+        return
+    for item in entrants:
+        guess = item.strength <= WEAK and item.type in ("org", "person", None)
+        if guess and classifier.entrant_name(item):
+            item.type, item.strength = "person", MEDIUM
 
 
 def _people_over_towns(typed: list[Typed], surnames: list[str]) -> None:
