@@ -57,3 +57,49 @@ def test_clubs_with_their_country_stay_clubs(extractor: Extractor) -> None:
     )
     ents = extractor.extract(text)
     assert not {"Benetton", "Panionios", "Cibona"} & names(ents, "person")
+
+
+def test_scorers_before_their_minute_are_people(extractor: Extractor) -> None:
+    text = (
+        "French league results on Saturday:\n"
+        "Marseille 1 (Gravelaine 24th) Metz 2 (Traore 65th, Bombarda 69th)\n"
+        "Guingamp 2 (Rouxel 10th, Baret 89th) Lyon 0\n"
+    )
+    people = names(extractor.extract(text), "person")
+    assert {"Gravelaine", "Traore", "Bombarda", "Rouxel", "Baret"} <= people
+
+
+def test_name_spelt_out_before_its_acronym_is_one_organisation(extractor: Extractor) -> None:
+    text = (
+        "Talks mediated by the Organisation for Security and Cooperation in Europe "
+        "(OSCE) resumed. The Confederation of British Industry (CBI) and the "
+        "International Olympic Committee's (IOC) board met. The OSCE said the "
+        "Organisation for Security and Cooperation in Europe would stay."
+    )
+    ents = extractor.extract(text)
+    osce = [e for e in ents if e.name == "Organisation for Security and Cooperation in Europe"]
+    assert len(osce) == 1 and osce[0].type == "org" and osce[0].count == 4
+    assert "OSCE" in osce[0].aliases
+    orgs = names(ents, "org")
+    assert {"Confederation of British Industry", "International Olympic Committee"} <= orgs
+    assert "Europe" not in names(ents, "place")
+
+
+def test_spelt_out_name_needs_an_organisation_word(extractor: Extractor) -> None:
+    text = "Gross Domestic Product (GDP) rose. The Comprehensive Test Ban Treaty (CTBT) failed."
+    orgs = names(extractor.extract(text), "org")
+    assert "Gross Domestic Product" not in orgs
+    assert "Comprehensive Test Ban Treaty" not in orgs
+
+
+def test_spelt_out_name_must_start_where_its_initials_do(extractor: Extractor) -> None:
+    # "RDR" spells the tail of the name only: no name is cut from the middle of it.
+    text = "The Rally for the Return of Refugees and Democracy in Rwanda (RDR) spoke."
+    orgs = names(extractor.extract(text), "org")
+    assert "Refugees and Democracy in Rwanda" not in orgs
+
+
+def test_spelt_out_name_inside_a_longer_name_is_left_alone(extractor: Extractor) -> None:
+    text = "General Motors (GM) lost money. Losses at General Motors Europe grew."
+    orgs = names(extractor.extract(text), "org")
+    assert "General Motors Europe" in orgs

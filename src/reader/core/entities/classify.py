@@ -374,6 +374,8 @@ class Classifier:
             and self._entrant_name(texts, lows)
         ):
             return "person", MEDIUM, None  # "Guy Forget (France)", "Jan Kroslak (Slovakia)"
+        if n <= 3 and _SCORED.match(span.after) and not (n == 1 and place is not None):
+            return "person", MEDIUM, None  # scorers: "(Gravelaine 24th)", "Zorc 59th-pen"
         if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
             return "person", MEDIUM, None
         if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
@@ -445,6 +447,11 @@ _SURNAME_SHAPE = re.compile(
 # A bracketed name of up to three words after a span: "(U.S.)", "(Czech Republic)".
 _BRACKETED = re.compile(r"\s*\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)")
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
+# A minute and what follows it in a list of scorers: "Smith 85th)", "Zorc 59th-pen,",
+# "Jones 12th minute", "Hirsch 65th and 80th".
+_SCORED = re.compile(
+    r"\s*\d{1,3}(?:st|nd|rd|th)(?:-pen)?\s*(?:$|[,;)]|and\b|min(?:ute)?s?\b|pen(?:alty)?\b)"
+)
 # Ordinary words that open company names ("First Union Corp", "United Airlines").
 _NAME_OPENERS = frozenset("first new united national american general central".split())
 _WORD_FIRST_ZIPF = 4.0  # "apple", "nations": everyday words, whatever the census says

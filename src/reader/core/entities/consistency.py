@@ -20,6 +20,7 @@ from reader.core.entities.keys import fold, skeleton, variants
 from reader.core.entities.lexicon import (
     CLUB_HEADS,
     CORP_SUFFIXES,
+    EVENT_HEADS,
     NEVER,
     ORG_HEADS,
     PLACE_BEFORE,
@@ -28,6 +29,7 @@ from reader.core.entities.lexicon import (
 )
 from reader.core.entities.model import EntityType
 from reader.core.entities.spans import ORDINAL, Span, find_spans
+from reader.core.entities.spelt_out import spelt_out
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _MAX_SHOUT = 4
@@ -54,6 +56,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         for s in spans
         if not s.shouting and not s.bare and (t := classifier.classify(s)) is not None
     ]
+    typed = spelt_out(text, typed, gaz)
     links = _link_acronyms(text, typed)
     _pronouns(text, typed)
     memory = _remember(typed)
@@ -247,6 +250,11 @@ def _link_acronyms(text: str, typed: list[Typed]) -> dict[str, str]:
         acronym = by_start.get(match.start(1))
         short = match.group(1)
         if acronym is None or acronym.name != short or not _abbreviates(short, item.name):
+            continue
+        if item.type is None and item.words[-1][2].lower() in EVENT_HEADS:
+            # "Comprehensive Test Ban Treaty (CTBT)": a treaty, an event, an award
+            # and its acronym are no organisation.
+            acronym.type = None
             continue
         if item.type is None or item.type == "person":
             item.type, item.strength = "org", MEDIUM
