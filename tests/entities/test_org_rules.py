@@ -61,12 +61,14 @@ def test_clubs_with_their_country_stay_clubs(extractor: Extractor) -> None:
 
 def test_scorers_before_their_minute_are_people(extractor: Extractor) -> None:
     text = (
-        "French league results on Saturday:\n"
-        "Marseille 1 (Gravelaine 24th) Metz 2 (Traore 65th, Bombarda 69th)\n"
-        "Guingamp 2 (Rouxel 10th, Baret 89th) Lyon 0\n"
+        "SOCCER - FRENCH LEAGUE RESULTS.\n"
+        "Results of French league matches on Saturday:\n"
+        "Marseille 1 (Gravelaine 24th) Metz 2 (Traore 65th, Bombarda 69th). 1-0. 20,000.\n"
+        "Guingamp 2 (Rouxel 10th, Baret 89th) Lyon 0. 0-1. 4,000.\n"
+        "Caen 1 (Bancarel 70th) Nantes 1 (Ouedec 89th). 0-0. 15,000.\n"
     )
     people = names(extractor.extract(text), "person")
-    assert {"Gravelaine", "Traore", "Bombarda", "Rouxel", "Baret"} <= people
+    assert {"Gravelaine", "Traore", "Bombarda", "Rouxel", "Baret", "Bancarel"} <= people
 
 
 def test_name_spelt_out_before_its_acronym_is_one_organisation(extractor: Extractor) -> None:

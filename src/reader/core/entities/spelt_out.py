@@ -74,8 +74,8 @@ def spelt_out(text: str, typed: list[Typed], gaz: Gazetteer) -> list[Typed]:
             if m.group()[:1] not in "'’"
         ]
         after = text[end : end + 40].partition("\n")[0]
-        span = Span(words=words, after=after, before=text[max(0, start - 60) : start])
-        kept.append(Typed(span, words, "org", STRONG))
+        context = Span(words=words, after=after, before=text[max(0, start - 60) : start])
+        kept.append(Typed(context, words, "org", STRONG))
     kept.sort(key=lambda t: t.start)
     return kept
 
