@@ -105,3 +105,26 @@ def test_spelt_out_name_inside_a_longer_name_is_left_alone(extractor: Extractor)
     text = "General Motors (GM) lost money. Losses at General Motors Europe grew."
     orgs = names(extractor.extract(text), "org")
     assert "General Motors Europe" in orgs
+
+
+def test_dateline_names_a_place_the_gazetteer_does_not_know(extractor: Extractor) -> None:
+    text = (
+        "Moslems move towards tense village.\n"
+        "MAHALA, Bosnia 1996-08-31\n"
+        "About 75 Moslem men were approaching Mahala on Saturday, NATO said.\n"
+    )
+    ents = extractor.extract(text)
+    mahala = [e for e in ents if e.name.lower() == "mahala"]
+    assert len(mahala) == 1 and mahala[0].type == "place" and mahala[0].count == 2
+
+
+def test_wire_dateline_with_agency(extractor: Extractor) -> None:
+    text = "NOVYE ATAGI (Reuters) - Fighting resumed near Novye Atagi on Monday.\n"
+    ents = extractor.extract(text)
+    assert "NOVYE ATAGI" in names(ents, "place") or "Novye Atagi" in names(ents, "place")
+    assert not names(ents, "org") & {"NOVYE ATAGI", "Novye Atagi"}
+
+
+def test_company_line_with_ticker_is_no_dateline(extractor: Extractor) -> None:
+    text = "Shares of Frobnitz (FRB) - the toolmaker - rose.\nFrobnitz (FRB) - up 3 percent.\n"
+    assert "Frobnitz" not in names(extractor.extract(text), "place")

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from reader.core.entities.classify import MEDIUM, STRONG, WEAK, Classifier, Typed, never_alone
+from reader.core.entities.datelines import datelines
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.keys import fold, skeleton, variants
 from reader.core.entities.lexicon import (
@@ -56,6 +57,12 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         for s in spans
         if not s.shouting and not s.bare and (t := classifier.classify(s)) is not None
     ]
+    filed = datelines(text, gaz)
+    if filed:
+        # The dateline's words are the place, however the rules cut or typed them.
+        typed = [t for t in typed if not any(t.start < d.end and d.start < t.end for d in filed)]
+        typed = sorted([*typed, *filed], key=lambda t: t.start)
+        spans = [s for s in spans if not any(s.start < d.end and d.start < s.end for d in filed)]
     typed = spelt_out(text, typed, gaz)
     links = _link_acronyms(text, typed)
     _pronouns(text, typed)
