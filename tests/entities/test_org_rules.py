@@ -128,3 +128,44 @@ def test_wire_dateline_with_agency(extractor: Extractor) -> None:
 def test_company_line_with_ticker_is_no_dateline(extractor: Extractor) -> None:
     text = "Shares of Frobnitz (FRB) - the toolmaker - rose.\nFrobnitz (FRB) - up 3 percent.\n"
     assert "Frobnitz" not in names(extractor.extract(text), "place")
+
+
+def test_sides_on_results_lines_are_clubs(extractor: Extractor) -> None:
+    text = (
+        "Results of French first division matches on Saturday:\n"
+        "Nantes 0 Lens 1\n"
+        "Nice 1 (Debbah 39th) Bastia 1 (Drobnjak 80th)\n"
+        "Marseille 1 Metz 2.\n"
+        "Reading 2 Stoke 2\n"
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert {"Nantes", "Lens", "Nice", "Bastia", "Marseille", "Metz", "Reading", "Stoke"} <= orgs
+
+
+def test_rows_of_a_standings_table_are_clubs(extractor: Extractor) -> None:
+    text = (
+        "Standings (tabulate under played, won, drawn, lost, goals for, against, points):\n"
+        "Lens 3 3 0 0 6 1 9\n"
+        "Queen's Park 3 1 1 1 6 8 4\n"
+        "Crystal Palace 4 1 2 1 4 3 5\n"
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert {"Lens", "Queen's Park", "Crystal Palace"} <= orgs
+
+
+def test_national_sides_on_results_lines_stay_countries(extractor: Extractor) -> None:
+    text = "World Cup qualifiers on Saturday:\nWales 2 Moldova 0\nItaly 1 Scotland 1\n"
+    ents = extractor.extract(text)
+    assert {"Wales", "Moldova", "Italy", "Scotland"} <= names(ents, "place")
+
+
+def test_golf_scores_and_price_rows_are_not_results(extractor: Extractor) -> None:
+    text = (
+        "Leading scores:\n"
+        "Nick Faldo 67 68\n"
+        "Prices in tonnes:\n"
+        "Mandsaur 10 Yellow 12,600-12,750 12,700-12,850\n"
+    )
+    ents = extractor.extract(text)
+    assert "Nick Faldo" in names(ents, "person")
+    assert "Yellow" not in names(ents, "org")

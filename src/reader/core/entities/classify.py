@@ -57,6 +57,7 @@ class Typed:
     place: Place | None = None
     titled: bool = False
     dateline: bool = False  # "LONDON 1996-08-30": a place, whatever else the name is
+    side: bool = False  # named on a results line ("Nantes 0 Lens 1"): a club
 
     @property
     def start(self) -> int:

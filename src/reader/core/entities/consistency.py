@@ -29,6 +29,7 @@ from reader.core.entities.lexicon import (
     TITLE_MODIFIERS,
 )
 from reader.core.entities.model import EntityType
+from reader.core.entities.results import result_sides
 from reader.core.entities.spans import ORDINAL, Span, find_spans
 from reader.core.entities.spelt_out import spelt_out
 
@@ -57,12 +58,13 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         for s in spans
         if not s.shouting and not s.bare and (t := classifier.classify(s)) is not None
     ]
-    filed = datelines(text, gaz)
-    if filed:
-        # The dateline's words are the place, however the rules cut or typed them.
-        typed = [t for t in typed if not any(t.start < d.end and d.start < t.end for d in filed)]
-        typed = sorted([*typed, *filed], key=lambda t: t.start)
-        spans = [s for s in spans if not any(s.start < d.end and d.start < s.end for d in filed)]
+    # Datelines and the sides on results lines are what they are, however the rules
+    # cut or typed their words.
+    fixed = [*datelines(text, gaz), *result_sides(text, gaz)]
+    if fixed:
+        typed = [t for t in typed if not any(t.start < d.end and d.start < t.end for d in fixed)]
+        typed = sorted([*typed, *fixed], key=lambda t: t.start)
+        spans = [s for s in spans if not any(s.start < d.end and d.start < s.end for d in fixed)]
     typed = spelt_out(text, typed, gaz)
     links = _link_acronyms(text, typed)
     _pronouns(text, typed)
@@ -81,7 +83,8 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     typed.sort(key=lambda t: t.start)
     for item in typed:
         _mark_dateline(text, item)
-    if _scores_at_least(text, 4) or _at_least(_SPORT, text.lower(), 3):
+    sides = sum(1 for item in typed if item.side)
+    if sides >= 4 or _scores_at_least(text, 4) or _at_least(_SPORT, text.lower(), 3):
         _sports(typed, gaz, surnames)
     return [t for t in typed if t.type is not None], links
 
@@ -143,6 +146,9 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
     players: set[str] = set()
     for item in typed:
         if _national(item):
+            continue
+        if item.side:
+            teams.add(fold(item.name))
             continue
         word = item.words[0][2]
         if item.span.prev in _SCORECARD and len(item.words) == 1:

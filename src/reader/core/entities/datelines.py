@@ -28,6 +28,7 @@ DATELINE = re.compile(
     re.MULTILINE,
 )
 _WORD = re.compile(_NAME_WORD)
+_COMMON = 3.5  # Zipf frequency of ordinary English words
 
 
 def datelines(text: str, gaz: Gazetteer) -> list[Typed]:
@@ -45,6 +46,8 @@ def datelines(text: str, gaz: Gazetteer) -> list[Typed]:
         place = gaz.place(name)
         if place is None and not all(w[2].isupper() for w in words):
             continue  # "Apple (AAPL) - shares rose": capitals or a known place only
+        if place is None and all(gaz.zipf(w[2]) >= _COMMON for w in words):
+            continue  # "UNITED NATIONS 1996-08-29": the organisation's seat
         after = text[words[-1][1] : words[-1][1] + 40].partition("\n")[0]
         span = Span(words=words, initial=True, after=after)
         found.append(Typed(span, words, "place", STRONG, place, dateline=True))
