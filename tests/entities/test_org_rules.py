@@ -169,3 +169,15 @@ def test_golf_scores_and_price_rows_are_not_results(extractor: Extractor) -> Non
     ents = extractor.extract(text)
     assert "Nick Faldo" in names(ents, "person")
     assert "Yellow" not in names(ents, "org")
+
+
+def test_first_name_that_is_a_small_town_then_a_surname_is_a_person(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Leicestershire signed fast bowler David Millns on a one-year contract. "
+        "Reuters correspondent Lawrence Sheets said so. The Houston Astros won."
+    )
+    ents = extractor.extract(text)
+    assert {"David Millns", "Lawrence Sheets"} <= names(ents, "person")
+    assert "Houston Astros" in names(ents, "org")

@@ -263,6 +263,14 @@ class Classifier:
         """A town or country, then a plural nickname: a sports club."""
         if not _PLURAL.search(texts[-1]) or texts[-1].lower() in NEVER:
             return False
+        # "David Millns", "Lawrence Sheets": a first name that is also a small town,
+        # then a surname, is a person; "Houston Astros" is a club.
+        if (
+            len(texts) == 2
+            and self.gaz.is_first_name(texts[0])
+            and (self.gaz.is_surname(texts[1]) or not self._big_place(texts[0]))
+        ):
+            return False
         return any(self.gaz.place(" ".join(texts[:k])) for k in range(1, len(texts)))
 
     def _word_first(self, word: str) -> bool:
