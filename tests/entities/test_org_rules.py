@@ -181,3 +181,9 @@ def test_first_name_that_is_a_small_town_then_a_surname_is_a_person(
     ents = extractor.extract(text)
     assert {"David Millns", "Lawrence Sheets"} <= names(ents, "person")
     assert "Houston Astros" in names(ents, "org")
+
+
+def test_plural_acronyms_are_kinds_not_bodies(extractor: Extractor) -> None:
+    text = "He said Labour MPs and MEPs bought PCs and DVDs. The BBC and NGOs agreed."
+    ents = extractor.extract(text)
+    assert names(ents, "org") == {"Labour", "BBC"}

@@ -509,6 +509,7 @@ _STATE_ORGANS = frozenset(
 )
 _COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}['’]?s")
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc nz hk".split())
 
 
@@ -527,6 +528,8 @@ def never_alone(word: str) -> bool:
 def _never(word: str) -> bool:
     """A word never a name by itself; "US" in capitals is the country, not the pronoun."""
     low = word.lower()
+    if _PLURAL_ACRONYM.fullmatch(word):
+        return True  # "MPs", "NGOs", "PCs": a kind of people or things, not a body
     return low in NEVER and not (word.isupper() and low in _PLACE_ACRONYMS)
 
 
