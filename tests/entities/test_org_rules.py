@@ -187,3 +187,18 @@ def test_plural_acronyms_are_kinds_not_bodies(extractor: Extractor) -> None:
     text = "He said Labour MPs and MEPs bought PCs and DVDs. The BBC and NGOs agreed."
     ents = extractor.extract(text)
     assert names(ents, "org") == {"Labour", "BBC"}
+
+
+def test_two_companies_joined_by_and_are_two(extractor: Extractor) -> None:
+    text = (
+        "Caltex is owned by Chevron Corp and Texaco Inc. "
+        "The National Security and Defense Council met."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert {"Chevron Corp", "Texaco Inc.", "National Security and Defense Council"} <= orgs
+
+
+def test_town_then_a_people_is_a_club(extractor: Extractor) -> None:
+    text = "The Texas Rangers beat the Cleveland Indians 5-3 as London Irish lost."
+    orgs = names(extractor.extract(text), "org")
+    assert {"Cleveland Indians", "London Irish"} <= orgs

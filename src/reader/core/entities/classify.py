@@ -148,6 +148,7 @@ class Classifier:
             and (_never(words[-1][2]) or is_demonym(words[-1][2]))
             and not self._is_place(words)  # "Middle East"
             and words[-1][2].lower() not in _CENTRES  # "European Policy Centre"
+            and not self._nickname(words)  # "Cleveland Indians"
         ) or (len(words) == 1 and (_never(words[0][2]) or is_demonym(words[0][2]))):
             words = words[:-1]
         return words, titled
@@ -205,6 +206,15 @@ class Classifier:
             return False
         texts = [w[2] for w in item.words]
         return self._entrant_name(texts, [t.lower().rstrip(".") for t in texts])
+
+    def _nickname(self, words: list[tuple[int, int, str]]) -> bool:
+        """A town or state, then a people as the nickname: "Cleveland Indians",
+        "London Irish" are clubs (a country then a people, "Iraq Kurds", is not)."""
+        last = words[-1][2]
+        if not is_demonym(last) or not last[:1].isupper() or "-" in last:
+            return False
+        place = self.gaz.place(" ".join(w[2] for w in words[:-1]))
+        return place is not None and place.kind in ("city", "state")
 
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join(w[2] for w in words)) is not None

@@ -13,7 +13,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from reader.core.entities.lexicon import CONNECTORS, ORG_HEADS, ORG_STARTS, PLACE_HEADS, TITLES
+from reader.core.entities.lexicon import (
+    CONNECTORS,
+    CORP_SUFFIXES,
+    ORG_HEADS,
+    ORG_STARTS,
+    PLACE_HEADS,
+    TITLES,
+)
 
 _UPPER = "".join(chr(c) for c in range(0x2000) if chr(c).isupper())
 _UP = f"[{re.escape(_UPPER)}]"
@@ -220,6 +227,8 @@ def _and_split(chunk: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, in
         and 0 < i < len(words) - 1
         and words[i + 1] != "the"
         and not words[i - 1].isupper()
+        # "Chevron Corp and Texaco Inc": a company's suffix closes its name.
+        and words[i - 1].lower().rstrip(".") not in CORP_SUFFIXES
     }
     if len(keep) == words.count("and") and chunk[-1][2].lower() in ORG_HEADS:
         yield chunk
