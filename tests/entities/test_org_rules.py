@@ -202,3 +202,23 @@ def test_town_then_a_people_is_a_club(extractor: Extractor) -> None:
     text = "The Texas Rangers beat the Cleveland Indians 5-3 as London Irish lost."
     orgs = names(extractor.extract(text), "org")
     assert {"Cleveland Indians", "London Irish"} <= orgs
+
+
+def test_more_titles_before_names(extractor: Extractor) -> None:
+    text = (
+        "EU Farm Commissioner Franz Fischler spoke. Detective Inspector Paul Miller "
+        "agreed, as did Treasurer Peter Costello. Metropolitan Police Commissioner "
+        "Sir John Stevens did not."
+    )
+    ents = extractor.extract(text)
+    assert {"Franz Fischler", "Paul Miller", "Peter Costello", "John Stevens"} <= names(
+        ents, "person"
+    )
+    assert "Metropolitan Police" in names(ents, "org")
+
+
+def test_al_before_a_surname_is_a_first_name(extractor: Extractor) -> None:
+    text = "Delegates cheered Al Gore, who spoke to Al Jazeera. Le Figaro reported it."
+    ents = extractor.extract(text)
+    assert "Al Gore" in names(ents, "person")
+    assert {"Al Jazeera", "Le Figaro"} <= names(ents, "org")

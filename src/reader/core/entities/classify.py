@@ -403,7 +403,14 @@ class Classifier:
             return "org", MEDIUM, None
         if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
             return "org", MEDIUM, None  # "BBC Ukraine", "ABC News"
-        if n > 1 and (lows[0] in CLUB_STARTS or lows[0] in FOREIGN_ARTICLES):
+        if n > 1 and (
+            lows[0] in CLUB_STARTS
+            # "Al Jazeera", "La Jornada"; but "Al Gore" and "O Smith" are people.
+            or (
+                lows[0] in FOREIGN_ARTICLES
+                and not (n == 2 and lows[0] in ("al", "o") and self.gaz.is_surname(texts[1]))
+            )
+        ):
             return "org", MEDIUM, None  # "Atletico Mineiro", "Le Monde", "La Jornada"
         if n > 1 and self._team(texts):
             return "org", MEDIUM, None  # "New York Yankees", "Sydney Bulldogs"

@@ -22,6 +22,8 @@ TITLES = frozenset(
     skipper batsman bowler opener all-rounder champion seed veteran rookie
     pitcher outfielder quarterback tsar czar sultan king-emperor attorney
     cmdr brig cpl pvt
+    commissioner prosecutor inspector superintendent detective sheriff magistrate
+    ombudsman treasurer
     """.split()
 )
 # Words that only form a title next to one of TITLES ("Defense Minister").
