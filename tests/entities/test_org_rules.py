@@ -222,3 +222,10 @@ def test_al_before_a_surname_is_a_first_name(extractor: Extractor) -> None:
     ents = extractor.extract(text)
     assert "Al Gore" in names(ents, "person")
     assert {"Al Jazeera", "Le Figaro"} <= names(ents, "org")
+
+
+def test_unknown_name_before_a_facility_is_a_place(extractor: Extractor) -> None:
+    text = "Protesters clashed around the Gorleben nuclear depot. Miners left the Trepca mine."
+    ents = extractor.extract(text)
+    assert "Trepca" in names(ents, "place")
+    assert "Trepca" not in names(ents, "org")
