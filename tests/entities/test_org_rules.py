@@ -229,3 +229,18 @@ def test_unknown_name_before_a_facility_is_a_place(extractor: Extractor) -> None
     ents = extractor.extract(text)
     assert "Trepca" in names(ents, "place")
     assert "Trepca" not in names(ents, "org")
+
+
+def test_ranked_entrant_with_a_country_is_a_person(extractor: Extractor) -> None:
+    text = (
+        "Men's 110 metres hurdles:\n"
+        "1. Allen Johnson (U.S.) 13.08\n"
+        "2. Tony Jarrett (Britain) 13.35\n"
+        "3. Florian Schwarthoff (Germany) 13.36\n"
+    )
+    assert "Florian Schwarthoff" in names(extractor.extract(text), "person")
+
+
+def test_saint_town_then_a_nickname_is_a_club(extractor: Extractor) -> None:
+    text = "Tony Gwynn doubled as the San Diego Padres blanked the Expos 6-0."
+    assert "San Diego Padres" in names(extractor.extract(text), "org")

@@ -189,14 +189,14 @@ class Classifier:
         place = self.gaz.place(match.group(1))
         return place is not None and place.kind in ("country", "region")
 
-    def _entrant_name(self, texts: list[str], lows: list[str]) -> bool:
+    def _entrant_name(self, texts: list[str], lows: list[str], ranked: bool = False) -> bool:
         """Words that can name a competitor: no club, company or place words in them
         (a first name opening them outweighs a place: "Guy Forget", "Ben Washington")."""
         if any(_acronym(t) for t in texts) or lows[0] in CLUB_STARTS:
             return False
         if any(w in ORG_HEADS or w in CLUB_HEADS or w in FOREIGN_ARTICLES for w in lows):
             return False
-        if len(texts) > 1 and self.gaz.is_first_name(texts[0]):
+        if len(texts) > 1 and (ranked or self.gaz.is_first_name(texts[0])):
             return True
         return all(self.gaz.place(t) is None for t in texts)
 
@@ -374,7 +374,9 @@ class Classifier:
             return "place", MEDIUM, None  # "Federal Republic of Yugoslavia"
         if place is not None:
             return "place", STRONG, place
-        if n > 1 and (lows[-1] in PLACE_HEADS or lows[0] in PLACE_STARTS):
+        if n > 1 and (
+            lows[-1] in PLACE_HEADS or (lows[0] in PLACE_STARTS and not self._team(texts))
+        ):  # "San Diego Padres" is a club
             return "place", MEDIUM, None
         if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
@@ -386,13 +388,14 @@ class Classifier:
             and not all(t.isupper() for t in texts)
         ):
             return "org", MEDIUM, None  # "told BBC Sport", "ABC News"
-        if (
-            1 < n <= 3
-            and self.gaz.is_first_name(texts[0])
-            and self.entrant(span)
-            and self._entrant_name(texts, lows)
-        ):
-            return "person", MEDIUM, None  # "Guy Forget (France)", "Jan Kroslak (Slovakia)"
+        if 1 < n <= 3 and self.entrant(span):
+            # "Guy Forget (France)"; "3. Florian Schwarthoff (Germany)": a ranked
+            # entrant with a country is a competitor, whatever towns his names are.
+            ranked = span.prev[:1].isdigit()
+            if (ranked or self.gaz.is_first_name(texts[0])) and self._entrant_name(
+                texts, lows, ranked
+            ):
+                return "person", MEDIUM, None
         if n <= 3 and _SCORED.match(span.after) and not (n == 1 and place is not None):
             return "person", MEDIUM, None  # scorers: "(Gravelaine 24th)", "Zorc 59th-pen"
         if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
@@ -408,7 +411,7 @@ class Classifier:
             # "Al Jazeera", "La Jornada"; but "Al Gore" and "O Smith" are people.
             or (
                 lows[0] in FOREIGN_ARTICLES
-                and not (n == 2 and lows[0] in ("al", "o") and self.gaz.is_surname(texts[1]))
+                and not (n == 2 and lows[0] in ("al", "o", "les") and self.gaz.is_surname(texts[1]))
             )
         ):
             return "org", MEDIUM, None  # "Atletico Mineiro", "Le Monde", "La Jornada"
