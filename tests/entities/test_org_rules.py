@@ -244,3 +244,43 @@ def test_ranked_entrant_with_a_country_is_a_person(extractor: Extractor) -> None
 def test_saint_town_then_a_nickname_is_a_club(extractor: Extractor) -> None:
     text = "Tony Gwynn doubled as the San Diego Padres blanked the Expos 6-0."
     assert "San Diego Padres" in names(extractor.extract(text), "org")
+
+
+def test_country_among_clubs_is_a_club(extractor: Extractor) -> None:
+    text = (
+        "French first division results:\n"
+        "Guingamp 2 (Wreh 15th) Monaco 1 (Scifo 35th).\n"
+        "Nantes 0 Lens 1\n"
+        "Lille 3 Rennes 1\n"
+    )
+    assert "Monaco" in names(extractor.extract(text), "org")
+
+
+def test_team_after_a_drivers_country_is_an_organisation(extractor: Extractor) -> None:
+    text = (
+        "Qualifying times:\n"
+        "8. Martin Brundle (Britain) Jordan 1:52.977\n"
+        "9. Eddie Irvine (Britain) Ferrari 1:53.043\n"
+        "Shortlist: Gunter Grass (Germany) Ismail Kadare (Albania)\n"
+    )
+    ents = extractor.extract(text)
+    assert {"Jordan", "Ferrari"} <= names(ents, "org")
+    assert {"Gunter Grass", "Ismail Kadare", "Martin Brundle"} <= names(ents, "person")
+
+
+def test_players_club_in_brackets_is_a_club(extractor: Extractor) -> None:
+    text = (
+        "Switzerland named the following squad on Saturday:\n"
+        "Defenders - Stephane Henchoz (Hamburg), Marc Hottiger (Everton), "
+        "Ramon Vega (Tottenham).\n"
+        "Midfielders - Sebastien Fournier (Stuttgart).\n"
+        "The first stop on the tour will be Istanbul, Turkey from 10 February.\n"
+    )
+    ents = extractor.extract(text)
+    assert {"Hamburg", "Everton", "Tottenham", "Stuttgart"} <= names(ents, "org")
+    assert "Istanbul" in names(ents, "place")
+
+
+def test_saint_place_of_two_words_stays_a_place(extractor: Extractor) -> None:
+    text = "The game is set in San Andreas, a state modelled on California."
+    assert "San Andreas" in names(extractor.extract(text), "place")

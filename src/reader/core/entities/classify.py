@@ -200,6 +200,20 @@ class Classifier:
             return True
         return all(self.gaz.place(t) is None for t in texts)
 
+    def _entrant_team(self, span: Span, texts: list[str]) -> bool:
+        """The team or make after a competitor's country on a results line:
+        "Martin Brundle (Britain) Jordan", "Bob Moore (U.S.) Yamaha"."""
+        before = span.before
+        if not before.endswith((")", ") ")) or "\n" in before[-30:].rpartition("(")[2]:
+            return False
+        match = _COUNTRY_BEFORE.search(before)
+        if match is None or (self.gaz.is_first_name(texts[0]) and len(texts) > 1):
+            return False
+        if len(texts[0].rstrip(".")) == 1 or self.entrant(span):
+            return False  # the next entrant: "(Germany) Ismail Kadare (Albania)", "G Gregan"
+        place = self.gaz.place(match.group(1))
+        return place is not None and place.kind in ("country", "region")
+
     def entrant_name(self, item: Typed) -> bool:
         """Whether ``item`` is a bracketed entrant whose words could name a person."""
         if len(item.words) > 3 or not self.entrant(item.span):
@@ -366,6 +380,8 @@ class Classifier:
             return None, UNKNOWN, None
         if place is not None and n > 1 and place.kind != "city":
             return "place", STRONG, place  # "West Bank" before "... Bank"
+        if n <= 3 and self._entrant_team(span, texts):
+            return "org", MEDIUM, None  # "Martin Brundle (Britain) Jordan 1:55.385"
         if lows[-1] in ORG_HEADS and (n > 1 or span.prev == "the"):
             return "org", STRONG, None
         if n >= 3 and lows[0] in ORG_STARTS and ("of" in lows or "for" in lows):
@@ -375,8 +391,9 @@ class Classifier:
         if place is not None:
             return "place", STRONG, place
         if n > 1 and (
-            lows[-1] in PLACE_HEADS or (lows[0] in PLACE_STARTS and not self._team(texts))
-        ):  # "San Diego Padres" is a club
+            lows[-1] in PLACE_HEADS
+            or (lows[0] in PLACE_STARTS and not (n > 2 and self._team(texts)))
+        ):  # "San Andreas" is a place, "San Diego Padres" a club
             return "place", MEDIUM, None
         if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
@@ -475,6 +492,8 @@ _SURNAME_SHAPE = re.compile(
 )
 # A bracketed name of up to three words after a span: "(U.S.)", "(Czech Republic)".
 _BRACKETED = re.compile(r"\s*\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)")
+# A bracketed country ending the text before a span: "Brundle (Britain) ".
+_COUNTRY_BEFORE = re.compile(r"\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)[ \t]?$")
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # A minute and what follows it in a list of scorers: "Smith 85th)", "Zorc 59th-pen,",
 # "Jones 12th minute", "Hirsch 65th and 80th".

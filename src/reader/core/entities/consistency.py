@@ -94,7 +94,8 @@ _SPORT = re.compile(
     r"\b(?:cricket|soccer|innings|wickets?|goals?|halftime|half-time|league|championship|"
     r"tennis|golf|rugby|baseball|basketball|hockey|striker|midfielder|coach|season|match|"
     r"football|cycling|athletics|boxing|racing|rowing|skiing|volleyball|handball|squash|"
-    r"badminton|standings|scorers|semi-?finals?|quarter-?finals?|seeded)\b",
+    r"badminton|standings|scorers|semi-?finals?|quarter-?finals?|seeded|"
+    r"goalkeepers?|defenders|midfielders|squad|qualifiers?|fixtures|relegation)\b",
 )  # matched on the lower-cased text: a case-blind alternation costs more
 
 
@@ -144,6 +145,7 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
     """
     teams: set[str] = set()
     players: set[str] = set()
+    people = {t.end for t in typed if t.type == "person"}
     for item in typed:
         if _national(item):
             continue
@@ -166,7 +168,9 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
         weak = item.type == "place" or single
         # "Crystal Palace 4 1 2 1": a two-word guess followed by figures in a table.
         tabled = guess and item.span.next[:1].isdigit() and _TABLE_ROW.match(item.span.after)
-        if clubbish or unnamed or tabled or (weak and (score_next or team_prev)):
+        # "Enzo Scifo (Monaco)", "Marc Hottiger (Everton)": a player's club in brackets.
+        club = weak and _after_player(item, people)
+        if clubbish or unnamed or tabled or club or (weak and (score_next or team_prev)):
             teams.add(fold(item.name))
     # People the article names in full are not clubs ("Andrei Medvedev ... Medvedev 6-3").
     players |= {fold(s) for s in surnames}
@@ -178,11 +182,25 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
             continue
         elif item.place is not None and _VENUE_LINE.match(item.span.after) and item.span.initial:
             continue  # "Leicester : Leicestershire beat Somerset": where the match was
-        elif (key in teams and item.span.prev not in _VENUE) or _club_town(item):
+        elif (key in teams and item.span.prev not in _VENUE) or _club_town(item, gaz):
             item.type, item.strength, item.place = "org", MEDIUM, None
 
 
-def _club_town(item: Typed) -> bool:
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+
+
+def _after_player(item: Typed, people: set[int]) -> bool:
+    """Whether ``item`` stands alone in brackets right after a person's name."""
+    if not item.span.after.lstrip().startswith(")"):
+        return False
+    match = _OPEN_BRACKET.search(item.span.before)
+    if match is None:
+        return False
+    name_end = len(item.span.before[: match.start()].rstrip())
+    return item.start - len(item.span.before) + name_end in people
+
+
+def _club_town(item: Typed, gaz: Gazetteer) -> bool:
     """On a sports page a town is its club unless the words around say place.
 
     "Barcelona signed him" is the club; "in Barcelona" and "the city of Barcelona"
@@ -196,7 +214,20 @@ def _club_town(item: Typed) -> bool:
         or span.prev in ("of", "to", "(")
         or span.next in PLACE_BEFORE_NOUNS
         or span.next in ("-based",)
+        or _in_region(span.after, gaz)  # "Istanbul, Turkey"
     )
+
+
+# A town's country or state after a comma: "Istanbul, Turkey", "Akron, Ohio".
+_IN_REGION = re.compile(r"\s*,\s*([A-Z][a-z]+\.?(?: [A-Z][a-z]+)?)\b(?![ \t]*[A-Z])")
+
+
+def _in_region(after: str, gaz: Gazetteer) -> bool:
+    match = _IN_REGION.match(after)
+    if match is None:
+        return False
+    place = gaz.place(match.group(1))
+    return place is not None and place.kind in ("country", "state", "region")
 
 
 def _national(item: Typed) -> bool:

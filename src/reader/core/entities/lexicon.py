@@ -169,8 +169,8 @@ PLACE_BEFORE_NOUNS = frozenset(
     area areas border borders river valley airport port county governorate oblast
     suburb suburbs neighbourhood neighborhood countryside coast island peninsula
     mountains hills desert plain plains
-    mine mines tunnel highway motorway camp camps depot prison jail deposit oilfield
-    subdivision estate harbour harbor dam canal
+    mine mines tunnel highway motorway depot prison jail deposit oilfield subdivision
+    harbour harbor dam canal
     """.split()
 )
 # First words of sports clubs ("Atletico Mineiro", "Hapoel Taibe", "Dynamo Moscow").

@@ -4,9 +4,10 @@
 Footscray 9.12 (66)" and a table row "Lens 3 3 0 0 6 1 9" name clubs, whatever the
 words would be elsewhere ("Lens", "Nice", "Reading" are ordinary words; "Metz" is a
 town). A country there is its national side, which is conventionally tagged as the
-country. Golf and athletics lines ("Nick Faldo 67 68", "Moin Khan 2 3 1 158 105
-79.00") do not have these shapes: two sides with one score each, or a name and at
-least seven plain numbers.
+country, unless most sides are clubs (Monaco in the French league). Golf and
+athletics lines ("Nick Faldo 67 68", "Moin Khan 2 3 1 158 105 79.00") do not have
+these shapes: two sides with one score each, or a name and at least seven plain
+numbers.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ def result_sides(text: str, gaz: Gazetteer) -> list[Typed]:
                 item = _side(text, *match.span(group), gaz)
                 if item is not None:
                     found.append(item)
+    # A country among clubs is a club of that name: Monaco plays in the French
+    # league. Where most sides are countries, they are national sides.
+    nations = [t for t in found if t.type == "place"]
+    if nations and len(nations) * 2 < len(found):
+        for item in nations:
+            item.type, item.place, item.side = "org", None, True
     found.sort(key=lambda t: t.start)
     return found
 
