@@ -284,3 +284,23 @@ def test_players_club_in_brackets_is_a_club(extractor: Extractor) -> None:
 def test_saint_place_of_two_words_stays_a_place(extractor: Extractor) -> None:
     text = "The game is set in San Andreas, a state modelled on California."
     assert "San Andreas" in names(extractor.extract(text), "place")
+
+
+def test_first_name_that_is_a_small_town_before_an_unknown_word(extractor: Extractor) -> None:
+    text = (
+        "Pete Sampras lost 18 of the last 19 games against Leander Paes. The Moscow Times said so."
+    )
+    ents = extractor.extract(text)
+    assert "Leander Paes" in names(ents, "person")
+    assert "Moscow Times" in names(ents, "org")
+
+
+def test_town_after_a_ground_in_brackets_is_a_place(extractor: Extractor) -> None:
+    text = (
+        "England cricket tour itinerary, with scores from the county matches 6-2 and 4-1:\n"
+        "June 5-9 First test match (at Edgbaston, Birmingham)\n"
+        "July 3-7 Third test (at Old Trafford, Manchester)\n"
+        "Warwickshire beat Lancashire 3-1 and Surrey beat Kent 2-0 in the cricket league.\n"
+    )
+    places = names(extractor.extract(text), "place")
+    assert {"Birmingham", "Manchester"} <= places

@@ -287,13 +287,15 @@ class Classifier:
         """A town or country, then a plural nickname: a sports club."""
         if not _PLURAL.search(texts[-1]) or texts[-1].lower() in NEVER:
             return False
-        # "David Millns", "Lawrence Sheets": a first name that is also a small town,
-        # then a surname, is a person; "Houston Astros" is a club.
-        if (
-            len(texts) == 2
-            and self.gaz.is_first_name(texts[0])
-            and (self.gaz.is_surname(texts[1]) or not self._big_place(texts[0]))
-        ):
+        # "David Millns", "Lawrence Sheets", "Leander Paes": a first name that is also
+        # a small town, then a surname or an unknown word, is a person; "Houston
+        # Astros" and "Castleford Tigers" are clubs.
+        if len(texts) == 2 and not self._big_place(texts[0]):
+            if self.gaz.is_first_name(texts[0]) or self.gaz.is_surname(texts[1]):
+                return False
+            if self.gaz.zipf(texts[1]) == 0:
+                return False
+        if len(texts) == 2 and self.gaz.is_first_name(texts[0]) and self.gaz.is_surname(texts[1]):
             return False
         return any(self.gaz.place(" ".join(texts[:k])) for k in range(1, len(texts)))
 
@@ -450,7 +452,13 @@ class Classifier:
             return None, UNKNOWN, None  # slogans: "Troops Out", "Hands Off"
         if n > 1 and commons == n:
             return "org", WEAK, None
-        if n > 1 and self.gaz.place(texts[0]) is not None and lows[-1] not in TITLES:
+        if (
+            n > 1
+            and self.gaz.place(texts[0]) is not None
+            and lows[-1] not in TITLES
+            # "Leander Paes": a small town's name before an unknown word is a first name.
+            and (self.common(texts[-1]) or self._big_place(texts[0]))
+        ):
             return "org", MEDIUM, None  # "Kyiv Independent", "Moscow Times"
         if n > 1 and self._big_place(texts[-1]) and lows[-1] not in NEVER:
             return "org", WEAK, None  # "Dynamo Moscow", "Inter Milan"

@@ -215,9 +215,12 @@ def _club_town(item: Typed, gaz: Gazetteer) -> bool:
         or span.next in PLACE_BEFORE_NOUNS
         or span.next in ("-based",)
         or _in_region(span.after, gaz)  # "Istanbul, Turkey"
+        or (_VENUE_TOWN.search(span.before) is not None and span.after.lstrip()[:1] == ")")
     )
 
 
+# The town after a ground in brackets: "(at Old Trafford, Manchester)".
+_VENUE_TOWN = re.compile(r"\(\s*at\s[^()\n]*,\s*$")
 # A town's country or state after a comma: "Istanbul, Turkey", "Akron, Ohio".
 _IN_REGION = re.compile(r"\s*,\s*([A-Z][a-z]+\.?(?: [A-Z][a-z]+)?)\b(?![ \t]*[A-Z])")
 
