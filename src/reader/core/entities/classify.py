@@ -457,7 +457,7 @@ class Classifier:
             and self.gaz.place(texts[0]) is not None
             and lows[-1] not in TITLES
             # "Leander Paes": a small town's name before an unknown word is a first name.
-            and (self.common(texts[-1]) or self._big_place(texts[0]))
+            and (self.gaz.zipf(texts[-1]) > 0 or self._big_place(texts[0]))
         ):
             return "org", MEDIUM, None  # "Kyiv Independent", "Moscow Times"
         if n > 1 and self._big_place(texts[-1]) and lows[-1] not in NEVER:
