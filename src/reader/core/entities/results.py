@@ -32,12 +32,13 @@ STANDING = re.compile(
     rf"^[ \t]*(?P<a>{_NAME})(?:[ \t]+\d{{1,4}}(?:\.\d+)?){{7,}}[ \t]*$", re.MULTILINE
 )
 _WORD = re.compile(r"[\w.&'’-]+|/")
+_DIGIT = re.compile(r"\d")
 _NATIONS = ("country", "continent", "region")
 
 
 def result_sides(text: str, gaz: Gazetteer) -> list[Typed]:
     """The sides named on results and standings lines of ``text``, sorted."""
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:
         return []
     found: list[Typed] = []
     for pattern in (RESULT, STANDING):
