@@ -187,3 +187,58 @@ def test_seeds_gold_no_forbidden_pair_and_most_rewordings(seeds_texts: tuple[str
     assert not [item for item in gold["must_not"] if hit(item)]
     found = sum(hit(item) for item in gold["required"])
     assert found >= 2 * len(gold["required"]) / 3
+
+
+FILLER = [
+    "Prices of bread in the capital doubled over the winter, shopkeepers said.",
+    "The national football team lost its opening match against Portugal on penalties.",
+    "Heavy snow closed several mountain roads and delayed trains for hours.",
+    "A new museum of modern art opened its doors in the old harbour district.",
+    "Farmers complained that subsidies for fertiliser arrived months too late.",
+    "The central bank kept its main interest rate unchanged for a third month.",
+    "Teachers in several regions went on strike over unpaid salaries.",
+    "An exhibition of medieval manuscripts drew record crowds to the library.",
+]
+TOLD_ONCE = (
+    "Robotyne was one of the few towns of any significance taken by Ukraine last August during "
+    "its failed counteroffensive that cost the lives of some 125,000 in just a few months."
+)
+TOLD_AGAIN = (
+    "Meanwhile, the territorial gains of the 2023 counter-offensive, which cost billions of "
+    "dollars and at least 125,000 lives, have been minimal."
+)
+
+
+def test_a_copied_sentence_takes_no_rewording_of_its_source_as_second_partner() -> None:
+    """A tells one claim twice (the same figure); B copies one telling. B's copy pairs with its
+    source only: the other telling re-tells the source, not anything B adds."""
+    a = " ".join([TOLD_ONCE, *FILLER[:4], TOLD_AGAIN, *FILLER[4:]])
+    b = "Parliament met on Tuesday to discuss the budget for schools and hospitals. " + TOLD_AGAIN
+    pairs = [
+        (s.a.text, s.b.text, s.reuse)
+        for p in compare_texts(a, b).shared_passages
+        for s in p.sentences
+    ]
+    assert pairs == [(TOLD_AGAIN, TOLD_AGAIN, "exact")]
+
+
+told = st.lists(st.sampled_from([TOLD_ONCE, TOLD_AGAIN, *FILLER]), min_size=1, max_size=10)
+
+
+@settings(max_examples=100, deadline=None)
+@given(told, st.data())
+def test_an_exact_copy_pairs_only_with_copies_or_its_neighbours(
+    a_sentences: list[str], data: st.DataObject
+) -> None:
+    """Whatever A holds, a sentence B copies word for word has no partner in A that merely
+    re-tells it, unless that partner is next to the copy's source (a sentence split in two)."""
+    a = " ".join(a_sentences)
+    copied = data.draw(st.sampled_from(a_sentences))
+    b = "Parliament met on Tuesday to discuss the budget for schools and hospitals. " + copied
+    for passage in compare_texts(a, b).shared_passages:
+        for pair in passage.sentences:
+            if pair.b.text != copied or pair.reuse != "rewording":
+                continue
+            here = a_sentences.index(pair.a.text)
+            sources = [n for n, text in enumerate(a_sentences) if text == copied]
+            assert any(abs(here - n) == 1 for n in sources), (pair.a.text, copied)
