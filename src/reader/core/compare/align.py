@@ -28,9 +28,7 @@ only topic words scores near zero. A pair is kept when
 Pairing is one-to-one: candidates are taken best first while both sentences are free. A
 sentence whose best partner is already taken keeps it as a *second* partner only when the pair
 is clearly a repeat: the same words (an exact or near repeat, e.g. a sentence split in two) or
-a shared figure with strong evidence (a claim told twice, "125,000 lives" in two places). A
-sentence whose first partner repeats its words takes only a second partner that repeats them
-too: its source is found, and a rewording of it elsewhere is a rewording of that source.
+a shared figure with strong evidence (a claim told twice, "125,000 lives" in two places).
 
 Candidates come from an inverted index over the second text's terms, so the cost grows with the
 number of sentence pairs that share a term, not with the product of the sentence counts.
@@ -199,16 +197,11 @@ def align_sentences(
             candidates[(pair.a, pair.b)] = _Candidate(
                 known.a, known.b, known.score, known.exact, known.surface, True
             )
-    kinds: dict[tuple[int, int], Reuse] = {}
-
-    def kind(c: _Candidate) -> Reuse:
-        found = kinds.get((c.a, c.b))
-        if found is None:
-            found = kinds[(c.a, c.b)] = _kind(c, a[c.a], b[c.b], a_source, b_source)
-        return found
-
-    chosen = _one_to_one(list(candidates.values()), len(a), len(b), kind)
-    pairs = [SentencePair(c.a, c.b, c.score, c.exact, kind(c)) for c in chosen]
+    chosen = _one_to_one(list(candidates.values()), len(a), len(b))
+    pairs = [
+        SentencePair(c.a, c.b, c.score, c.exact, _kind(c, a[c.a], b[c.b], a_source, b_source))
+        for c in chosen
+    ]
     pairs.sort(key=lambda p: (p.a_index, p.b_index))
     return Alignment(
         a,
@@ -431,16 +424,8 @@ def _distinct(keys: Sequence[str], runs: Mapping[str, int]) -> int:
     return count
 
 
-def _one_to_one(
-    candidates: list[_Candidate],
-    a_count: int,
-    b_count: int,
-    kind: Callable[[_Candidate], Reuse] | None = None,
-) -> list[_Candidate]:
-    """Best first while both sentences are free; then second partners for clear repeats.
-
-    ``kind`` tells a pair's kind of reuse: a sentence whose first partner repeats its words
-    takes no second partner that only re-tells it (this module's docstring)."""
+def _one_to_one(candidates: list[_Candidate], a_count: int, b_count: int) -> list[_Candidate]:
+    """Best first while both sentences are free; then second partners for clear repeats."""
 
     def rank(c: _Candidate) -> tuple[float, float, int, int]:
         # Ties (exact repeats of a repeated sentence) go to the partner at the same relative
@@ -460,27 +445,15 @@ def _one_to_one(
     taken = {(c.a, c.b) for c in chosen}
     partner_a = {c.b: c.a for c in chosen}  # b -> its first partner in a
     partner_b = {c.a: c.b for c in chosen}  # a -> its first partner in b
-    # Sentences whose first partner repeats their words: the repeat is where they come from.
-    repeat = kind or (lambda c: "exact" if c.exact else "rewording")
-    copied_a = {c.a for c in chosen if repeat(c) != "rewording"}
-    copied_b = {c.b for c in chosen if repeat(c) != "rewording"}
     count_a = Counter(c.a for c in chosen)
     count_b = Counter(c.b for c in chosen)
     for c in ordered:
         if (c.a, c.b) in taken or count_a[c.a] >= 2 or count_b[c.b] >= 2:
             continue
         # A second partner is kept when the pair is clearly a repeat, or lies next to the first
-        # partner (a sentence split in two, or two sentences merged into one). A copied
-        # sentence takes no second partner elsewhere that only re-tells it: that partner
-        # re-tells the copy's source, another sentence of its own text (an article that makes
-        # one claim twice), and pairing it again says nothing about the other text.
-        a_next = _next_to(c.b, partner_b.get(c.a))
-        b_next = _next_to(c.a, partner_a.get(c.b))
-        elsewhere = (c.a in copied_a and not a_next) or (c.b in copied_b and not b_next)
-        if elsewhere and repeat(c) == "rewording":
-            continue
-        a_ok = not count_a[c.a] or c.clear or a_next
-        b_ok = not count_b[c.b] or c.clear or b_next
+        # partner (a sentence split in two, or two sentences merged into one).
+        a_ok = not count_a[c.a] or c.clear or _next_to(c.b, partner_b.get(c.a))
+        b_ok = not count_b[c.b] or c.clear or _next_to(c.a, partner_a.get(c.b))
         if not (a_ok and b_ok):
             continue
         chosen.append(c)
