@@ -272,11 +272,27 @@ class Tally:
 
 
 def tally(
-    predicted: Sequence[tuple[tuple[int, int], tuple[int, int]]], planted: Sequence[Planted]
+    predicted: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+    planted: Sequence[Planted],
+    restated: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
 ) -> Tally:
-    """How many predicted (a, b) span pairs match a planted sentence, and vice versa."""
+    """How many predicted (a, b) span pairs match a planted sentence, and vice versa.
+
+    ``restated``: pairs of sentence spans of the base text that make the same claim (judged by
+    hand). A predicted pair of one of them with the planted copy of the other is correct: it
+    pairs the same claim, though the generator did not plant it. Recall counts planted only.
+    """
+
+    def same(x: tuple[int, int], source: tuple[int, int]) -> bool:
+        if overlaps(x, source):
+            return True
+        return any(
+            (overlaps(source, r) and overlaps(x, s)) or (overlaps(source, s) and overlaps(x, r))
+            for r, s in restated
+        )
+
     correct = sum(
-        1 for a, b in predicted if any(overlaps(a, p.a) and overlaps(b, p.b) for p in planted)
+        1 for a, b in predicted if any(same(a, p.a) and overlaps(b, p.b) for p in planted)
     )
     found = sum(
         1 for p in planted if any(overlaps(a, p.a) and overlaps(b, p.b) for a, b in predicted)

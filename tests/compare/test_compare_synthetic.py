@@ -100,3 +100,17 @@ def test_passages_cover_every_found_pair(seed: int) -> None:
     exact = [p for p in pair.planted if p.edit == "exact"]
     assert exact and all(inside(p) for p in exact)
     assert sum(inside(p) for p in pair.planted) >= 0.85 * len(pair.planted)
+
+
+def test_a_restated_claim_counts_for_precision_not_recall() -> None:
+    """A base that makes one claim in sentences x and x': B's copy of x' paired with x is a
+    correct pair only when (x, x') is listed as a restatement; recall counts planted only."""
+    x, x2, other, copy = (0, 10), (20, 30), (40, 50), (100, 110)
+    planted = [Planted(x2, copy, "exact")]
+    predicted = [(x2, copy), (x, copy), (other, copy)]
+    strict = tally(predicted, planted)
+    assert (strict.correct, strict.predicted, strict.found, strict.planted) == (1, 3, 1, 1)
+    lenient = tally(predicted, planted, [(x, x2)])
+    assert (lenient.correct, lenient.found) == (2, 1)
+    assert tally(predicted, planted, [(x2, x)]).correct == 2  # either order
+    assert tally(predicted, planted, [(x, other)]).correct == 1  # not a restatement of x2
