@@ -325,14 +325,15 @@ def seeds_gold(runs: int) -> None:
 
 
 def reworded_quality(
-    bases: Sequence[str], filler: Sequence[str], trials: int
+    bases: Sequence[str], filler: Sequence[str], trials: int, *, harder: bool = False
 ) -> tuple[Tally, dict[str, list[int]]]:
-    """Like :func:`quality` on :func:`make_reworded_pair` pairs (re-told sentences)."""
+    """Like :func:`quality` on :func:`make_reworded_pair` pairs (re-told sentences; with
+    ``harder``, 30 % of the words of each re-told sentence left out too)."""
     total = Tally()
     by_edit: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for trial in range(trials):
         for n, base in enumerate(bases):
-            pair = make_reworded_pair(base, filler, random.Random(7919 * trial + n))
+            pair = make_reworded_pair(base, filler, random.Random(7919 * trial + n), harder=harder)
             predicted = sentence_pairs(pair.a, pair.b)
             total += tally(predicted, pair.planted)
             for planted in pair.planted:
@@ -506,6 +507,13 @@ def main() -> int:
             politics[:30], filler_pool(politics[100:180]), args.trials
         )
         print_quality("BBC politics (filler: other politics)", total, by_edit)
+        print("  harder: the same, and 30 % of each re-told sentence's words left out")
+        for label, bases, fill in (
+            ("business", business[:30], business[100:180]),
+            ("politics", politics[:30], politics[100:180]),
+        ):
+            total, by_edit = reworded_quality(bases, filler_pool(fill), args.trials, harder=True)
+            print_quality(f"BBC {label} (filler: other {label}), harder", total, {})
     else:
         print("  BBC: skipped (corpus not found; set READER_SHARED_DIR)")
 

@@ -387,6 +387,20 @@ def reword(sentence: str, rng: random.Random) -> tuple[str, str]:
     return changed, "+".join(done)
 
 
+def retell(sentence: str, rng: random.Random, share: float = 0.3) -> tuple[str, str]:
+    """A harder rewording: :func:`reword`, then ``share`` of the words left out (a re-telling
+    that keeps the claim but not every detail), so fewer of the words both sides share remain.
+    Returns the new sentence and the edits' names ("drop" last)."""
+    told, how = reword(sentence, rng)
+    words = told.split(" ")
+    drop = int(len(words) * share)
+    if len(words) - drop < 5:
+        return told, how
+    for _ in range(drop):
+        del words[rng.randrange(1, len(words) - 1)]
+    return " ".join(words), how + "+drop"
+
+
 def change_figure(sentence: str, rng: random.Random) -> str:
     """One number changed by 10-50 % ("a changed figure" the diff must flag)."""
     numbers = list(re.finditer(r"\b\d+(?:\.\d+)?\b", sentence))
@@ -418,9 +432,11 @@ def make_reworded_pair(
     reword_rate: float = 0.4,
     filler_rate: float = 0.6,
     min_words: int = 8,
+    harder: bool = False,
 ) -> SyntheticPair:
     """Like :func:`make_pair`, with planted sentences re-told by :func:`reword` (edit names
-    prefixed ``reword:``) instead of copied; filler as there."""
+    prefixed ``reword:``) instead of copied, or by :func:`retell` when ``harder``; filler as
+    there."""
     items: list[tuple[str, tuple[int, int] | None, str]] = []
     for s, e in naive_sentences(base):
         sentence = base[s:e]
@@ -430,7 +446,7 @@ def make_reworded_pair(
             and _ENDS_SENTENCE.search(sentence)
             and rng.random() < reword_rate
         ):
-            told, how = reword(sentence, rng)
+            told, how = (retell if harder else reword)(sentence, rng)
             items.append((told, (s, e), "reword:" + how))
         while filler and rng.random() < filler_rate:
             items.append((rng.choice(filler), None, "filler"))

@@ -12,8 +12,11 @@ from tests.compare.compare_synthetic import (
     filler_pool,
     light_edit,
     make_pair,
+    make_reworded_pair,
     naive_sentences,
     reorder_clauses,
+    retell,
+    reword,
     tally,
 )
 
@@ -114,3 +117,25 @@ def test_a_restated_claim_counts_for_precision_not_recall() -> None:
     assert (lenient.correct, lenient.found) == (2, 1)
     assert tally(predicted, planted, [(x2, x)]).correct == 2  # either order
     assert tally(predicted, planted, [(x, other)]).correct == 1  # not a restatement of x2
+
+
+def test_harder_rewordings_leave_words_out_and_record_true_spans() -> None:
+    sentence = (
+        "The company said on Monday that profits rose by 12% to $40m, helped by strong sales "
+        "of its new phones in China and India."
+    )
+    for seed in range(20):
+        told, how = reword(sentence, random.Random(seed))
+        retold, retold_how = retell(sentence, random.Random(seed))
+        # The same re-telling, then 30 % of its words left out (in order, nothing added).
+        assert retold_how == how + "+drop"
+        long, short = told.split(" "), retold.split(" ")
+        assert len(short) == len(long) - int(len(long) * 0.3)
+        rest = iter(long)
+        assert all(word in rest for word in short)
+    texts = seeds()
+    pair = make_reworded_pair(texts[1], filler_pool([texts[2]]), random.Random(5), harder=True)
+    assert pair.planted and all(p.edit.endswith("+drop") for p in pair.planted)
+    for p in pair.planted:
+        source, told = pair.a[p.a[0] : p.a[1]], pair.b[p.b[0] : p.b[1]]
+        assert told.split() and len(told.split()) < len(source.split())
