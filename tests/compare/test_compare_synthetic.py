@@ -139,3 +139,24 @@ def test_harder_rewordings_leave_words_out_and_record_true_spans() -> None:
     for p in pair.planted:
         source, told = pair.a[p.a[0] : p.a[1]], pair.b[p.b[0] : p.b[1]]
         assert told.split() and len(told.split()) < len(source.split())
+
+
+def test_seeds_restatements_name_two_sentences_of_their_seed_once_each() -> None:
+    """The hand-made list the benchmark counts restatements with: every text is in its seed
+    exactly once, and the two texts of a pair lie in two different sentences."""
+    import yaml
+
+    gold = yaml.safe_load(
+        (SEEDS.parent / "benchmarks/gold/seeds_restatements.yaml").read_text("utf-8")
+    )
+    assert set(gold) <= {p.name for p in SEEDS.glob("*.txt")}
+    for name, pairs in gold.items():
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        spans = naive_sentences(text)
+        for pair in pairs:
+            found = []
+            for fragment in (pair["a"], pair["b"]):
+                assert text.count(fragment) == 1, fragment
+                at = text.index(fragment)
+                found.append(next(n for n, (s, e) in enumerate(spans) if s <= at < e))
+            assert found[0] != found[1], pair
