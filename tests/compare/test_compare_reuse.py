@@ -231,3 +231,35 @@ def test_a_copy_pairs_with_its_source_and_may_pair_with_a_retelling(
         assert text == copied or (
             reuse == "rewording" and {text, copied} == {TOLD_ONCE, TOLD_AGAIN}
         )
+
+
+def test_a_shared_day_of_the_month_does_not_lower_the_bar_a_shared_figure_does() -> None:
+    """ "24 February" and "Russian troops" in two sentences making different claims are not a
+    pair (a day of the month is in many sentences of articles on one topic); a shared
+    "125,000" with a few words of one claim still is."""
+    invasion = (
+        "Some 315,000 soldiers have been killed or injured, close to the 350,000 Russian troops "
+        "that invaded on 24 February 2022."
+    )
+    anniversary = (
+        "As the second year of the war approaches on 24 February, we still call for Russian "
+        "troops out now."
+    )
+    jobs = "Economists said the plan would cost about 125,000 jobs in the steel industry."
+    retold = (
+        "Unions warned on Friday that the closures, which could cost 125,000 jobs in steel, "
+        "were a betrayal of the region."
+    )
+    a = " ".join([invasion, *FILLER[:5], jobs])
+    b = " ".join(
+        [
+            "Teachers in several regions went on strike over unpaid salaries.",
+            "Fishermen protested against new quotas in the northern ports.",
+            anniversary,
+            "An exhibition of medieval manuscripts drew record crowds to the library.",
+            "The opera house announced a season of works by young composers.",
+            retold,
+        ]
+    )
+    pairs = [(s.a.text, s.b.text) for p in compare_texts(a, b).shared_passages for s in p.sentences]
+    assert pairs == [(jobs, retold)]
