@@ -272,11 +272,27 @@ class Tally:
 
 
 def tally(
-    predicted: Sequence[tuple[tuple[int, int], tuple[int, int]]], planted: Sequence[Planted]
+    predicted: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+    planted: Sequence[Planted],
+    restated: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
 ) -> Tally:
-    """How many predicted (a, b) span pairs match a planted sentence, and vice versa."""
+    """How many predicted (a, b) span pairs match a planted sentence, and vice versa.
+
+    ``restated``: pairs of sentence spans of the base text that make the same claim (judged by
+    hand). A predicted pair of one of them with the planted copy of the other is correct: it
+    pairs the same claim, though the generator did not plant it. Recall counts planted only.
+    """
+
+    def same(x: tuple[int, int], source: tuple[int, int]) -> bool:
+        if overlaps(x, source):
+            return True
+        return any(
+            (overlaps(source, r) and overlaps(x, s)) or (overlaps(source, s) and overlaps(x, r))
+            for r, s in restated
+        )
+
     correct = sum(
-        1 for a, b in predicted if any(overlaps(a, p.a) and overlaps(b, p.b) for p in planted)
+        1 for a, b in predicted if any(same(a, p.a) and overlaps(b, p.b) for p in planted)
     )
     found = sum(
         1 for p in planted if any(overlaps(a, p.a) and overlaps(b, p.b) for a, b in predicted)
@@ -371,6 +387,20 @@ def reword(sentence: str, rng: random.Random) -> tuple[str, str]:
     return changed, "+".join(done)
 
 
+def retell(sentence: str, rng: random.Random, share: float = 0.3) -> tuple[str, str]:
+    """A harder rewording: :func:`reword`, then ``share`` of the words left out (a re-telling
+    that keeps the claim but not every detail), so fewer of the words both sides share remain.
+    Returns the new sentence and the edits' names ("drop" last)."""
+    told, how = reword(sentence, rng)
+    words = told.split(" ")
+    drop = int(len(words) * share)
+    if len(words) - drop < 5:
+        return told, how
+    for _ in range(drop):
+        del words[rng.randrange(1, len(words) - 1)]
+    return " ".join(words), how + "+drop"
+
+
 def change_figure(sentence: str, rng: random.Random) -> str:
     """One number changed by 10-50 % ("a changed figure" the diff must flag)."""
     numbers = list(re.finditer(r"\b\d+(?:\.\d+)?\b", sentence))
@@ -402,9 +432,11 @@ def make_reworded_pair(
     reword_rate: float = 0.4,
     filler_rate: float = 0.6,
     min_words: int = 8,
+    harder: bool = False,
 ) -> SyntheticPair:
     """Like :func:`make_pair`, with planted sentences re-told by :func:`reword` (edit names
-    prefixed ``reword:``) instead of copied; filler as there."""
+    prefixed ``reword:``) instead of copied, or by :func:`retell` when ``harder``; filler as
+    there."""
     items: list[tuple[str, tuple[int, int] | None, str]] = []
     for s, e in naive_sentences(base):
         sentence = base[s:e]
@@ -414,7 +446,7 @@ def make_reworded_pair(
             and _ENDS_SENTENCE.search(sentence)
             and rng.random() < reword_rate
         ):
-            told, how = reword(sentence, rng)
+            told, how = (retell if harder else reword)(sentence, rng)
             items.append((told, (s, e), "reword:" + how))
         while filler and rng.random() < filler_rate:
             items.append((rng.choice(filler), None, "filler"))

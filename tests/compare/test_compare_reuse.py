@@ -187,3 +187,79 @@ def test_seeds_gold_no_forbidden_pair_and_most_rewordings(seeds_texts: tuple[str
     assert not [item for item in gold["must_not"] if hit(item)]
     found = sum(hit(item) for item in gold["required"])
     assert found >= 2 * len(gold["required"]) / 3
+
+
+FILLER = [
+    "Prices of bread in the capital doubled over the winter, shopkeepers said.",
+    "The national football team lost its opening match against Portugal on penalties.",
+    "Heavy snow closed several mountain roads and delayed trains for hours.",
+    "A new museum of modern art opened its doors in the old harbour district.",
+    "Farmers complained that subsidies for fertiliser arrived months too late.",
+    "The central bank kept its main interest rate unchanged for a third month.",
+]
+# One claim told twice (the same figure, other words), as articles often do.
+TOLD_ONCE = (
+    "Robotyne was one of the few towns of any significance taken by Ukraine last August during "
+    "its failed counteroffensive that cost the lives of some 125,000 in just a few months."
+)
+TOLD_AGAIN = (
+    "Meanwhile, the territorial gains of the 2023 counter-offensive, which cost billions of "
+    "dollars and at least 125,000 lives, have been minimal."
+)
+told = st.lists(st.sampled_from([TOLD_ONCE, TOLD_AGAIN, *FILLER]), min_size=1, max_size=10)
+
+
+@settings(max_examples=100, deadline=None)
+@given(told, st.data())
+def test_a_copy_pairs_with_its_source_and_may_pair_with_a_retelling(
+    a_sentences: list[str], data: st.DataObject
+) -> None:
+    """B copies one sentence of A. The copy always pairs with a sentence of A it repeats
+    word for word; when A tells the same claim again in other words, that telling may pair
+    with the copy too (as a rewording: it is the same claim), but never instead of the source."""
+    a = " ".join(a_sentences)
+    copied = data.draw(st.sampled_from(a_sentences))
+    b = "Parliament met on Tuesday to discuss the budget for schools and hospitals. " + copied
+    partners = [
+        (s.a.text, s.reuse)
+        for p in compare_texts(a, b).shared_passages
+        for s in p.sentences
+        if s.b.text == copied
+    ]
+    assert (copied, "exact") in partners
+    for text, reuse in partners:
+        assert text == copied or (
+            reuse == "rewording" and {text, copied} == {TOLD_ONCE, TOLD_AGAIN}
+        )
+
+
+def test_a_shared_day_of_the_month_does_not_lower_the_bar_a_shared_figure_does() -> None:
+    """ "24 February" and "Russian troops" in two sentences making different claims are not a
+    pair (a day of the month is in many sentences of articles on one topic); a shared
+    "125,000" with a few words of one claim still is."""
+    invasion = (
+        "Some 315,000 soldiers have been killed or injured, close to the 350,000 Russian troops "
+        "that invaded on 24 February 2022."
+    )
+    anniversary = (
+        "As the second year of the war approaches on 24 February, we still call for Russian "
+        "troops out now."
+    )
+    jobs = "Economists said the plan would cost about 125,000 jobs in the steel industry."
+    retold = (
+        "Unions warned on Friday that the closures, which could cost 125,000 jobs in steel, "
+        "were a betrayal of the region."
+    )
+    a = " ".join([invasion, *FILLER[:5], jobs])
+    b = " ".join(
+        [
+            "Teachers in several regions went on strike over unpaid salaries.",
+            "Fishermen protested against new quotas in the northern ports.",
+            anniversary,
+            "An exhibition of medieval manuscripts drew record crowds to the library.",
+            "The opera house announced a season of works by young composers.",
+            retold,
+        ]
+    )
+    pairs = [(s.a.text, s.b.text) for p in compare_texts(a, b).shared_passages for s in p.sentences]
+    assert pairs == [(jobs, retold)]

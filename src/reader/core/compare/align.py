@@ -14,8 +14,9 @@ only topic words scores near zero. A pair is kept when
 - the texts are identical after whitespace/quote/dash normalisation (kind "exact", score 1), or
   the score is at least ``min_score`` with ``min_shared`` shared terms whose summed local weight is
   at least ``min_evidence`` units (kind "near"); a score down to ``figure_score`` is enough when
-  the shared terms include a figure and weigh ``figure_evidence`` units (a reworded sentence
-  inside a longer one that keeps its "125,000"),
+  the shared terms include a figure of three characters or more and weigh ``figure_evidence``
+  units (a reworded sentence inside a longer one that keeps its "125,000"; a day of the month or
+  a "7%" is too common to count),
 - or, for a *rewording* (the same claim in other words), the cosine of the two sentences'
   claim keys (:mod:`.claims`: stems, names or entity ids, figures and dates by value) is at
   least ``reword_score``, the shared keys weigh ``reword_evidence`` units, and at least
@@ -327,13 +328,21 @@ def _surface_candidates(
                 continue
             evidence = sum(local[t] for t in shared) / unit
             if score < opts.min_score and not (
-                evidence >= opts.figure_evidence and any(is_figure(t) for t in shared)
+                evidence >= opts.figure_evidence and any(_quantity(t) for t in shared)
             ):
                 continue
             if evidence < opts.min_evidence:
                 continue
             found[(i, j)] = _Candidate(i, j, min(score, 1.0), False, True, False)
     return found
+
+
+def _quantity(term: str) -> bool:
+    """Whether a surface term is a figure specific enough to lower the bar of a pair: three
+    characters or more ("125000", "4.75", "2004"). A day of the month ("26 December"), a small
+    count or percentage ("7%", "30 years") or a code ("G7") is in too many unrelated sentences
+    of two articles on one topic; the claim keys still compare them by value."""
+    return len(term) >= 3 and is_figure(term)
 
 
 def _claim_candidates(

@@ -15,8 +15,8 @@ class CompareOptions:
     ``min_evidence``: summed weight of the shared terms, in units of the weight of a term that
     occurs once in each text; keeps two short sentences from pairing on two common words.
     ``figure_score``/``figure_evidence``: a weaker cosine still pairs when the sentences share a
-    figure and strong evidence overall (a reworded sentence embedded in a longer one, keeping
-    its "125,000" and two or three rare words).
+    figure of three characters or more and strong evidence overall (a reworded sentence
+    embedded in a longer one, keeping its "125,000" and two or three rare words).
     ``reword_score``: cosine of two sentences' claim keys (stems, names, figures, dates) a
     rewording needs; ``reword_evidence``: summed weight of the shared keys, in units of a key
     found in one sentence of each text (``reword_figure_evidence`` when they include a figure
