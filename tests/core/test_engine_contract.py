@@ -94,6 +94,10 @@ QUERIES: dict[str, set[str]] = {
     "rates": {"rates", "election", "markets", "tech"},
     "rate": {"rates", "election", "markets", "tech"},  # stemming
     "RATES": {"rates", "election", "markets", "tech"},
+    "bank rates": {"rates", "markets", "tech"},  # plain words (parsed without Whoosh): all
+    "the voters of": {"election", "elections"},  # stop words left out
+    "Bank rates bank": {"rates", "markets", "tech"},
+    "oil and gas": set(),  # "and" is a word here, not an operator
     "cafe": {"football"},  # accent folding
     "jose": {"football"},
     "soldier": {"football"},

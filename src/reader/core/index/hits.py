@@ -127,12 +127,18 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def compile_hits(parsed: Any, reader: Any, field: str = "body") -> HitMatcher:
-    """The matcher for the parts of ``parsed`` that look in ``field``.
+    """The matcher for the parts of ``parsed`` (a parsed tree or a plain query, see
+    :mod:`.plain_query`) that look in ``field``.
 
     ``reader`` (a Whoosh index reader) expands wildcard, fuzzy and range terms still
     in ``parsed`` to the index terms they match (``query.expand_terms`` has usually
     done so already, within its limits).
     """
+    from reader.core.index.plain_query import FIELDS, PlainQuery
+
+    if isinstance(parsed, PlainQuery):
+        # Each word in the title or the body: the body's terms, as its Whoosh tree gives.
+        return HitMatcher(frozenset(parsed.terms) if field in FIELDS else frozenset())
     terms: set[str] = set()
     phrases: list[Phrase] = []
     for pattern in _patterns(parsed, reader, field):

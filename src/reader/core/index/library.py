@@ -513,7 +513,7 @@ class Library(Repairs):
     def read_engine(self, read: Callable[[SearchEngine], _T]) -> _T:
         """``read`` on the current search engine, under the library's lock (for core
         modules such as :mod:`reader.core.index.similar` that ask the index directly)."""
-        from reader.core.index.query import QueryError
+        from reader.core.index.query_check import QueryError
 
         with self._lock:
             try:
@@ -534,14 +534,15 @@ class Library(Repairs):
         Snippets and hit positions cost a pass over each hit's text, so only the first
         ``detail`` hits get them (all when None); ``add_detail`` fills in more later.
         """
-        from reader.core.index.query import clean_query, every_document, parse_query
+        from reader.core.index.plain_query import read_query
+        from reader.core.index.query_check import clean_query
 
         text = clean_query(text)  # it is echoed back: no control characters
-        parsed = parse_query(text, self._lookup())
+        parsed = read_query(text, self._lookup())
         # While another process rebuilds (reader index --rebuild), the index is emptied
         # and refilled: wait for it to finish instead of answering from part of it.
         with locked(self.cache / "rebuild", shared=True):
-            if every_document(parsed):
+            if _every_document(parsed):
                 return self._every_document(text, limit, detail)
             answer = self.read_engine(lambda engine: engine.search(parsed, limit))
             hits = []
@@ -584,9 +585,9 @@ class Library(Repairs):
     def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
         """Every span of ``body`` that the query ``text`` matches (the whole text)."""
         from reader.core.index.hits import hit_spans
-        from reader.core.index.query import parse_query
+        from reader.core.index.plain_query import read_query
 
-        parsed = parse_query(text, self._lookup())
+        parsed = read_query(text, self._lookup())
         return hit_spans(body, self.read_engine(lambda engine: engine.matcher(parsed)))
 
     # -- entities ------------------------------------------------------------------
@@ -789,6 +790,16 @@ def _groups(rows: list[tuple[str, int, str, float, float]]) -> list[DuplicateGro
         )
         for _, members in sorted(by_rank.items())
     ]
+
+
+def _every_document(parsed: Any) -> bool:
+    from reader.core.index.plain_query import PlainQuery
+
+    if isinstance(parsed, PlainQuery):
+        return False  # words, each of which some article must hold
+    from reader.core.index.query import every_document
+
+    return every_document(parsed)
 
 
 def _typed_id(ref: str) -> str:

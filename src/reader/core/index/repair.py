@@ -107,7 +107,7 @@ class Repairs(ABC):
         """A one-line account when ``error`` comes from a damaged cache (recorded, so
         that the next update rebuilds it even if this process cannot); None for
         anything else. Raises CacheUnwritable when the cause is the disk."""
-        from reader.core.index.query import QueryError
+        from reader.core.index.query_check import QueryError
 
         if isinstance(error, (QueryError, LookupError, CacheError, CorpusError)):
             return None
