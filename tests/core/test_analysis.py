@@ -78,3 +78,16 @@ def test_the_fast_analyzers_use_the_whoosh_analyzers_parameters() -> None:
     assert analysis._name_chain().pattern.pattern == names.expression.pattern
     name_map = next(i for i in name_analyzer().items if isinstance(i, CharsetFilter)).charmap
     assert name_map == charmap
+
+
+@given(TEXTS, st.data())
+def test_wanted_tokens_are_the_text_tokens_wanted(text: str, data: st.DataObject) -> None:
+    from reader.core.index.analysis import wanted_tokens
+
+    tokens = text_tokens(text)
+    terms = sorted({t.text for t in tokens})
+    wanted = set(data.draw(st.lists(st.sampled_from(terms), max_size=3))) if terms else set()
+    wanted |= {"economi", "zzz"}
+    assert wanted_tokens(text, wanted) == [t for t in tokens if t.text in wanted]
+    # The second time from the cache of words seen: the same.
+    assert wanted_tokens(text, wanted) == [t for t in tokens if t.text in wanted]

@@ -12,7 +12,7 @@ stemmer and accent map; its stop words as :data:`STOP_WORDS`), and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -82,6 +82,36 @@ def text_tokens(text: str) -> list[Token]:
         pos = index if pos < 0 else pos + 1
         tokens.append(Token(fold(word), pos, match.start(), match.end()))
     return tokens
+
+
+# Each word as written -> its term (None: a stop word or too short), for wanted_tokens: one
+# dict look-up per word instead of lowercasing, checking and stemming it. Cleared when full.
+_TERMS: dict[str, str | None] = {}
+_TERMS_MAX = 200_000
+
+
+def wanted_tokens(text: str, wanted: Container[str]) -> list[Token]:
+    """The tokens of :func:`text_tokens` whose term is in ``wanted`` (same positions and
+    offsets), without making the others: marking a query's hits in an article (a
+    search's snippets) reads every word of it but keeps a few."""
+    pattern, stops, minsize, fold = _text_chain()
+    if len(_TERMS) > _TERMS_MAX:
+        _TERMS.clear()
+    terms = _TERMS
+    found: list[Token] = []
+    pos = -1
+    for index, match in enumerate(pattern.finditer(text)):
+        raw = match.group()
+        term = terms.get(raw, "")
+        if term == "":  # not seen yet (an empty term, if a stem ever were one, is only redone)
+            word = raw.lower()
+            term = terms[raw] = None if len(word) < minsize or word in stops else fold(word)
+        if term is None:
+            continue
+        pos = index if pos < 0 else pos + 1  # as text_tokens numbers them
+        if term in wanted:
+            found.append(Token(term, pos, match.start(), match.end()))
+    return found
 
 
 def name_tokens(text: str) -> list[Token]:

@@ -70,14 +70,14 @@ def hit_spans(text: str, matcher: HitMatcher, limit: int | None = None) -> list[
     Overlapping hits (a term inside a phrase also asked for, two phrases sharing a
     word) are one span: a reader sees one marked stretch, counted once.
     """
-    from reader.core.index.analysis import text_tokens
+    from reader.core.index.analysis import wanted_tokens
 
     if not matcher or not text:
         return []
     sample = text if limit is None or len(text) <= limit else text[:limit]
     wanted = matcher.terms.union(*(w for p in matcher.phrases for w in p.words))
     # Only the tokens the matcher looks for are kept.
-    tokens = [Token(*t) for t in text_tokens(sample) if t.text in wanted]
+    tokens = [Token(*t) for t in wanted_tokens(sample, wanted)]
     spans = [(t.start, t.end) for t in tokens if t.text in matcher.terms]
     for phrase in matcher.phrases:
         spans.extend(phrase_spans(tokens, phrase))
