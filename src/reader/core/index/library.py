@@ -26,9 +26,7 @@ from reader.core.index import cachehealth
 from reader.core.index import engine as engines
 from reader.core.index.cachehealth import CacheError, CacheUnwritable
 from reader.core.index.catalog import Catalog, DocSummary
-from reader.core.index.duplicates import DuplicateGroup
 from reader.core.index.hits import HitMatcher
-from reader.core.index.indexer import BATCH, ProgressCallback, UpdateReport, index_format
 from reader.core.index.repair import Repairs, damage_marker, delete_catalog, inode, repairing
 from reader.core.index.snippets import Snippet
 from reader.core.text.display import safe_name
@@ -39,11 +37,15 @@ from reader.core.userdata.atomicfile import locked
 # The search engine, the parser and the query code load on first use, not at import:
 # the app shows its window from the catalog alone, and every millisecond before first
 # paint counts (benchmarks/tui.py).
+# So do the indexer (an update's code) and the near-duplicate groups: a one-shot search
+# does not import them. Their names this module re-exports load on first use.
 if TYPE_CHECKING:
     from reader.core.entities.aliases import Aliases
     from reader.core.entities.model import CorpusEntity, Entity, Mention
+    from reader.core.index.duplicates import DuplicateGroup
     from reader.core.index.engine.base import SearchEngine
     from reader.core.index.entity_view import CorpusEntities
+    from reader.core.index.indexer import BATCH, ProgressCallback, UpdateReport
     from reader.core.index.query import EntityLookup
 
 __all__ = [
@@ -62,7 +64,20 @@ _T = TypeVar("_T")
 HIGHLIGHT_LIMIT = 2_000_000  # chars of a hit document scanned for snippets
 
 
+_FROM_INDEXER = ("BATCH", "ProgressCallback", "UpdateReport")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_INDEXER:
+        from reader.core.index import indexer
+
+        return getattr(indexer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _format() -> str:
+    from reader.core.index.indexer import index_format
+
     return index_format()
 
 
@@ -274,6 +289,8 @@ class Library(Repairs):
         update (another engine than the index's rebuilds it). ``warm``: build the
         entity name index for the searches to come (a one-shot command has none).
         """
+        from reader.core.index.indexer import UpdateReport
+
         if self.read_only is not None:
             return UpdateReport(read_only=self.read_only, engine=self.engine.name)
         setting = engine or self._setting()
@@ -295,7 +312,7 @@ class Library(Repairs):
         setting: str,
         warm: bool = True,
     ) -> UpdateReport:
-        from reader.core.index.indexer import run_update
+        from reader.core.index.indexer import UpdateReport, run_update
 
         if repair is not None and self._repaired_since():
             repair = None
@@ -778,6 +795,8 @@ def _reason(error: OSError) -> str:
 
 def _groups(rows: list[tuple[str, int, str, float, float]]) -> list[DuplicateGroup]:
     """Stored duplicates rows (in group order) as groups."""
+    from reader.core.index.duplicates import DuplicateGroup
+
     by_rank: dict[int, list[tuple[str, int, str, float, float]]] = {}
     for row in rows:
         by_rank.setdefault(row[1], []).append(row)
