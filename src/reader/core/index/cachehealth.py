@@ -59,7 +59,6 @@ _SQLITE_DISK = {
 _SQLITE_DAMAGE = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
-
 def _damage_types() -> tuple[type[BaseException], ...]:
     """What reading random bytes as a Whoosh file raises (besides Whoosh's own errors)."""
     import pickle  # only when an error is classified: not on a search's way
