@@ -10,15 +10,11 @@ suite (``test_engine_contract.py``), whose plain queries now take this path.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
 from typing import ClassVar
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import article
 from reader.core.index.hits import compile_hits
 from reader.core.index.plain_query import PlainQuery, plain_words, read_query, whoosh_tree
 from reader.core.index.query import QueryError, parse_query
@@ -144,34 +140,3 @@ def test_read_query_takes_the_parser_for_syntax() -> None:
     assert not isinstance(parsed, PlainQuery)
     assert whoosh_tree(parsed) is parsed
     assert whoosh_tree(read_query("oil prices")) == parse_query("oil prices")
-
-
-def test_a_one_shot_search_on_tantivy_does_not_load_whoosh(
-    make_corpus: object, tmp_path: Path
-) -> None:
-    """``reader search economy`` on a Tantivy index: no Whoosh parser, query or fields."""
-    root = make_corpus(  # type: ignore[operator]
-        {
-            "a.txt": article("Economy grows", "The economy grew by 2% in the year."),
-            "b.txt": article("Rates", "Interest rates rose."),
-        }
-    )
-    from reader.core.index.library import Library
-
-    library = Library(root, engine="tantivy")
-    assert library.update().engine == "tantivy"
-    library.close()
-    code = (
-        "import sys\n"
-        "from reader.cli import main\n"
-        f"code = main(['search', 'economy', '--json', '--corpus', {str(root)!r}])\n"
-        "sys.stdout.flush()\n"
-        "print(sorted(m for m in sys.modules if m.startswith('whoosh.')), file=sys.stderr)\n"
-        "sys.exit(code)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert '"id": "a"' in result.stdout
-    loaded = eval(result.stderr.strip().splitlines()[-1])
-    heavy = [m for m in loaded if m.startswith(("whoosh.qparser", "whoosh.query", "whoosh.fields"))]
-    assert heavy == [], loaded
