@@ -182,7 +182,7 @@ def parse_query(text: str, entities: EntityLookup | None = None) -> query.Query:
     lowered = FIELD_REF.sub(lambda m: m.group(0).lower(), text)
     token = _LOOKUP.set(entities)
     try:
-        parsed = _parser().parse(lowered)
+        parsed = _normalized(_parser().parse(lowered, normalize=False))
     except Exception as error:  # Whoosh raises bare ValueErrors and worse on odd input
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise QueryError(f"cannot read query: {message[:120]}") from None
@@ -194,6 +194,54 @@ def parse_query(text: str, entities: EntityLookup | None = None) -> query.Query:
         # "NOT x" alone means "everything except x", which Whoosh would match nothing for.
         parsed = query.And([query.Every(), parsed])
     return parsed.accept(_bounded)
+
+
+_HIDDEN = "\x00entity"  # the field of the stand-ins _normalized puts in an EntityMatch's place
+
+
+def _normalized(tree: query.Query) -> query.Query:
+    """``tree.normalize()`` with each :class:`EntityMatch` kept whole.
+
+    ``Or.normalize`` takes the children of any ``Or`` inside it as its own, and an
+    EntityMatch is one: ``person:blair OR place:europe`` became thousands of id terms
+    without the spellings to mark (and took 100 ms to hash them). Each is normalised as a
+    one-term stand-in instead (the same one for equal matches, so duplicates still go),
+    then put back with the boost normalising gave the stand-in.
+    """
+    hidden: dict[str, EntityMatch] = {}
+
+    def hide(node: query.Query) -> query.Query:
+        key = repr((node.spellings, [child.text for child in node.subqueries]))
+        hidden[key] = node
+        return query.Term(_HIDDEN, key, boost=node.boost)
+
+    def show(node: query.Query) -> query.Query:
+        match = hidden[node.text]
+        return EntityMatch(match.subqueries, boost=node.boost, spellings=match.spellings)
+
+    tree = _swapped(tree, lambda node: isinstance(node, EntityMatch), hide)
+    if not hidden:
+        return tree.normalize()
+    return _swapped(
+        tree.normalize(),
+        lambda node: getattr(node, "fieldname", None) == _HIDDEN and isinstance(node, query.Term),
+        show,
+    )
+
+
+def _swapped(node: Any, chosen: Any, swap: Any) -> Any:
+    """``node`` with ``swap`` applied to the nodes ``chosen`` picks, changed in place (a
+    rebuilt node could lose attributes such as an Or's ``scale``)."""
+    if chosen(node):
+        return swap(node)
+    children = getattr(node, "subqueries", None)
+    if isinstance(children, (list, tuple)):
+        node.subqueries = type(children)(_swapped(child, chosen, swap) for child in children)
+    for name in ("a", "b", "child", "query"):
+        child = getattr(node, name, None)
+        if isinstance(child, query.Query):
+            setattr(node, name, _swapped(child, chosen, swap))
+    return node
 
 
 def _bounded(node: query.Query) -> query.Query:
