@@ -4,7 +4,8 @@ Goal (issue "Commands that answer at once"): ``reader search economy`` on BBC in
 ≤ 250 ms, beside the interpreter's own floor measured in the same run:
 ``python -c pass`` and ``python -c "import reader"``.
 
-What runs, each N times in a fresh process (median and p95, wall clock):
+What runs, each N times in a fresh process (median and p95 wall clock, median CPU time:
+on a busy machine wall clock mostly measures the neighbours), the commands taking turns:
 - ``reader search economy``, ``reader search economy --json``,
   ``reader list --json | head -5`` (the pipeline, as a shell runs it);
 - the first ``reader search economy --json`` after touching an article (the staleness
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shlex
 import shutil
 import statistics
@@ -40,7 +42,9 @@ BBC = PROJECT.parent / "shared" / "corpora" / "bbc"
 LAUNCH = "import sys; from reader.cli import main; sys.exit(main())"
 
 
-def timed(command: list[str], env: dict[str, str], *, shell: bool = False) -> float:
+def timed(command: list[str], env: dict[str, str], *, shell: bool = False) -> tuple[float, float]:
+    """Wall clock and CPU time (user + system, of the command and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         " ".join(command) if shell else command,
@@ -51,15 +55,19 @@ def timed(command: list[str], env: dict[str, str], *, shell: bool = False) -> fl
         text=True,
     )
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"failed ({result.returncode}): {command}\n{result.stderr}")
-    return elapsed
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu
 
 
-def summary(times: list[float]) -> tuple[float, float]:
-    ordered = sorted(times)
+def summary(times: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Median and p95 wall clock, median CPU, in ms."""
+    ordered = sorted(wall for wall, _ in times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered) * 1000, p95 * 1000
+    cpu = statistics.median(c for _, c in times)
+    return statistics.median(ordered) * 1000, p95 * 1000, cpu * 1000
 
 
 def environment(home: Path, src: Path | None) -> dict[str, str]:
@@ -120,44 +128,51 @@ def main() -> None:
         def reader(*args: str) -> list[str]:
             return [python, "-c", LAUNCH, *args]
 
-        rows: list[tuple[str, str, float, float]] = []
-        floor = [
-            ("python -c pass", [python, "-c", "pass"]),
-            ('python -c "import reader"', [python, "-c", "import reader"]),
+        def pipeline(*args: str) -> list[str]:
+            return [*(shlex.quote(part) for part in reader(*args)), "|", "head", "-5"]
+
+        corpus_arg = ("--corpus", str(corpus))
+        # (label, command, shell?) per variant; every run takes each command once, in
+        # turn, so a neighbour's burst of load falls on all of them alike.
+        timings: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        plan: list[tuple[str, str, list[str], dict[str, str], bool]] = [
+            ("floor", "python -c pass", [python, "-c", "pass"], env, False),
+            ("floor", 'python -c "import reader"', [python, "-c", "import reader"], env, False),
         ]
-        for name, command in floor:
-            rows.append(("floor", name, *summary([timed(command, env) for _ in range(runs)])))
+        for label, variant_env in variants:
+            plan += [
+                (label, "reader search economy", reader("search", "economy", *corpus_arg),
+                 variant_env, False),
+                (label, "reader search economy --json",
+                 reader("search", "economy", "--json", *corpus_arg), variant_env, False),
+                (label, "reader list --json | head -5", pipeline("list", "--json", *corpus_arg),
+                 variant_env, True),
+            ]  # fmt: skip
+        for _ in range(runs):
+            for label, name, command, command_env, shell in plan:
+                timings.setdefault((label, name), []).append(
+                    timed(command, command_env, shell=shell)
+                )
+        rows = [(label, name, *summary(times)) for (label, name), times in timings.items()]
         articles = sorted(corpus.rglob("*.txt"))
         for label, variant_env in variants:
-            commands = {
-                "reader search economy": reader("search", "economy", "--corpus", str(corpus)),
-                "reader search economy --json": reader(
-                    "search", "economy", "--json", "--corpus", str(corpus)
-                ),
-            }
-            for name, command in commands.items():
-                times = [timed(command, variant_env) for _ in range(runs)]
-                rows.append((label, name, *summary(times)))
-            pipeline = [
-                *(shlex.quote(part) for part in reader("list", "--json", "--corpus", str(corpus))),
-                "|",
-                "head",
-                "-5",
-            ]
-            times = [timed(pipeline, variant_env, shell=True) for _ in range(runs)]
-            rows.append((label, "reader list --json | head -5", *summary(times)))
             # The staleness path: one article touched before each run.
-            times = []
+            touched_times = []
             for number in range(min(runs, 5)):
                 touched = articles[number * 97 % len(articles)]
                 os.utime(touched)
-                times.append(timed(commands["reader search economy --json"], variant_env))
-            rows.append((label, "search --json, first after touching a file", *summary(times)))
+                touched_times.append(
+                    timed(reader("search", "economy", "--json", *corpus_arg), variant_env)
+                )
+            rows.append((label, "search --json, first after touching a file",
+                         *summary(touched_times)))  # fmt: skip
     width = max(len(row[1]) for row in rows)
-    print(f"\n{runs} runs each (touch: {min(runs, 5)}), wall clock in ms, fresh processes")
-    print(f"{'code':<22} {'command':<{width}} {'median':>8} {'p95':>8}")
-    for label, name, median, p95 in rows:
-        print(f"{label:<22} {name:<{width}} {median:>8.0f} {p95:>8.0f}")
+    print(f"\n{runs} runs each (touch: {min(runs, 5)}), in ms, fresh processes, interleaved")
+    print(f"{'code':<22} {'command':<{width}} {'median':>8} {'p95':>8} {'CPU':>8}")
+    for label, name, median, p95, cpu in rows:
+        print(f"{label:<22} {name:<{width}} {median:>8.0f} {p95:>8.0f} {cpu:>8.0f}")
+    print("wall: median and p95 of wall clock; CPU: median user + system time")
+    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("goal: reader search economy ≤ 250 ms (no Recoll here to compare with)")
 
 

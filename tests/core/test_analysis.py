@@ -51,3 +51,43 @@ def test_the_bbc_corpus_analyses_alike() -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert text_tokens(text) == _whoosh(text_analyzer(), text), path
         assert name_tokens(text[:300]) == _whoosh(name_analyzer(), text[:300]), path
+
+
+def test_the_fast_analyzers_use_the_whoosh_analyzers_parameters() -> None:
+    """Stop words and sizes are written out (a search does not import Whoosh's analysis
+    package): they, the pattern, the stemmer and the accent map must be the analyzers' own."""
+    from whoosh.analysis import CharsetFilter, RegexTokenizer, StemFilter, StopFilter
+
+    from reader.core.index import analysis
+
+    items = text_analyzer().items
+    tokenizer = next(i for i in items if isinstance(i, RegexTokenizer))
+    stop = next(i for i in items if isinstance(i, StopFilter))
+    stemmer = next(i for i in items if isinstance(i, StemFilter))
+    charmap = next(i for i in items if isinstance(i, CharsetFilter)).charmap
+    chain = analysis._text_chain()
+    assert chain.stops == stop.stops == analysis.STOP_WORDS
+    assert chain.minsize == stop.min == analysis.MIN_SIZE
+    assert stop.max is None and stop.renumber and not stemmer.ignore
+    assert chain.pattern.pattern == tokenizer.expression.pattern
+    assert chain.pattern.flags == tokenizer.expression.flags
+    words = ["soldiers", "Café", "naïve", "running", "ﬁnance", "İstanbul", "generalisation"]
+    for word in words:
+        assert chain.fold(word.lower()) == stemmer.stemfn(word.lower()).translate(charmap)
+    names = next(i for i in name_analyzer().items if isinstance(i, RegexTokenizer))
+    assert analysis._name_chain().pattern.pattern == names.expression.pattern
+    name_map = next(i for i in name_analyzer().items if isinstance(i, CharsetFilter)).charmap
+    assert name_map == charmap
+
+
+@given(TEXTS, st.data())
+def test_wanted_tokens_are_the_text_tokens_wanted(text: str, data: st.DataObject) -> None:
+    from reader.core.index.analysis import wanted_tokens
+
+    tokens = text_tokens(text)
+    terms = sorted({t.text for t in tokens})
+    wanted = set(data.draw(st.lists(st.sampled_from(terms), max_size=3))) if terms else set()
+    wanted |= {"economi", "zzz"}
+    assert wanted_tokens(text, wanted) == [t for t in tokens if t.text in wanted]
+    # The second time from the cache of words seen: the same.
+    assert wanted_tokens(text, wanted) == [t for t in tokens if t.text in wanted]

@@ -94,6 +94,10 @@ QUERIES: dict[str, set[str]] = {
     "rates": {"rates", "election", "markets", "tech"},
     "rate": {"rates", "election", "markets", "tech"},  # stemming
     "RATES": {"rates", "election", "markets", "tech"},
+    "bank rates": {"rates", "markets", "tech"},  # plain words (parsed without Whoosh): all
+    "the voters of": {"election", "elections"},  # stop words left out
+    "Bank rates bank": {"rates", "markets", "tech"},
+    "oil and gas": set(),  # "and" is a word here, not an operator
     "cafe": {"football"},  # accent folding
     "jose": {"football"},
     "soldier": {"football"},
@@ -215,6 +219,23 @@ def test_entity_fields_and_alias_expansion(libraries: dict[str, Library], corpus
         )
     assert answers[0][0] == {"rates", "election"}
     assert all(answer == answers[0] for answer in answers)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_names_joined_by_or_keep_their_spellings(
+    libraries: dict[str, Library], engine: str
+) -> None:
+    """``person:blair OR entity:chelsea`` finds and marks what each name does alone (an Or
+    around the names once took their article ids in as its own, and marked nothing)."""
+    library = libraries[engine]
+    alone: dict[str, tuple[tuple[int, int], ...]] = {}
+    for text in ("person:blair", "entity:chelsea"):
+        for hit in library.search(text, limit=100).hits:
+            assert hit.positions, (text, hit.id)
+            alone[hit.id] = hit.positions
+    both = library.search("person:blair OR entity:chelsea", limit=100)
+    assert {hit.id: hit.positions for hit in both.hits} == alone
+    assert _names(library, "person:blair OR entity:chelsea") == {"rates", "election", "football"}
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.errors import UserError
-from reader.core.corpus.loader import CorpusError
 from reader.core.index.cachehealth import CacheUnwritable
 from reader.core.text.display import safe_name
 from reader.core.userdata.paths import bundled_seeds_dir
@@ -44,6 +43,8 @@ def open_workspace(value: str | None, *, quiet: bool = True) -> Workspace:
         if quiet:
             _say_skipped(library.skipped_at_update())
         return workspace
+    from reader.core.corpus.loader import CorpusError  # on the update's way only
+
     try:
         report = index_with_progress(workspace, rebuild=False)
     except CorpusError as error:

@@ -33,9 +33,9 @@ def search(library: Library, text: str, *, limit: int, detail: int | None = None
 
     A damaged cache that cannot be repaired still raises ``CacheError``.
     """
-    # whoosh loads with the query module: not before the TUI's first paint.
-    from reader.core.index.query import QueryError
-    from reader.core.index.query import UnfinishedQuery as CoreUnfinished
+    # The checks' module: Whoosh loads with the parser, when a query needs it.
+    from reader.core.index.query_check import QueryError
+    from reader.core.index.query_check import UnfinishedQuery as CoreUnfinished
 
     try:
         return library.search(text, limit=limit, detail=detail)

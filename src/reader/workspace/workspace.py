@@ -16,14 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.corpus.document import Document
 from reader.core.index.catalog import DocSummary
-from reader.core.index.library import (
-    AmbiguousDocument,
-    DocumentNotFound,
-    Library,
-    ProgressCallback,
-    SearchResults,
-    UpdateReport,
-)
+from reader.core.index.library import AmbiguousDocument, DocumentNotFound, Library, SearchResults
 from reader.workspace.bookmarks import BookmarkSession
 from reader.workspace.duplicates import Duplicates
 from reader.workspace.entity_filter import EntityFilter
@@ -31,6 +24,7 @@ from reader.workspace.errors import UnknownDocument
 from reader.workspace.search import SearchSession, search
 
 if TYPE_CHECKING:
+    from reader.core.index.indexer import ProgressCallback, UpdateReport
     from reader.core.index.similar import SimilarDoc
     from reader.workspace.compare import Comparison
     from reader.workspace.positions import PositionSaver

@@ -4,13 +4,15 @@ Whoosh's analyzers are chains of generators over one mutable token object: about
 average BBC article, paid at every hit marked (:mod:`.hits`) and, for Tantivy, at every
 document indexed. These functions do the same steps in one loop (tokenise with the field's
 pattern, lowercase, drop stop words and one-letter words renumbering the positions that remain,
-stem through a cache, fold accents), with every parameter read from the Whoosh analyzer
-itself, so the two cannot drift apart; ``tests/core/test_analysis.py`` checks they agree.
+stem through a cache, fold accents) with the Whoosh analyzer's own parameters (its pattern,
+stemmer and accent map; its stop words as :data:`STOP_WORDS`), and
+``tests/core/test_analysis.py`` checks that they agree, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -29,42 +31,42 @@ class _Chain(NamedTuple):
     fold: Callable[[str], str]  # stem (text fields) and fold accents, cached
 
 
+# The text analyzer's stop words and shortest kept word: the defaults of Whoosh's
+# ``StemmingAnalyzer``, written out so that analysing a query or a text does not import
+# Whoosh's analysis package (with its fields, 20 ms a process); the test checks them
+# against the analyzer itself, as it checks every other parameter used here.
+STOP_WORDS = frozenset(
+    "a an and are as at be by can for from have if in is it may not of on or tbd that the "
+    "this to us we when will with yet you your".split()
+)
+MIN_SIZE = 2
+
+
 @lru_cache(maxsize=1)
 def _text_chain() -> _Chain:
-    from whoosh.analysis import CharsetFilter, RegexTokenizer, StemFilter, StopFilter
+    from whoosh.lang.porter import stem
+    from whoosh.support.charset import accent_map
 
-    from reader.core.index.schema import text_analyzer
-
-    items = text_analyzer().items
-    tokenizer = next(i for i in items if isinstance(i, RegexTokenizer))
-    stop = next(i for i in items if isinstance(i, StopFilter))
-    stemmer = next(i for i in items if isinstance(i, StemFilter))
-    charmap = next(i for i in items if isinstance(i, CharsetFilter)).charmap
-    stem = stemmer.stemfn
-    assert not stemmer.ignore and stop.max is None and stop.renumber
+    from reader.core.index.schema import TOKEN_PATTERN
 
     @lru_cache(maxsize=100_000)
     def fold(word: str) -> str:
-        return str(stem(word)).translate(charmap)
+        return str(stem(word)).translate(accent_map)
 
-    return _Chain(tokenizer.expression, stop.stops, stop.min, fold)
+    return _Chain(re.compile(TOKEN_PATTERN), STOP_WORDS, MIN_SIZE, fold)
 
 
 @lru_cache(maxsize=1)
 def _name_chain() -> _Chain:
-    from whoosh.analysis import CharsetFilter, RegexTokenizer
+    from whoosh.support.charset import accent_map
 
-    from reader.core.index.schema import name_analyzer
-
-    items = name_analyzer().items
-    tokenizer = next(i for i in items if isinstance(i, RegexTokenizer))
-    charmap = next(i for i in items if isinstance(i, CharsetFilter)).charmap
+    from reader.core.index.schema import TOKEN_PATTERN
 
     @lru_cache(maxsize=100_000)
     def fold(word: str) -> str:
-        return word.translate(charmap)
+        return word.translate(accent_map)
 
-    return _Chain(tokenizer.expression, frozenset(), 0, fold)
+    return _Chain(re.compile(TOKEN_PATTERN), frozenset(), 0, fold)
 
 
 def text_tokens(text: str) -> list[Token]:
@@ -80,6 +82,36 @@ def text_tokens(text: str) -> list[Token]:
         pos = index if pos < 0 else pos + 1
         tokens.append(Token(fold(word), pos, match.start(), match.end()))
     return tokens
+
+
+# Each word as written -> its term (None: a stop word or too short), for wanted_tokens: one
+# dict look-up per word instead of lowercasing, checking and stemming it. Cleared when full.
+_TERMS: dict[str, str | None] = {}
+_TERMS_MAX = 200_000
+
+
+def wanted_tokens(text: str, wanted: Container[str]) -> list[Token]:
+    """The tokens of :func:`text_tokens` whose term is in ``wanted`` (same positions and
+    offsets), without making the others: marking a query's hits in an article (a
+    search's snippets) reads every word of it but keeps a few."""
+    pattern, stops, minsize, fold = _text_chain()
+    if len(_TERMS) > _TERMS_MAX:
+        _TERMS.clear()
+    terms = _TERMS
+    found: list[Token] = []
+    pos = -1
+    for index, match in enumerate(pattern.finditer(text)):
+        raw = match.group()
+        term = terms.get(raw, "")
+        if term == "":  # not seen yet (an empty term, if a stem ever were one, is only redone)
+            word = raw.lower()
+            term = terms[raw] = None if len(word) < minsize or word in stops else fold(word)
+        if term is None:
+            continue
+        pos = index if pos < 0 else pos + 1  # as text_tokens numbers them
+        if term in wanted:
+            found.append(Token(term, pos, match.start(), match.end()))
+    return found
 
 
 def name_tokens(text: str) -> list[Token]:

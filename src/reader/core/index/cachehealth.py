@@ -19,7 +19,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import pickle
 import re
 import sqlite3
 import struct
@@ -59,16 +58,20 @@ _SQLITE_DISK = {
 }
 _SQLITE_DAMAGE = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
-# What reading random bytes as a Whoosh file raises (besides Whoosh's own errors).
-_DAMAGE_TYPES: tuple[type[BaseException], ...] = (
-    zlib.error,
-    struct.error,
-    EOFError,
-    pickle.UnpicklingError,
-    UnicodeDecodeError,
-    OverflowError,
-    MemoryError,
-)
+
+def _damage_types() -> tuple[type[BaseException], ...]:
+    """What reading random bytes as a Whoosh file raises (besides Whoosh's own errors)."""
+    import pickle  # only when an error is classified: not on a search's way
+
+    return (
+        zlib.error,
+        struct.error,
+        EOFError,
+        pickle.UnpicklingError,
+        UnicodeDecodeError,
+        OverflowError,
+        MemoryError,
+    )
 
 
 def _chain(error: BaseException) -> Iterator[BaseException]:
@@ -127,7 +130,7 @@ def index_damage_type(error: BaseException) -> str | None:
 
     # FileNotFoundError: a segment file the TOC lists is gone.
     kinds = (
-        *_DAMAGE_TYPES,
+        *_damage_types(),
         FileNotFoundError,
         CorruptIndexError,
         FileFormatError,

@@ -175,6 +175,12 @@ class Catalog:
         return {r[0]: (r[1], Fingerprint(r[2], r[3], r[4])) for r in rows}
 
     @_guarded
+    def file_stats(self) -> list[tuple[str, int, int]]:
+        """``(rel, mtime_ns, size)`` of every document: what a read command's staleness
+        check compares with the files (plain tuples: 2,000 of them at every command)."""
+        return list(self._db.execute("SELECT rel, mtime_ns, size FROM docs"))
+
+    @_guarded
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
 

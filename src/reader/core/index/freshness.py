@@ -128,13 +128,14 @@ def edited(catalog: Catalog, root: Path) -> bool:
     update judges it (one stat per file: for corpora of up to STAT_FILES_UPTO articles)."""
     from reader.core.text.filenames import real_name
 
-    base = str(root)
-    for rel, fingerprint in catalog.fingerprints().values():
+    base = str(root) + os.sep
+    stat = os.stat
+    for rel, mtime_ns, size in catalog.file_stats():
         try:
-            info = os.stat(os.path.join(base, real_name(rel)))
+            info = stat(base + real_name(rel))
         except OSError:
             return True
-        if info.st_mtime_ns != fingerprint.mtime_ns or info.st_size != fingerprint.size:
+        if info.st_mtime_ns != mtime_ns or info.st_size != size:
             return True
     return False
 

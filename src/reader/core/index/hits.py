@@ -70,14 +70,14 @@ def hit_spans(text: str, matcher: HitMatcher, limit: int | None = None) -> list[
     Overlapping hits (a term inside a phrase also asked for, two phrases sharing a
     word) are one span: a reader sees one marked stretch, counted once.
     """
-    from reader.core.index.analysis import text_tokens
+    from reader.core.index.analysis import wanted_tokens
 
     if not matcher or not text:
         return []
     sample = text if limit is None or len(text) <= limit else text[:limit]
     wanted = matcher.terms.union(*(w for p in matcher.phrases for w in p.words))
     # Only the tokens the matcher looks for are kept.
-    tokens = [Token(*t) for t in text_tokens(sample) if t.text in wanted]
+    tokens = [Token(*t) for t in wanted_tokens(sample, wanted)]
     spans = [(t.start, t.end) for t in tokens if t.text in matcher.terms]
     for phrase in matcher.phrases:
         spans.extend(phrase_spans(tokens, phrase))
@@ -127,12 +127,18 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def compile_hits(parsed: Any, reader: Any, field: str = "body") -> HitMatcher:
-    """The matcher for the parts of ``parsed`` that look in ``field``.
+    """The matcher for the parts of ``parsed`` (a parsed tree or a plain query, see
+    :mod:`.plain_query`) that look in ``field``.
 
     ``reader`` (a Whoosh index reader) expands wildcard, fuzzy and range terms still
     in ``parsed`` to the index terms they match (``query.expand_terms`` has usually
     done so already, within its limits).
     """
+    from reader.core.index.plain_query import FIELDS, PlainQuery
+
+    if isinstance(parsed, PlainQuery):
+        # Each word in the title or the body: the body's terms, as its Whoosh tree gives.
+        return HitMatcher(frozenset(parsed.terms) if field in FIELDS else frozenset())
     terms: set[str] = set()
     phrases: list[Phrase] = []
     for pattern in _patterns(parsed, reader, field):

@@ -26,9 +26,7 @@ from reader.core.index import cachehealth
 from reader.core.index import engine as engines
 from reader.core.index.cachehealth import CacheError, CacheUnwritable
 from reader.core.index.catalog import Catalog, DocSummary
-from reader.core.index.duplicates import DuplicateGroup
 from reader.core.index.hits import HitMatcher
-from reader.core.index.indexer import BATCH, ProgressCallback, UpdateReport, index_format
 from reader.core.index.repair import Repairs, damage_marker, delete_catalog, inode, repairing
 from reader.core.index.snippets import Snippet
 from reader.core.text.display import safe_name
@@ -39,11 +37,15 @@ from reader.core.userdata.atomicfile import locked
 # The search engine, the parser and the query code load on first use, not at import:
 # the app shows its window from the catalog alone, and every millisecond before first
 # paint counts (benchmarks/tui.py).
+# So do the indexer (an update's code) and the near-duplicate groups: a one-shot search
+# does not import them. Their names this module re-exports load on first use.
 if TYPE_CHECKING:
     from reader.core.entities.aliases import Aliases
     from reader.core.entities.model import CorpusEntity, Entity, Mention
+    from reader.core.index.duplicates import DuplicateGroup
     from reader.core.index.engine.base import SearchEngine
     from reader.core.index.entity_view import CorpusEntities
+    from reader.core.index.indexer import BATCH, ProgressCallback, UpdateReport
     from reader.core.index.query import EntityLookup
 
 __all__ = [
@@ -62,7 +64,20 @@ _T = TypeVar("_T")
 HIGHLIGHT_LIMIT = 2_000_000  # chars of a hit document scanned for snippets
 
 
+_FROM_INDEXER = ("BATCH", "ProgressCallback", "UpdateReport")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_INDEXER:
+        from reader.core.index import indexer
+
+        return getattr(indexer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _format() -> str:
+    from reader.core.index.indexer import index_format
+
     return index_format()
 
 
@@ -274,6 +289,8 @@ class Library(Repairs):
         update (another engine than the index's rebuilds it). ``warm``: build the
         entity name index for the searches to come (a one-shot command has none).
         """
+        from reader.core.index.indexer import UpdateReport
+
         if self.read_only is not None:
             return UpdateReport(read_only=self.read_only, engine=self.engine.name)
         setting = engine or self._setting()
@@ -295,7 +312,7 @@ class Library(Repairs):
         setting: str,
         warm: bool = True,
     ) -> UpdateReport:
-        from reader.core.index.indexer import run_update
+        from reader.core.index.indexer import UpdateReport, run_update
 
         if repair is not None and self._repaired_since():
             repair = None
@@ -513,7 +530,7 @@ class Library(Repairs):
     def read_engine(self, read: Callable[[SearchEngine], _T]) -> _T:
         """``read`` on the current search engine, under the library's lock (for core
         modules such as :mod:`reader.core.index.similar` that ask the index directly)."""
-        from reader.core.index.query import QueryError
+        from reader.core.index.query_check import QueryError
 
         with self._lock:
             try:
@@ -534,14 +551,15 @@ class Library(Repairs):
         Snippets and hit positions cost a pass over each hit's text, so only the first
         ``detail`` hits get them (all when None); ``add_detail`` fills in more later.
         """
-        from reader.core.index.query import clean_query, every_document, parse_query
+        from reader.core.index.plain_query import read_query
+        from reader.core.index.query_check import clean_query
 
         text = clean_query(text)  # it is echoed back: no control characters
-        parsed = parse_query(text, self._lookup())
+        parsed = read_query(text, self._lookup())
         # While another process rebuilds (reader index --rebuild), the index is emptied
         # and refilled: wait for it to finish instead of answering from part of it.
         with locked(self.cache / "rebuild", shared=True):
-            if every_document(parsed):
+            if _every_document(parsed):
                 return self._every_document(text, limit, detail)
             answer = self.read_engine(lambda engine: engine.search(parsed, limit))
             hits = []
@@ -584,9 +602,9 @@ class Library(Repairs):
     def find_hits(self, text: str, body: str) -> list[tuple[int, int]]:
         """Every span of ``body`` that the query ``text`` matches (the whole text)."""
         from reader.core.index.hits import hit_spans
-        from reader.core.index.query import parse_query
+        from reader.core.index.plain_query import read_query
 
-        parsed = parse_query(text, self._lookup())
+        parsed = read_query(text, self._lookup())
         return hit_spans(body, self.read_engine(lambda engine: engine.matcher(parsed)))
 
     # -- entities ------------------------------------------------------------------
@@ -777,6 +795,8 @@ def _reason(error: OSError) -> str:
 
 def _groups(rows: list[tuple[str, int, str, float, float]]) -> list[DuplicateGroup]:
     """Stored duplicates rows (in group order) as groups."""
+    from reader.core.index.duplicates import DuplicateGroup
+
     by_rank: dict[int, list[tuple[str, int, str, float, float]]] = {}
     for row in rows:
         by_rank.setdefault(row[1], []).append(row)
@@ -789,6 +809,16 @@ def _groups(rows: list[tuple[str, int, str, float, float]]) -> list[DuplicateGro
         )
         for _, members in sorted(by_rank.items())
     ]
+
+
+def _every_document(parsed: Any) -> bool:
+    from reader.core.index.plain_query import PlainQuery
+
+    if isinstance(parsed, PlainQuery):
+        return False  # words, each of which some article must hold
+    from reader.core.index.query import every_document
+
+    return every_document(parsed)
 
 
 def _typed_id(ref: str) -> str:

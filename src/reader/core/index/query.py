@@ -11,56 +11,57 @@ Names the corpus does not know go to the index's entity fields as they are.
 from __future__ import annotations
 
 import contextvars
-import re
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 
 from whoosh import qparser, query
 from whoosh.fields import Schema
 from whoosh.qparser import syntax
 
-from reader.core.index.schema import ENTITY_FIELDS, FIELD_ALIASES, QUERY_FIELDS, build_schema
+from reader.core.index.query_check import (
+    FIELD_REF,
+    MAX_DEPTH,
+    MAX_EXPANSION,
+    MAX_FUZZY_EDITS,
+    MAX_QUERY_CHARS,
+    MAX_SLOP,
+    MAX_TOTAL_EXPANSION,
+    MAX_WORDS,
+    WORD,
+    EntityLookup,
+    QueryError,
+    UnfinishedQuery,
+    check_syntax,
+    clean_query,
+    useful_spellings,
+)
+from reader.core.index.schema import ENTITY_FIELDS, FIELD_ALIASES, build_schema
 
-
-class QueryError(ValueError):
-    """A query the user must fix; ``str(error)`` is one line meant for them."""
-
-
-class UnfinishedQuery(QueryError):
-    """A query with nothing to search for yet (one letter, only stop words): being
-    typed rather than wrong, so the search box says "keep typing", not an error."""
-
-
-# What one query may cost. Whoosh's parser is quadratic in a word's length (40,000
-# characters took 21 s), and a wildcard, fuzzy or range term becomes one term query
-# per index word it matches ("*" over a corpus: every word of it), so both are
-# bounded, and a query over the limits gets one line saying which limit.
-MAX_QUERY_CHARS = 2_000
-MAX_WORDS = 300  # words and phrase words of a query
-MAX_DEPTH = 20  # nested parentheses
-MAX_FUZZY_EDITS = 2  # word~2; Whoosh's automaton for ~3 and more is huge
-MAX_SLOP = 100  # "a b"~100: words up to 100 positions apart
-MAX_EXPANSION = 500  # index words one wildcard, fuzzy or range term stands for
-MAX_TOTAL_EXPANSION = 1_500  # the same, all of a query's together
-
-
-class EntityLookup(Protocol):
-    """What the parser asks the corpus's entities (see ``Library``)."""
-
-    def expand(self, term: str, field: str | None = None) -> list[str]:
-        """``term`` first, then the other spellings of the entities it names."""
-
-    def documents(self, term: str, field: str) -> tuple[list[str], list[str]] | None:
-        """Articles and spellings of the ``field``-typed entities ``term`` names;
-        ``None`` when it names none (the index decides), empty lists when it names
-        only blocked ones."""
+__all__ = [  # the checks are defined in query_check and used from here too
+    "MAX_DEPTH",
+    "MAX_EXPANSION",
+    "MAX_FUZZY_EDITS",
+    "MAX_QUERY_CHARS",
+    "MAX_SLOP",
+    "MAX_TOTAL_EXPANSION",
+    "MAX_WORDS",
+    "EntityLookup",
+    "EntityMatch",
+    "QueryError",
+    "UnfinishedQuery",
+    "check_syntax",
+    "clean_query",
+    "every_document",
+    "expand_terms",
+    "parse_query",
+    "useful_spellings",
+]
 
 
 _LOOKUP: contextvars.ContextVar[EntityLookup | None] = contextvars.ContextVar(
     "reader_entity_lookup", default=None
 )
 _NO_DOCUMENT = "\x00none"  # an id no document has: "match nothing" that stays a query
-_WORD = re.compile(r"\w+")
 _EXPANDED_FIELDS = ("title", "body")
 
 
@@ -112,7 +113,7 @@ def _is_phrase(node: Any) -> bool:
 def _spelling_node(spelling: str, like: Any) -> syntax.SyntaxNode:
     """A word or phrase node for ``spelling`` in the place of the user's ``like``."""
     node: syntax.TextNode
-    if len(_WORD.findall(spelling)) == 1 and _WORD.fullmatch(spelling):
+    if len(WORD.findall(spelling)) == 1 and WORD.fullmatch(spelling):
         node = syntax.WordNode(spelling)
     else:
         node = qparser.PhrasePlugin.PhraseNode(spelling, 0)
@@ -126,26 +127,6 @@ def _placed(node: Any, like: Any) -> Any:
     node.startchar = getattr(like, "startchar", None)
     node.endchar = getattr(like, "endchar", None)
     return node
-
-
-def useful_spellings(term: str, spellings: list[str]) -> list[str]:
-    """The spellings that find something ``term`` does not: single words first, then
-    longer names none of whose words is already looked for ("Valery Zaluzhnyi" adds
-    nothing to "Zaluzhnyi", and would mark every "Valery" in the text)."""
-    from reader.core.entities.keys import fold
-
-    covered = {fold(term)}
-    singles = [s for s in spellings if len(_WORD.findall(s)) == 1 and fold(s) not in covered]
-    covered.update(fold(w) for s in singles for w in _WORD.findall(s))
-    covered.update(fold(w) for w in _WORD.findall(term))
-    longer = [
-        s
-        for s in spellings
-        if len(_WORD.findall(s)) > 1
-        and fold(s) != fold(term)
-        and not any(fold(w) in covered for w in _WORD.findall(s))
-    ]
-    return list(dict.fromkeys([*singles, *longer]))
 
 
 class _EntityPlugin(qparser.Plugin):  # type: ignore[misc]
@@ -180,9 +161,6 @@ def _expand_node(node: Any, lookup: EntityLookup) -> Any:
     return syntax.OrGroup([node, *(_spelling_node(s, node) for s in extra)])
 
 
-_FIELD_REF = re.compile(r"(?:^|(?<=[\s(+-]))([A-Za-z_][\w]*):(?!//)")
-
-
 @lru_cache(maxsize=1)
 def _parser() -> qparser.QueryParser:
     schema: Schema = build_schema()
@@ -197,64 +175,14 @@ def _parser() -> qparser.QueryParser:
     return parser
 
 
-def _outside_quotes(text: str) -> str:
-    return re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), text)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-def clean_query(text: str) -> str:
-    """``text`` with control characters (a pasted tab or newline, a NUL, an escape)
-    as spaces and unpaired surrogates (undecodable bytes of a command-line argument)
-    as U+FFFD: nothing a query echoes can reach a terminal, nothing breaks encoding."""
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
-
-
-def check_syntax(text: str) -> None:
-    """Raise QueryError for the mistakes Whoosh would silently misread, and for
-    queries over the size limits."""
-    if not text.strip():
-        raise QueryError("empty query")
-    if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"query too long: {len(text):,} characters (at most {MAX_QUERY_CHARS:,})")
-    words = len(_WORD.findall(text))
-    if words > MAX_WORDS:
-        raise QueryError(f"query has too many words: {words:,} (at most {MAX_WORDS})")
-    if text.count('"') % 2:
-        raise QueryError('unclosed quote: add the closing "')
-    bare = _outside_quotes(text)
-    depth = deepest = 0
-    for ch in bare:
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        deepest = max(deepest, depth)
-        if depth < 0:
-            break
-    if deepest > MAX_DEPTH:
-        raise QueryError(f"parentheses nested too deep: {deepest} levels (at most {MAX_DEPTH})")
-    if depth:
-        raise QueryError("unbalanced parentheses")
-    if bare.count("[") != bare.count("]") or bare.count("{") != bare.count("}"):
-        raise QueryError("unbalanced brackets in a range: use field:[low TO high]")
-    allowed = set(QUERY_FIELDS) | set(FIELD_ALIASES)
-    for match in _FIELD_REF.finditer(bare):
-        name = match.group(1)
-        if name.lower() not in allowed:
-            shown = ", ".join(
-                sorted({"title", "body", "author", "source", "date", "tag", *ENTITY_FIELDS})
-            )
-            raise QueryError(f"unknown field '{name}:' (fields: {shown})")
-
-
 def parse_query(text: str, entities: EntityLookup | None = None) -> query.Query:
     """The Whoosh query for ``text``; with ``entities``, names are expanded (see above)."""
     text = clean_query(text)
     check_syntax(text)
-    lowered = _FIELD_REF.sub(lambda m: m.group(0).lower(), text)
+    lowered = FIELD_REF.sub(lambda m: m.group(0).lower(), text)
     token = _LOOKUP.set(entities)
     try:
-        parsed = _parser().parse(lowered)
+        parsed = _normalized(_parser().parse(lowered, normalize=False))
     except Exception as error:  # Whoosh raises bare ValueErrors and worse on odd input
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise QueryError(f"cannot read query: {message[:120]}") from None
@@ -266,6 +194,54 @@ def parse_query(text: str, entities: EntityLookup | None = None) -> query.Query:
         # "NOT x" alone means "everything except x", which Whoosh would match nothing for.
         parsed = query.And([query.Every(), parsed])
     return parsed.accept(_bounded)
+
+
+_HIDDEN = "\x00entity"  # the field of the stand-ins _normalized puts in an EntityMatch's place
+
+
+def _normalized(tree: query.Query) -> query.Query:
+    """``tree.normalize()`` with each :class:`EntityMatch` kept whole.
+
+    ``Or.normalize`` takes the children of any ``Or`` inside it as its own, and an
+    EntityMatch is one: ``person:blair OR place:europe`` became thousands of id terms
+    without the spellings to mark (and took 100 ms to hash them). Each is normalised as a
+    one-term stand-in instead (the same one for equal matches, so duplicates still go),
+    then put back with the boost normalising gave the stand-in.
+    """
+    hidden: dict[str, EntityMatch] = {}
+
+    def hide(node: query.Query) -> query.Query:
+        key = repr((node.spellings, [child.text for child in node.subqueries]))
+        hidden[key] = node
+        return query.Term(_HIDDEN, key, boost=node.boost)
+
+    def show(node: query.Query) -> query.Query:
+        match = hidden[node.text]
+        return EntityMatch(match.subqueries, boost=node.boost, spellings=match.spellings)
+
+    tree = _swapped(tree, lambda node: isinstance(node, EntityMatch), hide)
+    if not hidden:
+        return tree.normalize()
+    return _swapped(
+        tree.normalize(),
+        lambda node: getattr(node, "fieldname", None) == _HIDDEN and isinstance(node, query.Term),
+        show,
+    )
+
+
+def _swapped(node: Any, chosen: Any, swap: Any) -> Any:
+    """``node`` with ``swap`` applied to the nodes ``chosen`` picks, changed in place (a
+    rebuilt node could lose attributes such as an Or's ``scale``)."""
+    if chosen(node):
+        return swap(node)
+    children = getattr(node, "subqueries", None)
+    if isinstance(children, (list, tuple)):
+        node.subqueries = type(children)(_swapped(child, chosen, swap) for child in children)
+    for name in ("a", "b", "child", "query"):
+        child = getattr(node, name, None)
+        if isinstance(child, query.Query):
+            setattr(node, name, _swapped(child, chosen, swap))
+    return node
 
 
 def _bounded(node: query.Query) -> query.Query:

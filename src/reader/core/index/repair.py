@@ -17,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from reader.core.corpus.loader import CorpusError
 from reader.core.index import cachehealth
 from reader.core.index.cachehealth import CacheDamaged, CacheError, CacheUnwritable
 
@@ -107,7 +106,8 @@ class Repairs(ABC):
         """A one-line account when ``error`` comes from a damaged cache (recorded, so
         that the next update rebuilds it even if this process cannot); None for
         anything else. Raises CacheUnwritable when the cause is the disk."""
-        from reader.core.index.query import QueryError
+        from reader.core.corpus.loader import CorpusError  # not loaded by a search that works
+        from reader.core.index.query_check import QueryError
 
         if isinstance(error, (QueryError, LookupError, CacheError, CorpusError)):
             return None

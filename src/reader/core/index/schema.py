@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from whoosh import fields
-from whoosh.analysis import (
-    Analyzer,
-    CharsetFilter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemmingAnalyzer,
-)
-from whoosh.support.charset import accent_map
+# Whoosh loads on first use: a one-shot search on a Tantivy index reads only the names
+# below (and the query checks that use them) and never imports it.
+if TYPE_CHECKING:
+    from whoosh import fields
+    from whoosh.analysis import Analyzer
 
 # Bump when fields or analyzers change: an index of another version is rebuilt.
 SCHEMA_VERSION = 2  # 2: entity fields
@@ -32,16 +29,24 @@ QUERY_FIELDS = ("title", "body", "authors", "source", "date", "tags", "id", "pat
 @lru_cache(maxsize=1)
 def text_analyzer() -> Analyzer:
     """Stemming, stop words and accent folding: "Café" finds "cafe", "soldiers" "soldier"."""
+    from whoosh.analysis import CharsetFilter, StemmingAnalyzer
+    from whoosh.support.charset import accent_map
+
     return StemmingAnalyzer(expression=TOKEN_PATTERN) | CharsetFilter(accent_map)
 
 
 @lru_cache(maxsize=1)
 def name_analyzer() -> Analyzer:
     """Names are matched as written (no stemming), case- and accent-insensitively."""
+    from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
+    from whoosh.support.charset import accent_map
+
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
 
 
 def build_schema() -> fields.Schema:
+    from whoosh import fields
+
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         path=fields.ID(stored=True),

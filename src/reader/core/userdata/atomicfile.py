@@ -19,7 +19,6 @@ import errno
 import glob
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -91,6 +90,8 @@ def atomic_write_text(path: Path, text: str, *, backup: bool = True, new_mode: i
         what = "is a folder" if stat.S_ISDIR(info.st_mode) else "is not a regular file"
         raise NotAFileError(errno.EEXIST, what, str(path))
     mode = stat.S_IMODE(info.st_mode) if info is not None else new_mode
+    import tempfile  # on writing only: reading commands do not load it
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     tmp = Path(tmp_name)
     try:

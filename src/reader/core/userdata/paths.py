@@ -10,32 +10,43 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from platformdirs import PlatformDirs
+if TYPE_CHECKING:
+    from platformdirs import PlatformDirs
 
 APP_NAME = "reader"
-_DIRS = PlatformDirs(APP_NAME, appauthor=False)
 
 
-def _override(var: str, default: str) -> Path:
+@cache
+def _dirs() -> PlatformDirs:
+    # Loaded when a default folder is asked for (10 ms of imports, not for every command).
+    from platformdirs import PlatformDirs
+
+    return PlatformDirs(APP_NAME, appauthor=False)
+
+
+def _override(var: str, default: Callable[[], str]) -> Path:
     value = os.environ.get(var)
-    return Path(value).expanduser() if value else Path(default)
+    return Path(value).expanduser() if value else Path(default())
 
 
 def config_dir() -> Path:
     """Folder of ``config.yaml`` and the user's ``themes/``."""
-    return _override("READER_CONFIG_DIR", _DIRS.user_config_dir)
+    return _override("READER_CONFIG_DIR", lambda: _dirs().user_config_dir)
 
 
 def data_dir() -> Path:
     """Folder of user data that must never be lost: bookmarks, aliases, state."""
-    return _override("READER_DATA_DIR", _DIRS.user_data_dir)
+    return _override("READER_DATA_DIR", lambda: _dirs().user_data_dir)
 
 
 def cache_dir() -> Path:
     """Folder of rebuildable data: the Whoosh indexes."""
-    return _override("READER_CACHE_DIR", _DIRS.user_cache_dir)
+    return _override("READER_CACHE_DIR", lambda: _dirs().user_cache_dir)
 
 
 def user_themes_dir() -> Path:

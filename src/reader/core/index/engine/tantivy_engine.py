@@ -312,19 +312,17 @@ class TantivyEngine(SearchEngine):
 
     def search(self, parsed: Any, limit: int) -> EngineHits:
         from reader.core.index.hits import compile_hits
-        from reader.core.index.query import expand_terms
 
         lexicon = _Lexicon(self._current())
-        expanded = expand_terms(parsed, lexicon)
+        expanded = _expanded(parsed, lexicon)
         total, found = self._run(translate(expanded, self._open_index().schema), limit)
         return EngineHits(total, tuple(found), compile_hits(expanded, lexicon))
 
     def matcher(self, parsed: Any) -> HitMatcher:
         from reader.core.index.hits import compile_hits
-        from reader.core.index.query import expand_terms
 
         lexicon = _Lexicon(self._current())
-        return compile_hits(expand_terms(parsed, lexicon), lexicon)
+        return compile_hits(_expanded(parsed, lexicon), lexicon)
 
     def doc_frequency(self, field: str, term: str) -> int:
         return int(self._current().doc_freq(field, term))
@@ -382,6 +380,18 @@ class TantivyEngine(SearchEngine):
         return found, own
 
 
+def _expanded(parsed: Any, lexicon: _Lexicon) -> Any:
+    """``parsed`` with its wildcard, fuzzy and range terms expanded (a plain query has none,
+    and is searched without loading Whoosh)."""
+    from reader.core.index.plain_query import PlainQuery
+
+    if isinstance(parsed, PlainQuery):
+        return parsed
+    from reader.core.index.query import expand_terms
+
+    return expand_terms(parsed, lexicon)
+
+
 def _first_line(error: BaseException) -> str:
     lines = str(error).strip().splitlines()
     return lines[0][:200] if lines else type(error).__name__
@@ -399,7 +409,10 @@ class _Lexicon:
 
     def __init__(self, searcher: tantivy.Searcher) -> None:
         self._searcher = searcher
-        self.schema = _whoosh_schema()
+
+    @property
+    def schema(self) -> Any:
+        return _whoosh_schema()  # only a wildcard, fuzzy or range term asks (loads Whoosh)
 
     def _words(self, field: str, prefix: str) -> list[str]:
         # Tantivy lists them by frequency: sorted here, as Whoosh's lexicon is.
@@ -437,13 +450,18 @@ class _Lexicon:
 
 
 def translate(node: Any, schema: Any) -> Any:
-    """The Tantivy query for a parsed (and expanded) query tree node."""
+    """The Tantivy query for a parsed (and expanded) query tree node, or a plain query."""
     import tantivy
+
+    from reader.core.index.plain_query import PlainQuery
+
+    Q, Occur = tantivy.Query, tantivy.Occur
+    if isinstance(node, PlainQuery):
+        return _plain(node, schema)
     from whoosh import query as wq
 
     from reader.core.index.query import EntityMatch
 
-    Q, Occur = tantivy.Query, tantivy.Occur
     boost = float(getattr(node, "boost", 1.0) or 1.0)
     if node is wq.NullQuery or isinstance(node, type(wq.NullQuery)):
         return Q.empty_query()
@@ -506,6 +524,21 @@ def translate(node: Any, schema: Any) -> Any:
         # expanded (no index words): it matches nothing.
         return Q.empty_query()
     raise TypeError(f"no Tantivy query for {type(node).__name__}")
+
+
+def _plain(node: Any, schema: Any) -> Any:
+    """A :class:`PlainQuery` as :func:`translate` translates its Whoosh tree: each term an Or
+    of its fields, all of them an And."""
+    import tantivy
+
+    from reader.core.index.plain_query import FIELDS
+
+    Q, Occur = tantivy.Query, tantivy.Occur
+    either = [
+        Q.boolean_query([(Occur.Should, _term(field, term, schema)) for field in FIELDS])
+        for term in node.terms
+    ]
+    return either[0] if len(either) == 1 else Q.boolean_query([(Occur.Must, q) for q in either])
 
 
 def _term(field: str, text: Any, schema: Any) -> Any:

@@ -192,20 +192,22 @@ class WhooshEngine(SearchEngine):
 
     def search(self, parsed: Any, limit: int) -> EngineHits:
         from reader.core.index.hits import compile_hits
+        from reader.core.index.plain_query import whoosh_tree
         from reader.core.index.query import expand_terms
 
         searcher = self.searcher()
-        parsed = expand_terms(parsed, searcher.reader())
+        parsed = expand_terms(whoosh_tree(parsed), searcher.reader())
         results = searcher.search(parsed, limit=limit)
         found = tuple((hit["id"], float(hit.score or 0.0)) for hit in results)
         return EngineHits(len(results), found, compile_hits(parsed, searcher.reader()))
 
     def matcher(self, parsed: Any) -> HitMatcher:
         from reader.core.index.hits import compile_hits
+        from reader.core.index.plain_query import whoosh_tree
         from reader.core.index.query import expand_terms
 
         reader = self.searcher().reader()
-        return compile_hits(expand_terms(parsed, reader), reader)
+        return compile_hits(expand_terms(whoosh_tree(parsed), reader), reader)
 
     def doc_frequency(self, field: str, term: str) -> int:
         return int(self.searcher().doc_frequency(field, term))
