@@ -304,3 +304,16 @@ def test_town_after_a_ground_in_brackets_is_a_place(extractor: Extractor) -> Non
     )
     places = names(extractor.extract(text), "place")
     assert {"Birmingham", "Manchester"} <= places
+
+
+def test_name_before_newspaper_or_daily_is_the_paper(extractor: Extractor) -> None:
+    text = (
+        "Zycie Warszawy daily said on Saturday that the deal was off. "
+        "Zycie Warszawy said its publisher would sell. Dan Jolin told Empire magazine "
+        "so, and a Glasgow newspaper and a Murdoch tabloid agreed."
+    )
+    ents = extractor.extract(text)
+    orgs = names(ents, "org")
+    assert {"Zycie Warszawy", "Empire"} <= orgs
+    assert "Glasgow" not in orgs and "Murdoch" not in orgs
+    assert "Zycie Warszawy" not in names(ents, "person")

@@ -27,6 +27,7 @@ from reader.core.entities.lexicon import (
     ORG_BEFORE_NOUNS,
     ORG_HEADS,
     ORG_STARTS,
+    PAPER_NOUNS,
     PARTIES,
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -230,6 +231,13 @@ class Classifier:
         place = self.gaz.place(" ".join(w[2] for w in words[:-1]))
         return place is not None and place.kind in ("city", "state")
 
+    def _paper_name(self, texts: list[str], lows: list[str]) -> bool:
+        """Words before "newspaper" or "daily" that can name the paper: not its owner
+        ("a Murdoch tabloid"), a town ("a Glasgow newspaper") or a weekday."""
+        if lows[-1] in NEVER or any(self.gaz.place(t) is not None for t in texts):
+            return False
+        return not (len(texts) == 1 and self.gaz.is_surname(texts[0]) and not self.common(texts[0]))
+
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join(w[2] for w in words)) is not None
 
@@ -392,6 +400,13 @@ class Classifier:
             return "place", MEDIUM, None  # "Federal Republic of Yugoslavia"
         if place is not None:
             return "place", STRONG, place
+        if (
+            span.next in PAPER_NOUNS
+            and span.after.lstrip().startswith(span.next)  # not "Curry's Daily Source"
+            and not (span.initial and n == 1 and self.common(texts[0]))  # "Financial newspaper X"
+            and self._paper_name(texts, lows)
+        ):
+            return "org", STRONG, None  # "Zycie Warszawy daily said", "the Sun newspaper"
         if n > 1 and (
             lows[-1] in PLACE_HEADS
             or (lows[0] in PLACE_STARTS and not (n > 2 and self._team(texts)))

@@ -153,6 +153,10 @@ ORG_AFTER_NOUNS = frozenset(
     club side party
     """.split()
 )
+# Lower-case words after a name that make it a paper, whatever else its words could be:
+# a paper named in its own language ("Yedioth Ahronoth newspaper", "Zycie Warszawy
+# daily"), or by a word ("the Sun newspaper").
+PAPER_NOUNS = frozenset("newspaper newspapers daily weekly tabloid magazine".split())
 # Lower-case words after a name that make it an organisation ("Pirelli shares").
 ORG_BEFORE_NOUNS = frozenset(
     """
