@@ -317,3 +317,15 @@ def test_name_before_newspaper_or_daily_is_the_paper(extractor: Extractor) -> No
     assert {"Zycie Warszawy", "Empire"} <= orgs
     assert "Glasgow" not in orgs and "Murdoch" not in orgs
     assert "Zycie Warszawy" not in names(ents, "person")
+
+
+def test_lone_first_word_of_a_guessed_full_name_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "Rodney Eyles called Jansher Khan a cheat after the semi-final. "
+        "Eyles said Jansher was generally honest on court. "
+        "Cadbury Schweppes employs 55,000 people; Cadbury said sales were up."
+    )
+    ents = extractor.extract(text)
+    people = names(ents, "person")
+    assert "Jansher" in people
+    assert "Cadbury" not in people

@@ -71,8 +71,9 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     memory = _remember(typed)
     surnames = _surnames(typed)
     given = _given_names(typed)
+    guessed = _guessed_given_names(typed, gaz)
     for item in typed:
-        _settle(item, memory, surnames, given)
+        _settle(item, memory, surnames, given, guessed)
     _people_over_towns(typed, _surnames(typed, MEDIUM))
     _short_forms(typed, links)
     _lists(text, typed)
@@ -388,6 +389,22 @@ def _given_names(typed: list[Typed]) -> set[str]:
     }
 
 
+def _guessed_given_names(typed: list[Typed], gaz: Gazetteer) -> set[str]:
+    """First words of two-word names guessed to be people that end in a surname:
+    "Jansher Khan", "Arsene Wenger" (not "Cadbury Schweppes", "Whitbread Book")."""
+    found: set[str] = set()
+    for item in typed:
+        if item.type != "person" or len(item.words) != 2 or item.strength != WEAK:
+            continue
+        last = item.words[1][2]
+        if gaz.is_surname(last) and gaz.zipf(last) < _COMMON_SURNAME_ZIPF:
+            found.add(item.words[0][2])
+    return found
+
+
+_COMMON_SURNAME_ZIPF = 3.0  # "Book", "Field": words first, surnames second
+
+
 # "SEATTLE AT BALTIMORE": the home side's town is where the game is.
 _VENUE = frozenset(("at", "in"))
 # A results line opening with the ground's town and a colon.
@@ -411,11 +428,21 @@ def _settle(
     memory: dict[str, tuple[EntityType, int]],
     surnames: list[str],
     given: set[str],
+    guessed: set[str],
 ) -> None:
     if item.strength >= STRONG or len(item.name.rstrip(".")) < 2:
         return
     if len(item.words) == 1 and item.type != "place" and item.words[0][2] in given:
         item.type, item.strength = "person", MEDIUM
+        return
+    if (
+        len(item.words) == 1
+        and item.type == "org"
+        and item.strength <= WEAK
+        and item.words[0][2] in guessed
+        and not _sure_org(memory.get(fold(item.name)))  # "Pernod shares" ... "Pernod Ricard"
+    ):
+        item.type, item.strength = "person", MEDIUM  # opens a guessed full name
         return
     # The surname of someone the article names in full is that person, however
     # often the lone word was guessed to be something else.
@@ -427,6 +454,10 @@ def _settle(
     known = memory.get(fold(item.name))
     if known is not None and known[0] != item.type and known[1] > _weight(item.strength):
         item.type, item.strength = known[0], WEAK
+
+
+def _sure_org(known: tuple[EntityType, int] | None) -> bool:
+    return known is not None and known[0] == "org" and known[1] >= _weight(MEDIUM)
 
 
 def _short_forms(typed: list[Typed], links: dict[str, str]) -> None:
