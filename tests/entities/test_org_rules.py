@@ -329,3 +329,29 @@ def test_lone_first_word_of_a_guessed_full_name_is_that_person(extractor: Extrac
     people = names(ents, "person")
     assert "Jansher" in people
     assert "Cadbury" not in people
+
+
+def test_a_possessive_with_nothing_owned_makes_a_name(extractor: Extractor) -> None:
+    text = (
+        "Standard & Poor's, Moody's and Fitch downgraded the bank. "
+        "Foster's said its offer stood; Foster's shares fell. "
+        "Verizon made a bid. Regulators will look less at Qwest than at Verizon's. "
+        "Duran's first fight at home was a win."
+    )
+    ents = extractor.extract(text)
+    orgs = names(ents, "org")
+    assert {"Moody's", "Foster's"} <= orgs
+    assert "Verizon's" not in orgs and "Verizon" in orgs
+    assert "Duran's" not in orgs
+
+
+def test_possessive_name_spaced_as_in_newswire_tokens(extractor: Extractor) -> None:
+    text = (
+        "NationsBank agreed to buy Boatmen 's Bancshares Inc. for $ 9.5 billion .\n"
+        "Boatmen 's was the prize in Missouri , analysts said .\n"
+        "The premium for Boatmen 's stock was large .\n"
+    )
+    ents = extractor.extract(text)
+    spans = {m.text for e in ents if e.type == "org" for m in e.mentions}
+    assert {"Boatmen 's Bancshares Inc.", "Boatmen 's"} <= spans
+    assert "Boatmen" not in spans

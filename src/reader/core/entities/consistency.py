@@ -29,6 +29,7 @@ from reader.core.entities.lexicon import (
     TITLE_MODIFIERS,
 )
 from reader.core.entities.model import EntityType
+from reader.core.entities.possessives import possessive_names
 from reader.core.entities.results import result_sides
 from reader.core.entities.spans import ORDINAL, Span, find_spans
 from reader.core.entities.spelt_out import spelt_out
@@ -80,6 +81,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     _entrants(typed, classifier)
     _companies_over_towns(typed)
     _words_of_companies(typed)
+    typed = possessive_names(text, typed)
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
     for item in typed:
