@@ -355,3 +355,24 @@ def test_possessive_name_spaced_as_in_newswire_tokens(extractor: Extractor) -> N
     spans = {m.text for e in ents if e.type == "org" for m in e.mentions}
     assert {"Boatmen 's Bancshares Inc.", "Boatmen 's"} <= spans
     assert "Boatmen" not in spans
+
+
+def test_club_with_its_towns_initials_in_brackets_on_results_lines(extractor: Extractor) -> None:
+    text = (
+        "Soccer results from the Yugoslav league on Saturday:\n"
+        "Hajduk 2 Proleter (Z) 0\n"
+        "Borac 1 Mladost (BJ) 2\n"
+        "Standings:\n"
+        "Radnicki (N) 3 1 0 2 5 6 3\n"
+        "Partizan 4 3 1 0 13 3 10\n"
+    )
+    ents = extractor.extract(text)
+    spans = {m.text for e in ents if e.type == "org" for m in e.mentions}
+    assert {"Proleter (Z)", "Mladost (BJ)", "Radnicki (N)", "Hajduk", "Borac"} <= spans
+    assert not {"Mladost", "BJ", "Radnicki"} & spans
+
+
+def test_country_code_in_brackets_stays_out_of_the_side(extractor: Extractor) -> None:
+    text = "Davis Cup results:\nSampras (US) 3 Henman (UK) 1\nKafelnikov 3 Rafter 2\n"
+    spans = {m.text for e in extractor.extract(text) for m in e.mentions}
+    assert "Sampras (US)" not in spans and "Henman (UK)" not in spans
