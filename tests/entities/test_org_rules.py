@@ -376,3 +376,14 @@ def test_country_code_in_brackets_stays_out_of_the_side(extractor: Extractor) ->
     text = "Davis Cup results:\nSampras (US) 3 Henman (UK) 1\nKafelnikov 3 Rafter 2\n"
     spans = {m.text for e in extractor.extract(text) for m in e.mentions}
     assert "Sampras (US)" not in spans and "Henman (UK)" not in spans
+
+
+def test_counted_acronym_is_a_unit_not_an_organisation(extractor: Extractor) -> None:
+    text = (
+        "Tom Pagnozzi had three hits and three RBI. Sean Berry tied a career high "
+        "with six RBI and Devon White's RBI double won it. The dam will produce "
+        "12,600 MW of electricity. IBM said 15 EU members agreed."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert "RBI" not in orgs and "MW" not in orgs
+    assert {"IBM", "EU"} <= orgs

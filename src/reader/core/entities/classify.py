@@ -412,6 +412,8 @@ class Classifier:
             or (lows[0] in PLACE_STARTS and not (n > 2 and self._team(texts)))
         ):  # "San Andreas" is a place, "San Diego Padres" a club
             return "place", MEDIUM, None
+        if n == 1 and _acronym(texts[0]) and counted(span):
+            return None, UNKNOWN, None  # "three RBI and", "121 GB of storage": a unit
         if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
         if n == 1 and _acronym(texts[0]) and not _INITIAL.fullmatch(texts[0]):
@@ -573,6 +575,24 @@ _COMPASS = frozenset("north south east west northeast northwest southeast southw
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}['’]?s")
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc nz hk".split())
+
+
+# Counts before an acronym make it a unit or a statistic ("three RBI", "20 GB").
+_COUNT = re.compile(
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|dozen|several|many"
+)
+# Words after such a count and acronym: it ends there ("the 15 EU members" goes on).
+_AFTER_COUNT = frozenset("and or in as of for on at to with but by from per this that".split())
+
+
+def counted(span: Span) -> bool:
+    """Whether a lone acronym is counted (a number before it in its sentence) and
+    ends its phrase: "six RBI and", not "five ISIL units" or "two ISIL-held towns"."""
+    if span.initial or _COUNT.fullmatch(span.prev) is None:
+        return False
+    after = span.after.lstrip()
+    return not after or after[0] in ".,;:!?)" or span.next in _AFTER_COUNT
 
 
 def never_alone(word: str) -> bool:

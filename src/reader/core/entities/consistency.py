@@ -14,7 +14,15 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from reader.core.entities.classify import MEDIUM, STRONG, WEAK, Classifier, Typed, never_alone
+from reader.core.entities.classify import (
+    MEDIUM,
+    STRONG,
+    WEAK,
+    Classifier,
+    Typed,
+    counted,
+    never_alone,
+)
 from reader.core.entities.datelines import datelines
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.keys import fold, skeleton, variants
@@ -75,6 +83,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     guessed = _guessed_given_names(typed, gaz)
     for item in typed:
         _settle(item, memory, surnames, given, guessed)
+    _units(typed)
     _people_over_towns(typed, _surnames(typed, MEDIUM))
     _short_forms(typed, links)
     _lists(text, typed)
@@ -456,6 +465,19 @@ def _settle(
     known = memory.get(fold(item.name))
     if known is not None and known[0] != item.type and known[1] > _weight(item.strength):
         item.type, item.strength = known[0], WEAK
+
+
+def _units(typed: list[Typed]) -> None:
+    """ "three RBI", "six RBI": an acronym the article counts twice is a unit or a
+    statistic there, not an organisation ("Devon White's RBI double")."""
+    counts: dict[str, int] = defaultdict(int)
+    for item in typed:
+        if len(item.words) == 1 and item.words[0][2].isupper() and counted(item.span):
+            counts[item.name] += 1
+    units = {name for name, count in counts.items() if count >= 2}
+    for item in typed:
+        if item.name in units and item.strength < STRONG:
+            item.type = None
 
 
 def _sure_org(known: tuple[EntityType, int] | None) -> bool:
