@@ -387,3 +387,22 @@ def test_counted_acronym_is_a_unit_not_an_organisation(extractor: Extractor) -> 
     orgs = names(extractor.extract(text), "org")
     assert "RBI" not in orgs and "MW" not in orgs
     assert {"IBM", "EU"} <= orgs
+
+
+def test_towns_on_an_athletics_or_tennis_page_stay_towns(extractor: Extractor) -> None:
+    text = (
+        "Hewitt has now lifted the Sydney title four times. She was edged out by "
+        "Holmes in the athletics final and will be back at this year's London event "
+        "in the 800m, and the tennis season moves to Madrid.\n"
+    )
+    ents = extractor.extract(text)
+    assert not {"Sydney", "London", "Madrid"} & names(ents, "org")
+
+
+def test_towns_on_a_football_page_are_still_clubs(extractor: Extractor) -> None:
+    text = (
+        "Titus Bramble's own goal put Liverpool on the comeback trail as injury-hit "
+        "Newcastle were beaten. Neil Mellor gave Liverpool the lead before half-time, "
+        "and Newcastle had Lee Bowyer sent off in the match. The striker missed a penalty.\n"
+    )
+    assert {"Liverpool", "Newcastle"} <= names(extractor.extract(text), "org")

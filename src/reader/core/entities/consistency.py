@@ -96,8 +96,9 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     for item in typed:
         _mark_dateline(text, item)
     sides = sum(1 for item in typed if item.side)
-    if sides >= 4 or _scores_at_least(text, 4) or _at_least(_SPORT, text.lower(), 3):
-        _sports(typed, gaz, surnames)
+    low = text.lower()
+    if sides >= 4 or _scores_at_least(text, 4) or _at_least(_SPORT, low, 3):
+        _sports(typed, gaz, surnames, clubs=sides > 0 or _TEAM_SPORT.search(low) is not None)
     return [t for t in typed if t.type is not None], links
 
 
@@ -150,10 +151,22 @@ _SCORECARD = frozenset("b c st lbw".split())
 _TEAM_NEXT = frozenset("beat beats drew draw lost v vs".split())
 
 
-def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
+# Words of games played by clubs. A page on athletics, tennis, golf or boxing without
+# them names no clubs: "Radcliffe" is the runner, "the Sydney title" the tournament's.
+_TEAM_SPORT = re.compile(
+    r"\b(?:football|soccer|cricket|rugby|baseball|basketball|hockey|volleyball|handball|"
+    r"league|club|clubs|striker|midfielder|midfield|goalkeeper|defenders?|winger|goals?|"
+    r"penalty|penalties|half-?time|manager|subs|substitutes?|scrum|scrum-half|fly-half|"
+    r"innings|wickets?|premiership|division|relegation|fc)\b"
+)
+
+
+def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str], clubs: bool) -> None:
     """In results and match reports, towns next to scores are clubs ("Surrey 429-7").
 
     Countries stay places: national sides are conventionally tagged as the country.
+    Without ``clubs`` (no results lines, no word of a team game) a town next to a
+    score or a name is still read so, but a town elsewhere stays a town.
     """
     teams: set[str] = set()
     players: set[str] = set()
@@ -194,7 +207,7 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
             continue
         elif item.place is not None and _VENUE_LINE.match(item.span.after) and item.span.initial:
             continue  # "Leicester : Leicestershire beat Somerset": where the match was
-        elif (key in teams and item.span.prev not in _VENUE) or _club_town(item, gaz):
+        elif (key in teams and item.span.prev not in _VENUE) or (clubs and _club_town(item, gaz)):
             item.type, item.strength, item.place = "org", MEDIUM, None
 
 
