@@ -406,3 +406,12 @@ def test_towns_on_a_football_page_are_still_clubs(extractor: Extractor) -> None:
         "and Newcastle had Lee Bowyer sent off in the match. The striker missed a penalty.\n"
     )
     assert {"Liverpool", "Newcastle"} <= names(extractor.extract(text), "org")
+
+
+def test_two_name_particles_stay_inside_a_persons_name(extractor: Extractor) -> None:
+    text = (
+        "Shell chief executive Jeroen van der Veer spoke. Actor Rodrigo de la Serna won. "
+        "Springbok scrum-half Joost van der Westhuizen scored twice."
+    )
+    people = names(extractor.extract(text), "person")
+    assert {"Jeroen van der Veer", "Rodrigo de la Serna", "Joost van der Westhuizen"} <= people
