@@ -415,3 +415,12 @@ def test_two_name_particles_stay_inside_a_persons_name(extractor: Extractor) -> 
     )
     people = names(extractor.extract(text), "person")
     assert {"Jeroen van der Veer", "Rodrigo de la Serna", "Joost van der Westhuizen"} <= people
+
+
+def test_the_fed_is_an_organisation(extractor: Extractor) -> None:
+    text = (
+        "The Fed has been raising interest rates. Analysts said the Fed would "
+        "move again at a Fed meeting. The Senate agreed."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert {"Fed", "Senate"} <= orgs

@@ -384,8 +384,13 @@ class Classifier:
             return None, UNKNOWN, None  # "Crosses of Military Merit", "Order of Lenin"
         if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
             return None, UNKNOWN, None
-        if n == 1 and lows[0] in _INSTITUTIONS and not span.initial and not span.shouting:
-            return "org", MEDIUM, None  # "the Senate", "Congress"
+        if (
+            n == 1
+            and lows[0] in _INSTITUTIONS
+            and (not span.initial or span.prev == "the")
+            and not span.shouting
+        ):
+            return "org", MEDIUM, None  # "the Senate", "Congress", "The Fed said"
         if n == 1 and (lows[0] in TITLES or (lows[0] in ORG_HEADS and self.common(texts[0]))):
             return None, UNKNOWN, None
         if place is not None and n > 1 and place.kind != "city":
@@ -533,7 +538,7 @@ _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")
 _DATELINE_NEXT = re.compile(r"\s*(?:,\s*)?\d{4}-\d\d-\d\d")
 # Institutions named by one capitalised word mid-sentence.
 _INSTITUTIONS = frozenset(
-    "senate congress parliament duma rada knesset commission pentagon cabinet".split()
+    "senate congress parliament duma rada knesset commission pentagon cabinet fed".split()
 )
 _POLITICAL = frozenset(
     "conservative liberal communist socialist republican democratic labour labor green".split()
