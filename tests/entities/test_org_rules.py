@@ -424,3 +424,23 @@ def test_the_fed_is_an_organisation(extractor: Extractor) -> None:
     )
     orgs = names(extractor.extract(text), "org")
     assert {"Fed", "Senate"} <= orgs
+
+
+def test_a_title_alone_is_no_organisation(extractor: Extractor) -> None:
+    text = (
+        "A spokesman said the Prime Minister expected a deal. The Lord Chancellor "
+        "agreed, and the Foreign Secretary told reporters so."
+    )
+    ents = extractor.extract(text)
+    named = names(ents, "org") | names(ents, "person")
+    assert not {"Prime Minister", "Lord Chancellor", "Foreign Secretary"} & named
+
+
+def test_an_acronym_after_a_is_a_thing(extractor: Extractor) -> None:
+    text = (
+        "One strike destroyed a VBIED, and another an IED. He was made an OBE in "
+        "2001. A BBC reporter saw it."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert not {"VBIED", "IED", "OBE"} & orgs
+    assert "BBC" in orgs

@@ -393,6 +393,8 @@ class Classifier:
             return "org", MEDIUM, None  # "the Senate", "Congress", "The Fed said"
         if n == 1 and (lows[0] in TITLES or (lows[0] in ORG_HEADS and self.common(texts[0]))):
             return None, UNKNOWN, None
+        if n > 1 and self.title_size(words) == n:
+            return None, UNKNOWN, None  # "the Prime Minister said", "Foreign Secretary"
         if place is not None and n > 1 and place.kind != "city":
             return "place", STRONG, place  # "West Bank" before "... Bank"
         if n <= 3 and self._entrant_team(span, texts):
@@ -592,9 +594,10 @@ _AFTER_COUNT = frozenset("and or in as of for on at to with but by from per this
 
 
 def counted(span: Span) -> bool:
-    """Whether a lone acronym is counted (a number before it in its sentence) and
-    ends its phrase: "six RBI and", not "five ISIL units" or "two ISIL-held towns"."""
-    if span.initial or _COUNT.fullmatch(span.prev) is None:
+    """Whether a lone acronym is counted (a number or "a" before it in its sentence)
+    and ends its phrase: "six RBI and", "destroyed a VBIED.", not "five ISIL units",
+    "two ISIL-held towns" or "a BBC reporter"."""
+    if span.initial or (_COUNT.fullmatch(span.prev) is None and span.prev not in ("a", "an")):
         return False
     after = span.after.lstrip()
     return not after or after[0] in ".,;:!?)" or span.next in _AFTER_COUNT
