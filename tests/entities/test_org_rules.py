@@ -444,3 +444,13 @@ def test_an_acronym_after_a_is_a_thing(extractor: Extractor) -> None:
     orgs = names(extractor.extract(text), "org")
     assert not {"VBIED", "IED", "OBE"} & orgs
     assert "BBC" in orgs
+
+
+def test_a_named_operation_is_no_organisation(extractor: Extractor) -> None:
+    text = (
+        "Coalition forces conducted strikes as part of Operation Inherent Resolve. "
+        "An Operation Black Vote spokesman said the campaign group was pleased."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert "Operation Inherent Resolve" not in orgs
+    assert "Operation Black Vote" in orgs

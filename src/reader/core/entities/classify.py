@@ -385,6 +385,14 @@ class Classifier:
         if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
             return None, UNKNOWN, None
         if (
+            n > 1
+            and lows[0] == "operation"
+            and lows[-1] not in ORG_HEADS
+            and span.next not in ORG_BEFORE_NOUNS  # "an Operation Black Vote spokesman"
+            and span.prev not in ORG_AFTER_NOUNS  # "relief agency Operation USA"
+        ):
+            return None, UNKNOWN, None  # "Operation Inherent Resolve": a campaign, an event
+        if (
             n == 1
             and lows[0] in _INSTITUTIONS
             and (not span.initial or span.prev == "the")
