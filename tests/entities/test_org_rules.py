@@ -454,3 +454,9 @@ def test_a_named_operation_is_no_organisation(extractor: Extractor) -> None:
     orgs = names(extractor.extract(text), "org")
     assert "Operation Inherent Resolve" not in orgs
     assert "Operation Black Vote" in orgs
+
+
+def test_deportivo_and_real_open_club_names(extractor: Extractor) -> None:
+    text = "Liverpool's victory against Deportivo La Coruna was vital, and Real Betis lost."
+    orgs = names(extractor.extract(text), "org")
+    assert {"Deportivo La Coruna", "Real Betis"} <= orgs

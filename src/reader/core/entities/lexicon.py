@@ -180,7 +180,7 @@ PLACE_BEFORE_NOUNS = frozenset(
 # First words of sports clubs ("Atletico Mineiro", "Hapoel Taibe", "Dynamo Moscow").
 CLUB_STARTS = frozenset(
     """
-    atletico atlético hapoel maccabi beitar dinamo dynamo sporting racing inter olympique
+    atletico atlético deportivo real hapoel maccabi beitar dinamo dynamo sporting racing inter olympique
     olympiakos olympiacos borussia eintracht fortuna rapid spartak lokomotiv torpedo
     cska steaua partizan crvena slavia sparta legia widzew ferencvaros honved vasas
     """.split()
