@@ -180,8 +180,8 @@ PLACE_BEFORE_NOUNS = frozenset(
 # First words of sports clubs ("Atletico Mineiro", "Hapoel Taibe", "Dynamo Moscow").
 CLUB_STARTS = frozenset(
     """
-    atletico atlético deportivo real hapoel maccabi beitar dinamo dynamo sporting racing inter olympique
-    olympiakos olympiacos borussia eintracht fortuna rapid spartak lokomotiv torpedo
+    atletico atlético deportivo real hapoel maccabi beitar dinamo dynamo sporting racing
+    inter olympique olympiakos olympiacos borussia eintracht fortuna rapid spartak lokomotiv torpedo
     cska steaua partizan crvena slavia sparta legia widzew ferencvaros honved vasas
     """.split()
 )
