@@ -460,3 +460,8 @@ def test_deportivo_and_real_open_club_names(extractor: Extractor) -> None:
     text = "Liverpool's victory against Deportivo La Coruna was vital, and Real Betis lost."
     orgs = names(extractor.extract(text), "org")
     assert {"Deportivo La Coruna", "Real Betis"} <= orgs
+
+
+def test_radio_opening_a_name_makes_a_station(extractor: Extractor) -> None:
+    text = "A police commander told Radio Red the group was armed. Radio Red said so."
+    assert "Radio Red" in names(extractor.extract(text), "org")

@@ -457,6 +457,8 @@ class Classifier:
             return "org", MEDIUM, None
         if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
             return "org", MEDIUM, None  # "BBC Ukraine", "ABC News"
+        if n > 1 and lows[0] in ("radio", "television"):
+            return "org", MEDIUM, None  # "Radio Red", "Radio Five Live", "Radio Times"
         if n > 1 and (
             lows[0] in CLUB_STARTS
             # "Al Jazeera", "La Jornada"; but "Al Gore" and "O Smith" are people.
