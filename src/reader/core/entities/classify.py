@@ -378,6 +378,8 @@ class Classifier:
             return "org", STRONG, None
         if n == 1 and (lows[0] in MEDIA or (lows[0] in THE_MEDIA and span.prev == "the")):
             return "org", STRONG, None  # "in Facebook", "the Guardian", "The Economist"
+        if n > 1 and lows[0] in ("radio", "television"):
+            return "org", MEDIUM, None  # "told Radio Red", "Radio Five Live", "Radio Times"
         if n == 1 and lows[0] in PARTIES:
             return "org", MEDIUM, None  # "if Labour is elected"
         if span.prev == "of" and span.prev2_cap and span.prev2 in _AWARDS:
@@ -457,8 +459,6 @@ class Classifier:
             return "org", MEDIUM, None
         if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
             return "org", MEDIUM, None  # "BBC Ukraine", "ABC News"
-        if n > 1 and lows[0] in ("radio", "television"):
-            return "org", MEDIUM, None  # "Radio Red", "Radio Five Live", "Radio Times"
         if n > 1 and (
             lows[0] in CLUB_STARTS
             # "Al Jazeera", "La Jornada"; but "Al Gore" and "O Smith" are people.
