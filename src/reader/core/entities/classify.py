@@ -27,6 +27,7 @@ from reader.core.entities.lexicon import (
     ORG_BEFORE_NOUNS,
     ORG_HEADS,
     ORG_STARTS,
+    PAPER_NOUNS,
     PARTIES,
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -230,6 +231,13 @@ class Classifier:
         place = self.gaz.place(" ".join(w[2] for w in words[:-1]))
         return place is not None and place.kind in ("city", "state")
 
+    def _paper_name(self, texts: list[str], lows: list[str]) -> bool:
+        """Words before "newspaper" or "daily" that can name the paper: not its owner
+        ("a Murdoch tabloid"), a town ("a Glasgow newspaper") or a weekday."""
+        if lows[-1] in NEVER or any(self.gaz.place(t) is not None for t in texts):
+            return False
+        return not (len(texts) == 1 and self.gaz.is_surname(texts[0]) and not self.common(texts[0]))
+
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join(w[2] for w in words)) is not None
 
@@ -370,16 +378,33 @@ class Classifier:
             return "org", STRONG, None
         if n == 1 and (lows[0] in MEDIA or (lows[0] in THE_MEDIA and span.prev == "the")):
             return "org", STRONG, None  # "in Facebook", "the Guardian", "The Economist"
+        if n > 1 and lows[0] in ("radio", "television"):
+            return "org", MEDIUM, None  # "told Radio Red", "Radio Five Live", "Radio Times"
         if n == 1 and lows[0] in PARTIES:
             return "org", MEDIUM, None  # "if Labour is elected"
         if span.prev == "of" and span.prev2_cap and span.prev2 in _AWARDS:
             return None, UNKNOWN, None  # "Crosses of Military Merit", "Order of Lenin"
         if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
             return None, UNKNOWN, None
-        if n == 1 and lows[0] in _INSTITUTIONS and not span.initial and not span.shouting:
-            return "org", MEDIUM, None  # "the Senate", "Congress"
+        if (
+            n > 1
+            and lows[0] == "operation"
+            and lows[-1] not in ORG_HEADS
+            and span.next not in ORG_BEFORE_NOUNS  # "an Operation Black Vote spokesman"
+            and span.prev not in ORG_AFTER_NOUNS  # "relief agency Operation USA"
+        ):
+            return None, UNKNOWN, None  # "Operation Inherent Resolve": a campaign, an event
+        if (
+            n == 1
+            and lows[0] in _INSTITUTIONS
+            and (not span.initial or span.prev == "the")
+            and not span.shouting
+        ):
+            return "org", MEDIUM, None  # "the Senate", "Congress", "The Fed said"
         if n == 1 and (lows[0] in TITLES or (lows[0] in ORG_HEADS and self.common(texts[0]))):
             return None, UNKNOWN, None
+        if n > 1 and self.title_size(words) == n:
+            return None, UNKNOWN, None  # "the Prime Minister said", "Foreign Secretary"
         if place is not None and n > 1 and place.kind != "city":
             return "place", STRONG, place  # "West Bank" before "... Bank"
         if n <= 3 and self._entrant_team(span, texts):
@@ -392,11 +417,20 @@ class Classifier:
             return "place", MEDIUM, None  # "Federal Republic of Yugoslavia"
         if place is not None:
             return "place", STRONG, place
+        if (
+            span.next in PAPER_NOUNS
+            and span.after.lstrip().startswith(span.next)  # not "Curry's Daily Source"
+            and not (span.initial and n == 1 and self.common(texts[0]))  # "Financial newspaper X"
+            and self._paper_name(texts, lows)
+        ):
+            return "org", STRONG, None  # "Zycie Warszawy daily said", "the Sun newspaper"
         if n > 1 and (
             lows[-1] in PLACE_HEADS
             or (lows[0] in PLACE_STARTS and not (n > 2 and self._team(texts)))
         ):  # "San Andreas" is a place, "San Diego Padres" a club
             return "place", MEDIUM, None
+        if n == 1 and _acronym(texts[0]) and counted(span):
+            return None, UNKNOWN, None  # "three RBI and", "121 GB of storage": a unit
         if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
         if n == 1 and _acronym(texts[0]) and not _INITIAL.fullmatch(texts[0]):
@@ -516,7 +550,7 @@ _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")
 _DATELINE_NEXT = re.compile(r"\s*(?:,\s*)?\d{4}-\d\d-\d\d")
 # Institutions named by one capitalised word mid-sentence.
 _INSTITUTIONS = frozenset(
-    "senate congress parliament duma rada knesset commission pentagon cabinet".split()
+    "senate congress parliament duma rada knesset commission pentagon cabinet fed".split()
 )
 _POLITICAL = frozenset(
     "conservative liberal communist socialist republican democratic labour labor green".split()
@@ -558,6 +592,25 @@ _COMPASS = frozenset("north south east west northeast northwest southeast southw
 _STATE_WORDS = frozenset("republic kingdom emirate principality sultanate duchy".split())
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}['’]?s")
 _PLACE_ACRONYMS = frozenset("us u.s uk u.k usa u.s.a uae u.a.e ussr drc prc nz hk".split())
+
+
+# Counts before an acronym make it a unit or a statistic ("three RBI", "20 GB").
+_COUNT = re.compile(
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|dozen|several|many"
+)
+# Words after such a count and acronym: it ends there ("the 15 EU members" goes on).
+_AFTER_COUNT = frozenset("and or in as of for on at to with but by from per this that".split())
+
+
+def counted(span: Span) -> bool:
+    """Whether a lone acronym is counted (a number or "a" before it in its sentence)
+    and ends its phrase: "six RBI and", "destroyed a VBIED.", not "five ISIL units",
+    "two ISIL-held towns" or "a BBC reporter"."""
+    if span.initial or (_COUNT.fullmatch(span.prev) is None and span.prev not in ("a", "an")):
+        return False
+    after = span.after.lstrip()
+    return not after or after[0] in ".,;:!?)" or span.next in _AFTER_COUNT
 
 
 def never_alone(word: str) -> bool:

@@ -14,7 +14,15 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from reader.core.entities.classify import MEDIUM, STRONG, WEAK, Classifier, Typed, never_alone
+from reader.core.entities.classify import (
+    MEDIUM,
+    STRONG,
+    WEAK,
+    Classifier,
+    Typed,
+    counted,
+    never_alone,
+)
 from reader.core.entities.datelines import datelines
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.keys import fold, skeleton, variants
@@ -29,6 +37,7 @@ from reader.core.entities.lexicon import (
     TITLE_MODIFIERS,
 )
 from reader.core.entities.model import EntityType
+from reader.core.entities.possessives import possessive_names
 from reader.core.entities.results import result_sides
 from reader.core.entities.spans import ORDINAL, Span, find_spans
 from reader.core.entities.spelt_out import spelt_out
@@ -71,21 +80,25 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     memory = _remember(typed)
     surnames = _surnames(typed)
     given = _given_names(typed)
+    guessed = _guessed_given_names(typed, gaz)
     for item in typed:
-        _settle(item, memory, surnames, given)
+        _settle(item, memory, surnames, given, guessed)
+    _units(typed)
     _people_over_towns(typed, _surnames(typed, MEDIUM))
     _short_forms(typed, links)
     _lists(text, typed)
     _entrants(typed, classifier)
     _companies_over_towns(typed)
     _words_of_companies(typed)
+    typed = possessive_names(text, typed)
     typed.extend(_shouted(spans, memory, gaz, classifier))
     typed.sort(key=lambda t: t.start)
     for item in typed:
         _mark_dateline(text, item)
     sides = sum(1 for item in typed if item.side)
-    if sides >= 4 or _scores_at_least(text, 4) or _at_least(_SPORT, text.lower(), 3):
-        _sports(typed, gaz, surnames)
+    low = text.lower()
+    if sides >= 4 or _scores_at_least(text, 4) or _at_least(_SPORT, low, 3):
+        _sports(typed, gaz, surnames, clubs=sides > 0 or _TEAM_SPORT.search(low) is not None)
     return [t for t in typed if t.type is not None], links
 
 
@@ -138,10 +151,22 @@ _SCORECARD = frozenset("b c st lbw".split())
 _TEAM_NEXT = frozenset("beat beats drew draw lost v vs".split())
 
 
-def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
+# Words of games played by clubs. A page on athletics, tennis, golf or boxing without
+# them names no clubs: "Radcliffe" is the runner, "the Sydney title" the tournament's.
+_TEAM_SPORT = re.compile(
+    r"\b(?:football|soccer|cricket|rugby|baseball|basketball|hockey|volleyball|handball|"
+    r"league|club|clubs|striker|midfielder|midfield|goalkeeper|defenders?|winger|goals?|"
+    r"penalty|penalties|half-?time|manager|subs|substitutes?|scrum|scrum-half|fly-half|"
+    r"innings|wickets?|premiership|division|relegation|fc)\b"
+)
+
+
+def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str], clubs: bool) -> None:
     """In results and match reports, towns next to scores are clubs ("Surrey 429-7").
 
     Countries stay places: national sides are conventionally tagged as the country.
+    Without ``clubs`` (no results lines, no word of a team game) a town next to a
+    score or a name is still read so, but a town elsewhere stays a town.
     """
     teams: set[str] = set()
     players: set[str] = set()
@@ -182,7 +207,7 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str]) -> None:
             continue
         elif item.place is not None and _VENUE_LINE.match(item.span.after) and item.span.initial:
             continue  # "Leicester : Leicestershire beat Somerset": where the match was
-        elif (key in teams and item.span.prev not in _VENUE) or _club_town(item, gaz):
+        elif (key in teams and item.span.prev not in _VENUE) or (clubs and _club_town(item, gaz)):
             item.type, item.strength, item.place = "org", MEDIUM, None
 
 
@@ -388,6 +413,22 @@ def _given_names(typed: list[Typed]) -> set[str]:
     }
 
 
+def _guessed_given_names(typed: list[Typed], gaz: Gazetteer) -> set[str]:
+    """First words of two-word names guessed to be people that end in a surname:
+    "Jansher Khan", "Arsene Wenger" (not "Cadbury Schweppes", "Whitbread Book")."""
+    found: set[str] = set()
+    for item in typed:
+        if item.type != "person" or len(item.words) != 2 or item.strength != WEAK:
+            continue
+        last = item.words[1][2]
+        if gaz.is_surname(last) and gaz.zipf(last) < _COMMON_SURNAME_ZIPF:
+            found.add(item.words[0][2])
+    return found
+
+
+_COMMON_SURNAME_ZIPF = 3.0  # "Book", "Field": words first, surnames second
+
+
 # "SEATTLE AT BALTIMORE": the home side's town is where the game is.
 _VENUE = frozenset(("at", "in"))
 # A results line opening with the ground's town and a colon.
@@ -411,11 +452,21 @@ def _settle(
     memory: dict[str, tuple[EntityType, int]],
     surnames: list[str],
     given: set[str],
+    guessed: set[str],
 ) -> None:
     if item.strength >= STRONG or len(item.name.rstrip(".")) < 2:
         return
     if len(item.words) == 1 and item.type != "place" and item.words[0][2] in given:
         item.type, item.strength = "person", MEDIUM
+        return
+    if (
+        len(item.words) == 1
+        and item.type == "org"
+        and item.strength <= WEAK
+        and item.words[0][2] in guessed
+        and not _sure_org(memory.get(fold(item.name)))  # "Pernod shares" ... "Pernod Ricard"
+    ):
+        item.type, item.strength = "person", MEDIUM  # opens a guessed full name
         return
     # The surname of someone the article names in full is that person, however
     # often the lone word was guessed to be something else.
@@ -427,6 +478,23 @@ def _settle(
     known = memory.get(fold(item.name))
     if known is not None and known[0] != item.type and known[1] > _weight(item.strength):
         item.type, item.strength = known[0], WEAK
+
+
+def _units(typed: list[Typed]) -> None:
+    """ "three RBI", "six RBI": an acronym the article counts twice is a unit or a
+    statistic there, not an organisation ("Devon White's RBI double")."""
+    counts: dict[str, int] = defaultdict(int)
+    for item in typed:
+        if len(item.words) == 1 and item.words[0][2].isupper() and counted(item.span):
+            counts[item.name] += 1
+    units = {name for name, count in counts.items() if count >= 2}
+    for item in typed:
+        if item.name in units and item.strength < STRONG:
+            item.type = None
+
+
+def _sure_org(known: tuple[EntityType, int] | None) -> bool:
+    return known is not None and known[0] == "org" and known[1] >= _weight(MEDIUM)
 
 
 def _short_forms(typed: list[Typed], links: dict[str, str]) -> None:

@@ -153,6 +153,10 @@ ORG_AFTER_NOUNS = frozenset(
     club side party
     """.split()
 )
+# Lower-case words after a name that make it a paper, whatever else its words could be:
+# a paper named in its own language ("Yedioth Ahronoth newspaper", "Zycie Warszawy
+# daily"), or by a word ("the Sun newspaper").
+PAPER_NOUNS = frozenset("newspaper newspapers daily weekly tabloid magazine".split())
 # Lower-case words after a name that make it an organisation ("Pirelli shares").
 ORG_BEFORE_NOUNS = frozenset(
     """
@@ -176,8 +180,8 @@ PLACE_BEFORE_NOUNS = frozenset(
 # First words of sports clubs ("Atletico Mineiro", "Hapoel Taibe", "Dynamo Moscow").
 CLUB_STARTS = frozenset(
     """
-    atletico atlético hapoel maccabi beitar dinamo dynamo sporting racing inter olympique
-    olympiakos olympiacos borussia eintracht fortuna rapid spartak lokomotiv torpedo
+    atletico atlético deportivo real hapoel maccabi beitar dinamo dynamo sporting racing
+    inter olympique olympiakos olympiacos borussia eintracht fortuna rapid spartak lokomotiv torpedo
     cska steaua partizan crvena slavia sparta legia widzew ferencvaros honved vasas
     """.split()
 )

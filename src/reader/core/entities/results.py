@@ -20,18 +20,23 @@ from reader.core.entities.lexicon import NEVER
 from reader.core.entities.spans import Span
 
 _NAME_WORD = r"[A-Z][\w.&'’-]*"
+# A club's town in brackets by its initials ends the name: "Mladost (L)", "Radnicki
+# (N)", "Mladost (BJ)" are the Mladost of Lucani, the Radnicki of Nis...
+_TOWN_TAG = r"(?:[ \t]*\([ \t]*(?P<{}>[A-Z]{{1,2}})[ \t]*\))?"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|['’]s|of|de|del|&|/))*?"
 _SCORE = r"(?:\d{1,3}\.\d{1,3}[ \t]*\([ \t]*\d{1,3}[ \t]*\)|\d{1,3})"
 _SCORERS = r"(?:[ \t]*\([^()\n]*\))?"  # "(Gravelaine 24th)"
 RESULT = re.compile(
-    rf"^[ \t]*(?P<a>{_NAME})[ \t]+{_SCORE}{_SCORERS}[ \t]+(?P<b>{_NAME})[ \t]+{_SCORE}"
+    rf"^[ \t]*(?P<a>{_NAME}{_TOWN_TAG.format('ta')})[ \t]+{_SCORE}{_SCORERS}"
+    rf"[ \t]+(?P<b>{_NAME}{_TOWN_TAG.format('tb')})[ \t]+{_SCORE}"
     r"(?=[ \t]*(?:\(|\.?[ \t]*$))",  # then the scorers, a full stop or the line's end
     re.MULTILINE,
 )
 STANDING = re.compile(
-    rf"^[ \t]*(?P<a>{_NAME})(?:[ \t]+\d{{1,4}}(?:\.\d+)?){{7,}}[ \t]*$", re.MULTILINE
+    rf"^[ \t]*(?P<a>{_NAME}{_TOWN_TAG.format('ta')})(?:[ \t]+\d{{1,4}}(?:\.\d+)?){{7,}}[ \t]*$",
+    re.MULTILINE,
 )
-_WORD = re.compile(r"[\w.&'’-]+|/")
+_WORD = re.compile(r"[\w.&'’-]+|[/()]")
 _DIGIT = re.compile(r"\d")
 _NATIONS = ("country", "continent", "region")
 
@@ -44,7 +49,12 @@ def result_sides(text: str, gaz: Gazetteer) -> list[Typed]:
     for pattern in (RESULT, STANDING):
         for match in pattern.finditer(text):
             for group in ("a", "b") if pattern is RESULT else ("a",):
-                item = _side(text, *match.span(group), gaz)
+                start, end = match.span(group)
+                tag = match.group("t" + group)
+                if tag is not None and gaz.place(tag) is not None:
+                    # "(US)" is a country, not a town: the name ends before it.
+                    end = len(text[: match.start("t" + group)].rstrip(" \t("))
+                item = _side(text, start, end, gaz)
                 if item is not None:
                     found.append(item)
     # A country among clubs is a club of that name: Monaco plays in the French

@@ -244,6 +244,11 @@ def _and_split(chunk: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, in
         yield part
 
 
+_PARTICLE_PAIRS = frozenset(
+    (("van", "der"), ("van", "den"), ("van", "de"), ("von", "der"), ("de", "la"), ("de", "los"))
+)
+
+
 def _joins(
     chunk: list[tuple[int, int, str]], pending: list[tuple[int, int, str]], nxt: str
 ) -> bool:
@@ -262,7 +267,11 @@ def _joins(
         return any(w in ORG_HEADS or w in ORG_STARTS for w in left)
     if first == "the":
         return False
-    return len(conn) == 1  # name particles: "bin", "van", "de", "al"
+    # Name particles: "bin", "van", "de", "al"; two of them in "Joost van der
+    # Westhuizen", "Oscar de la Hoya".
+    return len(conn) == 1 or (
+        len(conn) == 2 and (conn[0].lower(), conn[1].lower()) in _PARTICLE_PAIRS
+    )
 
 
 def prev_word(text: str, end: int) -> tuple[int, str] | None:
