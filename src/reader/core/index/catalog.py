@@ -392,6 +392,21 @@ class Catalog:
         with closing(self._db.execute("SELECT id, data FROM entities ORDER BY id")) as cursor:
             return [(str(r[0]), str(r[1])) for r in cursor]
 
+    def each_entity_data(self, page: int = 500) -> Iterator[tuple[str, str]]:
+        """:meth:`all_entity_data` a page at a time, never the whole corpus's JSON at once
+        (a few kilobytes an article: hundreds of megabytes for an archive)."""
+        with self._guard:
+            cursor = self._db.execute("SELECT id, data FROM entities ORDER BY id")
+        try:
+            while True:
+                with self._guard:
+                    rows = cursor.fetchmany(page)
+                if not rows:
+                    return
+                yield from ((str(r[0]), str(r[1])) for r in rows)
+        finally:
+            cursor.close()
+
     @_guarded
     def entities_stale(self) -> bool:
         """Whether documents changed since the corpus merge was cached."""

@@ -41,21 +41,27 @@ class CleaningPlan:
     furniture: dict[str, Furniture] = field(default_factory=dict)  # by folder
     hashes: dict[str, bytes] = field(default_factory=dict)  # packed, by document id
     force: set[str] = field(default_factory=set)  # clean again even if the file is unchanged
-    rows: dict[str, CleaningRow] = field(default_factory=dict)  # made by parsing, to store
 
     def check(self, rel: str) -> FurnitureCheck | None:
         found = self.furniture.get(folder_of(rel))
         return None if found is None else found.reason
 
-    def row(self, doc_id: str, rel: str, text: str, removed: Iterable[Removed]) -> CleaningRow:
-        """The catalog row for a document just cleaned from ``text`` (its decoded file)."""
-        folder = folder_of(rel)
-        packed = self.hashes.get(doc_id)
-        hashes = unpack_hashes(packed) if packed is not None else text_hashes(normalise(text))
-        furniture = self.furniture.get(folder)
-        signature = furniture.signature(hashes) if furniture is not None else {}
-        spans = json.dumps([[r.start, r.end, r.reason] for r in removed], ensure_ascii=False)
-        return doc_id, folder, pack(hashes), pack(signature), spans
+
+def cleaning_row(
+    doc_id: str,
+    rel: str,
+    text: str,
+    removed: Iterable[Removed],
+    packed: bytes | None,
+    furniture: Furniture | None,
+) -> CleaningRow:
+    """The catalog row for a document just cleaned from ``text`` (its decoded file), given
+    its packed line hashes if the plan read them and its folder's furniture: what an
+    ingest worker, which has no plan, is sent."""
+    hashes = unpack_hashes(packed) if packed is not None else text_hashes(normalise(text))
+    signature = furniture.signature(hashes) if furniture is not None else {}
+    spans = json.dumps([[r.start, r.end, r.reason] for r in removed], ensure_ascii=False)
+    return doc_id, folder_of(rel), pack(hashes), pack(signature), spans
 
 
 def file_hashes(source: SourceFile) -> frozenset[int] | None:
