@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     # Cleaning pulls in the parser (Markdown, YAML): loaded by an update, not by a
     # search that only imports this module for UpdateReport.
     from reader.core.index.cleaning import CleaningPlan
+    from reader.core.index.entity_ingest import ExtractionPool
     from reader.core.index.freshness import Snapshot
     from reader.core.index.ingest_work import Job
     from reader.core.index.library import Library
@@ -173,7 +174,8 @@ class Indexer:
     def run(self, rebuild: str | None, verify: bool, setting: str) -> str | None:
         """Update the index; the corpus entity merge a worker made, if any."""
         from reader.core.corpus.loader import scan
-        from reader.core.index.cleaning import plan_cleaning
+        from reader.core.index.cleaning import packed_hashes_many, plan_cleaning
+        from reader.core.index.entity_ingest import ExtractionPool
         from reader.core.index.freshness import Snapshot
 
         report = self.report
@@ -191,15 +193,22 @@ class Indexer:
         current = {f.id for f in scanned.files}
         removed = [doc_id for doc_id in previous if doc_id not in current]
         todo = [source for source in scanned.files if not _same_stat(previous, source)]
-        # Furniture is learned from the folders' lines before anything is cleaned;
-        # unchanged documents whose furniture changed are cleaned again.
-        self.plan, again = plan_cleaning(self.catalog, scanned.files, todo, removed, previous)
-        todo.extend(again)
-        report.recleaned += len(again)
         touched = 0
         merged = None
-        if todo or removed:
-            merged, touched = self._apply(engine, todo, removed)
+        with ExtractionPool(len(todo), threaded=engine.native_threads) as pool:
+
+            def read(sources: list[SourceFile]) -> Iterator[bytes | None]:
+                return (hashes for _, hashes in pool.pipeline(sources, packed_hashes_many))
+
+            # Furniture is learned from the folders' lines before anything is cleaned;
+            # unchanged documents whose furniture changed are cleaned again.
+            self.plan, again = plan_cleaning(
+                self.catalog, scanned.files, todo, removed, previous, read
+            )
+            todo.extend(again)
+            report.recleaned += len(again)
+            if todo or removed:
+                merged, touched = self._apply(engine, pool, todo, removed)
         # Unchanged: not read again (same size and time), or read and found the same.
         report.unchanged = len(scanned.files) - len(todo) + touched
         self._drop_strays(engine)
@@ -210,7 +219,11 @@ class Indexer:
         return merged
 
     def _apply(
-        self, engine: SearchEngine, todo: list[SourceFile], removed: list[str]
+        self,
+        engine: SearchEngine,
+        pool: ExtractionPool,
+        todo: list[SourceFile],
+        removed: list[str],
     ) -> tuple[str | None, int]:
         """Read, parse, extract entities and index ``todo``, committing every BATCH files;
         the corpus entity merge a worker made (None: merge here) and how many files were
@@ -223,57 +236,55 @@ class Indexer:
         document list are the same as without workers. The corpus merge then runs in a
         worker during the last commit.
         """
-        from reader.core.index.entity_ingest import ExtractionPool
         from reader.core.index.ingest_work import Failed, Parsed, Skip, Touched, prepare_many
 
         previous, report = self.previous, self.report
         touched = 0
         batch = _Batch(engine.writer(), removed)
-        with ExtractionPool(len(todo), threaded=engine.native_threads) as pool:
-            for number, (job, outcome) in enumerate(
-                pool.pipeline(self._jobs(todo, engine.name), prepare_many), 1
-            ):
-                source = job.source
-                if self.progress is not None:
-                    self.progress(number, len(todo), source.rel)
-                try:
-                    if isinstance(outcome, Parsed):
-                        batch.writer.add(outcome.indexed)
-                        doc = outcome.doc
-                        batch.rows.append((doc, source.rel, outcome.fingerprint, outcome.warnings))
-                        batch.cleaning.append(outcome.cleaning)
-                        batch.entity_rows.append((doc.id, outcome.entities))
-                        batch.signatures.append((doc.id, outcome.signature))
-                        report.warnings.extend(f"{source.rel}: {w}" for w in outcome.warnings)
-                        if source.id in previous:
-                            report.updated += 1
-                        else:
-                            report.added += 1
-                    elif isinstance(outcome, Touched):
-                        batch.touches.append((source.id, outcome.fingerprint))
-                        touched += 1
+        for number, (job, outcome) in enumerate(
+            pool.pipeline(self._jobs(todo, engine.name), prepare_many), 1
+        ):
+            source = job.source
+            if self.progress is not None:
+                self.progress(number, len(todo), source.rel)
+            try:
+                if isinstance(outcome, Parsed):
+                    batch.writer.add(outcome.indexed)
+                    doc = outcome.doc
+                    batch.rows.append((doc, source.rel, outcome.fingerprint, outcome.warnings))
+                    batch.cleaning.append(outcome.cleaning)
+                    batch.entity_rows.append((doc.id, outcome.entities))
+                    batch.signatures.append((doc.id, outcome.signature))
+                    report.warnings.extend(f"{source.rel}: {w}" for w in outcome.warnings)
+                    if source.id in previous:
+                        report.updated += 1
                     else:
-                        if isinstance(outcome, Skip):
-                            report.skipped.append(outcome.skipped)
-                        else:
-                            assert isinstance(outcome, Failed)
-                            report.skipped.append(Skipped(source.rel, outcome.message))
-                        if source.id in previous:
-                            batch.writer.delete(source.id)
-                            batch.gone.append(source.id)
-                except BaseException:
-                    batch.writer.cancel()
-                    raise
-                if number % BATCH == 0 or (self.fresh and number == FIRST_BATCH < BATCH):
-                    self._commit(engine, batch)
-                    batch = _Batch(engine.writer(), [])
-                if self._stop():
-                    break
-            merging = None
-            if pool.parallel and not report.cancelled:
-                merging = pool.merge(self.catalog.path, batch.gone, batch.entity_rows)
-            self._commit(engine, batch)
-            return _merged(merging), touched
+                        report.added += 1
+                elif isinstance(outcome, Touched):
+                    batch.touches.append((source.id, outcome.fingerprint))
+                    touched += 1
+                else:
+                    if isinstance(outcome, Skip):
+                        report.skipped.append(outcome.skipped)
+                    else:
+                        assert isinstance(outcome, Failed)
+                        report.skipped.append(Skipped(source.rel, outcome.message))
+                    if source.id in previous:
+                        batch.writer.delete(source.id)
+                        batch.gone.append(source.id)
+            except BaseException:
+                batch.writer.cancel()
+                raise
+            if number % BATCH == 0 or (self.fresh and number == FIRST_BATCH < BATCH):
+                self._commit(engine, batch)
+                batch = _Batch(engine.writer(), [])
+            if self._stop():
+                break
+        merging = None
+        if pool.parallel and not report.cancelled:
+            merging = pool.merge(self.catalog.path, batch.gone, batch.entity_rows)
+        self._commit(engine, batch)
+        return _merged(merging), touched
 
     def _jobs(self, todo: list[SourceFile], engine: str) -> Iterator[Job]:
         """A job per file of ``todo`` with what cleaning it needs from the plan; none
