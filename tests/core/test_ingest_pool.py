@@ -219,3 +219,20 @@ def test_cancelling_keeps_what_was_committed_and_the_next_update_finishes(
         assert _state(library)["corpus"] == _serial_state(make_corpus, files)["corpus"]
     finally:
         library.close()
+
+
+def test_the_merge_worker_reads_the_committed_entities_with_the_last_batch_over_them(
+    make_corpus: MakeCorpus,
+) -> None:
+    library = Library(make_corpus(_files(12)))
+    library.update()
+    try:
+        rows = dict(library.catalog.all_entity_data())
+        gone, changed = "f0/003", "f1/004"
+        last = [(changed, rows["f0/000"])]  # as if the batch being committed changed it
+        expected = {k: v for k, v in rows.items() if k != gone} | dict(last)
+        assert entity_ingest.catalog_payload(
+            library.catalog.path, [gone], last
+        ) == entity_ingest.corpus_payload(sorted(expected.items()))
+    finally:
+        library.close()

@@ -275,15 +275,11 @@ def catalog_payload(catalog: Path, gone: list[str], last: list[tuple[str, str]])
     """:func:`corpus_payload` of the entities committed in ``catalog`` (read in pages through
     a connection of its own), less ``gone`` and with ``last`` (the batch being committed,
     which this read may or may not see) in place of what it holds for them."""
-    from reader.core.index.catalog import Catalog
+    from reader.core.index.catalog import committed_entity_data
 
     replaced = {*gone, *(doc_id for doc_id, _ in last)}
-    reader = Catalog(catalog, read_only=True)
-    try:
-        rows = (row for row in reader.each_entity_data() if row[0] not in replaced)
-        return corpus_payload(itertools.chain(rows, last))
-    finally:
-        reader.close()
+    rows = (row for row in committed_entity_data(catalog) if row[0] not in replaced)
+    return corpus_payload(itertools.chain(rows, last))
 
 
 def corpus_payload(rows: Iterable[tuple[str, str]]) -> str:
