@@ -195,6 +195,11 @@ class Indexer:
         todo = [source for source in scanned.files if not _same_stat(previous, source)]
         touched = 0
         merged = None
+        # The engine's writer is opened before the workers start, as it was when they only
+        # extracted entities: measured, a commit that fills the disk then leaves the same
+        # room as before for the shared-memory file SQLite needs to open the catalog
+        # (a search after the failure answers: tests/faults test_a_full_disk_for_real).
+        writer = engine.writer() if todo or removed else None
         with ExtractionPool(len(todo), threaded=engine.native_threads) as pool:
 
             def read(sources: list[SourceFile]) -> Iterator[bytes | None]:
@@ -202,13 +207,18 @@ class Indexer:
 
             # Furniture is learned from the folders' lines before anything is cleaned;
             # unchanged documents whose furniture changed are cleaned again.
-            self.plan, again = plan_cleaning(
-                self.catalog, scanned.files, todo, removed, previous, read
-            )
+            try:
+                self.plan, again = plan_cleaning(
+                    self.catalog, scanned.files, todo, removed, previous, read
+                )
+            except BaseException:
+                if writer is not None:
+                    writer.cancel()
+                raise
             todo.extend(again)
             report.recleaned += len(again)
-            if todo or removed:
-                merged, touched = self._apply(engine, pool, todo, removed)
+            if writer is not None:
+                merged, touched = self._apply(engine, pool, writer, todo, removed)
         # Unchanged: not read again (same size and time), or read and found the same.
         report.unchanged = len(scanned.files) - len(todo) + touched
         self._drop_strays(engine)
@@ -222,6 +232,7 @@ class Indexer:
         self,
         engine: SearchEngine,
         pool: ExtractionPool,
+        writer: EngineWriter,
         todo: list[SourceFile],
         removed: list[str],
     ) -> tuple[str | None, int]:
@@ -240,7 +251,7 @@ class Indexer:
 
         previous, report = self.previous, self.report
         touched = 0
-        batch = _Batch(engine.writer(), removed)
+        batch = _Batch(writer, removed)
         for number, (job, outcome) in enumerate(
             pool.pipeline(self._jobs(todo, engine.name), prepare_many), 1
         ):
