@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from reader.core.entities.model import CorpusEntity, Entity, EntityType, Mention
 
@@ -232,18 +232,24 @@ class ExtractionPool:
         each task runs here when its results are wanted.
         """
         source = iter(jobs)
-        window: deque[tuple[list[_J], Future[list[_R]] | None]] = deque()
+        window: deque[_Task[_J, _R]] = deque()
         exhausted = False
         while True:
             while not exhausted and len(window) * CHUNK < LOOKAHEAD:
                 chunk = list(itertools.islice(source, CHUNK))
                 exhausted = len(chunk) < CHUNK
                 if chunk:
-                    window.append((chunk, self._submit(task, chunk)))
+                    window.append(_Task(chunk, self._submit(task, chunk)))
             if not window:
                 return
-            chunk, future = window.popleft()
-            yield from zip(chunk, self._results(task, chunk, future), strict=True)
+            head = window[0]
+            while head.future is not None and not head.future.done() and _help(task, window):
+                pass
+            window.popleft()
+            done = head.done
+            if done is None:
+                done = self._results(task, head.chunk, head.future)
+            yield from zip(head.chunk, done, strict=True)
 
     def _submit(
         self, task: Callable[[list[_J]], list[_R]], chunk: list[_J]
@@ -269,6 +275,28 @@ class ExtractionPool:
             except Exception:  # a result that would not pickle, say: this task is done here
                 pass
         return task(chunk)
+
+
+class _Task(Generic[_J, _R]):
+    """A few jobs sent to the workers, or done here while waiting for them."""
+
+    def __init__(self, chunk: list[_J], future: Future[list[_R]] | None) -> None:
+        self.chunk = chunk
+        self.future = future
+        self.done: list[_R] | None = None
+
+
+def _help(task: Callable[[list[_J]], list[_R]], window: deque[_Task[_J, _R]]) -> bool:
+    """Run here a task of ``window`` no worker has started (the first, else the last), rather
+    than wait idle for the first: this process then takes its share of the work, which
+    on two cores is most of a core, and on a busy machine its share of the CPU. False
+    when every task is started or done."""
+    for item in (window[0], *reversed(window)):
+        if item.future is not None and item.future.cancel():
+            item.future = None
+            item.done = task(item.chunk)
+            return True
+    return False
 
 
 def catalog_payload(catalog: Path, gone: list[str], last: list[tuple[str, str]]) -> str:
