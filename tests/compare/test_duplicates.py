@@ -155,8 +155,8 @@ def test_rebuild_and_an_old_cache_recompute(
 def test_a_rebuild_signs_each_document_once(
     library: Library, corpus: tuple[Path, random.Random, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.core.index.entity_ingest as ingest_module
     import reader.core.index.indexer as indexer_module
+    import reader.core.index.ingest_work as ingest_module
 
     plant(*corpus)
     library.update()

@@ -398,6 +398,21 @@ class Catalog:
         with closing(self._db.execute("SELECT id, data FROM entities ORDER BY id")) as cursor:
             return [(str(r[0]), str(r[1])) for r in cursor]
 
+    def each_entity_data(self, page: int = 500) -> Iterator[tuple[str, str]]:
+        """:meth:`all_entity_data` a page at a time, never the whole corpus's JSON at once
+        (a few kilobytes an article: hundreds of megabytes for an archive)."""
+        with self._guard:
+            cursor = self._db.execute("SELECT id, data FROM entities ORDER BY id")
+        try:
+            while True:
+                with self._guard:
+                    rows = cursor.fetchmany(page)
+                if not rows:
+                    return
+                yield from ((str(r[0]), str(r[1])) for r in rows)
+        finally:
+            cursor.close()
+
     @_guarded
     def entities_stale(self) -> bool:
         """Whether documents changed since the corpus merge was cached."""
@@ -441,6 +456,20 @@ class Catalog:
             parsed = json.loads(warnings)
             if parsed:
                 yield doc_id, parsed
+
+
+def committed_entity_data(path: Path, page: int = 500) -> Iterator[tuple[str, str]]:
+    """Every document's entity JSON in the catalog at ``path``, a page at a time, through
+    a read-only connection of its own (an ingest worker's, while the update writes): one
+    read transaction, so what was committed when it began. Never opened immutable, which
+    would read a file being written as if it were not."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as db:
+        cursor = db.execute("SELECT id, data FROM entities ORDER BY id")
+        while rows := cursor.fetchmany(page):
+            yield from ((str(r[0]), str(r[1])) for r in rows)
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from reader.core.corpus.document import Removed
@@ -41,21 +41,27 @@ class CleaningPlan:
     furniture: dict[str, Furniture] = field(default_factory=dict)  # by folder
     hashes: dict[str, bytes] = field(default_factory=dict)  # packed, by document id
     force: set[str] = field(default_factory=set)  # clean again even if the file is unchanged
-    rows: dict[str, CleaningRow] = field(default_factory=dict)  # made by parsing, to store
 
     def check(self, rel: str) -> FurnitureCheck | None:
         found = self.furniture.get(folder_of(rel))
         return None if found is None else found.reason
 
-    def row(self, doc_id: str, rel: str, text: str, removed: Iterable[Removed]) -> CleaningRow:
-        """The catalog row for a document just cleaned from ``text`` (its decoded file)."""
-        folder = folder_of(rel)
-        packed = self.hashes.get(doc_id)
-        hashes = unpack_hashes(packed) if packed is not None else text_hashes(normalise(text))
-        furniture = self.furniture.get(folder)
-        signature = furniture.signature(hashes) if furniture is not None else {}
-        spans = json.dumps([[r.start, r.end, r.reason] for r in removed], ensure_ascii=False)
-        return doc_id, folder, pack(hashes), pack(signature), spans
+
+def cleaning_row(
+    doc_id: str,
+    rel: str,
+    text: str,
+    removed: Iterable[Removed],
+    packed: bytes | None,
+    furniture: Furniture | None,
+) -> CleaningRow:
+    """The catalog row for a document just cleaned from ``text`` (its decoded file), given
+    its packed line hashes if the plan read them and its folder's furniture: what an
+    ingest worker, which has no plan, is sent."""
+    hashes = unpack_hashes(packed) if packed is not None else text_hashes(normalise(text))
+    signature = furniture.signature(hashes) if furniture is not None else {}
+    spans = json.dumps([[r.start, r.end, r.reason] for r in removed], ensure_ascii=False)
+    return doc_id, folder_of(rel), pack(hashes), pack(signature), spans
 
 
 def file_hashes(source: SourceFile) -> frozenset[int] | None:
@@ -69,12 +75,27 @@ def file_hashes(source: SourceFile) -> frozenset[int] | None:
     return text_hashes(normalise(decode(data)[0]))
 
 
+def packed_hashes_many(sources: list[SourceFile]) -> list[bytes | None]:
+    """:func:`file_hashes` of several files, packed: one task for an ingest worker."""
+    packed = []
+    for source in sources:
+        found = file_hashes(source)
+        packed.append(None if found is None else pack(found))
+    return packed
+
+
+# Packed line hashes of each file of a list, in order (the update runs
+# packed_hashes_many in its worker pool).
+HashReader = Callable[[list[SourceFile]], Iterable[bytes | None]]
+
+
 def plan_cleaning(
     catalog: Catalog,
     files: list[SourceFile],
     todo: list[SourceFile],
     removed: list[str],
     previous: dict[str, tuple[str, Fingerprint]],
+    read: HashReader = packed_hashes_many,
 ) -> tuple[CleaningPlan, list[SourceFile]]:
     """The plan, and the unchanged files to clean again (to add to the update's work)."""
     plan = CleaningPlan()
@@ -88,12 +109,11 @@ def plan_cleaning(
         for doc_id, (folder, hashes, _) in stored.items()
         if doc_id not in gone
     }
-    for source in todo:
-        found = file_hashes(source)
+    for source, found in zip(todo, read(todo), strict=True):
         if found is None:
             members.pop(source.id, None)
         else:
-            members[source.id] = (folder_of(source.rel), pack(found))
+            members[source.id] = (folder_of(source.rel), found)
     by_folder: dict[str, list[bytes]] = defaultdict(list)
     for doc_id, (folder, packed) in members.items():
         by_folder[folder].append(packed)

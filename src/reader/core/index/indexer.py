@@ -1,19 +1,18 @@
 """The ingest pipeline: bring a corpus's index in line with its files.
 
 :class:`Indexer` runs one update of a :class:`reader.core.index.library.Library`: scan the
-folder, decide what is new, changed, removed or unchanged, clean and parse what changed,
-extract entities (in worker processes for big updates), and feed the search engine and the
-catalog batch by batch, in file order. It holds the update's state (report, previous
+folder, decide what is new, changed, removed or unchanged, read, clean and parse what
+changed and extract its entities (in worker processes for big updates:
+:mod:`reader.core.index.ingest_work`), and feed the search engine and the catalog batch by
+batch, in file order. It holds the update's state (report, previous
 fingerprints, cleaning plan, callbacks), so its steps take only what differs between calls.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from reader.core.corpus.document import Document
@@ -23,8 +22,6 @@ from reader.core.index.catalog import CleaningRow, Fingerprint
 from reader.core.index.duplicates import VERSION as DUPLICATES_VERSION
 from reader.core.index.duplicates import document_signature
 from reader.core.index.engine.base import EngineWriter, IndexedDoc, SearchEngine
-from reader.core.text.display import safe_name
-from reader.core.text.filenames import name_text
 from reader.core.userdata.atomicfile import locked
 
 if TYPE_CHECKING:
@@ -33,7 +30,9 @@ if TYPE_CHECKING:
     # Cleaning pulls in the parser (Markdown, YAML): loaded by an update, not by a
     # search that only imports this module for UpdateReport.
     from reader.core.index.cleaning import CleaningPlan
+    from reader.core.index.entity_ingest import ExtractionPool
     from reader.core.index.freshness import Snapshot
+    from reader.core.index.ingest_work import Job
     from reader.core.index.library import Library
 
 BATCH = 1000  # documents per commit: bounds memory and the work lost to a crash
@@ -82,11 +81,6 @@ class UpdateReport:
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.removed)
-
-
-# What _prepare makes of a file: a parsed document, a fingerprint only (content
-# unchanged), or None (skipped).
-_Prepared = tuple[Document, Fingerprint, tuple[str, ...]] | Fingerprint | None
 
 
 class _Batch:
@@ -180,7 +174,8 @@ class Indexer:
     def run(self, rebuild: str | None, verify: bool, setting: str) -> str | None:
         """Update the index; the corpus entity merge a worker made, if any."""
         from reader.core.corpus.loader import scan
-        from reader.core.index.cleaning import plan_cleaning
+        from reader.core.index.cleaning import packed_hashes_many, plan_cleaning
+        from reader.core.index.entity_ingest import ExtractionPool
         from reader.core.index.freshness import Snapshot
 
         report = self.report
@@ -198,15 +193,32 @@ class Indexer:
         current = {f.id for f in scanned.files}
         removed = [doc_id for doc_id in previous if doc_id not in current]
         todo = [source for source in scanned.files if not _same_stat(previous, source)]
-        # Furniture is learned from the folders' lines before anything is cleaned;
-        # unchanged documents whose furniture changed are cleaned again.
-        self.plan, again = plan_cleaning(self.catalog, scanned.files, todo, removed, previous)
-        todo.extend(again)
-        report.recleaned += len(again)
         touched = 0
         merged = None
-        if todo or removed:
-            merged, touched = self._apply(engine, todo, removed)
+        # The engine's writer is opened before the workers start, as it was when they only
+        # extracted entities: measured, a commit that fills the disk then leaves the same
+        # room as before for the shared-memory file SQLite needs to open the catalog
+        # (a search after the failure answers: tests/faults test_a_full_disk_for_real).
+        writer = engine.writer() if todo or removed else None
+        with ExtractionPool(len(todo), threaded=engine.native_threads) as pool:
+
+            def read(sources: list[SourceFile]) -> Iterator[bytes | None]:
+                return (hashes for _, hashes in pool.pipeline(sources, packed_hashes_many))
+
+            # Furniture is learned from the folders' lines before anything is cleaned;
+            # unchanged documents whose furniture changed are cleaned again.
+            try:
+                self.plan, again = plan_cleaning(
+                    self.catalog, scanned.files, todo, removed, previous, read
+                )
+            except BaseException:
+                if writer is not None:
+                    writer.cancel()
+                raise
+            todo.extend(again)
+            report.recleaned += len(again)
+            if writer is not None:
+                merged, touched = self._apply(engine, pool, writer, todo, removed)
         # Unchanged: not read again (same size and time), or read and found the same.
         report.unchanged = len(scanned.files) - len(todo) + touched
         self._drop_strays(engine)
@@ -217,78 +229,94 @@ class Indexer:
         return merged
 
     def _apply(
-        self, engine: SearchEngine, todo: list[SourceFile], removed: list[str]
+        self,
+        engine: SearchEngine,
+        pool: ExtractionPool,
+        writer: EngineWriter,
+        todo: list[SourceFile],
+        removed: list[str],
     ) -> tuple[str | None, int]:
-        """Parse, extract entities and index ``todo``, committing every BATCH files; the
-        corpus entity merge a worker made (None: merge here) and how many files were
+        """Read, parse, extract entities and index ``todo``, committing every BATCH files;
+        the corpus entity merge a worker made (None: merge here) and how many files were
         touched but unchanged.
 
-        Entities are extracted ahead of the engine's writer in worker processes when the
-        update is big enough (:class:`reader.core.index.entity_ingest.ExtractionPool`), so
-        both run at once, also while a batch commits; the corpus merge then runs in
-        a worker during the last commit.
+        Everything per file but feeding the engine and the catalog runs in worker
+        processes when the update is big enough (:mod:`reader.core.index.ingest_work` in an
+        :class:`reader.core.index.entity_ingest.ExtractionPool`): a bounded window of files
+        ahead of the writer, whose results come back in file order, so commits and the
+        document list are the same as without workers. The corpus merge then runs in a
+        worker during the last commit.
         """
-        from reader.core.index.entity_ingest import ExtractionPool
+        from reader.core.index.ingest_work import Failed, Parsed, Skip, Touched, prepare_many
 
-        assert self.plan is not None
         previous, report = self.previous, self.report
         touched = 0
+        batch = _Batch(writer, removed)
+        for number, (job, outcome) in enumerate(
+            pool.pipeline(self._jobs(todo, engine.name), prepare_many), 1
+        ):
+            source = job.source
+            if self.progress is not None:
+                self.progress(number, len(todo), source.rel)
+            try:
+                if isinstance(outcome, Parsed):
+                    batch.writer.add(outcome.indexed)
+                    doc = outcome.doc
+                    batch.rows.append((doc, source.rel, outcome.fingerprint, outcome.warnings))
+                    batch.cleaning.append(outcome.cleaning)
+                    batch.entity_rows.append((doc.id, outcome.entities))
+                    batch.signatures.append((doc.id, outcome.signature))
+                    report.warnings.extend(f"{source.rel}: {w}" for w in outcome.warnings)
+                    if source.id in previous:
+                        report.updated += 1
+                    else:
+                        report.added += 1
+                elif isinstance(outcome, Touched):
+                    batch.touches.append((source.id, outcome.fingerprint))
+                    touched += 1
+                else:
+                    if isinstance(outcome, Skip):
+                        report.skipped.append(outcome.skipped)
+                    else:
+                        assert isinstance(outcome, Failed)
+                        report.skipped.append(Skipped(source.rel, outcome.message))
+                    if source.id in previous:
+                        batch.writer.delete(source.id)
+                        batch.gone.append(source.id)
+            except BaseException:
+                batch.writer.cancel()
+                raise
+            if number % BATCH == 0 or (self.fresh and number == FIRST_BATCH < BATCH):
+                self._commit(engine, batch)
+                batch = _Batch(engine.writer(), [])
+            if self._stop():
+                break
+        merging = None
+        if pool.parallel and not report.cancelled:
+            merging = pool.merge(self.catalog.path, batch.gone, batch.entity_rows)
+        self._commit(engine, batch)
+        return _merged(merging), touched
 
-        def prepared() -> Iterator[tuple[SourceFile, _Prepared]]:
-            for source in todo:
-                if self._stop():
-                    return
-                yield source, self._prepare(source)
+    def _jobs(self, todo: list[SourceFile], engine: str) -> Iterator[Job]:
+        """A job per file of ``todo`` with what cleaning it needs from the plan; none
+        after the update is cancelled."""
+        from reader.core.corpus.furniture import folder_of
+        from reader.core.index.ingest_work import Job
 
-        def text_of(item: tuple[SourceFile, _Prepared]) -> tuple[str, str] | None:
-            row = item[1]
-            return (row[0].meta.title, row[0].text) if isinstance(row, tuple) else None
-
-        cleaning = self.plan.rows  # filled by _prepare, moved into each batch
-        batch = _Batch(engine.writer(), removed)
-        with ExtractionPool(len(todo), threaded=engine.native_threads) as pool:
-            for number, ((source, row), extracted) in enumerate(
-                pool.pipeline(prepared(), text_of), 1
-            ):
-                if self.progress is not None:
-                    self.progress(number, len(todo), source.rel)
-                try:
-                    if row is None:
-                        if source.id in previous:
-                            batch.writer.delete(source.id)
-                            batch.gone.append(source.id)
-                    elif isinstance(row, Fingerprint):
-                        batch.touches.append((source.id, row))
-                        touched += 1
-                    elif extracted is not None:
-                        doc, fingerprint, warnings = row
-                        data, terms, signature = extracted
-                        batch.writer.add(indexed(doc, terms))
-                        batch.rows.append((doc, source.rel, fingerprint, warnings))
-                        batch.cleaning.append(cleaning.pop(doc.id))
-                        batch.entity_rows.append((doc.id, data))
-                        batch.signatures.append((doc.id, signature))
-                        if source.id in previous:
-                            report.updated += 1
-                        else:
-                            report.added += 1
-                except BaseException:
-                    batch.writer.cancel()
-                    raise
-                if number % BATCH == 0 or (self.fresh and number == FIRST_BATCH < BATCH):
-                    self._commit(engine, batch)
-                    batch = _Batch(engine.writer(), [])
-                if self._stop():
-                    break
-            merging = None
-            if pool.parallel and not report.cancelled:
-                rows = dict(self.catalog.all_entity_data())
-                for doc_id in batch.gone:
-                    rows.pop(doc_id, None)
-                rows.update(batch.entity_rows)
-                merging = pool.merge(sorted(rows.items()))
-            self._commit(engine, batch)
-            return _merged(merging), touched
+        assert self.plan is not None
+        plan = self.plan
+        for source in todo:
+            if self._stop():
+                return
+            old = self.previous.get(source.id)
+            yield Job(
+                source,
+                None if old is None else (old[0], old[1].sha256),
+                source.id in plan.force,
+                plan.furniture.get(folder_of(source.rel)),
+                plan.hashes.get(source.id),
+                engine,
+            )
 
     def _commit(self, engine: SearchEngine, batch: _Batch) -> None:
         batch.writer.commit()
@@ -306,42 +334,6 @@ class Indexer:
         self.report.removed += len([g for g in batch.gone if g in self.previous])
         if self.library.on_commit is not None:
             self.library.on_commit([row[0].id for row in batch.rows], self.fresh)
-
-    def _prepare(self, source: SourceFile) -> _Prepared:
-        from reader.core.corpus.loader import decode, looks_binary, read_bytes
-        from reader.core.corpus.parse import parse_text
-
-        assert self.plan is not None
-        plan, report, old = self.plan, self.report, self.previous.get(source.id)
-        try:
-            data = read_bytes(source)
-        except OSError as error:
-            report.skipped.append(Skipped(source.rel, f"unreadable ({error.strerror})"))
-            return None
-        digest = hashlib.sha256(data).hexdigest()
-        fingerprint = Fingerprint(source.mtime_ns, len(data), digest)
-        unchanged = old is not None and old[0] == source.rel and old[1].sha256 == digest
-        if unchanged and source.id not in plan.force:
-            return fingerprint  # touched but not changed: remember the new mtime only
-        if looks_binary(data):
-            report.skipped.append(Skipped(source.rel, "binary file"))
-            return None
-        text, encoding_warning = decode(data)
-        if not text.strip():
-            report.skipped.append(Skipped(source.rel, "empty file (only blank space)"))
-            return None
-        name = safe_name(PurePosixPath(source.rel).stem)
-        parsed = parse_text(
-            text,
-            fallback_title=name.replace("_", " ").replace("-", " "),
-            furniture=plan.check(source.rel),
-        )
-        plan.rows[source.id] = plan.row(source.id, source.rel, text, parsed.removed)
-        warnings = tuple(w for w in (encoding_warning, *parsed.warnings) if w)
-        report.warnings.extend(f"{source.rel}: {w}" for w in warnings)
-        path = name_text(str(source.path))  # text form: SQLite and the index refuse surrogates
-        doc = Document(source.id, path, parsed.meta, parsed.text, parsed.styles, parsed.words)
-        return doc, fingerprint, warnings
 
     def _drop_strays(self, engine: SearchEngine) -> None:
         """Remove index entries the catalog does not know (left by an interrupted run)."""
@@ -397,7 +389,7 @@ class Indexer:
         from reader.core.index.entity_ingest import corpus_payload
 
         if merged is None and self.catalog.entities_stale():
-            merged = corpus_payload(self.catalog.all_entity_data())
+            merged = corpus_payload(self.catalog.each_entity_data())
         if merged is not None:
             self.catalog.store_corpus_entities(merged, uuid.uuid4().hex)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.core.index.engine.base import EngineMeta, SearchEngine
+    from reader.core.index.engine.base import EngineMeta, IndexedDoc, SearchEngine
 
 ENGINES = ("whoosh", "tantivy")
 CHOICES = ("auto", *ENGINES)
@@ -44,6 +44,17 @@ def make_engine(name: str, cache: Path, meta: EngineMeta) -> SearchEngine:
 
         return TantivyEngine(cache / FOLDERS[name], meta)
     raise ValueError(f"unknown search engine {name!r} (engines: {', '.join(ENGINES)})")
+
+
+def analyse(name: str, doc: IndexedDoc) -> IndexedDoc:
+    """``doc`` with what engine ``name`` can take analysed ahead, in an ingest worker process
+    (Tantivy: every field's tokens, which reader's Python analyzers make); as it is for an
+    engine that analyses in its own writer (Whoosh)."""
+    if name == "tantivy":
+        from reader.core.index.engine.tantivy_engine import with_tokens
+
+        return with_tokens(doc)
+    return doc
 
 
 def choose(setting: str, files: int, current: str | None) -> str:

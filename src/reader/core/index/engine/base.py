@@ -49,6 +49,9 @@ class IndexedDoc:
     tags: str  # comma-separated
     date: str | None  # ISO date or datetime
     entity_terms: dict[str, str]  # entity field -> names, one per line
+    # Fields analysed ahead by an ingest worker (engine.analyse), for an engine that takes
+    # them so: field -> (term, position, start, end). None: the engine analyses them.
+    tokens: dict[str, list[tuple[str, int, int, int]]] | None = None
 
 
 @dataclass(frozen=True)

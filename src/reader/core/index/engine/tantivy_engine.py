@@ -18,6 +18,7 @@ files itself (every file ends with a checksummed footer) and raises ``ValueError
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -88,11 +89,27 @@ def _analysed(field: str, text: str) -> list[tuple[str, int, int, int]]:
     ]
 
 
-def _tokens(field: str, text: str) -> list[Any]:
-    """``text`` as the Whoosh field ``field`` indexes it, as Tantivy tokens."""
-    import tantivy
+def _values(doc: IndexedDoc) -> dict[str, str]:
+    return {
+        "title": doc.title,
+        "body": doc.body,
+        "authors": doc.authors,
+        "source": doc.source,
+        "tags": doc.tags,
+        **doc.entity_terms,
+    }
 
-    return [tantivy.Token(*token) for token in _analysed(field, text)]
+
+def with_tokens(doc: IndexedDoc) -> IndexedDoc:
+    """``doc`` with its fields analysed (plain tuples, picklable): most of the cost of
+    adding it, done in an ingest worker rather than beside the writer."""
+    # Plain tuples: a named tuple pickles with its class and unpickles through it, slower.
+    tokens = {
+        name: [(t[0], t[1], t[2], t[3]) for t in _analysed(name, value)]
+        for name, value in _values(doc).items()
+        if value
+    }
+    return dataclasses.replace(doc, tokens=tokens)
 
 
 def _document(doc: IndexedDoc) -> Any:
@@ -101,19 +118,14 @@ def _document(doc: IndexedDoc) -> Any:
     document = tantivy.Document()
     document.add_text("id", doc.id)
     document.add_text("path", doc.path)
-    values = {
-        "title": doc.title,
-        "body": doc.body,
-        "authors": doc.authors,
-        "source": doc.source,
-        "tags": doc.tags,
-        **doc.entity_terms,
-    }
-    for name, value in values.items():
+    ready = doc.tokens
+    for name, value in _values(doc).items():
         if value:
+            analysed = ready[name] if ready is not None else _analysed(name, value)
             # The text itself is not stored (the catalog has it): only its tokens matter.
             document.add_pre_tokenized_text(
-                name, tantivy.PreTokenizedString("", _tokens(name, value))
+                name,
+                tantivy.PreTokenizedString("", [tantivy.Token(*token) for token in analysed]),
             )
     if doc.date:
         document.add_date("date", _utc(dt.datetime.fromisoformat(doc.date)))

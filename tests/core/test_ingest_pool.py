@@ -1,0 +1,238 @@
+"""The ingest's worker pool: files read, parsed and extracted in worker processes, results
+in file order, one file's failure a warning for that file, the same index without workers,
+and cancellation between files."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.core.corpus.document import ParsedText
+from reader.core.corpus.furniture import Furniture
+from reader.core.corpus.loader import scan
+from reader.core.index import entity_ingest, indexer
+from reader.core.index.entity_ingest import ExtractionPool
+from reader.core.index.ingest_work import Failed, Job, Parsed, prepare_many
+from reader.core.index.library import Library
+
+MakeCorpus = Callable[..., Path]
+WORDS = "harbour ferry council budget storm museum archive election river bridge".split()
+
+
+def _files(count: int) -> dict[str, str]:
+    """Articles of very different lengths (so workers finish out of order), in folders."""
+    files = {}
+    for number in range(count):
+        paragraphs = "\n\n".join(
+            f"The {WORDS[(number + k) % len(WORDS)]} of Lisbon reopened, said Maria Costa."
+            for k in range(1 + (number * 7) % 23)
+        )
+        files[f"f{number % 3}/{number:03}.txt"] = f"Report {number}\n\n{paragraphs}\n"
+    return files
+
+
+@pytest.fixture
+def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers for any update, small tasks and a small window (many tasks in flight)."""
+    monkeypatch.setattr(entity_ingest, "POOL_MIN_DOCUMENTS", 1)
+    monkeypatch.setattr(entity_ingest, "CHUNK", 2)
+    monkeypatch.setattr(entity_ingest, "LOOKAHEAD", 6)
+
+
+@pytest.fixture
+def no_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A system where worker processes cannot start (no semaphores, a sandbox)."""
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(entity_ingest, "POOL_MIN_DOCUMENTS", 1)
+    monkeypatch.setattr(entity_ingest, "ProcessPoolExecutor", refuse)
+
+
+def _state(library: Library) -> dict[str, object]:
+    """Everything an update leaves that a reader sees: documents, entities, signatures."""
+    ids = library.catalog.ids()
+    return {
+        "ids": ids,
+        "titles": [library.catalog.summary(i).title for i in ids],  # type: ignore[union-attr]
+        "entities": {i: [e.to_json() for e in library.entities(i)] for i in ids},
+        "corpus": [e.to_json() for e in library.corpus_entities()],
+        "signatures": library.catalog.signatures(),
+        "hits": sorted(h.id for h in library.search("harbour").hits),
+    }
+
+
+def _serial_state(make_corpus: MakeCorpus, files: dict[str, str]) -> dict[str, object]:
+    library = Library(make_corpus(files))
+    library.update()  # below POOL_MIN_DOCUMENTS: everything in this process
+    try:
+        return _state(library)
+    finally:
+        library.close()
+
+
+@pytest.mark.usefixtures("pooled")
+def test_workers_give_the_serial_index_committed_in_file_order(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _files(45)
+    serial = _serial_state(make_corpus, files)
+    monkeypatch.setattr(indexer, "FIRST_BATCH", 7)
+    monkeypatch.setattr(indexer, "BATCH", 20)
+    library = Library(make_corpus(files))
+    committed: list[str] = []
+    library.on_commit = lambda ids, fresh: committed.extend(ids)
+    seen: list[str] = []
+    report = library.update(progress=lambda done, total, rel: seen.append(rel))
+    try:
+        assert report.added == 45 and not report.skipped
+        assert seen == sorted(files)  # progress, and so the writer, in file order
+        assert committed == [f.id for f in scan(library.root).files]
+        assert _state(library) == serial
+    finally:
+        library.close()
+
+
+@pytest.mark.usefixtures("no_processes")
+def test_without_processes_everything_runs_here(make_corpus: MakeCorpus) -> None:
+    files = _files(30)
+    library = Library(make_corpus(files))
+    report = library.update()
+    try:
+        assert report.added == 30
+        assert _state(library) == _serial_state(make_corpus, files)
+    finally:
+        library.close()
+
+
+def test_a_file_that_fails_is_a_warning_and_the_rest_is_indexed(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.corpus import parse
+
+    real = parse.parse_text
+
+    def fragile(text: str, **kwargs: object) -> ParsedText:
+        if "Report 4\n" in text:
+            raise ValueError("a parser bug\nwith a second line")
+        return real(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parse, "parse_text", fragile)
+    library = Library(make_corpus(_files(9)))
+    report = library.update()
+    try:
+        assert report.added == 8
+        assert [str(s) for s in report.skipped] == [
+            "f1/004.txt: not indexed, it could not be prepared (ValueError: a parser bug)"
+        ]
+        assert "f1/004" not in library.catalog.ids() and len(library.catalog.ids()) == 8
+        # Fixed (here: the parser), the next update indexes it.
+        monkeypatch.setattr(parse, "parse_text", real)
+        (library.root / "f1/004.txt").write_text("Report 4\n\nThe harbour.\n", encoding="utf-8")
+        assert library.update().added == 1
+    finally:
+        library.close()
+
+
+@pytest.mark.usefixtures("pooled")
+def test_a_failure_in_a_worker_costs_only_its_file(make_corpus: MakeCorpus) -> None:
+    root = make_corpus(_files(6))
+    sources = scan(root).files
+    # Furniture that raises when asked about a line, sent to a worker with one file only.
+    broken = Furniture(1, None)  # type: ignore[arg-type]
+    jobs = [
+        Job(s, None, False, broken if n == 3 else None, None, "tantivy")
+        for n, s in enumerate(sources)
+    ]
+    with ExtractionPool(len(jobs)) as pool:
+        outcomes = list(pool.pipeline(jobs, prepare_many))
+    assert [job.source.rel for job, _ in outcomes] == [s.rel for s in sources]
+    kinds = [type(outcome).__name__ for _, outcome in outcomes]
+    assert kinds == ["Parsed", "Parsed", "Parsed", "Failed", "Parsed", "Parsed"]
+    failed = outcomes[3][1]
+    assert isinstance(failed, Failed) and "\n" not in failed.message
+    assert "AttributeError" in failed.message
+    parsed = outcomes[0][1]
+    assert isinstance(parsed, Parsed) and parsed.indexed.tokens  # analysed in the worker
+
+
+def _only_in(pid: int, chunk: list[int]) -> list[int]:
+    """A task that fails in any process but ``pid`` (a worker that cannot do it)."""
+    if os.getpid() != pid:
+        raise RuntimeError("this worker cannot")
+    return [n * n for n in chunk]
+
+
+@pytest.mark.usefixtures("pooled")
+def test_a_task_the_workers_cannot_run_is_run_here_in_order() -> None:
+    task = functools.partial(_only_in, os.getpid())
+    with ExtractionPool(100) as pool:
+        results = list(pool.pipeline(range(25), task))
+    assert results == [(n, n * n) for n in range(25)]
+
+
+@pytest.mark.usefixtures("pooled")
+def test_the_window_bounds_what_is_drawn_ahead() -> None:
+    drawn: list[int] = []
+
+    def jobs() -> Iterator[int]:
+        for n in range(100):
+            drawn.append(n)
+            yield n
+
+    with ExtractionPool(100) as pool:
+        for n, _ in pool.pipeline(jobs(), list):
+            # Never more than the window (6) plus one task (2) ahead of the consumer.
+            assert len(drawn) - n <= entity_ingest.LOOKAHEAD + entity_ingest.CHUNK
+    assert drawn == list(range(100))
+
+
+@pytest.mark.parametrize("workers", [True, False])
+def test_cancelling_keeps_what_was_committed_and_the_next_update_finishes(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch, workers: bool
+) -> None:
+    if workers:
+        monkeypatch.setattr(entity_ingest, "POOL_MIN_DOCUMENTS", 1)
+        monkeypatch.setattr(entity_ingest, "CHUNK", 2)
+        monkeypatch.setattr(entity_ingest, "LOOKAHEAD", 6)
+    monkeypatch.setattr(indexer, "FIRST_BATCH", 5)
+    monkeypatch.setattr(indexer, "BATCH", 10)
+    files = _files(40)
+    library = Library(make_corpus(files))
+    done: list[int] = []
+    report = library.update(
+        progress=lambda number, total, rel: done.append(number), cancelled=lambda: len(done) >= 17
+    )
+    try:
+        assert report.cancelled
+        assert done[-1] == 17  # no file taken after the cancel
+        # The batches committed before it (5, then 10) and the partial one are kept.
+        assert library.catalog.ids() == sorted(f.id for f in scan(library.root).files)[:17]
+        again = library.update()
+        assert not again.cancelled and library.catalog.count() == 40
+        assert again.added == 23
+        assert _state(library)["corpus"] == _serial_state(make_corpus, files)["corpus"]
+    finally:
+        library.close()
+
+
+def test_the_merge_worker_reads_the_committed_entities_with_the_last_batch_over_them(
+    make_corpus: MakeCorpus,
+) -> None:
+    library = Library(make_corpus(_files(12)))
+    library.update()
+    try:
+        rows = dict(library.catalog.all_entity_data())
+        gone, changed = "f0/003", "f1/004"
+        last = [(changed, rows["f0/000"])]  # as if the batch being committed changed it
+        expected = {k: v for k, v in rows.items() if k != gone} | dict(last)
+        assert entity_ingest.catalog_payload(
+            library.catalog.path, [gone], last
+        ) == entity_ingest.corpus_payload(sorted(expected.items()))
+    finally:
+        library.close()
