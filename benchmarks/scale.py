@@ -272,9 +272,8 @@ def child_tui(corpus: Path) -> dict[str, Any]:
     from tui import _keystrokes, indexed_app
 
     async def entities_open() -> float:
-        from textual.widgets import DataTable
-
         from reader.ui.entity_screens import CorpusEntitiesScreen
+        from reader.ui.widgets.entity_table import EntityTable
 
         async with indexed_app(corpus) as (app, pilot, _screen):
             start = time.perf_counter()
@@ -285,7 +284,7 @@ def child_tui(corpus: Path) -> dict[str, Any]:
                 if (
                     isinstance(shown, CorpusEntitiesScreen)
                     and shown.entities
-                    and shown.query_one(DataTable).row_count
+                    and shown.query_one(EntityTable).row_count
                 ):
                     break
                 if time.perf_counter() > deadline:
