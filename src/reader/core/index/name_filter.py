@@ -59,7 +59,8 @@ Stamp = tuple[str, tuple[int, int] | None]  # corpus merge version, aliases (mti
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS name_entities (
     n INTEGER PRIMARY KEY, type TEXT NOT NULL, spellings TEXT NOT NULL, docs BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS name_keys (key TEXT NOT NULL, n INTEGER NOT NULL, acronym INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS name_keys (
+    key TEXT NOT NULL, n INTEGER NOT NULL, acronym INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys (key);
 CREATE TABLE IF NOT EXISTS name_lasts (key TEXT NOT NULL, n INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS name_lasts_key ON name_lasts (key);
@@ -148,7 +149,7 @@ def store_keys(catalog: Catalog, made_from: Stamp, state: CorpusEntities) -> Non
                 if statement.strip():
                     db.execute(statement)
             for table in _TABLES:
-                db.execute(f"DELETE FROM {table}")  # noqa: S608 (our own names)
+                db.execute(f"DELETE FROM {table}")
             db.executemany("INSERT INTO name_entities VALUES (?, ?, ?, ?)", rows["name_entities"])
             db.executemany("INSERT INTO name_keys VALUES (?, ?, ?)", rows["name_keys"])
             db.executemany("INSERT INTO name_lasts VALUES (?, ?)", rows["name_lasts"])
@@ -214,7 +215,7 @@ class NameFilter:
         for start in range(0, len(wanted), 500):  # SQLite's bound on parameters
             part = wanted[start : start + 500]
             marks = ",".join("?" * len(part))
-            sql = f"SELECT n, type, spellings, docs FROM name_entities WHERE n IN ({marks})"  # noqa: S608
+            sql = f"SELECT n, type, spellings, docs FROM name_entities WHERE n IN ({marks})"
             for n, type_, spellings, docs in self._query(sql, tuple(part)):
                 self._entities[n] = _Entity(n, type_, json.loads(spellings), docs)
         return self._entities
