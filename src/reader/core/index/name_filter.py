@@ -83,7 +83,7 @@ def aliases_stat(root: Path) -> tuple[int, int] | None:
 
 def _pack(ids: Iterable[str]) -> bytes:
     # Article ids are paths: they compress several times over, and no id holds a newline.
-    return zlib.compress("\n".join(ids).encode("utf-8"))
+    return zlib.compress("\n".join(ids).encode("utf-8"), 1)  # fastest: written at every update
 
 
 def _unpack(blob: bytes) -> list[str]:
@@ -98,7 +98,7 @@ def _rows(state: CorpusEntities) -> dict[str, list[tuple[Any, ...]]]:
     keys: list[tuple[Any, ...]] = []
     lasts: list[tuple[Any, ...]] = []
     place: dict[int, int] = {}  # id(entity) -> n: AliasIndex tells entities by identity
-    words: dict[str, list[int]] = defaultdict(list)  # folded word -> n, for name_hidden
+    spellings_of: dict[int, list[str]] = {}
     types: dict[int, str] = {}
     for entity in state.entities:
         if entity.type not in NAMED_TYPES:
@@ -110,8 +110,7 @@ def _rows(state: CorpusEntities) -> dict[str, list[tuple[Any, ...]]]:
             raw = [entity.name, *entity.aliases]
             entities.append((n, entity.type, json.dumps(raw), _pack(entity.documents)))
             types[n] = entity.type
-            for word in dict.fromkeys(w for s in raw for w in fold(s).split()):
-                words[word].append(n)
+            spellings_of[n] = raw
         for spelling in dict.fromkeys([entity.name, *entity.aliases]):
             keys.append((_fold(spelling), n, int(_is_acronym(spelling))))
             if entity.type == "person":
@@ -120,6 +119,11 @@ def _rows(state: CorpusEntities) -> dict[str, list[tuple[Any, ...]]]:
     hidden_rows: list[tuple[Any, ...]] = []
     docs_of = {row[0]: row[3] for row in entities}
     hidden, hidden_words = state.hidden_names()
+    words: dict[str, list[int]] = defaultdict(list)  # folded word -> n (only when used)
+    if hidden_words:
+        for n, raw in spellings_of.items():
+            for word in dict.fromkeys(w for s in raw for w in fold(s).split()):
+                words[word].append(n)
     for field, spellings in hidden.items():
         hidden_rows.extend((field, key, None) for key in sorted(spellings))
     for field, found in hidden_words.items():
