@@ -10,6 +10,9 @@ on a busy machine wall clock mostly measures the neighbours), the commands takin
   ``reader list --json | head -5`` (the pipeline, as a shell runs it);
 - the first ``reader search economy --json`` after touching an article (the staleness
   path: the check sees the change and runs the incremental update first);
+- with ``--word W`` (repeatable), ``reader search W`` for each word too: a word that
+  names a corpus entity ("election" may not, "economy" may, on a generated corpus)
+  takes the name lookups' path;
 - with ``--base REV``, the same commands with the code of git revision REV (its ``src``
   exported to a temp folder, run by the same interpreter and packages, on a copy of
   the same index), so before and after come from one run on one machine.
@@ -18,7 +21,11 @@ The index is built once into temp XDG folders (the user's are never touched); th
 corpus is read from ``../shared/corpora/bbc`` beside the project (skipped cleanly
 without it); touched articles get their times back afterwards.
 
-Run:  .venv/bin/python benchmarks/oneshot.py [--runs N] [--base REV]
+``--corpus PATH`` times another corpus folder (copied, then indexed) instead of BBC,
+e.g. one made by ``benchmarks/corpusgen.py OUT --count 20000 --seed 13``.
+
+Run:  .venv/bin/python benchmarks/oneshot.py [--runs N] [--base REV] [--corpus PATH]
+      [--word W ...]
 """
 
 from __future__ import annotations
@@ -95,16 +102,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20, help="runs of each command")
     parser.add_argument("--base", metavar="REV", help="also time this git revision")
+    parser.add_argument("--corpus", type=Path, default=BBC, help="corpus folder (BBC)")
+    parser.add_argument("--word", action="append", default=[], help="also search WORD")
     options = parser.parse_args()
-    if not BBC.is_dir():
-        print(f"skipped: no BBC corpus at {BBC}")
+    if not options.corpus.is_dir():
+        print(f"skipped: no corpus at {options.corpus}")
         return
     python = sys.executable
     runs = max(options.runs, 2)
     with tempfile.TemporaryDirectory() as folder:
         temp = Path(folder)
         corpus = temp / "bbc"
-        shutil.copytree(BBC, corpus)  # touched below: a private copy
+        shutil.copytree(options.corpus, corpus)  # touched below: a private copy
         home = temp / "home"
         env = environment(home, None)
         print(f"indexing {corpus} ...", flush=True)
@@ -147,6 +156,11 @@ def main() -> None:
                  reader("search", "economy", "--json", *corpus_arg), variant_env, False),
                 (label, "reader list --json | head -5", pipeline("list", "--json", *corpus_arg),
                  variant_env, True),
+            ]  # fmt: skip
+            plan += [
+                (label, f"reader search {word}", reader("search", word, *corpus_arg),
+                 variant_env, False)
+                for word in options.word
             ]  # fmt: skip
         for _ in range(runs):
             for label, name, command, command_env, shell in plan:

@@ -445,6 +445,12 @@ class Catalog:
         return str(rows["corpus"]), str(rows["version"])
 
     @_guarded
+    def run(self, work: Callable[[sqlite3.Connection], _R]) -> _R:
+        """``work(connection)``, serialised with every other use of the catalog: for a
+        module that keeps tables of its own here (reader.core.index.name_filter)."""
+        return work(self._db)
+
+    @_guarded
     def id_of_rel(self, rel: str) -> str | None:
         """The id of the document read from ``rel`` (a corpus-relative path in text form)."""
         row = self._db.execute("SELECT id FROM docs WHERE rel=?", (rel,)).fetchone()

@@ -209,6 +209,13 @@ class CorpusEntities:
                 self._index = AliasIndex(self.entities)
             return self._index
 
+    def hidden_names(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Per field, the folded spellings of the entities the aliases file blocked or
+        retyped away from it, and their words (what :meth:`documents` answers without
+        the index; reader.core.index.name_filter stores them)."""
+        with self._lock:
+            return self._hidden, self._hidden_words
+
     def warm(self) -> None:
         """Build the name index now rather than on the first search."""
         self._alias_index()

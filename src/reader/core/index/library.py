@@ -646,7 +646,7 @@ class Library(Repairs):
             if made_from is None or state is not self._entities:
                 return
             if NameFilter.load(self.catalog, made_from, self._corpus) is None:
-                store_keys(self.catalog, made_from, state.entities)
+                store_keys(self.catalog, made_from, state)
 
     def _lookup(self) -> EntityLookup:
         """The corpus entities as the query parser asks them. A process that has not
