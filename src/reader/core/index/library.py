@@ -561,6 +561,9 @@ class Library(Repairs):
         with locked(self.cache / "rebuild", shared=True):
             if _every_document(parsed):
                 return self._every_document(text, limit, detail)
+            named = _entity_only(parsed)
+            if named is not None:
+                return self._entity_documents(text, named, limit, detail)
             answer = self.read_engine(lambda engine: engine.search(parsed, limit))
             hits = []
             for doc_id, score in answer.found:
@@ -579,6 +582,32 @@ class Library(Repairs):
         )
         hits = tuple(Hit(s.id, s, 0.0, detailed=False) for s in everything[:limit])
         results = SearchResults(text, len(everything), hits)
+        return self.add_detail(results, len(hits) if detail is None else detail)
+
+    def _entity_documents(
+        self, text: str, named: Any, limit: int, detail: int | None
+    ) -> SearchResults:
+        """The articles of the entity a bare ``person:``/``org:``/``place:``/``entity:``
+        query names, from the corpus merge's list rather than an engine query: the engine
+        would only look each article id up (thousands for a common name: about 40 ms at
+        20,000 articles with Tantivy, against well under 1 ms for a word) to score them
+        all alike. Same articles, total and marks; listed by id (both engines score them
+        all alike and return them in index order)."""
+        ids = list(dict.fromkeys(child.text for child in named.subqueries))
+        matcher = self.read_engine(lambda engine: engine.matcher(named))
+        score = float(getattr(named, "boost", 1.0) or 1.0)
+        hits: list[Hit] = []
+        total = 0
+        for doc_id in ids:
+            # Checked one by one only while the page fills; the rest are counted as the
+            # merge lists them (it is made from the catalog at each update).
+            if len(hits) < limit:
+                summary = self.catalog.summary(doc_id)
+                if summary is None:
+                    continue  # gone since the merge was made: not shown, not counted
+                hits.append(Hit(doc_id, summary, score, detailed=False))
+            total += 1
+        results = SearchResults(text, total, tuple(hits), matcher)
         return self.add_detail(results, len(hits) if detail is None else detail)
 
     @repairing
@@ -819,6 +848,17 @@ def _every_document(parsed: Any) -> bool:
     from reader.core.index.query import every_document
 
     return every_document(parsed)
+
+
+def _entity_only(parsed: Any) -> Any:
+    """The ``EntityMatch`` a query is made of alone (None: anything else)."""
+    from reader.core.index.plain_query import PlainQuery
+
+    if isinstance(parsed, PlainQuery):
+        return None  # plain words: the query module (and Whoosh) need not load
+    from reader.core.index.query import EntityMatch
+
+    return parsed if isinstance(parsed, EntityMatch) else None
 
 
 def _typed_id(ref: str) -> str:
