@@ -81,8 +81,18 @@ class EngineWriter(ABC):
     @abstractmethod
     def delete(self, doc_id: str) -> None: ...
 
+    def commit(self) -> None:
+        """Make the batch visible; a commit that fails gives the batch up (``cancel``) and
+        raises its own error."""
+        try:
+            self._commit()
+        except BaseException:
+            self.cancel()
+            raise
+
     @abstractmethod
-    def commit(self) -> None: ...
+    def _commit(self) -> None:
+        """The engine's own commit."""
 
     @abstractmethod
     def cancel(self) -> None:

@@ -152,12 +152,8 @@ class TantivyWriter(EngineWriter):
     def delete(self, doc_id: str) -> None:
         self._writer.delete_documents_by_term("id", doc_id)
 
-    def commit(self) -> None:
-        try:
-            self._writer.commit()
-        except BaseException:
-            self.cancel()
-            raise
+    def _commit(self) -> None:
+        self._writer.commit()
 
     def cancel(self) -> None:
         try:
@@ -492,26 +488,11 @@ def translate(node: Any, schema: Any) -> Any:
         return Q.boolean_query(
             [(Occur.Must, Q.all_query()), (Occur.MustNot, translate(node.query, schema))]
         )
-    if isinstance(node, wq.AndNot):
-        return _boosted(
-            Q.boolean_query(
-                [
-                    (Occur.Must, translate(node.a, schema)),
-                    (Occur.MustNot, translate(node.b, schema)),
-                ]
-            ),
-            boost,
-        )
-    if isinstance(node, wq.AndMaybe):
-        return _boosted(
-            Q.boolean_query(
-                [
-                    (Occur.Must, translate(node.a, schema)),
-                    (Occur.Should, translate(node.b, schema)),
-                ]
-            ),
-            boost,
-        )
+    if isinstance(node, (wq.AndNot, wq.AndMaybe)):
+        # a and not b / a, and b if it can: b excludes or only adds to the score
+        second = Occur.MustNot if isinstance(node, wq.AndNot) else Occur.Should
+        pair = [(Occur.Must, translate(node.a, schema)), (second, translate(node.b, schema))]
+        return _boosted(Q.boolean_query(pair), boost)
     if isinstance(node, wq.Require):
         scored = translate(node.a, schema)
         required = Q.const_score_query(translate(node.b, schema), 0.0)

@@ -42,12 +42,8 @@ class WhooshWriter(EngineWriter):
     def delete(self, doc_id: str) -> None:
         self._writer.delete_by_term("id", doc_id)
 
-    def commit(self) -> None:
-        try:
-            self._writer.commit()
-        except BaseException:
-            self.cancel()
-            raise
+    def _commit(self) -> None:
+        self._writer.commit()
 
     def cancel(self) -> None:
         # A failed commit has closed the writer already ("This writer is closed" hid
