@@ -61,7 +61,7 @@ class AliasIndex:
             if entity.type not in NAMED_TYPES:
                 continue
             for spelling in _spellings(entity):
-                self._by_key[_fold(spelling)].append((entity, _is_acronym(spelling)))
+                self._by_key[fold(spelling)].append((entity, is_acronym(spelling)))
                 if entity.type == "person":
                     last = spelling.split()[-1] if spelling.split() else spelling
                     for key in spelling_keys(last):
@@ -117,11 +117,6 @@ class AliasIndex:
         return list(unique.values())
 
 
-def _fold(name: str) -> str:
-    """:func:`fold`, without its Unicode work for plain ASCII (most names)."""
-    return " ".join(name.lower().split()) if name.isascii() else fold(name)
-
-
 def _spelt_like(words: list[str], entity: Entity | CorpusEntity) -> bool:
     """Whether some spelling of ``entity`` has as many words, each a variant."""
     for spelling in _spellings(entity):
@@ -131,7 +126,7 @@ def _spelt_like(words: list[str], entity: Entity | CorpusEntity) -> bool:
     return False
 
 
-def _is_acronym(spelling: str) -> bool:
+def is_acronym(spelling: str) -> bool:
     if " " in spelling or not spelling.isupper():
         return False
     letters = [c for c in spelling if c.isalpha()]

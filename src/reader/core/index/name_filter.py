@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.entities.corpus_merge import spelling_keys
 from reader.core.entities.keys import fold, variants
 from reader.core.entities.model import NAMED_TYPES
-from reader.core.entities.terms import STOP_WORDS, _fold, _is_acronym
+from reader.core.entities.terms import STOP_WORDS, is_acronym
 from reader.core.userdata.paths import corpus_data_dir
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def _rows(state: CorpusEntities) -> dict[str, list[tuple[Any, ...]]]:
             types[n] = entity.type
             spellings_of[n] = raw
         for spelling in dict.fromkeys([entity.name, *entity.aliases]):
-            keys.append((_fold(spelling), n, int(_is_acronym(spelling))))
+            keys.append((fold(spelling), n, int(is_acronym(spelling))))
             if entity.type == "person":
                 last = spelling.split()[-1] if spelling.split() else spelling
                 lasts.extend((key, n) for key in spelling_keys(last))
