@@ -21,8 +21,10 @@ Prints:
    Then rewordings: BBC sentences re-told by ``reword`` (synonyms from a hand-written list,
    reordered clauses, a changed figure, active made passive; tests/compare/compare_synthetic.py)
    among filler sentences of the same category; then a harder variant with 30 % of each
-   re-told sentence's words left out too. Targets: recall 0.8 at precision 0.9 for
-   rewordings, 0.98/0.99 for repeats. Then the hand-made gold set of the seeds
+   re-told sentence's words left out too; then both again with words weighed by the document
+   frequencies of all of BBC (what ``reader compare`` does in a library of 20 articles or more),
+   before and after corpus rarity was made relative to the two texts' words. Targets: recall 0.8
+   at precision 0.9 for rewordings, 0.98/0.99 for repeats. Then the hand-made gold set of the seeds
    (benchmarks/gold/seeds_compare_gold.yaml; targets precision 0.9, recall 0.85), reported as a
    check: thresholds were set on the synthetic pairs, not on it.
 3. ``compare_entities`` on the same two texts, with and without entity extraction (what
@@ -64,6 +66,7 @@ from compare_synthetic import (  # noqa: E402
 )
 
 from reader.core.compare import (  # noqa: E402
+    DocumentFrequencies,
     align_sentences,
     canonical_pair,
     compare_entities,
@@ -265,6 +268,48 @@ def _matches_before(text: str, start: int, stop: int):  # type: ignore[no-untype
             yield "word", match
 
 
+def _corpus_factors_before(surface, corpus):  # type: ignore[no-untyped-def]
+    """``align._corpus_factors`` as it was before it was made relative: every word key scaled by
+    its raw corpus rarity in (0, 1] (the baseline of the corpus-weighted figures)."""
+    return {
+        key: max((corpus.rarity(term) for term in terms(words)), default=1.0)
+        for key, words in surface.items()
+        if key[:1] not in "#@"
+    }
+
+
+def corpus_rewordings(
+    bbc: Path, business: Sequence[str], politics: Sequence[str], trials: int
+) -> None:
+    """The rewording sets again, words weighed by the document frequencies of all of BBC too:
+    what ``reader compare`` does in a library of 20 articles or more (the index's counts).
+    Printed before (raw corpus rarity) and now (rarity relative to the two texts' words)."""
+    from reader.core.compare import align
+
+    texts = (p.read_text(encoding="utf-8", errors="replace") for p in sorted(bbc.glob("*/*.txt")))
+    corpus = DocumentFrequencies.from_texts(texts)
+    print(
+        f"  with corpus word frequencies ({corpus.documents:,} BBC articles), as reader compare "
+        "weighs words in a library of 20 articles or more:"
+    )
+    current = align._corpus_factors
+    for version, factors in (("before", _corpus_factors_before), ("now   ", current)):
+        align._corpus_factors = factors  # type: ignore[assignment]
+        try:
+            for label, bases, fill in (
+                ("business", business[:30], business[100:180]),
+                ("politics", politics[:30], politics[100:180]),
+            ):
+                for harder in (False, True):
+                    total, _ = reworded_quality(
+                        bases, filler_pool(fill), trials, harder=harder, corpus=corpus
+                    )
+                    name = f"BBC {label}{', harder' if harder else ''} ({version})"
+                    print_quality(name, total, {})
+        finally:
+            align._corpus_factors = current
+
+
 GOLD = REPO / "benchmarks" / "gold" / "seeds_compare_gold.yaml"
 
 
@@ -333,16 +378,22 @@ def seeds_gold(runs: int) -> None:
 
 
 def reworded_quality(
-    bases: Sequence[str], filler: Sequence[str], trials: int, *, harder: bool = False
+    bases: Sequence[str],
+    filler: Sequence[str],
+    trials: int,
+    *,
+    harder: bool = False,
+    corpus: DocumentFrequencies | None = None,
 ) -> tuple[Tally, dict[str, list[int]]]:
     """Like :func:`quality` on :func:`make_reworded_pair` pairs (re-told sentences; with
-    ``harder``, 30 % of the words of each re-told sentence left out too)."""
+    ``harder``, 30 % of the words of each re-told sentence left out too); words weighed by
+    ``corpus`` too when given."""
     total = Tally()
     by_edit: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for trial in range(trials):
         for n, base in enumerate(bases):
             pair = make_reworded_pair(base, filler, random.Random(7919 * trial + n), harder=harder)
-            predicted = sentence_pairs(pair.a, pair.b)
+            predicted = sentence_pairs(pair.a, pair.b, corpus)
             total += tally(predicted, pair.planted)
             for planted in pair.planted:
                 hit = any(overlaps(a, planted.a) and overlaps(b, planted.b) for a, b in predicted)
@@ -352,8 +403,12 @@ def reworded_quality(
     return total, dict(by_edit)
 
 
-def sentence_pairs(a: str, b: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    alignment = align_sentences(split_sentences(a), split_sentences(b), a_source=a, b_source=b)
+def sentence_pairs(
+    a: str, b: str, corpus: DocumentFrequencies | None = None
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    alignment = align_sentences(
+        split_sentences(a), split_sentences(b), corpus=corpus, a_source=a, b_source=b
+    )
     return [
         (
             (alignment.a[p.a_index].start, alignment.a[p.a_index].end),
@@ -522,6 +577,7 @@ def main() -> int:
         ):
             total, by_edit = reworded_quality(bases, filler_pool(fill), args.trials, harder=True)
             print_quality(f"BBC {label} (filler: other {label}), harder", total, {})
+        corpus_rewordings(bbc, business, politics, args.trials)
     else:
         print("  BBC: skipped (corpus not found; set READER_SHARED_DIR)")
 

@@ -7,7 +7,10 @@ the partner is the article of the same category most alike by TF-IDF cosine of i
 sentence pair of kind ``rewording`` between the two is printed with both sentences, for a reader
 to mark "the same claim" or not; the share marked is the rules' precision on real text.
 
-Run: ``.venv/bin/python benchmarks/compare_bbc_sample.py [--queries 40] [--seed 15]``
+With ``--corpus``, words are also weighed by the document frequencies of all of BBC, as
+``reader compare`` weighs them in a library of 20 articles or more (the index's counts).
+
+Run: ``.venv/bin/python benchmarks/compare_bbc_sample.py [--queries 40] [--seed 15] [--corpus]``
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from reader.core.compare import compare_texts  # noqa: E402
+from reader.core.compare import DocumentFrequencies, compare_texts  # noqa: E402
 
 _WORD = re.compile(r"[a-z]{4,}")
 
@@ -40,6 +43,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--queries", type=int, default=40)
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument(
+        "--corpus", action="store_true", help="weigh words by all of BBC's document frequencies"
+    )
     args = parser.parse_args()
     bbc = bbc_dir()
     if bbc is None:
@@ -50,6 +56,12 @@ def main() -> int:
         for category in ("politics", "business", "tech")
         for path in sorted((bbc / category).glob("*.txt"))
     }
+    corpus = None
+    if args.corpus:
+        every = sorted(bbc.glob("*/*.txt"))
+        corpus = DocumentFrequencies.from_texts(
+            p.read_text(encoding="utf-8", errors="replace") for p in every
+        )
     bags = {key: Counter(_WORD.findall(text.lower())) for key, text in docs.items()}
     df = Counter(word for bag in bags.values() for word in bag)
     vectors = {
@@ -70,7 +82,7 @@ def main() -> int:
                 best = (cosine, other)
         if best is None:
             continue
-        result = compare_texts(docs[query], docs[best[1]])
+        result = compare_texts(docs[query], docs[best[1]], corpus=corpus)
         for passage in result.shared_passages:
             for pair in passage.sentences:
                 if pair.reuse != "rewording":
