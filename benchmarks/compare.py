@@ -66,6 +66,7 @@ from compare_synthetic import (  # noqa: E402
 )
 
 from reader.core.compare import (  # noqa: E402
+    CompareOptions,
     DocumentFrequencies,
     align_sentences,
     canonical_pair,
@@ -312,6 +313,55 @@ def corpus_rewordings(
 
 GOLD = REPO / "benchmarks" / "gold" / "seeds_compare_gold.yaml"
 
+Spans = tuple[tuple[int, int], tuple[int, int]]
+
+
+def why_missed(a: str, b: str, entities, gold: Spans, must_not: list[Spans]) -> str:  # type: ignore[no-untyped-def]
+    """What a missed gold pair shares (claim keys, their cosine), and how many other sentence
+    pairs of the two texts share at least the same keys: when a must-not pair or many others
+    do, no rule on shared words can make this pair without making those too."""
+    import math
+
+    from reader.core.compare.align import _sentence_keys, claim_weights
+    from reader.core.compare.comparison import _mentions
+
+    a_sentences, b_sentences = split_sentences(a), split_sentences(b)
+    a_mentions = _mentions(entities[0]) if entities else ()
+    b_mentions = _mentions(entities[1]) if entities else ()
+    a_keys = [set(_sentence_keys(s, a, a_mentions)) for s in a_sentences]
+    b_keys = [set(_sentence_keys(s, b, b_mentions)) for s in b_sentences]
+    weights = claim_weights(
+        [dict.fromkeys(k, "") for k in a_keys], [dict.fromkeys(k, "") for k in b_keys]
+    )
+
+    def index(spans: list, span: tuple[int, int]) -> int:  # type: ignore[type-arg]
+        return next(n for n, s in enumerate(spans) if overlaps((s.start, s.end), span))
+
+    i, j = index(a_sentences, gold[0]), index(b_sentences, gold[1])
+    shared = a_keys[i] & b_keys[j]
+    norm_a = math.sqrt(sum(weights[k] ** 2 for k in a_keys[i]))
+    norm_b = math.sqrt(sum(weights[k] ** 2 for k in b_keys[j]))
+    cosine = sum(weights[k] ** 2 for k in shared) / (norm_a * norm_b)
+    others = [
+        (x, y)
+        for x, keys_a in enumerate(a_keys)
+        for y, keys_b in enumerate(b_keys)
+        if (x, y) != (i, j) and shared <= keys_a & keys_b
+    ]
+    forbidden = sum(
+        1
+        for x, y in others
+        for g in must_not
+        if overlaps((a_sentences[x].start, a_sentences[x].end), g[0])
+        and overlaps((b_sentences[y].start, b_sentences[y].end), g[1])
+    )
+    keys = ", ".join(sorted(k for k in shared if not k.startswith("@")))
+    return (
+        f"shares {keys or 'nothing'} (claim-key cosine {cosine:.3f}, a rewording needs "
+        f"{CompareOptions().reword_score}); {len(others)} other sentence pairs share at least "
+        f"these keys, {forbidden} of them must-not"
+    )
+
 
 def seeds_gold(runs: int) -> None:
     """Pair precision and recall on the hand-made gold set of the seeds (000 vs 001), on the
@@ -367,6 +417,7 @@ def seeds_gold(runs: int) -> None:
         for g in required:
             if not any(hits(p, [g]) for p in predicted):
                 print(f"    missed: {a[g[0][0] : g[0][1]][:60]!r} ~ {b[g[1][0] : g[1][1]][:60]!r}")
+                print(f"      {why_missed(a, b, ents, g, must_not)}")
     compare_texts(a, b)
     times = []
     for _ in range(runs):
