@@ -7,6 +7,10 @@ the partner is the article of the same category most alike by TF-IDF cosine of i
 sentence pair of kind ``rewording`` between the two is printed with both sentences, for a reader
 to mark "the same claim" or not; the share marked is the rules' precision on real text.
 
+Pairs judged by hand in ``benchmarks/gold/bbc_sample_judgements.yaml`` are marked, and the
+share judged the same claim is printed at the end (pairs not in the file are counted apart:
+read them and add them).
+
 With ``--corpus``, words are also weighed by the document frequencies of all of BBC, as
 ``reader compare`` weighs them in a library of 20 articles or more (the index's counts).
 
@@ -30,6 +34,17 @@ sys.path.insert(0, str(REPO / "src"))
 from reader.core.compare import DocumentFrequencies, compare_texts  # noqa: E402
 
 _WORD = re.compile(r"[a-z]{4,}")
+JUDGED = REPO / "benchmarks" / "gold" / "bbc_sample_judgements.yaml"
+
+
+def judgements() -> dict[tuple[str, str, str], bool]:
+    """``(articles, A's first 80 characters, B's) -> same claim`` from the judgements file."""
+    import yaml
+
+    if not JUDGED.is_file():
+        return {}
+    items = yaml.safe_load(JUDGED.read_text(encoding="utf-8")) or []
+    return {(item["pair"], item["a"], item["b"]): bool(item["same"]) for item in items}
 
 
 def bbc_dir() -> Path | None:
@@ -71,6 +86,8 @@ def main() -> int:
     norms = {key: math.sqrt(sum(x * x for x in v.values())) for key, v in vectors.items()}
     ids = sorted(docs)
     total = 0
+    judged = judgements()
+    same = unjudged = 0
     for query in random.Random(args.seed).sample(ids, args.queries):
         best: tuple[float, str] | None = None
         for other in ids:
@@ -88,12 +105,25 @@ def main() -> int:
                 if pair.reuse != "rewording":
                     continue
                 total += 1
+                a_text, b_text = " ".join(pair.a.text.split()), " ".join(pair.b.text.split())
+                verdict = judged.get((f"{query} ~ {best[1]}", a_text[:80], b_text[:80]))
+                same += verdict is True
+                unjudged += verdict is None
+                mark = {True: "same claim", False: "not the same claim", None: "not judged"}
                 print(
                     f"#{total} {query} ~ {best[1]} (articles {best[0]:.2f}) score {pair.score:.2f}"
+                    f" [{mark[verdict]}]"
                 )
-                print("  A:", " ".join(pair.a.text.split())[:300])
-                print("  B:", " ".join(pair.b.text.split())[:300])
+                print("  A:", a_text[:300])
+                print("  B:", b_text[:300])
     print(f"rewording sentence pairs: {total}")
+    judged_count = total - unjudged
+    print(
+        f"judged the same claim (benchmarks/gold/bbc_sample_judgements.yaml): {same}/"
+        f"{judged_count}"
+        + (f" ({same / judged_count:.3f})" if judged_count else "")
+        + f"; not judged: {unjudged}"
+    )
     return 0
 
 
