@@ -350,6 +350,53 @@ def test_a_full_disk_for_real(tmp_path: Path) -> None:
     assert len(errors) == 2 and "no space left on device" in errors[1], errors
 
 
+def test_a_disk_already_full_when_a_command_starts(tmp_path: Path) -> None:
+    """A disk filled after the index was built: SQLite cannot grow the catalog's WAL
+    index and says "disk I/O error", not "disk full". Searches still answer from the
+    index, `reader index` says the real cause in one line, and once room is made the
+    update goes through."""
+    root = tmp_path / "corpus"
+    write_corpus(root, 5)
+    cache = tmp_path / "tiny"
+    cache.mkdir()
+    env = {**os.environ, "READER_CACHE_DIR": str(cache), "COLUMNS": "200"}
+    search = f"{READER} search --corpus {root} 'kalo OR merso OR dranqui' --json"
+    done = in_namespace(
+        f"mount -t tmpfs -o size=2m tmpfs {cache} || exit 99\n"
+        f"{READER} index --corpus {root} >/dev/null 2>&1; echo first=$?\n"
+        f"{search} > {tmp_path}/before.json 2>/dev/null\n"
+        f"dd if=/dev/zero of={cache}/filler bs=4k 2>/dev/null\n"
+        f"echo changed >> {next(iter(sorted(root.rglob('*.txt'))))}\n"
+        f"{search} > {tmp_path}/full.json; echo search=$?\n"
+        f"{READER} index --corpus {root}; echo index=$?\n"
+        f"rm {cache}/filler\n"
+        f"{READER} index --corpus {root} >/dev/null 2>&1; echo again=$?\n",
+        env,
+    )
+    if "index=" not in done.stdout:
+        pytest.skip(f"no tmpfs in a namespace here: {done.stderr.strip()}")
+    assert "first=0" in done.stdout, (done.stdout, done.stderr)
+    assert "search=0" in done.stdout, (done.stdout, done.stderr)
+    assert "index=1" in done.stdout, (done.stdout, done.stderr)
+    assert "again=0" in done.stdout, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
+    before = json.loads((tmp_path / "before.json").read_text())
+    assert before["total"] > 0
+    assert json.loads((tmp_path / "full.json").read_text())["total"] == before["total"]
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert any("no space left on device" in line for line in lines), lines
+    assert all(line.startswith("reader: ") for line in lines), lines
+
+
+def test_an_io_error_is_blamed_on_the_disk_only_when_it_is_full(tmp_path: Path) -> None:
+    from reader.core.index.cachehealth import disk_problem
+
+    error = sqlite3.OperationalError("disk I/O error")
+    error.sqlite_errorcode = 4874  # type: ignore[attr-defined]  # SQLITE_IOERR_SHMSIZE
+    assert disk_problem(error, tmp_path) is None  # room left: a failing device, said as it is
+    assert disk_problem(error) is None
+
+
 # -- a read-only cache ---------------------------------------------------------------
 
 

@@ -57,6 +57,10 @@ _SQLITE_DISK = {
     14: "cannot open the catalog file",  # SQLITE_CANTOPEN
 }
 _SQLITE_DAMAGE = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_SQLITE_IOERR = 10
+# Free space under which an I/O error of the catalog is taken for a full disk: less
+# than SQLite's WAL index needs to grow by one step (32 KiB) and its page writes.
+_FULL_BELOW = 1 << 20
 
 
 def _damage_types() -> tuple[type[BaseException], ...]:
@@ -98,7 +102,23 @@ def disk_problem(error: BaseException, cache: Path | None = None) -> str | None:
             code = getattr(cause, "sqlite_errorcode", None)
             if code is not None and code & 0xFF in _SQLITE_DISK:
                 return _SQLITE_DISK[code & 0xFF]
+            # SQLite says "disk I/O error" (SQLITE_IOERR_SHMSIZE, _WRITE...) when the
+            # WAL index or a page cannot grow on a full disk, not SQLITE_FULL: the cache
+            # folder's free space tells it from a failing device.
+            if code is not None and code & 0xFF == _SQLITE_IOERR and _full(cache):
+                return "no space left on device"
     return None
+
+
+def _full(folder: Path | None) -> bool:
+    """Whether the disk of ``folder`` has (almost) no room left for the user."""
+    if folder is None:
+        return False
+    try:
+        stat = os.statvfs(folder)
+    except OSError:
+        return False
+    return stat.f_bavail * stat.f_frsize < _FULL_BELOW
 
 
 def _inside(name: str, folder: Path) -> bool:

@@ -180,7 +180,7 @@ class Library(Repairs):
             try:
                 catalog = Catalog(path)
             except sqlite3.OperationalError as error:
-                problem = cachehealth.disk_problem(error)
+                problem = cachehealth.disk_problem(error, self.cache)
                 if problem is None:
                     raise
                 # A full disk: the catalog can still be read, not written.
