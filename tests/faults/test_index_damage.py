@@ -392,7 +392,7 @@ def test_an_io_error_is_blamed_on_the_disk_only_when_it_is_full(tmp_path: Path) 
     from reader.core.index.cachehealth import disk_problem
 
     error = sqlite3.OperationalError("disk I/O error")
-    error.sqlite_errorcode = 4874  # type: ignore[attr-defined]  # SQLITE_IOERR_SHMSIZE
+    error.sqlite_errorcode = 4874  # SQLITE_IOERR_SHMSIZE
     assert disk_problem(error, tmp_path) is None  # room left: a failing device, said as it is
     assert disk_problem(error) is None
 
