@@ -41,6 +41,7 @@ from reader.core.entities.lexicon import (
     TITLES,
 )
 from reader.core.entities.model import EntityType
+from reader.core.entities.modifiers import based
 from reader.core.entities.spans import Span
 
 COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
@@ -415,6 +416,12 @@ class Classifier:
             return "org", STRONG, None
         if n >= 3 and "of" in lows and lows[lows.index("of") - 1] in _STATE_WORDS:
             return "place", MEDIUM, None  # "Federal Republic of Yugoslavia"
+        if (
+            based(span)
+            and not self.gaz.is_first_name(texts[0])
+            and (place is None or place.kind == "city")
+        ):  # "Toronto-based Barrick", "Ontario-based Magna"; not "Moscow-based US lawyer"
+            return "org", MEDIUM, None
         if place is not None:
             return "place", STRONG, place
         if (

@@ -37,6 +37,7 @@ from reader.core.entities.lexicon import (
     TITLE_MODIFIERS,
 )
 from reader.core.entities.model import EntityType
+from reader.core.entities.modifiers import split_after_modifier
 from reader.core.entities.possessives import possessive_names
 from reader.core.entities.results import result_sides
 from reader.core.entities.spans import ORDINAL, Span, find_spans
@@ -56,6 +57,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         for word in span.words[1:] if span.initial else span.words:
             mid_caps[word[2].lower()] += 1
     classifier = Classifier(gaz, mid_caps)
+    spans = [part for span in spans for part in split_after_modifier(text, span)]
     # A bare span is one word the classifier drops alone, and _split_inner keeps whole.
     spans = [
         part
