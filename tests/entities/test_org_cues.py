@@ -49,3 +49,21 @@ def test_a_name_after_any_hyphenated_modifier_is_read(extractor: Extractor) -> N
     assert "Luis Oliveira" in names(ents, "person")
     # "van" is a name particle, not a modifier: no "Dorp" on its own.
     assert not any(e.name == "Dorp" for e in ents)
+
+
+def test_an_acronym_opening_a_line_is_a_name(extractor: Extractor) -> None:
+    text = (
+        "Standings after games played on Thursday:\n"
+        "Lotte 46 6 54 .462 14 1/2\n"
+        "LG 46 5 59 .441 17\n"
+        "OB 42 6 62 .409 20 1/2\n"
+        "The results were close. BT is set to trial the technology. DJ Lisa Pearce "
+        "became the third housemate to leave.\n"
+        "NOTE - Lotte and LG played two games.\n"
+    )
+    ents = extractor.extract(text)
+    orgs = names(ents, "org")
+    assert {"LG", "OB", "BT"} <= orgs
+    # A common word in capitals opening a line is still just a word; "DJ" is a title.
+    assert "NOTE" not in orgs
+    assert "Lisa Pearce" in names(ents, "person")

@@ -277,6 +277,8 @@ class Classifier:
         if low in self.mid_caps or self.gaz.place(word) is not None:
             return False
         zipf = self.gaz.zipf(word)
+        if zipf < COMMON_ZIPF and _acronym(word) and not _INITIAL.fullmatch(word):
+            return False  # "LG 46 5 59 .441", "BP said"; not "NOTE - figures are"
         if zipf >= COMMON_ZIPF:
             return not (self.gaz.is_first_name(word) and zipf < 4.5)
         # Rarer ordinary words ("Automakers", "Brisk") open sentences too; a rare
