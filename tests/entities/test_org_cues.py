@@ -67,3 +67,28 @@ def test_an_acronym_opening_a_line_is_a_name(extractor: Extractor) -> None:
     # A common word in capitals opening a line is still just a word; "DJ" is a title.
     assert "NOTE" not in orgs
     assert "Lisa Pearce" in names(ents, "person")
+
+
+def test_a_name_given_an_age_is_a_person(extractor: Extractor) -> None:
+    text = (
+        "PANAMA CITY 1996-08-30\n"
+        "Duran, 45, takes on little-known Hector Camacho on Saturday. Duran still "
+        "talks as if he was in his prime. The 20-year-old Vukovic, who turned "
+        "professional on Tuesday, shot 67. Vukovic was among 13 players at four under."
+    )
+    people = names(extractor.extract(text), "person")
+    assert {"Duran", "Vukovic"} <= people
+
+
+def test_an_age_given_to_a_noun_after_the_name_is_not_the_names(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "An unidentified 24-year-old Los Angeles man is stable. The 31-year-old Norway "
+        "international had surgery. Spurs made bids for the 22-year-old. Spurs had "
+        "also made an offer. At the Department for Work and Pensions, 30,000 jobs go."
+    )
+    ents = extractor.extract(text)
+    people = names(ents, "person")
+    assert not {"Los Angeles", "Norway", "Spurs", "Pensions"} & people
+    assert {"Los Angeles", "Norway"} <= names(ents, "place")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reader.core.entities.ages import aged
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.lexicon import (
@@ -373,6 +374,8 @@ class Classifier:
         )
         if titled:
             return "person", STRONG, None
+        if n <= 3 and aged(span) and not any(_acronym(t) for t in texts):
+            return "person", MEDIUM, None  # "Duran, 45, takes on", "20-year-old Tiger Woods"
         if n == 1 and len(texts[0].rstrip(".")) == 1:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
         if n == 1 and "-" in texts[0] and self._compound(texts[0]):
