@@ -92,3 +92,16 @@ def test_an_age_given_to_a_noun_after_the_name_is_not_the_names(
     people = names(ents, "person")
     assert not {"Los Angeles", "Norway", "Spurs", "Pensions"} & people
     assert {"Los Angeles", "Norway"} <= names(ents, "place")
+
+
+def test_ordinary_words_filling_quotation_marks_are_a_title(extractor: Extractor) -> None:
+    text = (
+        'His novels include "Sleeping Bread" and “Soul Alone,” and his 1992 film '
+        '"The Crying Game" came under fire. The headline read "Save Star Trek" in red. '
+        "Shares of Time Warner and Broadreach Networks rose, and the “Tartan Army” "
+        "spokesman said so."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert not {"Sleeping Bread", "Soul Alone", "Crying Game", "Save Star Trek"} & orgs
+    # Outside quotation marks, or with better evidence, the guess stands.
+    assert {"Broadreach Networks", "Tartan Army"} <= orgs

@@ -43,6 +43,7 @@ from reader.core.entities.lexicon import (
 )
 from reader.core.entities.model import EntityType
 from reader.core.entities.modifiers import based
+from reader.core.entities.quoted import quoted
 from reader.core.entities.spans import Span
 
 COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
@@ -496,6 +497,8 @@ class Classifier:
         commons = sum(1 for t in texts if self.common(t))
         if n > 1 and commons == n and any(w in _PARTICLES for w in lows):
             return None, UNKNOWN, None  # slogans: "Troops Out", "Hands Off"
+        if n > 1 and commons == n and quoted(span, words[0][0]):
+            return None, UNKNOWN, None  # a title: "Sleeping Bread", "The Crying Game"
         if n > 1 and commons == n:
             return "org", WEAK, None
         if (
