@@ -105,3 +105,16 @@ def test_ordinary_words_filling_quotation_marks_are_a_title(extractor: Extractor
     assert not {"Sleeping Bread", "Soul Alone", "Crying Game", "Save Star Trek"} & orgs
     # Outside quotation marks, or with better evidence, the guess stands.
     assert {"Broadreach Networks", "Tartan Army"} <= orgs
+
+
+def test_a_company_noun_after_a_comma_or_a_full_stop_says_nothing(
+    extractor: Extractor,
+) -> None:
+    text = (
+        '"It will be hard," said Malte Pollmann, spokesman for Lycos Europe. '
+        "Gilles Babinet, chief executive of the firm, agreed. Pirelli shares rose "
+        "and Fiat's chairman resigned."
+    )
+    ents = extractor.extract(text)
+    assert {"Malte Pollmann", "Gilles Babinet"} <= names(ents, "person")
+    assert {"Pirelli", "Fiat"} <= names(ents, "org")

@@ -466,7 +466,11 @@ class Classifier:
             return "person", MEDIUM, None  # scorers: "(Gravelaine 24th)", "Zorc 59th-pen"
         if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
             return "person", MEDIUM, None
-        if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
+        if (
+            span.next in ORG_BEFORE_NOUNS
+            and not (place or self.gaz.is_first_name(texts[0]))
+            and _WORD_NEXT.match(span.after) is not None  # "Levy, chief", "Jordan. Shares"
+        ):
             return "org", MEDIUM, None  # "Pirelli shares", "Hyundai chairman"
         if n == 1 and _acronym(texts[0]):
             return "org", MEDIUM, None
@@ -551,6 +555,9 @@ _SURNAME_SHAPE = re.compile(
 _BRACKETED = re.compile(r"\s*\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)")
 # A bracketed country ending the text before a span: "Brundle (Britain) ".
 _COUNTRY_BEFORE = re.compile(r"\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)[ \t]?$")
+# The next word follows the name with nothing but a possessive between: the name
+# qualifies it ("Pirelli shares", "Fiat 's chairman").
+_WORD_NEXT = re.compile(r"[ \t]*(?:['’]s[ \t]+)?[^\W\d_]")
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # A minute and what follows it in a list of scorers: "Smith 85th)", "Zorc 59th-pen,",
 # "Jones 12th minute", "Hirsch 65th and 80th".
