@@ -118,3 +118,15 @@ def test_a_company_noun_after_a_comma_or_a_full_stop_says_nothing(
     ents = extractor.extract(text)
     assert {"Malte Pollmann", "Gilles Babinet"} <= names(ents, "person")
     assert {"Pirelli", "Fiat"} <= names(ents, "org")
+
+
+def test_a_legal_suffix_ends_the_company_before_of(extractor: Extractor) -> None:
+    text = (
+        "The Dow Chemical Co of the United States will invest $4 billion. The car is "
+        "made by Kia Motor Corp of South Korea, and the Bank of England and the "
+        "Government of India agreed."
+    )
+    ents = extractor.extract(text)
+    orgs = names(ents, "org")
+    assert {"Dow Chemical Co", "Kia Motor Corp", "Bank of England"} <= orgs
+    assert {"United States", "South Korea"} <= names(ents, "place")
