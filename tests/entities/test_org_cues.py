@@ -130,3 +130,16 @@ def test_a_legal_suffix_ends_the_company_before_of(extractor: Extractor) -> None
     orgs = names(ents, "org")
     assert {"Dow Chemical Co", "Kia Motor Corp", "Bank of England"} <= orgs
     assert {"United States", "South Korea"} <= names(ents, "place")
+
+
+def test_the_make_after_a_drivers_country_is_an_organisation(extractor: Extractor) -> None:
+    text = (
+        "Top drivers in the grid after final qualifying (lap times in seconds):\n"
+        "1. Alex Zanardi (Italy), Reynard Honda, 53.980\n"
+        "2. Michael Andretti (U.S.), Lola Ford Cosworth, 54.483\n"
+        "3. Paul Tracy (Canada), Penske Mercedes-Benz, 54.620\n"
+        "Leading scores: 66 Jesper Parnevik (Sweden), Ernie Els (South Africa), 67\n"
+    )
+    ents = extractor.extract(text)
+    assert {"Reynard Honda", "Lola Ford Cosworth", "Penske Mercedes-Benz"} <= names(ents, "org")
+    assert {"Alex Zanardi", "Jesper Parnevik", "Ernie Els"} <= names(ents, "person")

@@ -208,10 +208,14 @@ class Classifier:
         """The team or make after a competitor's country on a results line:
         "Martin Brundle (Britain) Jordan", "Bob Moore (U.S.) Yamaha"."""
         before = span.before
+        # "Alex Zanardi (Italy), Reynard Honda, 53.980": the make as a field of its own.
+        field = _FIELD_AFTER.match(span.after) is not None
+        if field:
+            before = before.rstrip(" \t").removesuffix(",")
         if not before.endswith((")", ") ")) or "\n" in before[-30:].rpartition("(")[2]:
             return False
         match = _COUNTRY_BEFORE.search(before)
-        if match is None or (self.gaz.is_first_name(texts[0]) and len(texts) > 1):
+        if match is None or (self.gaz.is_first_name(texts[0]) and len(texts) > 1 and not field):
             return False
         if len(texts[0].rstrip(".")) == 1 or self.entrant(span):
             return False  # the next entrant: "(Germany) Ismail Kadare (Albania)", "G Gregan"
@@ -553,6 +557,8 @@ _SURNAME_SHAPE = re.compile(
 )
 # A bracketed name of up to three words after a span: "(U.S.)", "(Czech Republic)".
 _BRACKETED = re.compile(r"\s*\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)")
+# A time or a score as the next comma-separated field: ", 54.483", ", 1:55.385".
+_FIELD_AFTER = re.compile(r"[ \t]*,[ \t]*\d")
 # A bracketed country ending the text before a span: "Brundle (Britain) ".
 _COUNTRY_BEFORE = re.compile(r"\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)[ \t]?$")
 # The next word follows the name with nothing but a possessive between: the name
