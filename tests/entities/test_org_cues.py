@@ -143,3 +143,19 @@ def test_the_make_after_a_drivers_country_is_an_organisation(extractor: Extracto
     ents = extractor.extract(text)
     assert {"Reynard Honda", "Lola Ford Cosworth", "Penske Mercedes-Benz"} <= names(ents, "org")
     assert {"Alex Zanardi", "Jesper Parnevik", "Ernie Els"} <= names(ents, "person")
+
+
+def test_a_name_after_the_is_no_person(extractor: Extractor) -> None:
+    text = (
+        "He was jailed on Friday, the Hong Kong Standard said. The exile told Der "
+        "Spiegel he would stay, and the Lib Dems said they would oppose the bill. "
+        "Anne Thompson of the Hollywood Reporter agreed. The Culture Secretary said "
+        "so, as did Chancellor of the Exchequer Gordon Brown and Al Gore, who told Al "
+        "Jazeera so."
+    )
+    ents = extractor.extract(text)
+    orgs = names(ents, "org")
+    assert {"Hong Kong Standard", "Der Spiegel", "Lib Dems", "Hollywood Reporter"} <= orgs
+    assert "Al Jazeera" in orgs
+    assert not {"Culture Secretary", "Exchequer Gordon Brown", "Al Gore"} & orgs
+    assert {"Anne Thompson", "Al Gore"} <= names(ents, "person")

@@ -245,6 +245,18 @@ class Classifier:
             return False
         return not (len(texts) == 1 and self.gaz.is_surname(texts[0]) and not self.common(texts[0]))
 
+    def _titled_paper(self, span: Span, texts: list[str], lows: list[str]) -> bool:
+        """A name read after "the" or opening with an article of another language is
+        no person, whatever "told" or "said" around it say: "the Hong Kong Standard
+        said", "told Der Spiegel" (but "told Al Gore")."""
+        if len(texts) < 2 or lows[-1] in TITLES:
+            return False  # "the Culture Secretary said": a post, its holder
+        if span.prev == "the":
+            return True
+        return lows[0] in FOREIGN_ARTICLES and not (
+            lows[0] in ("al", "o", "les") and self.gaz.is_surname(texts[1])
+        )
+
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join(w[2] for w in words)) is not None
 
@@ -468,7 +480,9 @@ class Classifier:
                 return "person", MEDIUM, None
         if n <= 3 and _SCORED.match(span.after) and not (n == 1 and place is not None):
             return "person", MEDIUM, None  # scorers: "(Gravelaine 24th)", "Zorc 59th-pen"
-        if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
+        if (
+            span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1)
+        ) and not self._titled_paper(span, texts, lows):
             return "person", MEDIUM, None
         if (
             span.next in ORG_BEFORE_NOUNS
@@ -500,6 +514,7 @@ class Classifier:
             n > 1
             and self.gaz.is_first_name(texts[0])
             and (not self.common(texts[-1]) or self.gaz.zipf(texts[0]) < _COMMON_FIRST_NAME)
+            and not (n > 2 and self._is_place(words[:2]))  # "Hong Kong Standard"
         ):
             return "person", MEDIUM, None
         commons = sum(1 for t in texts if self.common(t))
@@ -523,6 +538,15 @@ class Classifier:
             return "org", WEAK, None  # "Sony Pictures", "Broadreach Networks"
         if n > 1 and self.common(texts[0]) and not self.gaz.is_first_name(texts[0]):
             return "org", WEAK, None  # "Time Warner": no one is called Time
+        if (
+            n > 1
+            and span.prev == "the"
+            and lows[-1] not in TITLES  # "the Culture Secretary"
+            and not (n > 2 and self.gaz.is_first_name(texts[-2]))
+        ):
+            # "the Hong Kong Standard said", "the Lib Dems": people have no "the" (but
+            # "Chancellor of the Exchequer Gordon Brown" ends in one).
+            return "org", WEAK, None
         if n > 1:
             return "person", WEAK, None
         if span.shouting:
