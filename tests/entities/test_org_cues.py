@@ -159,3 +159,27 @@ def test_a_name_after_the_is_no_person(extractor: Extractor) -> None:
     assert "Al Jazeera" in orgs
     assert not {"Culture Secretary", "Exchequer Gordon Brown", "Al Gore"} & orgs
     assert {"Anne Thompson", "Al Gore"} <= names(ents, "person")
+
+
+def test_a_league_on_a_sports_page_is_a_competition(extractor: Extractor) -> None:
+    text = (
+        "BASEBALL - RANGERS BEAT INDIANS.\n"
+        "Juan Gonzalez homered twice as the Texas Rangers beat the Cleveland Indians "
+        "6-2 and stayed top of the American League West. Russell became the fourth "
+        "15-game winner in the American League this season, and Chelsea meet Barcelona "
+        "in the Champions League. The League Managers Association and the League "
+        "Against Cruel Sports said nothing. The coach praised the pitcher.\n"
+        "Seattle 9 Baltimore 6\n"
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert not {"American League", "American League West", "Champions League"} & orgs
+    assert {"League Managers Association", "League Against Cruel Sports"} <= orgs
+
+
+def test_a_league_elsewhere_is_a_body(extractor: Extractor) -> None:
+    text = (
+        "The Arab League met in Cairo. Aung San Suu Kyi's National League for "
+        "Democracy said the Awami League had won the election."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert {"Arab League", "National League for Democracy", "Awami League"} <= orgs

@@ -23,6 +23,7 @@ from reader.core.entities.classify import (
     counted,
     never_alone,
 )
+from reader.core.entities.competitions import sports_competitions
 from reader.core.entities.datelines import datelines
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.keys import fold, skeleton, variants
@@ -101,6 +102,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     low = text.lower()
     if sides >= 4 or _scores_at_least(text, 4) or _at_least(_SPORT, low, 3):
         _sports(typed, gaz, surnames, clubs=sides > 0 or _TEAM_SPORT.search(low) is not None)
+        sports_competitions(typed, low)
     return [t for t in typed if t.type is not None], links
 
 
