@@ -183,3 +183,17 @@ def test_a_league_elsewhere_is_a_body(extractor: Extractor) -> None:
     )
     orgs = names(extractor.extract(text), "org")
     assert {"Arab League", "National League for Democracy", "Awami League"} <= orgs
+
+
+def test_labels_and_words_in_capitals_are_no_organisations(extractor: Extractor) -> None:
+    text = (
+        "PRESS DIGEST - Tunisia - Aug 31.\n"
+        "Homegate Hospitality Inc said on Friday its loss widened.\n"
+        "Shr loss $0.22 vs loss $0.07\n"
+        "Shrs outstanding 4,841 vs 3,990\n"
+        "Chg on wk +0.435\n"
+        "He died from AIDS last year, NATO and UEFA said, and the BBC agreed.\n"
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert not {"DIGEST", "Shr", "Shrs", "Chg", "AIDS"} & orgs
+    assert {"Homegate Hospitality Inc", "NATO", "UEFA", "BBC"} <= orgs

@@ -257,6 +257,16 @@ class Classifier:
             lows[0] in ("al", "o", "les") and self.gaz.is_surname(texts[1])
         )
 
+    def _shouted_word(self, word: str) -> bool:
+        """An everyday word of four letters or more written in capitals ("DIGEST",
+        "UPDATE") is that word, not an acronym."""
+        return (
+            len(word) >= 4
+            and word.isupper()
+            and word.isalpha()
+            and self.gaz.zipf(word) >= COMMON_ZIPF
+        )
+
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join(w[2] for w in words)) is not None
 
@@ -395,6 +405,10 @@ class Classifier:
             return "person", MEDIUM, None  # "Duran, 45, takes on", "20-year-old Tiger Woods"
         if n == 1 and len(texts[0].rstrip(".")) == 1:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
+        if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
+            return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
+        if n == 1 and self._shouted_word(texts[0]):
+            return None, UNKNOWN, None  # "PRESS DIGEST - Tunisia", "NOTE - figures are"
         if n == 1 and "-" in texts[0] and self._compound(texts[0]):
             return None, UNKNOWN, None  # "US-EU backed", "Jan-April", "Israel-PLO talks"
         if n == 1 and lows[0] in NEWS_AGENCIES and (texts[0] != "AP" or span.next != "'s"):
@@ -588,6 +602,8 @@ _COUNTRY_BEFORE = re.compile(r"\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)[ 
 # The next word follows the name with nothing but a possessive between: the name
 # qualifies it ("Pirelli shares", "Fiat 's chairman").
 _WORD_NEXT = re.compile(r"[ \t]*(?:['’]s[ \t]+)?[^\W\d_]")
+# Abbreviations without a vowel in tables and listings: "Shr", "Shrs", "Chg", "Bldg".
+_ABBREVIATION = re.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,4}s?\.?")
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # A minute and what follows it in a list of scorers: "Smith 85th)", "Zorc 59th-pen,",
 # "Jones 12th minute", "Hirsch 65th and 80th".
