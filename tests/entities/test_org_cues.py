@@ -197,3 +197,15 @@ def test_labels_and_words_in_capitals_are_no_organisations(extractor: Extractor)
     orgs = names(extractor.extract(text), "org")
     assert not {"DIGEST", "Shr", "Shrs", "Chg", "AIDS"} & orgs
     assert {"Homegate Hospitality Inc", "NATO", "UEFA", "BBC"} <= orgs
+
+
+def test_a_first_name_and_a_roman_numeral_name_a_monarch(extractor: Extractor) -> None:
+    text = (
+        "1533 - Queen Elizabeth I born. Daughter of Henry VIII and his second wife "
+        "Anne Boleyn, she was queen for 45 years. The BBC Sport team and ABC News were "
+        "there for Super Bowl XXX."
+    )
+    ents = extractor.extract(text)
+    assert "Henry VIII" in names(ents, "person")
+    assert "Henry VIII" not in names(ents, "org")
+    assert {"BBC Sport", "ABC News"} <= names(ents, "org")

@@ -474,6 +474,8 @@ class Classifier:
             return "place", MEDIUM, None
         if n == 1 and _acronym(texts[0]) and counted(span):
             return None, UNKNOWN, None  # "three RBI and", "121 GB of storage": a unit
+        if n == 2 and _REGNAL.fullmatch(texts[1]) and self.gaz.is_first_name(texts[0]):
+            return "person", MEDIUM, None  # "Henry VIII", "Leopold III": no acronym
         if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
         if n == 1 and _acronym(texts[0]) and not _INITIAL.fullmatch(texts[0]):
@@ -602,6 +604,8 @@ _COUNTRY_BEFORE = re.compile(r"\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)[ 
 # The next word follows the name with nothing but a possessive between: the name
 # qualifies it ("Pirelli shares", "Fiat 's chairman").
 _WORD_NEXT = re.compile(r"[ \t]*(?:['’]s[ \t]+)?[^\W\d_]")
+# Roman numerals after a first name make a monarch or a pope: "Henry VIII".
+_REGNAL = re.compile(r"X{0,2}(?:IX|IV|V?I{1,3}|V)")
 # Abbreviations without a vowel in tables and listings: "Shr", "Shrs", "Chg", "Bldg".
 _ABBREVIATION = re.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,4}s?\.?")
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
