@@ -209,3 +209,16 @@ def test_a_first_name_and_a_roman_numeral_name_a_monarch(extractor: Extractor) -
     assert "Henry VIII" in names(ents, "person")
     assert "Henry VIII" not in names(ents, "org")
     assert {"BBC Sport", "ABC News"} <= names(ents, "org")
+
+
+def test_a_faith_opening_an_organisation_name_stays_in_it(extractor: Extractor) -> None:
+    text = (
+        "Fighters of the so-called Islamic State took the town. The Islamic Group "
+        "claimed the attack, the Catholic Church condemned it and Islamic Jihad said "
+        "nothing. The Catholic Herald reported it, and the Christian Brothers school "
+        "closed. A Catholic priest and Muslim leaders met Islamic scholars."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert {"Islamic State", "Islamic Group", "Catholic Church", "Islamic Jihad"} <= orgs
+    assert "Catholic Herald" in orgs
+    assert not {"Catholic", "Muslim", "Islamic"} & orgs

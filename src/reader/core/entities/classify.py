@@ -118,10 +118,10 @@ class Classifier:
                 break
             elif (
                 len(words) == 2
-                and (is_demonym(word) or low in _POLITICAL)
-                and words[1][2].lower() in ORG_HEADS
+                and (is_demonym(word) or low in _POLITICAL or low in _FAITHS)
+                and (words[1][2].lower() in ORG_HEADS or _faith_group(words))
             ):
-                break  # "European Union", "Palestinian Authority", "Conservative Party"
+                break  # "European Union", "Conservative Party", "Islamic State"
             elif self._national_name(words):
                 break  # "Scottish National Party", "North Atlantic Treaty Organisation"
             elif (
@@ -169,8 +169,8 @@ class Classifier:
             return False
         word = words[0][2]
         low = word.lower()
-        if not (is_demonym(word) or low in _COMPASS_WORDS) or "-" in word:
-            return False
+        if not (is_demonym(word) or low in _COMPASS_WORDS or low in _FAITHS) or "-" in word:
+            return False  # "Muslim Council of Britain" as "Saudi Press Agency"
         last = words[-1][2].lower().rstrip(".")
         if last not in ORG_HEADS or last in _STATE_ORGANS:
             return False
@@ -467,6 +467,8 @@ class Classifier:
             and self._paper_name(texts, lows)
         ):
             return "org", STRONG, None  # "Zycie Warszawy daily said", "the Sun newspaper"
+        if _faith_group(words):
+            return "org", MEDIUM, None  # "Islamic State", "Islamic Jihad": not a state
         if n > 1 and (
             lows[-1] in PLACE_HEADS
             or (lows[0] in PLACE_STARTS and not (n > 2 and self._team(texts)))
@@ -627,6 +629,22 @@ _INSTITUTIONS = frozenset(
 _POLITICAL = frozenset(
     "conservative liberal communist socialist republican democratic labour labor green".split()
 )
+# Faiths that open the names of churches, councils and armed groups ("Catholic
+# Church", "Muslim Council of Britain", "Islamic State").
+_FAITHS = frozenset(
+    "islamic muslim catholic christian jewish orthodox protestant hindu buddhist sikh".split()
+)
+
+
+def _faith_group(words: list[tuple[int, int, str]]) -> bool:
+    """ "Islamic State", "Islamic Jihad": the group, capitalised as a name."""
+    return (
+        len(words) == 2
+        and words[0][2].lower() in _FAITHS
+        and words[1][2] in ("State", "Jihad", "STATE", "JIHAD")
+    )
+
+
 # Words that open sentences and never a name: "Under EU rules", "Unlike Sony".
 _FUNCTION_WORDS = frozenset(
     """
