@@ -222,3 +222,15 @@ def test_a_faith_opening_an_organisation_name_stays_in_it(extractor: Extractor) 
     assert {"Islamic State", "Islamic Group", "Catholic Church", "Islamic Jihad"} <= orgs
     assert "Catholic Herald" in orgs
     assert not {"Catholic", "Muslim", "Islamic"} & orgs
+
+
+def test_an_event_word_left_after_a_nationality_is_no_name(extractor: Extractor) -> None:
+    text = (
+        "Leading scores after the final round of the British Masters golf tournament "
+        "on Saturday. She finished seventh at the Olympic Games and will run in the "
+        "European Championships. Films opened on Christmas Day, Robert Allenby said."
+    )
+    ents = extractor.extract(text)
+    named = names(ents, "org") | names(ents, "person")
+    assert not {"Masters", "Games", "Championships", "Day"} & named
+    assert "Robert Allenby" in names(ents, "person")

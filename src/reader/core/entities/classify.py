@@ -421,8 +421,8 @@ class Classifier:
             return "org", MEDIUM, None  # "if Labour is elected"
         if span.prev == "of" and span.prev2_cap and span.prev2 in _AWARDS:
             return None, UNKNOWN, None  # "Crosses of Military Merit", "Order of Lenin"
-        if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
-            return None, UNKNOWN, None
+        if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting or len(span.words) > n):
+            return None, UNKNOWN, None  # also "the British Masters", "the Open"
         if (
             n > 1
             and lows[0] == "operation"
