@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reader.core.entities.ages import aged
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.lexicon import (
@@ -41,6 +42,8 @@ from reader.core.entities.lexicon import (
     TITLES,
 )
 from reader.core.entities.model import EntityType
+from reader.core.entities.modifiers import based
+from reader.core.entities.quoted import quoted
 from reader.core.entities.spans import Span
 
 COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
@@ -115,10 +118,10 @@ class Classifier:
                 break
             elif (
                 len(words) == 2
-                and (is_demonym(word) or low in _POLITICAL)
-                and words[1][2].lower() in ORG_HEADS
+                and (is_demonym(word) or low in _POLITICAL or low in _FAITHS)
+                and (words[1][2].lower() in ORG_HEADS or _faith_group(words))
             ):
-                break  # "European Union", "Palestinian Authority", "Conservative Party"
+                break  # "European Union", "Conservative Party", "Islamic State"
             elif self._national_name(words):
                 break  # "Scottish National Party", "North Atlantic Treaty Organisation"
             elif (
@@ -166,8 +169,8 @@ class Classifier:
             return False
         word = words[0][2]
         low = word.lower()
-        if not (is_demonym(word) or low in _COMPASS_WORDS) or "-" in word:
-            return False
+        if not (is_demonym(word) or low in _COMPASS_WORDS or low in _FAITHS) or "-" in word:
+            return False  # "Muslim Council of Britain" as "Saudi Press Agency"
         last = words[-1][2].lower().rstrip(".")
         if last not in ORG_HEADS or last in _STATE_ORGANS:
             return False
@@ -205,10 +208,14 @@ class Classifier:
         """The team or make after a competitor's country on a results line:
         "Martin Brundle (Britain) Jordan", "Bob Moore (U.S.) Yamaha"."""
         before = span.before
+        # "Alex Zanardi (Italy), Reynard Honda, 53.980": the make as a field of its own.
+        field = _FIELD_AFTER.match(span.after) is not None
+        if field:
+            before = before.rstrip(" \t").removesuffix(",")
         if not before.endswith((")", ") ")) or "\n" in before[-30:].rpartition("(")[2]:
             return False
         match = _COUNTRY_BEFORE.search(before)
-        if match is None or (self.gaz.is_first_name(texts[0]) and len(texts) > 1):
+        if match is None or (self.gaz.is_first_name(texts[0]) and len(texts) > 1 and not field):
             return False
         if len(texts[0].rstrip(".")) == 1 or self.entrant(span):
             return False  # the next entrant: "(Germany) Ismail Kadare (Albania)", "G Gregan"
@@ -237,6 +244,28 @@ class Classifier:
         if lows[-1] in NEVER or any(self.gaz.place(t) is not None for t in texts):
             return False
         return not (len(texts) == 1 and self.gaz.is_surname(texts[0]) and not self.common(texts[0]))
+
+    def _titled_paper(self, span: Span, texts: list[str], lows: list[str]) -> bool:
+        """A name read after "the" or opening with an article of another language is
+        no person, whatever "told" or "said" around it say: "the Hong Kong Standard
+        said", "told Der Spiegel" (but "told Al Gore")."""
+        if len(texts) < 2 or lows[-1] in TITLES:
+            return False  # "the Culture Secretary said": a post, its holder
+        if span.prev == "the":
+            return True
+        return lows[0] in FOREIGN_ARTICLES and not (
+            lows[0] in ("al", "o", "les") and self.gaz.is_surname(texts[1])
+        )
+
+    def _shouted_word(self, word: str) -> bool:
+        """An everyday word of four letters or more written in capitals ("DIGEST",
+        "UPDATE") is that word, not an acronym."""
+        return (
+            len(word) >= 4
+            and word.isupper()
+            and word.isalpha()
+            and self.gaz.zipf(word) >= COMMON_ZIPF
+        )
 
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join(w[2] for w in words)) is not None
@@ -276,6 +305,8 @@ class Classifier:
         if low in self.mid_caps or self.gaz.place(word) is not None:
             return False
         zipf = self.gaz.zipf(word)
+        if zipf < COMMON_ZIPF and _acronym(word) and not _INITIAL.fullmatch(word):
+            return False  # "LG 46 5 59 .441", "BP said"; not "NOTE - figures are"
         if zipf >= COMMON_ZIPF:
             return not (self.gaz.is_first_name(word) and zipf < 4.5)
         # Rarer ordinary words ("Automakers", "Brisk") open sentences too; a rare
@@ -370,8 +401,14 @@ class Classifier:
         )
         if titled:
             return "person", STRONG, None
+        if n <= 3 and aged(span) and not any(_acronym(t) for t in texts):
+            return "person", MEDIUM, None  # "Duran, 45, takes on", "20-year-old Tiger Woods"
         if n == 1 and len(texts[0].rstrip(".")) == 1:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
+        if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
+            return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
+        if n == 1 and self._shouted_word(texts[0]):
+            return None, UNKNOWN, None  # "PRESS DIGEST - Tunisia", "NOTE - figures are"
         if n == 1 and "-" in texts[0] and self._compound(texts[0]):
             return None, UNKNOWN, None  # "US-EU backed", "Jan-April", "Israel-PLO talks"
         if n == 1 and lows[0] in NEWS_AGENCIES and (texts[0] != "AP" or span.next != "'s"):
@@ -384,8 +421,8 @@ class Classifier:
             return "org", MEDIUM, None  # "if Labour is elected"
         if span.prev == "of" and span.prev2_cap and span.prev2 in _AWARDS:
             return None, UNKNOWN, None  # "Crosses of Military Merit", "Order of Lenin"
-        if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting):
-            return None, UNKNOWN, None
+        if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting or len(span.words) > n):
+            return None, UNKNOWN, None  # also "the British Masters", "the Open"
         if (
             n > 1
             and lows[0] == "operation"
@@ -415,6 +452,12 @@ class Classifier:
             return "org", STRONG, None
         if n >= 3 and "of" in lows and lows[lows.index("of") - 1] in _STATE_WORDS:
             return "place", MEDIUM, None  # "Federal Republic of Yugoslavia"
+        if (
+            based(span)
+            and not self.gaz.is_first_name(texts[0])
+            and (place is None or place.kind == "city")
+        ):  # "Toronto-based Barrick", "Ontario-based Magna"; not "Moscow-based US lawyer"
+            return "org", MEDIUM, None
         if place is not None:
             return "place", STRONG, place
         if (
@@ -424,6 +467,8 @@ class Classifier:
             and self._paper_name(texts, lows)
         ):
             return "org", STRONG, None  # "Zycie Warszawy daily said", "the Sun newspaper"
+        if _faith_group(words):
+            return "org", MEDIUM, None  # "Islamic State", "Islamic Jihad": not a state
         if n > 1 and (
             lows[-1] in PLACE_HEADS
             or (lows[0] in PLACE_STARTS and not (n > 2 and self._team(texts)))
@@ -431,6 +476,8 @@ class Classifier:
             return "place", MEDIUM, None
         if n == 1 and _acronym(texts[0]) and counted(span):
             return None, UNKNOWN, None  # "three RBI and", "121 GB of storage": a unit
+        if n == 2 and _REGNAL.fullmatch(texts[1]) and self.gaz.is_first_name(texts[0]):
+            return "person", MEDIUM, None  # "Henry VIII", "Leopold III": no acronym
         if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
             return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
         if n == 1 and _acronym(texts[0]) and not _INITIAL.fullmatch(texts[0]):
@@ -451,9 +498,15 @@ class Classifier:
                 return "person", MEDIUM, None
         if n <= 3 and _SCORED.match(span.after) and not (n == 1 and place is not None):
             return "person", MEDIUM, None  # scorers: "(Gravelaine 24th)", "Zorc 59th-pen"
-        if span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1):
+        if (
+            span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1)
+        ) and not self._titled_paper(span, texts, lows):
             return "person", MEDIUM, None
-        if span.next in ORG_BEFORE_NOUNS and not (place or self.gaz.is_first_name(texts[0])):
+        if (
+            span.next in ORG_BEFORE_NOUNS
+            and not (place or self.gaz.is_first_name(texts[0]))
+            and _WORD_NEXT.match(span.after) is not None  # "Levy, chief", "Jordan. Shares"
+        ):
             return "org", MEDIUM, None  # "Pirelli shares", "Hyundai chairman"
         if n == 1 and _acronym(texts[0]):
             return "org", MEDIUM, None
@@ -479,11 +532,14 @@ class Classifier:
             n > 1
             and self.gaz.is_first_name(texts[0])
             and (not self.common(texts[-1]) or self.gaz.zipf(texts[0]) < _COMMON_FIRST_NAME)
+            and not (n > 2 and self._is_place(words[:2]))  # "Hong Kong Standard"
         ):
             return "person", MEDIUM, None
         commons = sum(1 for t in texts if self.common(t))
         if n > 1 and commons == n and any(w in _PARTICLES for w in lows):
             return None, UNKNOWN, None  # slogans: "Troops Out", "Hands Off"
+        if n > 1 and commons == n and quoted(span, words[0][0]):
+            return None, UNKNOWN, None  # a title: "Sleeping Bread", "The Crying Game"
         if n > 1 and commons == n:
             return "org", WEAK, None
         if (
@@ -500,6 +556,15 @@ class Classifier:
             return "org", WEAK, None  # "Sony Pictures", "Broadreach Networks"
         if n > 1 and self.common(texts[0]) and not self.gaz.is_first_name(texts[0]):
             return "org", WEAK, None  # "Time Warner": no one is called Time
+        if (
+            n > 1
+            and span.prev == "the"
+            and lows[-1] not in TITLES  # "the Culture Secretary"
+            and not (n > 2 and self.gaz.is_first_name(texts[-2]))
+        ):
+            # "the Hong Kong Standard said", "the Lib Dems": people have no "the" (but
+            # "Chancellor of the Exchequer Gordon Brown" ends in one).
+            return "org", WEAK, None
         if n > 1:
             return "person", WEAK, None
         if span.shouting:
@@ -534,8 +599,17 @@ _SURNAME_SHAPE = re.compile(
 )
 # A bracketed name of up to three words after a span: "(U.S.)", "(Czech Republic)".
 _BRACKETED = re.compile(r"\s*\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)")
+# A time or a score as the next comma-separated field: ", 54.483", ", 1:55.385".
+_FIELD_AFTER = re.compile(r"[ \t]*,[ \t]*\d")
 # A bracketed country ending the text before a span: "Brundle (Britain) ".
 _COUNTRY_BEFORE = re.compile(r"\(\s*([A-Z][\w.]*(?: [A-Za-z][\w.]*){0,2})\s*\)[ \t]?$")
+# The next word follows the name with nothing but a possessive between: the name
+# qualifies it ("Pirelli shares", "Fiat 's chairman").
+_WORD_NEXT = re.compile(r"[ \t]*(?:['’]s[ \t]+)?[^\W\d_]")
+# Roman numerals after a first name make a monarch or a pope: "Henry VIII".
+_REGNAL = re.compile(r"X{0,2}(?:IX|IV|V?I{1,3}|V)")
+# Abbreviations without a vowel in tables and listings: "Shr", "Shrs", "Chg", "Bldg".
+_ABBREVIATION = re.compile(r"[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,4}s?\.?")
 _MINUTE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # goal minutes: "Smith 85th"
 # A minute and what follows it in a list of scorers: "Smith 85th)", "Zorc 59th-pen,",
 # "Jones 12th minute", "Hirsch 65th and 80th".
@@ -555,6 +629,22 @@ _INSTITUTIONS = frozenset(
 _POLITICAL = frozenset(
     "conservative liberal communist socialist republican democratic labour labor green".split()
 )
+# Faiths that open the names of churches, councils and armed groups ("Catholic
+# Church", "Muslim Council of Britain", "Islamic State").
+_FAITHS = frozenset(
+    "islamic muslim catholic christian jewish orthodox protestant hindu buddhist sikh".split()
+)
+
+
+def _faith_group(words: list[tuple[int, int, str]]) -> bool:
+    """ "Islamic State", "Islamic Jihad": the group, capitalised as a name."""
+    return (
+        len(words) == 2
+        and words[0][2].lower() in _FAITHS
+        and words[1][2] in ("State", "Jihad", "STATE", "JIHAD")
+    )
+
+
 # Words that open sentences and never a name: "Under EU rules", "Unlike Sony".
 _FUNCTION_WORDS = frozenset(
     """

@@ -23,6 +23,7 @@ from reader.core.entities.classify import (
     counted,
     never_alone,
 )
+from reader.core.entities.competitions import sports_competitions
 from reader.core.entities.datelines import datelines
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.keys import fold, skeleton, variants
@@ -37,6 +38,7 @@ from reader.core.entities.lexicon import (
     TITLE_MODIFIERS,
 )
 from reader.core.entities.model import EntityType
+from reader.core.entities.modifiers import split_after_modifier
 from reader.core.entities.possessives import possessive_names
 from reader.core.entities.results import result_sides
 from reader.core.entities.spans import ORDINAL, Span, find_spans
@@ -56,6 +58,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         for word in span.words[1:] if span.initial else span.words:
             mid_caps[word[2].lower()] += 1
     classifier = Classifier(gaz, mid_caps)
+    spans = [part for span in spans for part in split_after_modifier(text, span)]
     # A bare span is one word the classifier drops alone, and _split_inner keeps whole.
     spans = [
         part
@@ -99,6 +102,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     low = text.lower()
     if sides >= 4 or _scores_at_least(text, 4) or _at_least(_SPORT, low, 3):
         _sports(typed, gaz, surnames, clubs=sides > 0 or _TEAM_SPORT.search(low) is not None)
+        sports_competitions(typed, low)
     return [t for t in typed if t.type is not None], links
 
 

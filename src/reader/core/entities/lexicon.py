@@ -23,7 +23,7 @@ TITLES = frozenset(
     pitcher outfielder quarterback tsar czar sultan king-emperor attorney
     cmdr brig cpl pvt
     commissioner prosecutor inspector superintendent detective sheriff magistrate
-    ombudsman treasurer
+    ombudsman treasurer dj
     """.split()
 )
 # Words that only form a title next to one of TITLES ("Defense Minister").

@@ -59,6 +59,8 @@ _ABBREVIATIONS = frozenset(
 UNITS = frozenset("brigade battalion regiment division corps army fleet squadron".split())
 ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
 ORDINAL_BEFORE = re.compile(rf"(?<![\w.,])({ORDINAL.pattern})[ \t]+$")
+# A company's legal form closes its name: "of" after it starts where the company is.
+_LEGAL_SUFFIXES = frozenset("inc corp co ltd plc llc lp ag sa nv bv gmbh spa".split())
 _JOINING_OF = ORG_HEADS | ORG_STARTS | PLACE_HEADS | {"republic", "kingdom", "states", "isle"}
 
 
@@ -260,6 +262,8 @@ def _joins(
     if first == "&":
         return len(conn) == 1  # "Standard & Poor", "A.G. Edwards & Sons"
     if first == "of":
+        if left[-1] in _LEGAL_SUFFIXES:
+            return False  # "Dow Chemical Co of the United States": the suffix ends it
         return left[-1] in _JOINING_OF or left[0] in ORG_STARTS
     if first == "and":
         return True  # kept only if the run ends in an organisation word; see _and_split
