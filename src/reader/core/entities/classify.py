@@ -613,6 +613,7 @@ def counted(span: Span) -> bool:
     return not after or after[0] in ".,;:!?)" or span.next in _AFTER_COUNT
 
 
+@lru_cache(maxsize=65536)  # asked of every one-word run
 def never_alone(word: str) -> bool:
     """Whether :meth:`Classifier.classify` drops a span of this one word whatever its
     context: a word never a name by itself, or a nationality ("French"). Words with a
