@@ -25,7 +25,8 @@ _SKELETON_RULES = (
     (re.compile(r"ie$"), "y"),
     (re.compile(r"(?<=[^aeiou])i$"), "y"),
 )
-_VOWELS = frozenset("aeiouy")
+VOWELS = "aeiouy"  # in skeletons, where a vowel for a vowel is no other name
+_VOWELS = frozenset(VOWELS)
 
 
 @lru_cache(maxsize=65536)
