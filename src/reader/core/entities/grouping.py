@@ -15,7 +15,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from reader.core.entities.classify import Typed
-from reader.core.entities.keys import VOWELS, name_key, skeleton, slug, variants
+from reader.core.entities.keys import name_key, skeleton, slug, spellings, variants
 from reader.core.entities.model import Entity, EntityType, Mention
 
 
@@ -28,7 +28,7 @@ class _Cluster:
     place_id: str | None = None
     place_name: str | None = None
     full: list[list[str]] = field(default_factory=list)
-    # Spelling skeletons of the surnames in ``full``, what :func:`_person` compares.
+    # Every spelling (see :func:`keys.spellings`) of the surnames in ``full``.
     surnames: set[str] = field(default_factory=set)
 
     def add(self, text: str, start: int, end: int, form: str) -> None:
@@ -79,39 +79,24 @@ def _surname(word: str) -> str:
     return _ARTICLE.sub("", word)
 
 
-@lru_cache(maxsize=8192)  # surnames recur across articles; a few kB an entry at most
-def _spellings(key: str) -> frozenset[str]:
-    """Every skeleton :func:`keys.variants` takes for one name with ``key``: itself, and
-    from six letters on, the same with one vowel after the first letter changed."""
-    if not key:
-        return frozenset()  # no letters: no variant of anything
-    found = {key}
-    if len(key) >= 6:
-        for i in range(1, len(key)):
-            if key[i] in VOWELS:
-                found.update(key[:i] + v + key[i + 1 :] for v in VOWELS if v != key[i])
-    return frozenset(found)
-
-
 def _person(people: list[_Cluster], words: list[str]) -> _Cluster:
     last = _surname(words[-1])
-    # A cluster whose surnames hold one spelling of ``last``: what testing ``variants``
-    # against each of its full names finds, in one set lookup per cluster.
+    # A cluster whose surnames have ``last`` among their spellings: what testing
+    # ``variants`` against each of its full names finds, in one set lookup.
     key = skeleton(last)
-    spellings = _spellings(key)
-    candidates = [c for c in people if not spellings.isdisjoint(c.surnames)]
+    candidates = [c for c in people if key in c.surnames]
     if len(words) > 1:
         for cluster in candidates:
             if any(_same_first(words, f) for f in cluster.full):
                 cluster.full.append(words)
-                cluster.surnames.add(key)
+                cluster.surnames |= spellings(key)
                 return cluster
-        cluster = _Cluster("person", " ".join(words), full=[words], surnames={key})
+        cluster = _Cluster("person", " ".join(words), full=[words], surnames=set(spellings(key)))
         people.append(cluster)
         return cluster
     if candidates:
         return max(candidates, key=lambda c: len(c.mentions))
-    cluster = _Cluster("person", last, full=[words], surnames={key})
+    cluster = _Cluster("person", last, full=[words], surnames=set(spellings(key)))
     people.append(cluster)
     return cluster
 
