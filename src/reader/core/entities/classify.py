@@ -47,7 +47,7 @@ COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case f
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
 
 
-@dataclass
+@dataclass(slots=True)  # one per mention, read over and over by the document rules
 class Typed:
     """A span trimmed to its name, with a type guess and how sure the guess is."""
 
@@ -107,11 +107,13 @@ class Classifier:
                 break  # "Saudi Arabia" keeps its first word; "the United States" does not
             if entrant and 1 < len(words) <= 3 and self.gaz.is_first_name(word):
                 break  # "Jan Siemerink (Netherlands)": "Jan" is no month here
-            size = self.title_size(words)
+            # (One word is never a title before a name, and the checks of a head
+            # word look at two words or three: each is skipped when it cannot hold.)
+            size = self.title_size(words) if len(words) > 1 else 0
             if size and len(words) > size and not self.generic(words[size:]):
                 titled = True  # before openers: "General Zaluzhnyi" opens sentences
                 words = words[size:]
-            elif self._keeps_head(words):
+            elif len(words) > 1 and self._keeps_head(words):
                 break
             elif (
                 len(words) == 2
@@ -119,7 +121,7 @@ class Classifier:
                 and words[1][2].lower() in ORG_HEADS
             ):
                 break  # "European Union", "Palestinian Authority", "Conservative Party"
-            elif self._national_name(words):
+            elif len(words) > 2 and self._national_name(words):
                 break  # "Scottish National Party", "North Atlantic Treaty Organisation"
             elif (
                 _never(word)

@@ -500,18 +500,26 @@ def _settle(
     # often the lone word was guessed to be something else.
     if (len(item.words) == 1 and item.type != "place") or item.strength <= WEAK:
         word = item.words[0][2] if len(item.words) == 1 else ""
-        key = skeleton(word)
-        # A surname with the same first character and skeleton is a variant; short of
-        # one, only a word of six letters or more can be (a vowel for a vowel).
-        if word and (
-            (key and (word[:1], key) in keyed)
-            or (len(key) >= 6 and any(variants(word, s) for s in surnames if s[:1] == word[:1]))
-        ):
+        if word and _spells_surname(word, surnames, keyed):
             item.type, item.strength = "person", MEDIUM
             return
     known = memory.get(fold(item.name))
     if known is not None and known[0] != item.type and known[1] > _weight(item.strength):
         item.type, item.strength = known[0], WEAK
+
+
+def _spells_surname(word: str, surnames: list[str], keyed: set[tuple[str, str]]) -> bool:
+    """``any(variants(word, s) for s in surnames if s[:1] == word[:1])``, with ``keyed``
+    holding each surname's first character and skeleton.
+
+    A surname with the same first character and skeleton is a variant; short of one,
+    only a word of six letters or more can be (a vowel for a vowel), and only those
+    are compared one by one.
+    """
+    key = skeleton(word)
+    if key and (word[:1], key) in keyed:
+        return True
+    return len(key) >= 6 and any(variants(word, s) for s in surnames if s[:1] == word[:1])
 
 
 def _units(typed: list[Typed]) -> None:
@@ -577,8 +585,12 @@ def _lists(text: str, typed: list[Typed]) -> None:
     runs: list[list[Typed]] = []
     for item in typed:
         prev = runs[-1][-1] if runs else None
-        gap = _LIST_GAP.fullmatch(text, prev.end, item.start) if prev is not None else None
-        if prev is not None and gap is not None and prev.end < item.start:
+        # The gap is read only where there is one (names follow each other closely).
+        if (
+            prev is not None
+            and prev.end < item.start
+            and _LIST_GAP.fullmatch(text, prev.end, item.start) is not None
+        ):
             runs[-1].append(item)
         else:
             runs.append([item])
