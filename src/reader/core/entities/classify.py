@@ -514,7 +514,8 @@ class Classifier:
             return "place", MEDIUM, None  # "the town of Tavildara", "east of Tavildara"
         if self.gaz.is_surname(texts[0]):
             return ("org" if self._word_first(texts[0]) else "person"), WEAK, None
-        if span.prev2 == "the" and _ADJECTIVE.search(span.prev) and self.common(span.prev):
+        # (``prev2`` is read from the text on demand: asked only after the cheap test.)
+        if _ADJECTIVE.search(span.prev) and span.prev2 == "the" and self.common(span.prev):
             return None, UNKNOWN, None  # "the national Salvator": a noun given capitals
         if not self.common(texts[0]):
             # An unknown lone word is most often a company or a club; a few shapes

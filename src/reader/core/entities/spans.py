@@ -245,7 +245,12 @@ def _split(
             chunk.extend(pending)
             chunk.append(tok)
             pending = []
-        if _POSSESSIVE.search(word) and not shouting and not _PLURAL_POSSESSIVE.search(word):
+        if (
+            word[-1] in "s'’"  # what the pattern ends in: most words are done here
+            and _POSSESSIVE.search(word)
+            and not shouting
+            and not _PLURAL_POSSESSIVE.search(word)
+        ):
             yield chunk  # "Ukraine's Chief" is two names; "Veterans' Affairs" is one
             chunk, pending = [], []
     if chunk:
