@@ -160,7 +160,9 @@ _RUN_WORDS = st.sampled_from(
 
 @settings(max_examples=400)
 @given(st.lists(st.tuples(_RUN_WORDS | _WORDS, _GLUE), max_size=14))
-def test_runs_found_from_the_capitals_are_the_pattern_s_matches(parts: list[tuple[str, str]]) -> None:
+def test_runs_found_from_the_capitals_are_the_pattern_s_matches(
+    parts: list[tuple[str, str]],
+) -> None:
     text = "".join(word + glue for word, glue in parts)
     assert [m.span() for m in runs(text)] == [m.span() for m in RUN.finditer(text)]
 

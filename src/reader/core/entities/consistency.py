@@ -406,7 +406,7 @@ def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:
     memory: dict[str, tuple[EntityType, int]] = {}
     for key, scores in best.items():
         # The first reading with the most votes: the order the readings came in.
-        kind = max(scores, key=scores.__getitem__)
+        kind = max(scores, key=lambda k: scores[k])
         memory[key] = (kind, scores[kind])
     return memory
 
