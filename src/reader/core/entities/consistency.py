@@ -392,12 +392,12 @@ def _weight(strength: int) -> int:
 def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:
     best: dict[str, dict[EntityType, int]] = {}
     for item in typed:
-        kind = item.type
-        if kind is None:
+        reading = item.type
+        if reading is None:
             continue
         scores = best.setdefault(fold(item.name), {})
-        scores[kind] = scores.get(kind, 0) + _weight(item.strength)
-        if kind == "org" and len(item.words) > 1:
+        scores[reading] = scores.get(reading, 0) + _weight(item.strength)
+        if reading == "org" and len(item.words) > 1:
             last = item.words[-1][2].lower().rstrip(".")
             if last in CORP_SUFFIXES:
                 short = " ".join(w[2] for w in item.words[:-1])
