@@ -16,9 +16,26 @@ from hypothesis import strategies as st
 
 from reader.core.entities import Extractor
 from reader.core.entities.classify import Classifier, never_alone
-from reader.core.entities.consistency import _SCORE, _at_least, _scores_at_least
-from reader.core.entities.keys import fold
-from reader.core.entities.spans import _TOKEN, RUN, Span, find_spans, prev_word, shouting_lines
+from reader.core.entities.consistency import (
+    _SCORE,
+    _SPORT,
+    _SPORT_BY_LETTER,
+    _at_least,
+    _scores_at_least,
+    _spells_surname,
+)
+from reader.core.entities.grouping import _Cluster, _person, _same_first, _surname
+from reader.core.entities.keys import fold, skeleton, spellings, variants
+from reader.core.entities.model import Mention
+from reader.core.entities.spans import (
+    _TOKEN,
+    RUN,
+    Span,
+    find_spans,
+    prev_word,
+    runs,
+    shouting_lines,
+)
 
 _WORDS = st.sampled_from(
     "The US Mr Gen. U.S. al-Assad O'Brien Veterans' of and the & Bank England Kyiv "
@@ -131,3 +148,120 @@ def test_shouting_lines_as_first_written(text: str) -> None:
         return word.lower() in {"the", "of", "and", "said", "bank", "sunday's"}
 
     assert shouting_lines(shouty, common) == _shouting_slow(shouty, common)
+
+
+# Particles, capitals after hyphens and apostrophes, initials: where ``runs`` looks
+# back from a capital to the particle before it.
+_RUN_WORDS = st.sampled_from(
+    "al-Assad bin-Talal ash-Sharif abd-Allah Bash-Ahmed x-Ray al- an-Nur ibn-Saud "
+    "O'Brien 'Twas U.S. Gen. Mr Kyiv of and & the-Hague e-Bay AN-Nur Ash-Shams i".split()
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(_RUN_WORDS | _WORDS, _GLUE), max_size=14))
+def test_runs_found_from_the_capitals_are_the_pattern_s_matches(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + glue for word, glue in parts)
+    assert [m.span() for m in runs(text)] == [m.span() for m in RUN.finditer(text)]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("aAbBzZ É é\t\n.,1-")), max_size=80))
+def test_shouting_lines_on_mixed_case_lines(text: str) -> None:
+    def common(word: str) -> bool:
+        return word.lower() in {"a", "ab", "b"}
+
+    assert shouting_lines(text, common) == _shouting_slow(text, common)
+
+
+_LETTERS = st.text(alphabet=st.sampled_from(list("aeiouybkzdhqtsnrj")), min_size=0, max_size=9)
+
+
+@settings(max_examples=500)
+@given(_LETTERS, _LETTERS)
+def test_spellings_hold_exactly_the_variants(a: str, b: str) -> None:
+    # A vowel swapped for a vowel makes pairs that variants() accepts often enough.
+    for other in (b, a[:1] + b[1:], a.replace("a", "e", 1), a.replace("o", "y", 1)):
+        assert (skeleton(other) in spellings(skeleton(a))) == variants(a, other)
+
+
+@settings(max_examples=300)
+@given(_LETTERS, st.lists(_LETTERS, max_size=6))
+def test_surname_spelling_lookup_equals_comparing_each(word: str, names: list[str]) -> None:
+    names = [n.capitalize() for n in names] + [word.capitalize().replace("a", "o", 1)]
+    word = word.capitalize()
+    keyed = {(s[:1], skeleton(s)) for s in names}
+    slow = any(variants(word, s) for s in names if s[:1] == word[:1])
+    assert _spells_surname(word, names, keyed) == slow
+
+
+_SPORTY = st.sampled_from(
+    "goal goals goalkeeper goalkeepers semi-final semifinals quarter-finals match "
+    "matches season seeded squad squash standing standings half-time halftime "
+    "wicket wickets x the and".split()
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(_SPORTY, st.sampled_from([" ", "-", "", ", ", "s "])), max_size=12))
+def test_sport_words_by_letter_match_as_the_plain_alternation(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + glue for word, glue in parts)
+    plain = [m.span() for m in _SPORT.finditer(text)]
+    assert [m.span() for m in _SPORT_BY_LETTER.finditer(text)] == plain
+
+
+def _person_slow(people: list[list[list[str]]], words: list[str]) -> int:
+    """Which person a name joins (index, len(people) for a new one), as first written:
+    ``variants`` against the surname of every full name of every person so far."""
+    last = _surname(words[-1])
+    candidates = [
+        i for i, full in enumerate(people) if any(variants(last, _surname(f[-1])) for f in full)
+    ]
+    if len(words) > 1:
+        for i in candidates:
+            if any(_same_first(words, f) for f in people[i]):
+                people[i].append(words)
+                return i
+        people.append([words])
+        return len(people) - 1
+    if candidates:
+        return candidates[0]  # (the slow path's max by mentions; see below)
+    people.append([words])
+    return len(people) - 1
+
+
+_FIRST = st.sampled_from(["Valery", "V.", "Oleksandr", "Ann", "Anna", ""])
+_LAST = st.sampled_from(
+    ["Zaluzhnyi", "Zaluzhny", "Zeluzhnyi", "Zelensky", "Zelenskyy", "al-Assad", "Assad",
+     "Milley", "Miller", "Smith", "Smyth"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(_FIRST, _LAST), min_size=1, max_size=10))
+def test_people_grouped_by_surname_spellings_as_by_comparing_each(
+    names: list[tuple[str, str]],
+) -> None:
+    people: list[_Cluster] = []
+    slow: list[list[list[str]]] = []
+    for first, last in names:
+        words = [first, last] if first else [last]
+        candidates_fast = [
+            i for i, c in enumerate(people) if skeleton(_surname(last)) in c.surnames
+        ]
+        candidates_slow = [
+            i
+            for i, full in enumerate(slow)
+            if any(variants(_surname(last), _surname(f[-1])) for f in full)
+        ]
+        assert candidates_fast == candidates_slow
+        cluster = _person(people, words)
+        cluster.mentions.append(Mention(0, 1, "x"))  # one mention each, as group() adds
+        if len(words) > 1 or not candidates_slow:
+            assert people.index(cluster) == _person_slow(slow, words)
+        else:
+            assert people.index(cluster) in candidates_slow

@@ -50,7 +50,7 @@ COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case f
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
 
 
-@dataclass
+@dataclass(slots=True)  # one per mention, read over and over by the document rules
 class Typed:
     """A span trimmed to its name, with a type guess and how sure the guess is."""
 
@@ -110,11 +110,13 @@ class Classifier:
                 break  # "Saudi Arabia" keeps its first word; "the United States" does not
             if entrant and 1 < len(words) <= 3 and self.gaz.is_first_name(word):
                 break  # "Jan Siemerink (Netherlands)": "Jan" is no month here
-            size = self.title_size(words)
+            # (One word is never a title before a name, and the checks of a head
+            # word look at two words or three: each is skipped when it cannot hold.)
+            size = self.title_size(words) if len(words) > 1 else 0
             if size and len(words) > size and not self.generic(words[size:]):
                 titled = True  # before openers: "General Zaluzhnyi" opens sentences
                 words = words[size:]
-            elif self._keeps_head(words):
+            elif len(words) > 1 and self._keeps_head(words):
                 break
             elif (
                 len(words) == 2
@@ -122,7 +124,7 @@ class Classifier:
                 and (words[1][2].lower() in ORG_HEADS or _faith_group(words))
             ):
                 break  # "European Union", "Conservative Party", "Islamic State"
-            elif self._national_name(words):
+            elif len(words) > 2 and self._national_name(words):
                 break  # "Scottish National Party", "North Atlantic Treaty Organisation"
             elif (
                 _never(word)
@@ -577,7 +579,8 @@ class Classifier:
             return "place", MEDIUM, None  # "the town of Tavildara", "east of Tavildara"
         if self.gaz.is_surname(texts[0]):
             return ("org" if self._word_first(texts[0]) else "person"), WEAK, None
-        if span.prev2 == "the" and _ADJECTIVE.search(span.prev) and self.common(span.prev):
+        # (``prev2`` is read from the text on demand: asked only after the cheap test.)
+        if _ADJECTIVE.search(span.prev) and span.prev2 == "the" and self.common(span.prev):
             return None, UNKNOWN, None  # "the national Salvator": a noun given capitals
         if not self.common(texts[0]):
             # An unknown lone word is most often a company or a club; a few shapes
@@ -703,6 +706,7 @@ def counted(span: Span) -> bool:
     return not after or after[0] in ".,;:!?)" or span.next in _AFTER_COUNT
 
 
+@lru_cache(maxsize=65536)  # asked of every one-word run
 def never_alone(word: str) -> bool:
     """Whether :meth:`Classifier.classify` drops a span of this one word whatever its
     context: a word never a name by itself, or a nationality ("French"). Words with a

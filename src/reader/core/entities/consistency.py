@@ -84,8 +84,9 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     surnames = _surnames(typed)
     given = _given_names(typed)
     guessed = _guessed_given_names(typed, gaz)
+    keyed = {(s[:1], skeleton(s)) for s in surnames}
     for item in typed:
-        _settle(item, memory, surnames, given, guessed)
+        _settle(item, memory, surnames, given, guessed, keyed)
     _units(typed)
     _people_over_towns(typed, _surnames(typed, MEDIUM))
     _short_forms(typed, links)
@@ -100,7 +101,7 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         _mark_dateline(text, item)
     sides = sum(1 for item in typed if item.side)
     low = text.lower()
-    if sides >= 4 or _scores_at_least(text, 4) or _at_least(_SPORT, low, 3):
+    if sides >= 4 or _scores_at_least(text, 4) or _at_least(_SPORT_BY_LETTER, low, 3):
         _sports(typed, gaz, surnames, clubs=sides > 0 or _TEAM_SPORT.search(low) is not None)
         sports_competitions(typed, low)
     return [t for t in typed if t.type is not None], links
@@ -115,6 +116,23 @@ _SPORT = re.compile(
     r"goalkeepers?|defenders|midfielders|squad|qualifiers?|fixtures|relegation)\b",
 )  # matched on the lower-cased text: a case-blind alternation costs more
 
+
+def _by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""``\b(?:a|b|...)\b`` with its words grouped by first letter, in their order.
+
+    The same matches: two words with different first letters never match at one
+    place, so the order that matters (within a letter) is kept; the engine tries one
+    letter's group where it tried every word.
+    """
+    words = pattern.pattern.removeprefix(r"\b(?:").removesuffix(r")\b").split("|")
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    inner = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(rf"\b(?:{inner})\b")
+
+
+_SPORT_BY_LETTER = _by_first_letter(_SPORT)
 
 # The two halves of ``_SCORE``; their matches never overlap, so the scores and the
 # " v "s are counted apart. A pattern opening with the digit (its look-behind checked
@@ -299,6 +317,8 @@ def _split_inner(span: Span, gaz: Gazetteer, classifier: Classifier) -> list[Spa
 
 def _clean_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """ "NATO-backed" → "NATO"; words with digits ("IV588", "F-16") are not names."""
+    if len(words) == 1 and words[0][2].isalpha():
+        return words  # one plain word (most spans): nothing to cut
     out: list[tuple[int, int, str]] = []
     for start, end, word in words:
         if (
@@ -374,18 +394,24 @@ def _weight(strength: int) -> int:
 
 
 def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:
-    best: dict[str, dict[EntityType, int]] = defaultdict(lambda: defaultdict(int))
+    best: dict[str, dict[EntityType, int]] = {}
     for item in typed:
-        if item.type is not None:
-            best[fold(item.name)][item.type] += _weight(item.strength)
-        last = item.words[-1][2].lower().rstrip(".")
-        if item.type == "org" and len(item.words) > 1 and last in CORP_SUFFIXES:
-            short = " ".join(w[2] for w in item.words[:-1])
-            best[fold(short)]["org"] += _weight(MEDIUM)
+        reading = item.type
+        if reading is None:
+            continue
+        scores = best.setdefault(fold(item.name), {})
+        scores[reading] = scores.get(reading, 0) + _weight(item.strength)
+        if reading == "org" and len(item.words) > 1:
+            last = item.words[-1][2].lower().rstrip(".")
+            if last in CORP_SUFFIXES:
+                short = " ".join(w[2] for w in item.words[:-1])
+                scores = best.setdefault(fold(short), {})
+                scores["org"] = scores.get("org", 0) + _weight(MEDIUM)
     memory: dict[str, tuple[EntityType, int]] = {}
     for key, scores in best.items():
+        # The first reading with the most votes: the order the readings came in.
         kind = max(scores, key=lambda k: scores[k])
-        memory[key] = (kind, max(s for k, s in scores.items() if k == kind))
+        memory[key] = (kind, scores[kind])
     return memory
 
 
@@ -457,7 +483,9 @@ def _settle(
     surnames: list[str],
     given: set[str],
     guessed: set[str],
+    keyed: set[tuple[str, str]],
 ) -> None:
+    """``keyed`` holds each surname's first character and skeleton."""
     if item.strength >= STRONG or len(item.name.rstrip(".")) < 2:
         return
     if len(item.words) == 1 and item.type != "place" and item.words[0][2] in given:
@@ -476,12 +504,26 @@ def _settle(
     # often the lone word was guessed to be something else.
     if (len(item.words) == 1 and item.type != "place") or item.strength <= WEAK:
         word = item.words[0][2] if len(item.words) == 1 else ""
-        if word and any(variants(word, s) for s in surnames if s[:1] == word[:1]):
+        if word and _spells_surname(word, surnames, keyed):
             item.type, item.strength = "person", MEDIUM
             return
     known = memory.get(fold(item.name))
     if known is not None and known[0] != item.type and known[1] > _weight(item.strength):
         item.type, item.strength = known[0], WEAK
+
+
+def _spells_surname(word: str, surnames: list[str], keyed: set[tuple[str, str]]) -> bool:
+    """``any(variants(word, s) for s in surnames if s[:1] == word[:1])``, with ``keyed``
+    holding each surname's first character and skeleton.
+
+    A surname with the same first character and skeleton is a variant; short of one,
+    only a word of six letters or more can be (a vowel for a vowel), and only those
+    are compared one by one.
+    """
+    key = skeleton(word)
+    if key and (word[:1], key) in keyed:
+        return True
+    return len(key) >= 6 and any(variants(word, s) for s in surnames if s[:1] == word[:1])
 
 
 def _units(typed: list[Typed]) -> None:
@@ -547,8 +589,12 @@ def _lists(text: str, typed: list[Typed]) -> None:
     runs: list[list[Typed]] = []
     for item in typed:
         prev = runs[-1][-1] if runs else None
-        gap = _LIST_GAP.fullmatch(text, prev.end, item.start) if prev is not None else None
-        if prev is not None and gap is not None and prev.end < item.start:
+        # The gap is read only where there is one (names follow each other closely).
+        if (
+            prev is not None
+            and prev.end < item.start
+            and _LIST_GAP.fullmatch(text, prev.end, item.start) is not None
+        ):
             runs[-1].append(item)
         else:
             runs.append([item])

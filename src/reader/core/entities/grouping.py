@@ -15,7 +15,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from reader.core.entities.classify import Typed
-from reader.core.entities.keys import name_key, slug, variants
+from reader.core.entities.keys import name_key, skeleton, slug, spellings, variants
 from reader.core.entities.model import Entity, EntityType, Mention
 
 
@@ -28,6 +28,8 @@ class _Cluster:
     place_id: str | None = None
     place_name: str | None = None
     full: list[list[str]] = field(default_factory=list)
+    # Every spelling (see :func:`keys.spellings`) of the surnames in ``full``.
+    surnames: set[str] = field(default_factory=set)
 
     def add(self, text: str, start: int, end: int, form: str) -> None:
         self.mentions.append(Mention(start, end, text[start:end]))
@@ -79,18 +81,22 @@ def _surname(word: str) -> str:
 
 def _person(people: list[_Cluster], words: list[str]) -> _Cluster:
     last = _surname(words[-1])
-    candidates = [c for c in people if any(variants(last, _surname(f[-1])) for f in c.full)]
+    # A cluster whose surnames have ``last`` among their spellings: what testing
+    # ``variants`` against each of its full names finds, in one set lookup.
+    key = skeleton(last)
+    candidates = [c for c in people if key in c.surnames]
     if len(words) > 1:
         for cluster in candidates:
             if any(_same_first(words, f) for f in cluster.full):
                 cluster.full.append(words)
+                cluster.surnames |= spellings(key)
                 return cluster
-        cluster = _Cluster("person", " ".join(words), full=[words])
+        cluster = _Cluster("person", " ".join(words), full=[words], surnames=set(spellings(key)))
         people.append(cluster)
         return cluster
     if candidates:
         return max(candidates, key=lambda c: len(c.mentions))
-    cluster = _Cluster("person", last, full=[words])
+    cluster = _Cluster("person", last, full=[words], surnames=set(spellings(key)))
     people.append(cluster)
     return cluster
 
@@ -104,7 +110,14 @@ def _same_first(a: list[str], b: list[str]) -> bool:
 
 
 def _entity(cluster: _Cluster) -> Entity:
-    counts = Counter(cluster.forms)
+    forms = cluster.forms
+    if forms.count(forms[0]) == len(forms):
+        # One form (most entities): the name whichever way it is chosen below.
+        name = forms[0]
+        if cluster.place_id is not None and cluster.place_name is not None:
+            return _finish(cluster, cluster.place_id, name)
+        return _finish(cluster, f"{cluster.type}:{slug(name_key(name))}", name)
+    counts = Counter(forms)
     if cluster.place_id is not None and cluster.place_name is not None:
         # The article's own spelling ("Avdiivka"), not the gazetteer's ("Avdiyivka"):
         # the gazetteer id only links the variants. Ties go to the gazetteer's name.
@@ -120,6 +133,10 @@ def _entity(cluster: _Cluster) -> Entity:
         )
         # "PCs" is filed as "PC": its id must not be the one of a "PCS".
         eid = f"{cluster.type}:{slug(name_key(name))}"
+    return _finish(cluster, eid, name)
+
+
+def _finish(cluster: _Cluster, eid: str, name: str) -> Entity:
     aliases = sorted({m.text for m in cluster.mentions} - {name})
     mentions = sorted(cluster.mentions, key=_MENTION_ORDER)
     return Entity(id=eid, name=name, type=cluster.type, mentions=mentions, aliases=aliases)

@@ -80,3 +80,20 @@ def variants(a: str, b: str) -> bool:
         return False
     diffs = [(x, y) for x, y in zip(ka, kb, strict=False) if x != y]
     return len(diffs) == 1 and diffs[0][0] in _VOWELS and diffs[0][1] in _VOWELS
+
+
+@lru_cache(maxsize=8192)  # surnames recur across articles; a few kB an entry at most
+def spellings(key: str) -> frozenset[str]:
+    """Every skeleton that :func:`variants` accepts beside the skeleton ``key``.
+
+    ``variants(a, b)`` is ``skeleton(b) in spellings(skeleton(a))``: a name is looked
+    up among many in one set operation instead of one comparison each.
+    """
+    if not key:
+        return frozenset()  # no letters: no variant of anything
+    found = {key}
+    if len(key) >= 6:
+        for i in range(1, len(key)):
+            if key[i] in _VOWELS:
+                found.update(key[:i] + v + key[i + 1 :] for v in sorted(_VOWELS - {key[i]}))
+    return frozenset(found)

@@ -35,8 +35,15 @@ _WORD = (
 _CONN = "|".join([*sorted(CONNECTORS, key=len, reverse=True), "&"])
 _GAP = rf"[ \t\u00a0]+(?:(?:{_CONN})[ \t\u00a0]+){{0,2}}"
 RUN = re.compile(rf"(?<![\w'’])(?:{_WORD})(?:{_GAP}(?:{_WORD}))*")
+# Every run opens with a capital, or with a particle and its hyphen just before one
+# ("al-Assad"). ``RUN.finditer`` tries the whole pattern at every character; a
+# pattern that is one character class lets the regex engine skip to the capitals,
+# where :func:`runs` tries ``RUN`` (and the particle positions before them).
+_CAPITAL = re.compile(_UP)
+_PARTICLE_SIZES = (4, 3)  # "ash-", "bin-" ... then "al-", "el-" ...
 _TOKEN = re.compile(rf"{_WORD}|\w+|&")
 _LINE = re.compile(r"[^\n]+")
+_LOWER_START = re.compile(r"\s[a-z]")
 # The last word before a point (what ``([\w.'’-]+)[^\w\n]*$`` finds) is found from
 # the end of the window: a search for that pattern tries every position of it.
 _RUN = re.compile(r"[\w.'’-]+")
@@ -47,6 +54,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PLURAL_POSSESSIVE = re.compile(r"[a-z]s['’]$")
 _OPENERS = " \t\u00a0\"“‘'([*_—–-"
 _ENDERS = ".!?:;•|>#"
+_ENDERS_OR_LINE = _ENDERS + "\n"
 # Abbreviations that end a name and keep their full stop ("Barnett Banks Inc.").
 _ABBREVIATIONS = frozenset(
     """
@@ -64,7 +72,7 @@ _LEGAL_SUFFIXES = frozenset("inc corp co ltd plc llc lp ag sa nv bv gmbh spa".sp
 _JOINING_OF = ORG_HEADS | ORG_STARTS | PLACE_HEADS | {"republic", "kingdom", "states", "isle"}
 
 
-@dataclass
+@dataclass(slots=True)  # made by the hundred thousand: no per-instance dict
 class Span:
     """One candidate: word tokens with offsets, and where it stands."""
 
@@ -118,7 +126,16 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
     """
     found = []
     for line in _LINE.finditer(text):
-        words = [w for w in line.group().split() if w[:1].isalpha()]
+        content = line.group()
+        # Prose lines (most) are ruled out without looking at their words one by one:
+        # L words opening in a lower-case letter fail the Title Case test, and leave
+        # the capitals test short unless there are 1.5 L words in capitals (U >= 0.6
+        # (U + L)). ``lower`` counts only ASCII letters after a space, ``upper`` every
+        # token in capitals: never more than L, never fewer than U.
+        lower = len(_LOWER_START.findall(content))
+        if lower and sum(map(str.isupper, content.split())) < 1.5 * lower:
+            continue
+        words = [w for w in content.split() if w[:1].isalpha()]
         count = len(words)
         if count < 2:
             continue
@@ -137,6 +154,26 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
     return found
 
 
+def runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``RUN.finditer(text)``, found by skipping to the capitals."""
+    pos = 0
+    search, match = _CAPITAL.search, RUN.match
+    while (capital := search(text, pos)) is not None:
+        at = capital.start()
+        found = None
+        if at >= 3 and text[at - 1] == "-":
+            # A particle may open the run a few characters earlier: tried first, as
+            # the left-most match is the one ``finditer`` gives.
+            for size in _PARTICLE_SIZES:
+                if at - size >= pos and (found := match(text, at - size)) is not None:
+                    break
+        if found is None and (found := match(text, at)) is None:
+            pos = at + 1
+            continue
+        yield found
+        pos = found.end()
+
+
 def find_spans(
     text: str, common: Callable[[str], bool], bare: Callable[[str], bool] | None = None
 ) -> Iterator[Span]:
@@ -148,10 +185,12 @@ def find_spans(
     """
     loud = shouting_lines(text, common)
     li = 0
-    for match in RUN.finditer(text):
-        while li < len(loud) and loud[li][1] <= match.start():
-            li += 1
-        shouting = li < len(loud) and loud[li][0] <= match.start() < loud[li][1]
+    shouting = False
+    for match in runs(text):
+        if loud:  # most texts have no line in capitals
+            while li < len(loud) and loud[li][1] <= match.start():
+                li += 1
+            shouting = li < len(loud) and loud[li][0] <= match.start() < loud[li][1]
         run = match.group()
         if " " in run or "\t" in run or "\xa0" in run:
             tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
@@ -208,7 +247,12 @@ def _split(
             chunk.extend(pending)
             chunk.append(tok)
             pending = []
-        if _POSSESSIVE.search(word) and not shouting and not _PLURAL_POSSESSIVE.search(word):
+        if (
+            word[-1] in "s'’"  # what the pattern ends in: most words are done here
+            and _POSSESSIVE.search(word)
+            and not shouting
+            and not _PLURAL_POSSESSIVE.search(word)
+        ):
             yield chunk  # "Ukraine's Chief" is two names; "Veterans' Affairs" is one
             chunk, pending = [], []
     if chunk:
@@ -310,23 +354,27 @@ def _with_context(
     shouting: bool,
     bare: Callable[[str], bool] | None = None,
 ) -> Span:
-    if words[-1][2].lower() in UNITS and not shouting:
+    last = words[-1]
+    low = last[2].lower()
+    if not shouting and low in UNITS:
         ordinal = ORDINAL_BEFORE.search(text, max(0, words[0][0] - 12), words[0][0])
         if ordinal:
             words = [(ordinal.start(1), ordinal.end(1), ordinal.group(1)), *words]
-    last = words[-1]
-    if text[last[1] : last[1] + 1] == "." and last[2].lower() in _ABBREVIATIONS:
-        words = [*words[:-1], (last[0], last[1] + 1, last[2] + ".")]  # "Corp.", "Fla."
-    start, end = words[0][0], words[-1][1]
+    end = last[1]
+    if text[end : end + 1] == "." and low in _ABBREVIATIONS:
+        end += 1
+        last = (last[0], end, last[2] + ".")
+        words = [*words[:-1], last]  # "Corp.", "Fla."
+    start = words[0][0]
     possessive = False
-    last = words[-1]
-    if not shouting and last[2][-1] in "s'’" and _POSSESSIVE.search(last[2]) and len(last[2]) > 2:
-        stem = _POSSESSIVE.sub("", last[2])
+    word = last[2]
+    if not shouting and word[-1] in "s'’" and _POSSESSIVE.search(word) and len(word) > 2:
+        stem = _POSSESSIVE.sub("", word)
         words = [*words[:-1], (last[0], last[0] + len(stem), stem)]
         possessive = True
     before = text[max(0, start - 60) : start]
     head = before.rstrip(_OPENERS)
-    initial = not head or head.endswith("\n") or head[-1] in _ENDERS or head.endswith("\n\n")
+    initial = not head or head[-1] in _ENDERS_OR_LINE
     if head and head[-1] == "." and len(head) >= 2:
         # "Mr. Smith" and "U.S. officials" are not sentence starts.
         prev_tok = prev_word(head, len(head))
