@@ -7,6 +7,7 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+import pytest
 from tests.compare.generated import article, edit, vocabulary
 
 from reader.core.index import duplicates
@@ -49,33 +50,41 @@ def _corpus(seed: int) -> dict[str, bytes]:
     return {k: signatures[k] for k in keys}
 
 
-def test_one_pass_finds_the_buckets_and_groups_of_all_signatures_at_once() -> None:
-    for seed in (1, 2):
-        signatures = _corpus(seed)
-        asked: list[str] = []
+@pytest.mark.parametrize("seed", [1, 2])
+def test_one_pass_finds_the_buckets_and_groups_of_all_signatures_at_once(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    signatures = _corpus(seed)
+    asked: list[str] = []
 
-        def fetch(ids: Sequence[str]) -> dict[str, bytes]:
-            asked.extend(ids)
-            return {i: signatures[i] for i in ids}
+    def fetch(ids: Sequence[str]) -> dict[str, bytes]:
+        asked.extend(ids)
+        return {i: signatures[i] for i in ids}
 
-        seen: list[list[list[str]]] = []
-        real = duplicates._join_buckets
+    seen: list[list[list[str]]] = []
+    real = duplicates._join_buckets
 
-        def spy(buckets: list[list[str]], *rest: object) -> object:
-            seen.append(buckets)
-            return real(buckets, *rest)  # type: ignore[arg-type]
+    def spy(buckets: list[list[str]], *rest: object) -> object:
+        seen.append(buckets)
+        return real(buckets, *rest)  # type: ignore[arg-type]
 
-        duplicates._join_buckets = spy  # type: ignore[assignment]
-        try:
-            groups, kept = group_signatures(iter(signatures.items()), fetch)
-        finally:
-            duplicates._join_buckets = real
-        reference = _reference_buckets(signatures)
-        assert seen == [reference]  # the same buckets in the same order: the same joins
-        assert groups == real(reference, signatures, THRESHOLD)
-        assert groups and any(len(ids) >= 80 for ids, _ in groups)
-        grouped = {i for ids, _ in groups for i in ids}
-        assert kept == {i: signatures[i] for i in grouped}
-        # Only the articles that share a band hash were read again, not the corpus.
-        assert len(asked) == len(set(asked)) < len(signatures) // 4
-        assert duplicates.find_groups(signatures) == groups
+    monkeypatch.setattr(duplicates, "_join_buckets", spy)
+    groups, kept = group_signatures(iter(signatures.items()), fetch)
+    reference = _reference_buckets(signatures)
+    assert seen == [reference]  # the same buckets in the same order: the same joins
+    assert groups == real(reference, signatures, THRESHOLD)
+    assert groups and any(len(ids) >= 80 for ids, _ in groups)
+    grouped = {i for ids, _ in groups for i in ids}
+    assert kept == {i: signatures[i] for i in grouped}
+    # Only the articles that share a band hash were read again, not the corpus.
+    assert len(asked) == len(set(asked)) < len(signatures) // 4
+    monkeypatch.undo()
+    assert duplicates.find_groups(signatures) == groups
+
+
+def test_scores_are_the_unpacked_bins_agreement() -> None:
+    signatures = _corpus(3)
+    groups = duplicates.find_groups(signatures)
+    for ids, lowest in groups:
+        pairs = [duplicates.similarity(signatures[a], signatures[b]) for a in ids for b in ids]
+        assert lowest >= THRESHOLD and lowest in pairs

@@ -23,8 +23,10 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import operator
 import os
 import sys
+import zlib
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -318,7 +320,8 @@ def corpus_payload(rows: Iterable[tuple[str, str]]) -> str:
     ``{"articles": [doc id, ...], "packed": [[id, name, type, articles, mentions,
     [aliases], docs, {type: articles}], ...], "map": {article-level id: corpus id}}``:
     ``articles`` sorted, each entity's ``docs`` its articles as numbers into them
-    (base64 of little-endian 32-bit values, ascending), the entities most articles
+    (ascending; base64 of the zlib of their gaps as little-endian 32-bit values, the
+    first from 0: a fifth of the size of the ids), the entities most articles
     first, ids that map to themselves left out of the map. (Caches written before kept
     the ids themselves under ``entities``: :func:`read_payload` reads both.)
     """
@@ -336,10 +339,11 @@ def corpus_payload(rows: Iterable[tuple[str, str]]) -> str:
     def packed(documents: Sequence[str]) -> str:
         assert isinstance(documents, ArticleList)  # what the merge gives
         numbers = documents.numbers
+        # Gaps between ascending numbers: small values that zlib packs several times over.
+        gaps = array("I", map(operator.sub, numbers, itertools.chain((0,), numbers)))
         if sys.byteorder != "little":
-            numbers = array("I", numbers)
-            numbers.byteswap()
-        return base64.b64encode(numbers.tobytes()).decode("ascii")
+            gaps.byteswap()
+        return base64.b64encode(zlib.compress(gaps.tobytes())).decode("ascii")
 
     payload = {
         "articles": list(merged.articles),
@@ -360,11 +364,11 @@ def read_payload(value: str) -> tuple[list[CorpusEntity], dict[str, str]]:
         articles: list[str] = data["articles"]
 
         def documents(blob: str) -> ArticleList:
-            numbers = array("I")
-            numbers.frombytes(base64.b64decode(blob))
+            gaps = array("I")
+            gaps.frombytes(zlib.decompress(base64.b64decode(blob)))
             if sys.byteorder != "little":
-                numbers.byteswap()
-            return ArticleList(articles, numbers)
+                gaps.byteswap()
+            return ArticleList(articles, array("I", itertools.accumulate(gaps)))
 
         return [
             CorpusEntity(
