@@ -28,6 +28,11 @@ Once per run, on the BBC corpus itself: a one-shot ``reader search economy`` fro
 new process, beside ``recollq`` on the same corpus when Recoll is installed (Debian
 ``recollcmd``), else beside a bare interpreter start, with the target of 250 ms.
 
+``--no-plain`` leaves plain Whoosh out (its ingest of 200,000 articles takes about as
+long as reader's on a quiet machine, far longer on a busy one): the anchors then say
+"not run". ``--reuse`` with ``--keep`` measures an index already built there (no
+ingest figures); an existing corpus folder is reused rather than generated again.
+
 ``--engine auto|whoosh|tantivy`` is passed to ``reader index --engine`` when this
 checkout's ``reader index`` has that option; without it only ``auto`` and ``whoosh``
 run (both are Whoosh there). Without ``../shared/corpora/bbc`` (or
@@ -389,6 +394,9 @@ def oneshot(env: dict[str, str], bbc: Path, runs: int) -> None:
     row("one-shot `reader search economy`, BBC", f"{ours * 1000:.0f} ms", label, "oneshot")
 
 
+PLAIN = True  # whether plain Whoosh runs beside reader (--no-plain: not)
+
+
 def row(what: str, ours: str, anchor: str, target: str) -> None:
     print(f"| {what} | {ours} | {anchor} | {TARGETS[target]} |", flush=True)
 
@@ -398,13 +406,17 @@ def run_size(
 ) -> None:
     corpus = base / f"corpus-{size}"
     plain_dir = base / f"plain-{size}"
-    if not reuse:
+    generated = base / f"corpus-{size}.done"  # beside the corpus: it is not an article
+    if not reuse and generated.is_file():
+        made = "corpus of an earlier run reused"
+    elif not reuse:
         start = time.perf_counter()
         stats = build_corpus(corpus, size, seed=13)
         made = (
             f"{stats.bytes / 1e6:.0f} MB, {stats.folders} folders; "
             f"generated in {time.perf_counter() - start:.0f} s"
         )
+        generated.write_text("", encoding="utf-8")
     else:
         made = "corpus and indexes of an earlier run reused"
     print(f"\n### {size:,} articles ({made})\n", flush=True)
@@ -424,20 +436,27 @@ def _measure_ingest(
     size: int, corpus: Path, plain_dir: Path, base: Path, env: dict[str, str],
     engine: list[str], runs: int,
 ) -> None:  # fmt: skip
-    plain = measure(child("plain-ingest", str(corpus), str(plain_dir)), env)
-    # Printed at once: reader's ingest can take long, and a stopped run keeps this.
-    print(
-        f"(plain Whoosh ingest: {plain.wall:.0f} s wall, CPU {plain.cpu:.0f} s, "
-        f"RSS {plain.rss_mb:.0f} MB, load {os.getloadavg()[0]:.1f})",
-        flush=True,
-    )
+    anchor = "plain Whoosh not run (--no-plain)"
+    if PLAIN:
+        plain = measure(child("plain-ingest", str(corpus), str(plain_dir)), env)
+        # Printed at once: reader's ingest can take long, and a stopped run keeps this.
+        print(
+            f"(plain Whoosh ingest: {plain.wall:.0f} s wall, CPU {plain.cpu:.0f} s, "
+            f"RSS {plain.rss_mb:.0f} MB, load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
+    load = os.getloadavg()[0]
     ours = measure([*_READER, "index", "--corpus", str(corpus), *engine], env)
+    if PLAIN:
+        anchor = (
+            f"plain Whoosh {plain.wall:.0f} s (CPU {plain.cpu:.0f} s, RSS {plain.rss_mb:.0f} MB); "
+            f"ratio {ours.wall / plain.wall:.2f}x"
+        )
     row(
         "full ingest incl. entities",
         f"{ours.wall:.0f} s (CPU {ours.cpu:.0f} s, {size / ours.wall:.0f} articles/s, "
-        f"peak RSS {ours.rss_mb:.0f} MB)",
-        f"plain Whoosh {plain.wall:.0f} s (CPU {plain.cpu:.0f} s, RSS {plain.rss_mb:.0f} MB); "
-        f"ratio {ours.wall / plain.wall:.2f}x",
+        f"peak RSS {ours.rss_mb:.0f} MB; load {load:.1f} -> {os.getloadavg()[0]:.1f})",
+        anchor,
         "ingest",
     )
 
@@ -447,14 +466,18 @@ def _measure_queries(
     engine: list[str], runs: int,
 ) -> None:  # fmt: skip
     reader_q = measure(child("queries", "reader", str(corpus), str(plain_dir)), env).json()
-    plain_q = measure(child("queries", "plain", str(corpus), str(plain_dir)), env).json()
+    plain_q = None
+    if PLAIN:
+        plain_q = measure(child("queries", "plain", str(corpus), str(plain_dir)), env).json()
     for form in QUERIES:
         row(
             f"query p50 / p95, {form} (20)",
             f"{reader_q[form]['p50']:.1f} / {reader_q[form]['p95']:.1f} ms "
             f"(CPU p50 {reader_q[form]['cpu_p50']:.1f} ms)",
             f"plain Whoosh {plain_q[form]['p50']:.1f} / {plain_q[form]['p95']:.1f} ms "
-            f"(CPU p50 {plain_q[form]['cpu_p50']:.1f} ms)",
+            f"(CPU p50 {plain_q[form]['cpu_p50']:.1f} ms)"
+            if plain_q
+            else "plain Whoosh not run (--no-plain)",
             "query",
         )
 
@@ -468,13 +491,16 @@ def _measure_search(
     search = measure(
         [*_READER, "search", "--queries", str(queries_file), "--corpus", str(corpus)], env
     )
-    plain_search = measure(child("plain-search", str(plain_dir), str(queries_file)), env)
+    anchor = "plain Whoosh not run (--no-plain)"
+    if PLAIN:
+        plain_search = measure(child("plain-search", str(plain_dir), str(queries_file)), env)
+        anchor = f"plain Whoosh process {plain_search.rss_mb:.0f} MB, {plain_search.wall:.1f} s"
     one = measure([*_READER, "search", "economy", "--corpus", str(corpus)], env)
     row(
         f"search process, all {len(QUERIES) * 20} queries",
         f"peak RSS {search.rss_mb:.0f} MB, {search.wall:.1f} s; "
         f"one `search economy`: {one.rss_mb:.0f} MB, {one.wall * 1000:.0f} ms",
-        f"plain Whoosh process {plain_search.rss_mb:.0f} MB, {plain_search.wall:.1f} s",
+        anchor,
         "rss",
     )
 
@@ -520,11 +546,14 @@ def main() -> int:
         help="with --keep: reuse the corpora and indexes already there (no ingest figures)",
     )
     parser.add_argument("--no-oneshot", action="store_true", help="skip the BBC one-shot")
+    parser.add_argument("--no-plain", action="store_true", help="leave plain Whoosh out")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.child:
         print(json.dumps(CHILDREN[args.child](rest)))
         return 0
+    global PLAIN
+    PLAIN = not args.no_plain
     bbc = find_bbc()
     if bbc is None:
         print("benchmark skipped: BBC corpus not found (set READER_SHARED_DIR)")

@@ -28,10 +28,14 @@ for places the most used form outright (the gazetteer only links
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from reader.core.entities.keys import fold, name_key, skeleton, variants
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity, EntityType
@@ -57,9 +61,223 @@ class CorpusMerge:
 
     entities: list[CorpusEntity]
     id_map: dict[str, str]
+    # Every merged article's id, sorted: what the entities' ArticleLists number.
+    articles: Sequence[str] = ()
 
     def canonical(self, entity_id: str) -> str:
         return self.id_map.get(entity_id, entity_id)
+
+
+class ArticleList(Sequence[str]):
+    """The articles of a corpus entity: numbers into one sorted list of article ids that
+    every entity of the merge shares.
+
+    An archive's entities name its articles tens of millions of times over (about 40
+    entity-article pairs an article); four bytes a pair instead of a list slot and a
+    string keeps that to megabytes. It reads as the sorted list of ids it stands for,
+    and compares equal to it.
+    """
+
+    __slots__ = ("_ids", "numbers")
+
+    def __init__(self, ids: Sequence[str], numbers: array[int]) -> None:
+        self._ids = ids  # sorted, shared
+        self.numbers = numbers  # ascending, distinct
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self._ids[n] for n in self.numbers[index]]
+        return self._ids[self.numbers[index]]
+
+    def __iter__(self) -> Iterator[str]:
+        ids = self._ids
+        return (ids[n] for n in self.numbers)
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, str):
+            return False
+        place = bisect.bisect_left(self._ids, value)
+        if place == len(self._ids) or self._ids[place] != value:
+            return False
+        found = bisect.bisect_left(self.numbers, place)
+        return found < len(self.numbers) and self.numbers[found] == place
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ArticleList) and other._ids is self._ids:
+            return self.numbers == other.numbers
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == len(self) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compares like a list
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+class _Member:
+    """What the merge keeps of one article-level id over the whole corpus.
+
+    The merge reads, of all the rows (article, entity) of an id: the name and type of
+    the first row (of the article first by id), its articles, its mentions per name,
+    its spellings, and the acronyms its rows introduced (see :func:`_join_orgs`). Kept
+    that way, the merge's memory grows with the corpus by four bytes per
+    entity-article pair, not by an object per row.
+    """
+
+    __slots__ = (
+        "base",
+        "docs",
+        "first",
+        "mentions",
+        "name",
+        "names",
+        "spellings",
+        "type",
+        "typed",
+        "votes",
+    )
+
+    def __init__(self, entity: Entity, doc: int) -> None:
+        self.name = entity.name  # of the first row
+        self.type: EntityType = entity.type  # of the first row
+        self.base: str = entity.type  # of the row that came first
+        self.first = doc  # the article of the first row
+        self.docs = array("I")  # every article, once (in the order they came)
+        # Articles per type of reading, kept only once a row's type differs from the
+        # type of the row that came first (never, for ids made by the extractor: the
+        # type opens the id).
+        self.typed: dict[str, array[int]] | None = None
+        self.mentions = 0
+        self.names: dict[str, int] = {}  # name -> mentions written under it
+        self.spellings: set[str] = set()  # names and aliases
+        self.votes: Counter[tuple[str, str]] | None = None  # (acronym key, name) -> rows
+
+    def add(self, entity: Entity, doc: int) -> None:
+        docs = self.docs
+        fresh = not docs or docs[-1] != doc
+        if fresh:
+            docs.append(doc)
+        if entity.type != self.base and self.typed is None:
+            # Every row so far was of the first type (this article's only if an
+            # earlier row of it was).
+            self.typed = {self.base: array("I", docs[:-1] if fresh else docs)}
+        if self.typed is not None:
+            kept = self.typed.setdefault(entity.type, array("I"))
+            if not kept or kept[-1] != doc:
+                kept.append(doc)
+        count = entity.count
+        self.mentions += count
+        self.names[entity.name] = self.names.get(entity.name, 0) + count
+        self.spellings.add(entity.name)
+        self.spellings.update(entity.aliases)
+        for vote in _acronym_votes(entity):
+            if self.votes is None:
+                self.votes = Counter()
+            self.votes[vote] += 1
+
+    def per_type(self) -> dict[str, array[int]]:
+        return self.typed if self.typed is not None else {self.base: self.docs}
+
+
+def _acronym_votes(entity: Entity) -> Iterator[tuple[str, str]]:
+    """An acronym the article introduced for the entity's name ("Security Service
+    (SBU)"): (the acronym's key, the folded name)."""
+    if not entity.aliases or len(entity.name.split()) < 2:
+        return
+    own_words = {fold(w) for w in entity.name.split()}
+    for alias in entity.aliases:
+        key = name_key(alias)
+        if (
+            _acronym(alias)
+            and key not in own_words
+            and alias[:1].upper() == entity.name[:1].upper()
+        ):
+            yield key, fold(entity.name)
+
+
+class CorpusMerger:
+    """The corpus merge fed one article at a time (:meth:`add`), then :meth:`result`.
+
+    Holds a compact summary per article-level id (see ``_Member``), never the articles'
+    entity lists, so an archive's merge fits in memory: the same result as
+    :func:`merge_corpus` over all the articles at once, in any order they come.
+    """
+
+    def __init__(self) -> None:
+        self._ids: list[str] = []  # article ids, in the order they came
+        self._sorted = True
+        self._members: dict[str, _Member] = {}
+
+    def add(self, doc_id: str, entities: Iterable[Entity]) -> None:
+        """One article's entities (each article once)."""
+        ids = self._ids
+        if ids and doc_id <= ids[-1]:
+            self._sorted = False
+        doc = len(ids)
+        ids.append(doc_id)
+        members = self._members
+        for entity in entities:
+            member = members.get(entity.id)
+            if member is None:
+                member = members[entity.id] = _Member(entity, doc)
+            elif not self._sorted and doc_id < ids[member.first]:
+                # The first row is the one of the article first by id.
+                member.name, member.type, member.first = entity.name, entity.type, doc
+            member.add(entity, doc)
+
+    def result(self) -> CorpusMerge:
+        ids = self._renumber()
+        members = self._members
+        union = _Union()
+        for eid in sorted(members):
+            union.find(eid)
+        kind = _vote_types(members, union)
+        _join_orgs(members, union, kind)
+        _join_people(members, union, kind)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for eid in sorted(members):
+            groups[union.find(eid)].append(eid)
+        result: list[CorpusEntity] = []
+        id_map: dict[str, str] = {}
+        for root, group in groups.items():
+            entry = _corpus_entity(group, members, kind.get(root), ids)
+            result.append(entry)
+            id_map.update({eid: entry.id for eid in group})
+        result.sort(key=lambda e: (-e.mentions, e.id))
+        return CorpusMerge(result, id_map, ids)
+
+    def _renumber(self) -> list[str]:
+        """Number the articles in the order of their ids (the order ``ArticleList``
+        keeps), when they did not come in that order."""
+        ids = self._ids
+        if self._sorted:
+            return ids
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        ranked = [ids[i] for i in order]
+        if any(a == b for a, b in itertools.pairwise(ranked)):
+            raise ValueError("an article was given to the corpus merge twice")
+        rank = array("I", bytes(4 * len(ids)))
+        for place, number in enumerate(order):
+            rank[number] = place
+
+        def moved(numbers: array[int]) -> array[int]:
+            return array("I", sorted(rank[n] for n in numbers))
+
+        for member in self._members.values():
+            member.docs = moved(member.docs)
+            member.first = rank[member.first]
+            if member.typed is not None:
+                member.typed = {t: moved(d) for t, d in member.typed.items()}
+        self._ids, self._sorted = ranked, True
+        return ranked
 
 
 class _Union:
@@ -79,7 +297,7 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-Members = Mapping[str, list[tuple[str, Entity]]]
+Members = Mapping[str, _Member]
 
 
 def merge_corpus(documents: Mapping[str, Sequence[Entity]]) -> CorpusMerge:
@@ -87,35 +305,23 @@ def merge_corpus(documents: Mapping[str, Sequence[Entity]]) -> CorpusMerge:
 
     The result does not depend on the order of the documents or of their entities.
     """
-    members: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+    merger = CorpusMerger()
     for doc_id in sorted(documents):
-        for entity in documents[doc_id]:
-            members[entity.id].append((doc_id, entity))
-    union = _Union()
-    for eid in sorted(members):
-        union.find(eid)
-    kind = _vote_types(members, union)
-    _join_orgs(members, union, kind)
-    _join_people(members, union, kind)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for eid in sorted(members):
-        groups[union.find(eid)].append(eid)
-    result: list[CorpusEntity] = []
-    id_map: dict[str, str] = {}
-    for root, ids in groups.items():
-        entry = _corpus_entity(ids, members, kind.get(root))
-        result.append(entry)
-        id_map.update({eid: entry.id for eid in ids})
-    result.sort(key=lambda e: (-e.mentions, e.id))
-    return CorpusMerge(result, id_map)
+        merger.add(doc_id, documents[doc_id])
+    return merger.result()
+
+
+def _articles(eids: Iterable[str], members: Members) -> set[int]:
+    """The articles of several ids, as numbers."""
+    return set().union(*(members[eid].docs for eid in eids))
 
 
 def _type_of(eid: str) -> str:
     return eid.partition(":")[0]
 
 
-def _key(rows: list[tuple[str, Entity]]) -> str:
-    return name_key(rows[0][1].name).rstrip("'’")
+def _key(member: _Member) -> str:
+    return name_key(member.name).rstrip("'’")
 
 
 def _vote_types(members: Members, union: _Union) -> dict[str, EntityType]:
@@ -130,19 +336,19 @@ def _vote_types(members: Members, union: _Union) -> dict[str, EntityType]:
             continue
         articles: Counter[str] = Counter()
         for eid in eids:
-            articles[_type_of(eid)] += len({doc for doc, _ in members[eid]})
+            articles[_type_of(eid)] += len(members[eid].docs)
         total = sum(articles.values())
         best = max(sorted(articles), key=lambda t: articles[t])
         if articles[best] >= DOMINANT_SHARE * total:
             winners = [e for e in eids if _type_of(e) == best]
             for eid in eids:
                 union.union(winners[0], eid)
-            kind[union.find(winners[0])] = members[winners[0]][0][1].type
+            kind[union.find(winners[0])] = members[winners[0]].type
     return kind
 
 
 def _group_type(eid: str, members: Members, union: _Union, kind: Mapping[str, EntityType]) -> str:
-    return kind.get(union.find(eid), members[eid][0][1].type)
+    return kind.get(union.find(eid), members[eid].type)
 
 
 _VOWELS = frozenset("aeiouy")
@@ -179,17 +385,8 @@ def _join_orgs(members: Members, union: _Union, kind: Mapping[str, EntityType]) 
     # An acronym introduced for a name in some article: votes per name it stood for.
     stands_for: dict[str, Counter[str]] = defaultdict(Counter)
     for eid in orgs:
-        for _, entity in members[eid]:
-            own_words = {fold(w) for w in entity.name.split()}
-            for alias in entity.aliases:
-                key = name_key(alias)
-                if (
-                    _acronym(alias)
-                    and key not in own_words
-                    and alias[:1].upper() == entity.name[:1].upper()
-                    and len(entity.name.split()) > 1
-                ):
-                    stands_for[key][fold(entity.name)] += 1
+        for (key, name), rows in (members[eid].votes or {}).items():
+            stands_for[key][name] += rows
     for key, votes in stands_for.items():
         if key not in by_name:
             continue
@@ -240,10 +437,6 @@ def _join_short_forms(members: Members, union: _Union, by_name: Mapping[str, lis
     from reader.core.entities.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    docs = {
-        name: frozenset(doc for eid in eids for doc, _ in members[eid])
-        for name, eids in by_name.items()
-    }
     by_first: dict[str, list[str]] = defaultdict(list)
     by_initials: dict[str, list[str]] = defaultdict(list)
     for name in sorted(by_name):
@@ -259,25 +452,31 @@ def _join_short_forms(members: Members, union: _Union, by_name: Mapping[str, lis
         if _acronym(_display(by_name[short], members)):
             longer += by_initials.get(short.replace(".", ""), [])
         fits = []
+        # The articles of a name are gathered only where a longer name may fit.
+        docs = _articles(by_name[short], members) if longer else set()
         for name in longer:
-            shared = len(docs[short] & docs[name])
-            if shared and shared >= SHORT_FORM_SHARE * len(docs[short]):
+            eids = by_name[name]
+            if len(eids) == 1:
+                shared = len(docs.intersection(members[eids[0]].docs))
+            else:
+                shared = len(docs & _articles(eids, members))
+            if shared and shared >= SHORT_FORM_SHARE * len(docs):
                 fits.append(name)
         if len({union.find(by_name[n][0]) for n in fits}) == 1:
             union.union(by_name[fits[0]][0], by_name[short][0])
 
 
 def _display(eids: list[str], members: Members) -> str:
-    return members[eids[0]][0][1].name
+    return members[eids[0]].name
 
 
 def _join_people(members: Members, union: _Union, kind: Mapping[str, EntityType]) -> None:
     full: dict[str, list[str]] = {}
     single: list[tuple[str, str]] = []
-    for eid, rows in sorted(members.items()):
+    for eid, member in sorted(members.items()):
         if _group_type(eid, members, union, kind) != "person" or _type_of(eid) != "person":
             continue
-        words = max((r[1].name.split() for r in rows), key=lambda w: (len(w), w))
+        words = max((name.split() for name in member.names), key=lambda w: (len(w), w))
         if len(words) > 1:
             full[eid] = words
         else:
@@ -321,8 +520,8 @@ def _join_people(members: Members, union: _Union, kind: Mapping[str, EntityType]
         # A lone word far more widespread than the one full name it fits names
         # something else too: "Macintosh" in five articles is not Robert MacIntosh,
         # named in one.
-        alone = len({doc for doc, _ in members[eid]})
-        named = len({doc for f in found for doc, _ in members[f]})
+        alone = len(members[eid].docs)
+        named = len(_articles(found, members))
         if len(fits) == 1 and alone <= LONE_SURNAME_SPREAD * named:
             union.union(eid, fits.pop())
     # Lone surnames that fit no full name join each other (the first one seen leads).
@@ -371,44 +570,47 @@ def display_name(weights: Mapping[str, int], kind: str) -> str:
     return max(pool, key=lambda n: (spellings[n], len(n), n))
 
 
-def _corpus_entity(ids: list[str], members: Members, voted: EntityType | None) -> CorpusEntity:
-    rows = [row for eid in ids for row in members[eid]]
-    first = rows[0][1]
-    if len(ids) == 1 and all(e.name == first.name for _, e in rows):
+def _corpus_entity(
+    ids: list[str], members: Members, voted: EntityType | None, articles: Sequence[str]
+) -> CorpusEntity:
+    group = [members[eid] for eid in ids]
+    first = group[0]
+    if len(ids) == 1 and len(first.names) == 1:
         # Most entities: one article-level id, one spelling; the same result as below.
         name = _clean(first.name)
-        docs = sorted({doc for doc, _ in rows})
         return CorpusEntity(
             id=ids[0],
             name=name,
             type=first.type,
-            articles=len(docs),
-            mentions=sum(len(e.mentions) for _, e in rows),
-            aliases=sorted({a for _, e in rows for a in (e.name, *e.aliases)} - {name}),
-            documents=docs,
+            articles=len(first.docs),
+            mentions=first.mentions,
+            aliases=sorted(first.spellings - {name}),
+            documents=ArticleList(articles, first.docs),
         )
     kind: EntityType = voted if voted is not None else first.type
     weights: Counter[str] = Counter()
-    for _, entity in rows:
-        weights[entity.name] += entity.count
+    for member in group:
+        for spelling, count in member.names.items():
+            weights[spelling] += count
     name = display_name(weights, kind)
-    per_type: dict[str, set[str]] = defaultdict(set)
-    for doc, entity in rows:
-        per_type[entity.type].add(doc)
+    per_type: dict[str, set[int]] = defaultdict(set)
+    for member in group:
+        for reading, docs in member.per_type().items():
+            per_type[reading].update(docs)
     # The id of a member of the entity's type, the one whose name was chosen if any
     # (article-level ids are stable).
     own = [e for e in ids if _type_of(e) == kind] or ids
-    named = [e for e in own if any(_clean(r[1].name) == name for r in members[e])] or own
-    best = max(named, key=lambda i: (sum(r[1].count for r in members[i]), i))
-    aliases = sorted({a for _, e in rows for a in (e.name, *e.aliases)} - {name})
-    docs = sorted({doc for doc, _ in rows})
+    named = [e for e in own if any(_clean(n) == name for n in members[e].names)] or own
+    best = max(named, key=lambda i: (members[i].mentions, i))
+    aliases = sorted(set().union(*(m.spellings for m in group)) - {name})
+    docs = first.docs if len(group) == 1 else array("I", sorted(_articles(ids, members)))
     return CorpusEntity(
         id=best,
         name=name,
         type=kind,
         articles=len(docs),
-        mentions=sum(e.count for _, e in rows),
+        mentions=sum(m.mentions for m in group),
         aliases=aliases,
-        documents=docs,
+        documents=ArticleList(articles, docs),
         types={t: len(d) for t, d in sorted(per_type.items())} if len(per_type) > 1 else {},
     )

@@ -11,6 +11,7 @@ Offsets index the text given to :func:`extract`; ``text[start:end] == mention.te
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -67,7 +68,8 @@ class CorpusEntity:
     articles: int
     mentions: int
     aliases: list[str] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)
+    # Sorted; the merge gives a compact sequence (reader.core.entities.corpus_merge).
+    documents: Sequence[str] = field(default_factory=list)
     # Articles per reading when the articles read the name as more than one type
     # ({"org": 40, "person": 3}); empty when they all agree.
     types: dict[str, int] = field(default_factory=dict)

@@ -276,6 +276,20 @@ class Catalog:
         with closing(self._db.execute("SELECT id, signature FROM minhash")) as cursor:
             return {str(r[0]): bytes(r[1]) for r in cursor}
 
+    def each_signature(self, page: int = 1000) -> Iterator[tuple[str, bytes]]:
+        """:meth:`signatures` a page at a time, in the same order."""
+        with self._guard:
+            cursor = self._db.execute("SELECT id, signature FROM minhash")
+        try:
+            while True:
+                with self._guard:
+                    rows = cursor.fetchmany(page)
+                if not rows:
+                    return
+                yield from ((str(r[0]), bytes(r[1])) for r in rows)
+        finally:
+            cursor.close()
+
     @_guarded
     def signatures_of(self, ids: Iterable[str]) -> dict[str, bytes]:
         found: dict[str, bytes] = {}

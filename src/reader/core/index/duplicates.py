@@ -8,8 +8,9 @@ bits of each bin makes two different values agree by chance with probability 2â
 leaves the resemblance estimate unchanged for any practical purpose.
 
 After an update that changed documents, the groups are recomputed from all stored signatures
-(:func:`find_groups`: LSH banding over the packed bytes, then union of the candidate pairs
-whose estimated resemblance reaches :data:`reader.core.index.neardup.THRESHOLD`). Recomputing is
+(:func:`group_signatures`: LSH banding over the packed bytes, read once from the catalog,
+then union of the candidate pairs whose estimated resemblance reaches
+:data:`reader.core.index.neardup.THRESHOLD`). Recomputing is
 cheaper than keeping buckets on disk: ``benchmarks/neardup.py`` times it on 20,000 signatures.
 The groups are stored with, for each member, its resemblance to the group's *canonical*
 article (the oldest by date, then by id; undated articles come last), so reading them costs
@@ -18,9 +19,11 @@ one query.
 
 from __future__ import annotations
 
+import itertools
 import struct
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.index.neardup import BANDS, PERMUTATIONS, ROWS, THRESHOLD, Signature, signature
@@ -84,19 +87,66 @@ def find_groups(
 ) -> list[tuple[tuple[str, ...], float]]:
     """Groups of near-duplicates ``(sorted ids, lowest joining resemblance)`` among
     ``signatures`` (id -> packed signature), biggest first, then by first id."""
-    ids = [doc_id for doc_id, blob in signatures.items() if len(blob) == _PACK.size]
-    blobs = [signatures[doc_id] for doc_id in ids]
-    buckets: list[list[str]] = []  # members of every band bucket with two or more
-    # Cut every signature into its bands in C (one unpack each), then take band by band.
-    bands: Iterable[tuple[bytes, ...]] = zip(*map(_BANDS.unpack, blobs), strict=True)
-    for keys in bands:
-        if len(set(keys)) == len(keys):
+    groups, _ = group_signatures(
+        signatures.items(), lambda ids: {i: signatures[i] for i in ids}, threshold
+    )
+    return groups
+
+
+def group_signatures(
+    rows: Iterable[tuple[str, bytes]],
+    fetch: Callable[[Sequence[str]], Mapping[str, bytes]],
+    threshold: float = THRESHOLD,
+) -> tuple[list[tuple[tuple[str, ...], float]], dict[str, bytes]]:
+    """:func:`find_groups` over ``rows`` (id, packed signature) read once, in their
+    order; ``fetch`` gives the signatures of the ids it is asked for again. Also returns
+    the signatures of every grouped article.
+
+    Only 4 bytes per band and article are kept of the pass over ``rows`` (a hash of the
+    band), not the signatures: 128 bytes an article instead of the 512 of its signature
+    and a bytes object per band, a few megabytes at 20,000 articles where holding the
+    signatures took 33. The articles of a band's shared hashes are then fetched, bucketed
+    by the band itself (a hash shared by chance joins nothing) and compared.
+    """
+    ids: list[str] = []
+    hashes = [array("I") for _ in range(BANDS)]
+    mask = itertools.repeat(0xFFFFFFFF)
+    source = iter(rows)
+    while page := list(itertools.islice(source, 1000)):
+        blobs = [blob for doc_id, blob in page if len(blob) == _PACK.size]
+        ids.extend(doc_id for doc_id, blob in page if len(blob) == _PACK.size)
+        if blobs:
+            # Cut each signature into its bands in C, then hash them band by band.
+            bands = zip(*map(_BANDS.unpack, blobs), strict=True)
+            for band, keys in zip(hashes, bands, strict=True):
+                band.extend(map(int.__and__, map(hash, keys), mask))
+    shared_at: list[list[int]] = []  # per band, the positions of its shared hashes
+    for band in hashes:
+        counts = Counter(band)
+        if len(counts) == len(band):
+            shared_at.append([])
             continue  # the usual band: no two documents agree on it
-        shared = {key for key, count in Counter(keys).items() if count > 1}
+        shared = {key for key, count in counts.items() if count > 1}
+        shared_at.append([i for i, key in enumerate(band) if key in shared])
+    del hashes
+    signatures = dict(fetch(sorted({ids[i] for at in shared_at for i in at})))
+    width = ROWS * 4
+    buckets: list[list[str]] = []  # members of every band bucket with two or more
+    for number, positions in enumerate(shared_at):
+        start = number * width
         members: dict[bytes, list[str]] = defaultdict(list)
-        for position in [i for i, key in enumerate(keys) if key in shared]:
-            members[keys[position]].append(ids[position])
-        buckets.extend(members.values())
+        for position in positions:
+            doc_id = ids[position]
+            members[signatures[doc_id][start : start + width]].append(doc_id)
+        buckets.extend(bucket for bucket in members.values() if len(bucket) > 1)
+    groups = _join_buckets(buckets, signatures, threshold)
+    grouped = {doc_id for group, _ in groups for doc_id in group}
+    return groups, {doc_id: signatures[doc_id] for doc_id in grouped}
+
+
+def _join_buckets(
+    buckets: list[list[str]], signatures: Mapping[str, bytes], threshold: float
+) -> list[tuple[tuple[str, ...], float]]:
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -108,11 +158,12 @@ def find_groups(
         return root
 
     lowest: dict[str, float] = {}  # root -> weakest pair that joined its group
-    unpacked: dict[str, tuple[int, ...]] = {}
 
     def score(a: str, b: str) -> float:
-        x = unpacked.get(a) or unpacked.setdefault(a, unpack(signatures[a]))
-        y = unpacked.get(b) or unpacked.setdefault(b, unpack(signatures[b]))
+        # Bins compared as the stored words, in place: equal words are equal bins in
+        # any byte order. (Unpacked bins, kept per article, took kilobytes an article:
+        # hundreds of megabytes when most of an archive shares some band.)
+        x, y = memoryview(signatures[a]).cast("I"), memoryview(signatures[b]).cast("I")
         return sum(map(int.__eq__, x, y)) / PERMUTATIONS
 
     def join(a: str, b: str) -> None:

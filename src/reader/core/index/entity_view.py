@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from reader.core.entities.aliases import Aliases, _matches, apply_corpus_aliases, corpus_keys
+from reader.core.entities.corpus_merge import ArticleList
 from reader.core.entities.keys import fold, slug
 from reader.core.entities.model import NAMED_TYPES, CorpusEntity, Entity
 from reader.core.entities.terms import AliasIndex
@@ -229,7 +230,11 @@ class CorpusEntities:
         kind = None if field == "entity" else field
         found = self._alias_index().entities(term, kind)
         if found:
-            docs = sorted({d for e in found if isinstance(e, CorpusEntity) for d in e.documents})
+            named = [e for e in found if isinstance(e, CorpusEntity)]
+            if len(named) == 1 and isinstance(named[0].documents, ArticleList):
+                docs = list(named[0].documents)  # sorted and distinct already
+            else:
+                docs = sorted({d for e in named for d in e.documents})
             spellings = [s for e in found for s in (e.name, *e.aliases)]
             return docs, [term, *useful_spellings(term, spellings)]
         key = fold(term)

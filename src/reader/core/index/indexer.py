@@ -371,8 +371,9 @@ class Indexer:
             )
         if catalog.get_meta("duplicates_stale") == "0":
             return
-        signatures = catalog.signatures()
-        groups = duplicates.find_groups(signatures)
+        groups, signatures = duplicates.group_signatures(
+            catalog.each_signature(), catalog.signatures_of
+        )
         dates = catalog.dates(i for ids, _ in groups for i in ids)
         rows = []
         for rank, (ids, lowest) in enumerate(groups):

@@ -28,13 +28,13 @@ import os
 import sqlite3
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.entities.corpus_merge import spelling_keys
 from reader.core.entities.keys import fold, variants
-from reader.core.entities.model import NAMED_TYPES
+from reader.core.entities.model import NAMED_TYPES, CorpusEntity
 from reader.core.entities.terms import STOP_WORDS, is_acronym
 from reader.core.userdata.paths import corpus_data_dir
 
@@ -91,37 +91,48 @@ def _unpack(blob: bytes) -> list[str]:
     return text.split("\n") if text else []
 
 
-def _rows(state: CorpusEntities) -> dict[str, list[tuple[Any, ...]]]:
-    """The rows of every table for ``state``, built as ``AliasIndex`` and
-    ``CorpusEntities.documents`` build their answers."""
-    entities: list[tuple[Any, ...]] = []
-    keys: list[tuple[Any, ...]] = []
-    lasts: list[tuple[Any, ...]] = []
-    place: dict[int, int] = {}  # id(entity) -> n: AliasIndex tells entities by identity
-    spellings_of: dict[int, list[str]] = {}
-    types: dict[int, str] = {}
+def _numbered(state: CorpusEntities) -> Iterator[tuple[int, CorpusEntity, bool]]:
+    """Each named entry of ``state.entities`` with its entity's number (AliasIndex
+    tells entities by identity) and whether it is the entity's first entry."""
+    place: dict[int, int] = {}
     for entity in state.entities:
         if entity.type not in NAMED_TYPES:
             continue
-        if id(entity) in place:
-            n = place[id(entity)]
-        else:
-            n = place[id(entity)] = len(place)
+        first = id(entity) not in place
+        if first:
+            place[id(entity)] = len(place)
+        yield place[id(entity)], entity, first
+
+
+def _entity_rows(state: CorpusEntities) -> Iterator[tuple[Any, ...]]:
+    """The ``name_entities`` rows, one at a time: their packed articles are most of the
+    store (tens of megabytes at 20,000 articles), so they are never all held at once."""
+    for n, entity, first in _numbered(state):
+        if first:
             raw = [entity.name, *entity.aliases]
-            entities.append((n, entity.type, json.dumps(raw), _pack(entity.documents)))
-            types[n] = entity.type
-            spellings_of[n] = raw
+            yield n, entity.type, json.dumps(raw), _pack(entity.documents)
+
+
+def _rows(state: CorpusEntities) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of the key tables for ``state`` (``name_entities``: :func:`_entity_rows`),
+    built as ``AliasIndex`` and ``CorpusEntities.documents`` build their answers."""
+    keys: list[tuple[Any, ...]] = []
+    lasts: list[tuple[Any, ...]] = []
+    entities: dict[int, CorpusEntity] = {}
+    for n, entity, first in _numbered(state):
+        if first:
+            entities[n] = entity
         for spelling in dict.fromkeys([entity.name, *entity.aliases]):
             keys.append((fold(spelling), n, int(is_acronym(spelling))))
             if entity.type == "person":
                 last = spelling.split()[-1] if spelling.split() else spelling
                 lasts.extend((key, n) for key in spelling_keys(last))
     hidden_rows: list[tuple[Any, ...]] = []
-    docs_of = {row[0]: row[3] for row in entities}
     hidden, hidden_words = state.hidden_names()
     words: dict[str, list[int]] = defaultdict(list)  # folded word -> n (only when used)
     if hidden_words:
-        for n, raw in spellings_of.items():
+        for n, entity in entities.items():
+            raw = [entity.name, *entity.aliases]
             for word in dict.fromkeys(w for s in raw for w in fold(s).split()):
                 words[word].append(n)
     for field, spellings in hidden.items():
@@ -129,15 +140,10 @@ def _rows(state: CorpusEntities) -> dict[str, list[tuple[Any, ...]]]:
     for field, found in hidden_words.items():
         kind = None if field == "entity" else field
         for word in sorted(found - hidden.get(field, set())):
-            live = [n for n in words.get(word, ()) if kind is None or types[n] == kind]
-            ids = sorted({d for n in live for d in _unpack(docs_of[n])})
+            live = [n for n in words.get(word, ()) if kind is None or entities[n].type == kind]
+            ids = sorted({d for n in live for d in entities[n].documents})
             hidden_rows.append((field, word, _pack(ids)))
-    return {
-        "name_entities": entities,
-        "name_keys": keys,
-        "name_lasts": lasts,
-        "name_hidden": hidden_rows,
-    }
+    return {"name_keys": keys, "name_lasts": lasts, "name_hidden": hidden_rows}
 
 
 def store_keys(catalog: Catalog, made_from: Stamp, state: CorpusEntities) -> None:
@@ -154,7 +160,7 @@ def store_keys(catalog: Catalog, made_from: Stamp, state: CorpusEntities) -> Non
                     db.execute(statement)
             for table in _TABLES:
                 db.execute(f"DELETE FROM {table}")
-            db.executemany("INSERT INTO name_entities VALUES (?, ?, ?, ?)", rows["name_entities"])
+            db.executemany("INSERT INTO name_entities VALUES (?, ?, ?, ?)", _entity_rows(state))
             db.executemany("INSERT INTO name_keys VALUES (?, ?, ?)", rows["name_keys"])
             db.executemany("INSERT INTO name_lasts VALUES (?, ?)", rows["name_lasts"])
             db.executemany("INSERT INTO name_hidden VALUES (?, ?, ?)", rows["name_hidden"])
