@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from reader.core.entities.model import Entity
+from reader.core.index.catalog import DocSummary
 from reader.core.index.library import SearchResults, UpdateReport
 
 
@@ -61,3 +62,14 @@ class EntitiesLoaded(Message):
 
     doc_id: str
     entities: list[Entity] | None
+
+
+@dataclass
+class DocumentsLoaded(Message):
+    """The corpus's documents as the catalog lists them, read in a worker at start-up
+    (``ready``: the index exists and can be searched; ``error``: the one-line reason
+    they could not be read, the list then stays empty until the index is updated)."""
+
+    summaries: list[DocSummary]
+    ready: bool
+    error: str | None = None

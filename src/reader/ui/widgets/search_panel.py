@@ -72,17 +72,26 @@ class SearchPanel(Vertical):
         # list and searches cover the indexed ones only. None: the index is complete.
         self.coverage: tuple[int, int] | None = None
         self._shown_coverage: tuple[int, int] | None = None  # of the results listed
+        # The corpus's documents as last read (before the entity filter and the
+        # duplicates): listed again when a query is cleared, without reading 20,000
+        # rows from the catalog on the UI thread. None until the screen has read them.
+        self.documents: list[DocSummary] | None = None
+        self.waiting = False  # a query typed before the list was read: run once it is
 
     def compose(self) -> ComposeResult:
         yield SearchBox(self.history, id="search")
         yield Static(Text(""), id="search-hint", classes="-hidden")
-        yield Static(Text("Documents"), id="list-title")
+        yield Static(Text("Documents: loading…"), id="list-title")
         yield DocList(id="doclist")
 
     # -- the documents ---------------------------------------------------------------
 
-    def show_documents(self, summaries: list[DocSummary]) -> None:
-        """The corpus's documents (the entity filter applied), keeping the current one."""
+    def show_documents(self, summaries: list[DocSummary] | None = None) -> None:
+        """The corpus's documents (the entity filter applied), keeping the current one;
+        without ``summaries``, the ones last read."""
+        if summaries is None:
+            summaries = self.documents if self.documents is not None else []
+        self.documents = summaries
         doclist = self.query_one(DocList)
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
         summaries = narrowed(self.workspace.entity_filter, summaries)
@@ -94,8 +103,8 @@ class SearchPanel(Vertical):
 
     def add_documents(self, summaries: list[DocSummary]) -> None:
         """More documents, just indexed (a first index's batch): merged into the list in
-        its order; while results are listed they wait for the query to be cleared
-        (the list is then read again)."""
+        its order; while results are listed they wait for the query to be cleared."""
+        self.documents = [*(self.documents or []), *summaries]
         doclist = self.query_one(DocList)
         if doclist.results_mode:
             return
@@ -149,7 +158,7 @@ class SearchPanel(Vertical):
         if not text:
             self.session.clear()
             self.hint("")
-            self.show_documents(self.workspace.summaries())
+            self.show_documents()  # as last read: the index has not changed since
             self.post_message(self.Cleared())
             return
         self.session.begin()
@@ -159,8 +168,13 @@ class SearchPanel(Vertical):
     def run_search(self, text: str) -> None:
         """Search ``text`` as the current generation (again: the index or filter changed)."""
         if not self.session.ready:
+            if self.documents is None:  # the screen is reading the list: search after it
+                self.waiting = True
+                self.hint("Reading the list of articles…", info=True)
+                return
             self.hint("Indexing… search starts when the first articles are indexed", info=True)
             return
+        self.waiting = False
         # Taken before the search runs: indexing only adds articles, so the search
         # covers at least these (never fewer than the hint says).
         self._search(self.session.generation, text, self.coverage)
