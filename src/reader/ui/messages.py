@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -54,6 +55,9 @@ class SearchFinished(Message):
     # While a first index runs: (articles indexed when the search started, articles to
     # index). The results cover those only, and the hint says so.
     coverage: tuple[int, int] | None = None
+    # Set once this stage is on screen (or dropped): the worker waits for it before
+    # working out the next stage's snippets, which would take the GIL from the repaint.
+    shown: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass
