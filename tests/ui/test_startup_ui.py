@@ -15,6 +15,7 @@ from reader.core.index.catalog import DocSummary
 from reader.core.index.library import Library
 from reader.ui.app import ReaderApp
 from reader.ui.main_screen import MainScreen
+from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.searchbox import SearchBox
 
@@ -87,7 +88,7 @@ async def test_the_first_frame_comes_before_the_list_is_read(
         assert doclist.rows[0].id == NEWEST and len(doclist.rows) == 3
         assert "Documents: 3" in text_of(screen, "#list-title")
         assert app.sub_title == "seeds — 3 documents · whoosh"
-        screen = await type_query(pilot, app, "Avdiivka")
+        await type_query(pilot, app, "Avdiivka")
         assert [r.id for r in doclist.rows] == [NEWEST]
 
 
@@ -123,15 +124,14 @@ async def test_the_last_article_is_restored_once_the_list_is_read(
     hold_summaries(again, held_list)
     async with again.run_test(size=(120, 30)) as pilot:
         await wait_for(pilot, lambda: again.painted)
-        screen = again.screen
-        assert isinstance(screen, MainScreen)
-        await wait_for(pilot, lambda: screen.sidebar_ready)
-        article = screen.query_one("#article")
-        assert getattr(article, "document", None) is None  # waits for the list
+        main = again.screen
+        assert isinstance(main, MainScreen)
+        await wait_for(pilot, lambda: main.sidebar_ready)
+        article = main.query_one(ArticleView)
+        assert article.document is None  # waits for the list
         held_list.set()
         await settle(pilot, again)
-        document = getattr(screen.query_one("#article"), "document", None)
-        assert document is not None and document.id == NEWEST
+        assert article.document is not None and article.document.id == NEWEST
 
 
 async def test_clearing_a_query_lists_the_documents_without_reading_them_again(
