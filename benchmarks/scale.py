@@ -391,7 +391,13 @@ def row(what: str, ours: str, anchor: str, target: str) -> None:
 
 
 def run_size(
-    size: int, base: Path, env: dict[str, str], engine: list[str], runs: int, reuse: bool
+    size: int,
+    base: Path,
+    env: dict[str, str],
+    engine: list[str],
+    runs: int,
+    reuse: bool,
+    only: set[str] | None = None,
 ) -> None:
     corpus = base / f"corpus-{size}"
     plain_dir = base / f"plain-{size}"
@@ -410,6 +416,8 @@ def run_size(
     stages = [_measure_queries, _measure_search, _measure_tui]
     if not reuse:
         stages.insert(0, _measure_ingest)
+    if only:
+        stages = [stage for stage in stages if stage.__name__[9:] in only]
     for stage in stages:
         try:
             stage(size, corpus, plain_dir, base, env, engine, runs)
@@ -518,6 +526,10 @@ def main() -> int:
         help="with --keep: reuse the corpora and indexes already there (no ingest figures)",
     )
     parser.add_argument("--no-oneshot", action="store_true", help="skip the BBC one-shot")
+    parser.add_argument(
+        "--stages",
+        help="comma-separated stages to run of ingest, queries, search, tui (default: all)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.child:
@@ -549,7 +561,9 @@ def main() -> int:
         if not args.no_oneshot:
             oneshot(env, bbc, args.runs)
         for size in sizes:
-            run_size(size, base, env, engine, args.runs, args.reuse and args.keep is not None)
+            only = {s.strip() for s in args.stages.split(",")} if args.stages else None
+            reuse = args.reuse and args.keep is not None
+            run_size(size, base, env, engine, args.runs, reuse, only)
     return 0
 
 
