@@ -20,7 +20,8 @@ into a temp folder, and, in that one run, every figure is printed beside its anc
 * peak RSS of a search process: ``reader search --queries`` over all those queries,
   beside a plain Whoosh process answering the same queries;
 * TUI (the real app, headless): first paint with the index built beside a bare
-  ``import textual.app`` (median of runs, interleaved), keystroke to results p50 in the
+  ``import textual.app`` (median of runs, interleaved) and, from the same processes, the
+  first frame with the list filled (read in a worker), keystroke to results p50 in the
   search box, ``E`` (the corpus entity list) from the key to the filled table, and the
   app process's peak RSS.
 
@@ -359,16 +360,12 @@ def engine_args(engine: str, env: dict[str, str]) -> list[str] | None:
     return [] if engine in ("auto", "whoosh") else None
 
 
-def median_of_interleaved(runs: int, env: dict[str, str], corpus: Path) -> tuple[float, float]:
-    from tui import _BASELINE, _PAINT, _time_process
+def median_of_interleaved(
+    runs: int, env: dict[str, str], corpus: Path
+) -> tuple[float, float, float]:
+    from tui import _medians
 
-    _time_process(_BASELINE, env=env)
-    _time_process(_PAINT, str(corpus), env=env)
-    floor, paint = [], []
-    for _ in range(runs):
-        floor.append(_time_process(_BASELINE, env=env))
-        paint.append(_time_process(_PAINT, str(corpus), env=env))
-    return statistics.median(floor), statistics.median(paint)
+    return _medians(runs, env, corpus)  # type: ignore[no-any-return]
 
 
 def oneshot(env: dict[str, str], bbc: Path, runs: int) -> None:
@@ -402,7 +399,13 @@ def row(what: str, ours: str, anchor: str, target: str) -> None:
 
 
 def run_size(
-    size: int, base: Path, env: dict[str, str], engine: list[str], runs: int, reuse: bool
+    size: int,
+    base: Path,
+    env: dict[str, str],
+    engine: list[str],
+    runs: int,
+    reuse: bool,
+    only: set[str] | None = None,
 ) -> None:
     corpus = base / f"corpus-{size}"
     plain_dir = base / f"plain-{size}"
@@ -425,6 +428,8 @@ def run_size(
     stages = [_measure_queries, _measure_search, _measure_tui]
     if not reuse:
         stages.insert(0, _measure_ingest)
+    if only:
+        stages = [stage for stage in stages if stage.__name__[9:] in only]
     for stage in stages:
         try:
             stage(size, corpus, plain_dir, base, env, engine, runs)
@@ -509,10 +514,11 @@ def _measure_tui(
     size: int, corpus: Path, plain_dir: Path, base: Path, env: dict[str, str],
     engine: list[str], runs: int,
 ) -> None:  # fmt: skip
-    floor, paint = median_of_interleaved(runs, env, corpus)
+    floor, paint, filled = median_of_interleaved(runs, env, corpus)
     row(
         f"TUI first paint, index built (median of {runs})",
-        f"{paint * 1000:.0f} ms ({paint / floor:.1f}x)",
+        f"{paint * 1000:.0f} ms ({paint / floor:.1f}x); list filled {filled * 1000:.0f} ms "
+        f"({filled / floor:.1f}x)",
         f"`import textual.app` {floor * 1000:.0f} ms",
         "paint",
     )
@@ -547,6 +553,10 @@ def main() -> int:
     )
     parser.add_argument("--no-oneshot", action="store_true", help="skip the BBC one-shot")
     parser.add_argument("--no-plain", action="store_true", help="leave plain Whoosh out")
+    parser.add_argument(
+        "--stages",
+        help="comma-separated stages to run of ingest, queries, search, tui (default: all)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.child:
@@ -580,7 +590,9 @@ def main() -> int:
         if not args.no_oneshot:
             oneshot(env, bbc, args.runs)
         for size in sizes:
-            run_size(size, base, env, engine, args.runs, args.reuse and args.keep is not None)
+            only = {s.strip() for s in args.stages.split(",")} if args.stages else None
+            reuse = args.reuse and args.keep is not None
+            run_size(size, base, env, engine, args.runs, reuse, only)
     return 0
 
 

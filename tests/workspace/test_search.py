@@ -71,3 +71,41 @@ def test_hit_spans_from_positions_or_the_matcher(workspace: Workspace) -> None:
     detailed = workspace.library.add_detail(titles, len(titles.hits))
     session.accept(generation, detailed)
     assert session.spans_for("alpha", text, compute=False) == spans
+
+
+def test_a_search_typed_past_stops_between_snippets(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Snippets are worked out a few results at a time: a newer query stops the older
+    search at the next step, not after all its snippets."""
+    from reader.workspace import search as search_module
+
+    monkeypatch.setattr(search_module, "DETAIL_STEP", 1)
+    library = workspace.library
+    session = SearchSession(library)
+    generation = session.begin()
+    steps: list[int] = []
+    add_detail = library.add_detail
+
+    def one_step(results, upto):  # type: ignore[no-untyped-def]
+        if upto:  # (the search itself asks for none)
+            steps.append(upto)
+            session.begin()  # the user types on while the first step runs
+        return add_detail(results, upto)
+
+    monkeypatch.setattr(library, "add_detail", one_step)
+    stages = list(session.stages(generation, "ministers"))
+    assert len(stages[0].hits) == 2  # two results: two steps if it ran on
+    assert len(stages) == 1 and steps == [1]
+
+
+def test_stages_come_once_per_change(workspace: Workspace) -> None:
+    """Fewer results than a screenful: titles, then all of them detailed, and no stage
+    repeating the one before (each stage is drawn again)."""
+    session = SearchSession(workspace.library)
+    generation = session.begin()
+    stages = list(session.stages(generation, "ministers"))
+    assert len(stages) == 2
+    assert all(h.detailed for h in stages[1].hits)
+    empty = list(session.stages(session.begin(), "xylophone"))
+    assert len(empty) == 1 and empty[0].hits == ()

@@ -105,6 +105,7 @@ class ReaderApp(App[None]):
         gc.freeze()
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen) and screen.is_mounted:
+                screen.load_documents()
                 screen.start_background_work()
 
     def action_toggle_help(self) -> None:

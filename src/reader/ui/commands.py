@@ -12,6 +12,7 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.bookmarks import BookmarksPane
 from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.entities import EntitiesPane
+from reader.ui.widgets.search_panel import SearchPanel
 
 
 class OpenArticleCommands(Provider):
@@ -21,7 +22,10 @@ class OpenArticleCommands(Provider):
         screen = self.screen
         self.titles: list[tuple[str, str]] = []
         if isinstance(screen, MainScreen):
-            self.titles = [(s.title, s.id) for s in screen.library.summaries()]
+            # The list as last read: not 20,000 rows read again on the UI thread.
+            listed = screen.query_one(SearchPanel).documents
+            summaries = listed if listed is not None else screen.library.summaries()
+            self.titles = [(s.title, s.id) for s in summaries]
 
     def _open(self, doc_id: str) -> None:
         screen = self.screen

@@ -26,7 +26,13 @@ from reader.core.userdata.state import SearchHistory
 from reader.ui.entity_curation import EntitiesEdited
 from reader.ui.host import ReaderHost
 from reader.ui.index_notices import skipped_notice
-from reader.ui.messages import EntitiesLoaded, IndexCommitted, IndexFinished, IndexProgress
+from reader.ui.messages import (
+    DocumentsLoaded,
+    EntitiesLoaded,
+    IndexCommitted,
+    IndexFinished,
+    IndexProgress,
+)
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.bookmarks import BookmarksPane
 from reader.ui.widgets.details import DetailsPane
@@ -149,6 +155,8 @@ class MainScreen(Screen[None]):
         self.mention_index = -1
         self._background_started = False
         self.sidebar_ready = False  # see compose: the sidebar comes a frame later
+        self._loading_started = False
+        self.documents_loaded = False  # see load_documents: the list is read in a worker
         self._pending_open: tuple[str, int | None, bool] | None = None
         # A first index lists its batches as they commit: the index worker leaves the
         # committed articles here and posts IndexCommitted; the screen takes them all.
@@ -236,15 +244,64 @@ class MainScreen(Screen[None]):
         # Harmless: the next save replaces the file.
         for problem in self.workspace.positions.problems:
             self.notify(problem, severity="warning", markup=False, timeout=8)
-        summaries = self.library.summaries()
-        self.search_ready = bool(summaries) and self.library.index_dir.exists()
-        self._show_documents(summaries)
+        # The list's rows are read in a worker started after the first frame (see
+        # load_documents).
+        if self.reader_app.painted:
+            self.load_documents()
         # At once: a deferred focus, applied after keys typed during start-up, took the
         # focus back from the search box that '/' had just given it.
         self.set_focus(self.query_one(DocList))
-        # Restoring the article waits for the sidebar (Sidebar.Ready); the index update
-        # and re-anchoring wait for the first frame too (ReaderApp.on_ready): they run
-        # in threads that hold the GIL, and started any earlier they delayed that frame.
+        # Restoring the article waits for the sidebar (Sidebar.Ready) and the list; the
+        # index update and re-anchoring wait for the first frame too (ReaderApp.on_ready):
+        # they run in threads that hold the GIL, and started any earlier they delayed
+        # that frame.
+
+    def load_documents(self) -> None:
+        """Read the list's rows in a worker (once), the first frame being on screen.
+
+        At 20,000 articles reading them took longer than everything else before the
+        first frame (issue 13): the screen is drawn first, its list saying it is
+        loading, and filled when they arrive. Started with that frame rather than
+        before it, as the index update is: a thread holding the GIL delayed it.
+        """
+        if not self._loading_started:
+            self._loading_started = True
+            self._load_documents()
+
+    @work(thread=True, exclusive=True, group="documents", exit_on_error=False)
+    def _load_documents(self) -> None:
+        try:
+            summaries = self.library.summaries()
+            ready = bool(summaries) and self.library.index_dir.exists()
+        except Exception as error:  # a cache that cannot be read: the update may repair it
+            first = (str(error).splitlines() or [type(error).__name__])[0]
+            self.post_message(DocumentsLoaded([], False, first))
+            return
+        self.post_message(DocumentsLoaded(summaries, ready))
+
+    def on_documents_loaded(self, message: DocumentsLoaded) -> None:
+        if message.error is not None:
+            self.notify(
+                f"The list of articles could not be read: {message.error}",
+                severity="error",
+                markup=False,
+            )
+        self.documents_loaded = True
+        self.search_ready = message.ready
+        # No search ran before (SearchPanel.run_search waits for the list): no results
+        # are listed that these would replace.
+        self._show_documents(message.summaries)
+        panel = self.query_one(SearchPanel)
+        search = self.query_one(SearchBox)
+        if panel.waiting:
+            panel.hint("")
+            if search.value.strip():
+                panel.run_search(search.value)  # typed while the list was being read
+        opened = self._pending_open is not None or self.query_one(ArticleView).document
+        if self.sidebar_ready and not opened and message.summaries:
+            self._restore_position()  # else when the sidebar is there (_sidebar_mounted)
+        if self.reader_app.painted:
+            self.start_background_work()
 
     @on(Sidebar.Ready)
     def _sidebar_mounted(self, event: Sidebar.Ready) -> None:
@@ -253,24 +310,27 @@ class MainScreen(Screen[None]):
         pending, self._pending_open = self._pending_open, None
         if pending is not None:
             self.open_document(pending[0], scroll_to=pending[1], focus=pending[2])
-        elif self.query_one(DocList).rows:
+        elif self.documents_loaded and self.query_one(DocList).rows:
             self._restore_position()
         if self.reader_app.painted:
             self.start_background_work()
 
     def start_background_work(self) -> None:
-        """Bring the index up to date and anchor the bookmarks (once, when both the
-        first frame and the sidebar are there)."""
-        if self._background_started or not self.sidebar_ready:
+        """Bring the index up to date and anchor the bookmarks (once, when the first
+        frame, the sidebar and the list are there)."""
+        if self._background_started or not (self.sidebar_ready and self.documents_loaded):
             return
         self._background_started = True
         if self.query_one(DocList).rows:  # else anchored when the index is first built
             self.query_one(BookmarksPane).refresh_anchors()
         self._index()
 
-    def _show_documents(self, summaries: list[DocSummary]) -> None:
-        self._show_count(len(summaries))
-        self.query_one(SearchPanel).show_documents(summaries)
+    def _show_documents(self, summaries: list[DocSummary] | None = None) -> None:
+        """List ``summaries`` (read afresh after an update), or without them the
+        documents last read (the index has not changed: a filter has)."""
+        panel = self.query_one(SearchPanel)
+        panel.show_documents(summaries)
+        self._show_count(len(panel.documents or []))
 
     def _show_count(self, count: int, so_far: str = "") -> None:
         self.app.sub_title = (  # and the search engine of its index
@@ -638,7 +698,7 @@ class MainScreen(Screen[None]):
         if self.query_one(DocList).results_mode and self.results is not None:
             panel.show_results_again()
         else:
-            self._show_documents(self.library.summaries())
+            self._show_documents()
         hidden = "hidden: one article per group" if duplicates.hide else "shown"
         self.notify(f"Near-duplicates {hidden}", timeout=2)
 
@@ -713,7 +773,7 @@ class MainScreen(Screen[None]):
         if search.value.strip() and self.results is not None:
             panel.run_search(search.value)
         else:
-            self._show_documents(self.library.summaries())
+            self._show_documents()
         panel.update_title()
         doclist = self.query_one(DocList)
         if entity_id is not None and focus_list:

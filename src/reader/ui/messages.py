@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
 from reader.core.entities.model import Entity
+from reader.core.index.catalog import DocSummary
 from reader.core.index.library import SearchResults, UpdateReport
 
 
@@ -53,6 +55,9 @@ class SearchFinished(Message):
     # While a first index runs: (articles indexed when the search started, articles to
     # index). The results cover those only, and the hint says so.
     coverage: tuple[int, int] | None = None
+    # Set once this stage is on screen (or dropped): the worker waits for it before
+    # working out the next stage's snippets, which would take the GIL from the repaint.
+    shown: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass
@@ -61,3 +66,14 @@ class EntitiesLoaded(Message):
 
     doc_id: str
     entities: list[Entity] | None
+
+
+@dataclass
+class DocumentsLoaded(Message):
+    """The corpus's documents as the catalog lists them, read in a worker at start-up
+    (``ready``: the index exists and can be searched; ``error``: the one-line reason
+    they could not be read, the list then stays empty until the index is updated)."""
+
+    summaries: list[DocSummary]
+    ready: bool
+    error: str | None = None

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 SEARCH_LIMIT = 200
 FIRST_DETAIL = 24  # results given snippets before the rest: more than a screenful
+# Results given snippets between two checks that the search is still wanted: a search
+# the user has typed past stops within a few ms instead of finishing 200 snippets
+# beside the new one.
+DETAIL_STEP = 8
 
 
 def search(library: Library, text: str, *, limit: int, detail: int | None = None) -> SearchResults:
@@ -90,10 +94,15 @@ class SearchSession:
         generation is stale or ``cancelled()``. Raises as :func:`search` does."""
         results = search(self.library, text, limit=limit, detail=0)
         yield results
-        for upto in (FIRST_DETAIL, len(results.hits)):
-            if cancelled() or not self.is_current(generation):
-                return
-            results = self.library.add_detail(results, upto)
+        done = 0
+        for upto in (min(FIRST_DETAIL, len(results.hits)), len(results.hits)):
+            if upto <= done:
+                continue  # fewer results than a screenful: all detailed already
+            for end in range(min(done + DETAIL_STEP, upto), upto + DETAIL_STEP, DETAIL_STEP):
+                if cancelled() or not self.is_current(generation):
+                    return
+                results = self.library.add_detail(results, min(end, upto))
+            done = upto
             yield results
 
     def accept(self, generation: int, results: SearchResults) -> Accepted | None:

@@ -18,6 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -101,6 +102,9 @@ class DocList(ScrollView, can_focus=True):
         self.results_mode = False
         self._pass_style: Style | None = None  # set while a render pass draws lines
         self.duplicates: Mapping[str, int] = {}  # id -> size of its near-duplicate group
+        # Drawn lines by what they show (see render_line): a search typed on, a later
+        # stage of the same results and scrolling draw mostly lines drawn before.
+        self._drawn: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
 
     def set_duplicates(self, sizes: Mapping[str, int]) -> None:
         """Mark the members of near-duplicate groups (id -> group size)."""
@@ -257,6 +261,10 @@ class DocList(ScrollView, can_focus=True):
         finally:
             self._pass_style = None
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()  # the theme or focus changed the component styles
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         absolute = y + int(self.scroll_offset.y)
@@ -265,14 +273,26 @@ class DocList(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
-        text = self._line_text(row, part)
-        text.truncate(width - 1, overflow="ellipsis", pad=True)
-        text = Text(" ") + text
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("doclist--cursor", partial=True)
-        segments = list(text.render(self.app.console))
-        return Strip(segments).apply_style(style).crop_extend(0, width, style)
+        # Everything a line is drawn from: a title line does not change when the
+        # snippet arrives, nor a second line when another article is opened.
+        summary = row.summary
+        key: tuple[object, ...] = (
+            (summary, part, width, style, summary.id == self.open_id)
+            if part == 0
+            else (row, part, width, style, self.duplicates.get(summary.id))
+        )
+        strip = self._drawn.get(key)
+        if strip is None:
+            text = self._line_text(row, part)
+            text.truncate(width - 1, overflow="ellipsis", pad=True)
+            text = Text(" ") + text
+            segments = list(text.render(self.app.console))
+            strip = Strip(segments).apply_style(style).crop_extend(0, width, style)
+            self._drawn[key] = strip
+        return strip
 
     def _line_text(self, row: Row, part: int) -> Text:
         summary = row.summary

@@ -1,10 +1,11 @@
 """The search panel: the search box, its hint, the list title and the document list.
 
-Typing searches as you type: a burst of keys is merged (``DEBOUNCE``), each query is a
-new generation of the workspace's search session, and the search runs in a thread
-worker whose staged results (titles, then snippets and hit counts) fill the list as
-they arrive; a stage of an older generation is dropped. A query being typed ("nothing
-to search for" yet) shows "Keep typing…", a query to fix shows why.
+Typing searches as you type: a key searches at once, but keys typed while a search is
+still finding its titles are merged (``DEBOUNCE``); each query is a new generation of the
+workspace's search session, and the search runs in a thread worker whose staged results
+(titles, then snippets and hit counts) fill the list as they arrive, each stage worked
+out once the one before is on screen; a stage of an older generation is dropped. A query
+being typed ("nothing to search for" yet) shows "Keep typing…", a query to fix shows why.
 
 The panel posts :class:`SearchPanel.ResultsShown` once a stage of results is on the list
 (the screen marks the open article's hits) and :class:`SearchPanel.Cleared` when the
@@ -36,7 +37,10 @@ from reader.ui.widgets.searchbox import SearchBox
 from reader.workspace import UnfinishedQuery, Workspace
 from reader.workspace.entity_filter import narrowed
 
-DEBOUNCE = 0.02  # merges bursts of keys; searches themselves take a few ms
+DEBOUNCE = 0.02  # merges keys typed while a search finds its titles (a few ms)
+# How long a search's worker waits for a stage to be on screen before working out the
+# next one (a bound: the screen may be busy or closing).
+SHOWN_WAIT = 0.25
 
 
 class SearchPanel(Vertical):
@@ -67,22 +71,35 @@ class SearchPanel(Vertical):
         self.history = history
         self._timer: Timer | None = None
         self._searched_at = 0.0
+        # The newest search started (its generation, when), until its titles arrive
+        # (None: no search is finding titles now, so the next key searches at once).
+        self._finding: tuple[int, float] | None = None
         self.last_latency: float | None = None  # keystroke to results on screen
         # While a first index runs: (articles indexed so far, articles to index); the
         # list and searches cover the indexed ones only. None: the index is complete.
         self.coverage: tuple[int, int] | None = None
         self._shown_coverage: tuple[int, int] | None = None  # of the results listed
+        # The corpus's documents as last read (before the entity filter and the
+        # duplicates): listed again when a query is cleared, without reading 20,000
+        # rows from the catalog on the UI thread. None until the screen has read them.
+        self.documents: list[DocSummary] | None = None
+        self.waiting = False  # a query typed before the list was read: run once it is
+        self._hint: tuple[str, bool] = ("", False)  # what the hint line says
 
     def compose(self) -> ComposeResult:
         yield SearchBox(self.history, id="search")
         yield Static(Text(""), id="search-hint", classes="-hidden")
-        yield Static(Text("Documents"), id="list-title")
+        yield Static(Text("Documents: loading…"), id="list-title")
         yield DocList(id="doclist")
 
     # -- the documents ---------------------------------------------------------------
 
-    def show_documents(self, summaries: list[DocSummary]) -> None:
-        """The corpus's documents (the entity filter applied), keeping the current one."""
+    def show_documents(self, summaries: list[DocSummary] | None = None) -> None:
+        """The corpus's documents (the entity filter applied), keeping the current one;
+        without ``summaries``, the ones last read."""
+        if summaries is None:
+            summaries = self.documents if self.documents is not None else []
+        self.documents = summaries
         doclist = self.query_one(DocList)
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
         summaries = narrowed(self.workspace.entity_filter, summaries)
@@ -94,8 +111,8 @@ class SearchPanel(Vertical):
 
     def add_documents(self, summaries: list[DocSummary]) -> None:
         """More documents, just indexed (a first index's batch): merged into the list in
-        its order; while results are listed they wait for the query to be cleared
-        (the list is then read again)."""
+        its order; while results are listed they wait for the query to be cleared."""
+        self.documents = [*(self.documents or []), *summaries]
         doclist = self.query_one(DocList)
         if doclist.results_mode:
             return
@@ -133,7 +150,9 @@ class SearchPanel(Vertical):
             title = Text(f"{count:,} mentioning ")
             title.append(entity_filter.name, style="bold")
             title.append(" · esc clears", style="dim")
-        self.query_one("#list-title", Static).update(title)
+        # One line whatever it says (its CSS height): no layout of the screen for it, as
+        # Static.update would do on every stage of every search.
+        self.query_one("#list-title", Static).update(title, layout=False)
 
     @on(DocList.SortChanged)
     def _sort_changed(self, _event: DocList.SortChanged) -> None:
@@ -149,18 +168,30 @@ class SearchPanel(Vertical):
         if not text:
             self.session.clear()
             self.hint("")
-            self.show_documents(self.workspace.summaries())
+            self.show_documents()  # as last read: the index has not changed since
             self.post_message(self.Cleared())
             return
         self.session.begin()
-        self._searched_at = time.perf_counter()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(event.value))
+        now = self._searched_at = time.perf_counter()
+        finding = self._finding
+        if finding is not None and now - finding[1] < 1.0:  # (a search that died: no wait)
+            # A search is still finding its titles: this key's search starts once the
+            # burst pauses, merging the keys typed meanwhile.
+            self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(event.value))
+        else:
+            self.run_search(event.value)
 
     def run_search(self, text: str) -> None:
         """Search ``text`` as the current generation (again: the index or filter changed)."""
         if not self.session.ready:
+            if self.documents is None:  # the screen is reading the list: search after it
+                self.waiting = True
+                self.hint("Reading the list of articles…", info=True)
+                return
             self.hint("Indexing… search starts when the first articles are indexed", info=True)
             return
+        self.waiting = False
+        self._finding = (self.session.generation, time.perf_counter())
         # Taken before the search runs: indexing only adds articles, so the search
         # covers at least these (never fewer than the hint says).
         self._search(self.session.generation, text, self.coverage)
@@ -172,14 +203,26 @@ class SearchPanel(Vertical):
         worker = get_current_worker()
         stages = self.session.stages(generation, text, cancelled=lambda: worker.is_cancelled)
         try:
-            # Titles first (a few ms), then snippets and hit counts, screenful by screenful.
+            # Titles first (a few ms), then snippets and hit counts, screenful by screenful;
+            # each worked out once the stage before is drawn (the drawing and this thread
+            # take turns with the GIL: the titles were shown later for it).
             for results in stages:
-                self.post_message(SearchFinished(generation, text, results, None, coverage))
+                message = SearchFinished(generation, text, results, None, coverage)
+                self.post_message(message)
+                message.shown.wait(SHOWN_WAIT)
         except (BadQuery, CacheError) as error:  # CacheError: damaged and read-only
             self.post_message(SearchFinished(generation, text, None, error, coverage))
 
     def on_search_finished(self, message: SearchFinished) -> None:
         message.stop()
+        try:
+            self._show_stage(message)
+        finally:
+            self.call_after_refresh(message.shown.set)
+
+    def _show_stage(self, message: SearchFinished) -> None:
+        if self._finding is not None and message.generation >= self._finding[0]:
+            self._finding = None  # the newest search's titles (or its error) are here
         if not self.session.is_current(message.generation):
             return  # typed on since: a newer search is coming
         if message.error is not None:
@@ -232,13 +275,30 @@ class SearchPanel(Vertical):
             message = SearchFinished(
                 self.session.generation, results.query, results, None, self._shown_coverage
             )
-            self.on_search_finished(message)
+            self._show_stage(message)
 
     def _record_latency(self, started: float) -> None:
         self.last_latency = time.perf_counter() - started
 
     def hint(self, text: str, *, info: bool = False) -> None:
+        if (text, info) == self._hint:
+            return  # each stage of a search says it again: nothing to lay out or draw
         hint = self.query_one("#search-hint", Static)
-        hint.update(Text(text))
+        before = self._hint[0]
+        # Laid out again only when it may take another number of lines (it wraps in the
+        # narrow list pane), or is shown or hidden: a layout of the screen is the biggest
+        # cost of a keystroke's repaint.
+        width = hint.content_size.width
+        same_height = (
+            bool(text) == bool(before)
+            and width > 0
+            and self._lines(text, width) == self._lines(before, width)
+        )
+        self._hint = (text, info)
+        hint.update(Text(text), layout=not same_height)
         hint.set_class(not text, "-hidden")
         hint.set_class(info, "-info")
+
+    def _lines(self, text: str, width: int) -> int:
+        """How many lines ``text`` takes in the hint, ``width`` cells wide."""
+        return len(Text(text).wrap(self.app.console, width))
