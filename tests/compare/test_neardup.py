@@ -76,3 +76,39 @@ def test_signature_is_stable_and_estimates_jaccard() -> None:
     assert abs(resemblance(signature(text), signature(other)) - jaccard) < 0.15
     assert signature("") == signature("  ,. ")
     assert resemblance(signature(""), signature("")) == 0.0
+
+
+def _reference_shingles(text: str, size: int) -> set[bytes]:
+    """The definition (the module doc's): every run of ``size`` case-folded words."""
+    import re
+
+    words = [w.casefold() for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text)]
+    if len(words) < size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+WORDS = ["İstanbul", "STRASSE", "straße", "ﬁnance", "Ǆemal", "x\u0301", "don't", "l’été",
+         "ΣΊΣΥΦΟΣ", "a_b", "4.75", " ", "\n", ", "]  # fmt: skip
+TEXTS = st.one_of(st.text(max_size=300), st.lists(st.sampled_from(WORDS)).map(" ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.integers(1, 4))
+def test_shingles_are_their_definition(text: str, size: int) -> None:
+    """The fast paths (ASCII lowered at once, others folded at once) change no shingle."""
+    assert shingles(text, size) == _reference_shingles(text, size)
+
+
+def test_stored_signatures_stay_valid() -> None:
+    """A signature is the one every earlier version stored (or duplicates.VERSION must
+    change so that stored ones are recomputed)."""
+    import hashlib
+
+    from reader.core.index.duplicates import document_signature
+
+    text = "The Bank of England raised interest rates. İstanbul café STRASSE straße, don't "
+    blob = document_signature("Bank raises rates", text + "stop; ﬁnance 4.75%.")
+    assert hashlib.sha256(blob).hexdigest() == (
+        "4f74a146028be3a245cfccee67cb9139d01b39190c46f0a4ba757afafb0591d3"
+    )

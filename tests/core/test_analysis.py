@@ -91,3 +91,12 @@ def test_wanted_tokens_are_the_text_tokens_wanted(text: str, data: st.DataObject
     assert wanted_tokens(text, wanted) == [t for t in tokens if t.text in wanted]
     # The second time from the cache of words seen: the same.
     assert wanted_tokens(text, wanted) == [t for t in tokens if t.text in wanted]
+
+
+@given(TEXTS)
+def test_terms_are_the_tokens_terms(text: str) -> None:
+    from reader.core.index.analysis import name_terms, text_terms
+
+    for _ in range(2):  # the second time from the caches of words seen: the same
+        assert text_terms(text) == [t.text for t in text_tokens(text)]
+        assert name_terms(text) == [t.text for t in name_tokens(text)]

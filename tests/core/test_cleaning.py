@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.corpus.furniture import Furniture, furniture_counts, text_hashes, threshold
@@ -315,3 +315,19 @@ def test_a_numbered_title_in_every_document_stays_the_title() -> None:
     parsed = parse_text(texts[12], furniture=furniture.reason)
     assert parsed.meta.title == "Article number 12"
     assert parsed.text == "The body of article 12 mentions Kyiv."
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(["a", "b", ".", "..", "/", "//", "./", "x.md", " ", "é", ""]), max_size=8
+    ).map("".join)
+)
+def test_folder_of_is_the_paths_parent(rel: str) -> None:
+    """The string fast path gives what PurePosixPath's parent gives, for any relative path."""
+    from pathlib import PurePosixPath
+
+    from reader.core.corpus.furniture import folder_of
+
+    parent = str(PurePosixPath(rel).parent)
+    assert folder_of(rel) == ("" if parent == "." else parent)

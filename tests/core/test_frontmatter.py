@@ -180,3 +180,12 @@ def test_escape_sequences_built_by_yaml_escapes_are_removed() -> None:
     dumped = repr(parsed.meta)
     assert parsed.meta.title == "Red"
     assert "\x1b" not in dumped and "\x07" not in dumped and "\x9b" not in dumped
+
+
+@pytest.mark.parametrize("block", ["!!int", "!!float ", "a: 1\n!!int"])
+def test_yaml_the_constructor_chokes_on_is_a_warning(block: str) -> None:
+    """PyYAML's constructor raises IndexError on an empty tagged scalar: the file is still
+    read, with the front matter ignored and said so."""
+    parsed = parse_text(f"---\n{block}\n---\nHeuristic Title\n\nBody text.\n")
+    assert parsed.meta.title == "Heuristic Title"
+    assert len(parsed.warnings) == 1 and parsed.warnings[0].startswith("front matter ignored")

@@ -114,6 +114,38 @@ def wanted_tokens(text: str, wanted: Container[str]) -> list[Token]:
     return found
 
 
+def text_terms(text: str) -> list[str]:
+    """The terms of :func:`text_tokens` over ``text``, in order, without their positions and
+    offsets: what an index of the text needs (its positions follow one another, as the
+    stop filter renumbers them), from C-level passes over the words and one dict look-up
+    per word instead of a Python step per token."""
+    pattern, stops, minsize, fold = _text_chain()
+    words = pattern.findall(text)  # the pattern has no group: the words themselves
+    if len(_TERMS) > _TERMS_MAX:
+        _TERMS.clear()
+    terms = _TERMS
+    for raw in set(words).difference(terms):
+        word = raw.lower()
+        terms[raw] = None if len(word) < minsize or word in stops else fold(word)
+    return [term for term in map(terms.__getitem__, words) if term is not None]
+
+
+# Each word as written -> its name term (lowercased, accents folded), for name_terms.
+_NAMES: dict[str, str] = {}
+
+
+def name_terms(text: str) -> list[str]:
+    """The terms of :func:`name_tokens` over ``text``, in order (see :func:`text_terms`)."""
+    pattern, _, _, fold = _name_chain()
+    words = pattern.findall(text)
+    if len(_NAMES) > _TERMS_MAX:
+        _NAMES.clear()
+    names = _NAMES
+    for raw in set(words).difference(names):
+        names[raw] = fold(raw.lower())
+    return list(map(names.__getitem__, words))
+
+
 def name_tokens(text: str) -> list[Token]:
     """``schema.name_analyzer`` over ``text`` (positions and character offsets)."""
     pattern, _, _, fold = _name_chain()

@@ -58,10 +58,15 @@ def cleaning_row(
     """The catalog row for a document just cleaned from ``text`` (its decoded file), given
     its packed line hashes if the plan read them and its folder's furniture: what an
     ingest worker, which has no plan, is sent."""
-    hashes = unpack_hashes(packed) if packed is not None else text_hashes(normalise(text))
+    if packed is None:
+        hashes = text_hashes(normalise(text))
+        packed = pack(hashes)
+    elif furniture is not None:
+        hashes = unpack_hashes(packed)
+    # ``packed`` (made by pack: sorted, distinct) is stored as it came, not repacked.
     signature = furniture.signature(hashes) if furniture is not None else {}
     spans = json.dumps([[r.start, r.end, r.reason] for r in removed], ensure_ascii=False)
-    return doc_id, folder_of(rel), pack(hashes), pack(signature), spans
+    return doc_id, folder_of(rel), packed, pack(signature), spans
 
 
 def file_hashes(source: SourceFile) -> frozenset[int] | None:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import struct
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -43,25 +42,37 @@ THRESHOLD = 0.5
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _EMPTY = (1 << 64) - 1
 _MASK = (1 << 64) - 1
+_SLOT_BITS = PERMUTATIONS.bit_length() - 1
+_SLOT = PERMUTATIONS - 1
+assert 1 << _SLOT_BITS == PERMUTATIONS  # a power of two: slot and rest are bit fields
 
 Signature = tuple[int, ...]
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     """The word ``size``-grams of ``text`` (case folded), as bytes ready to hash."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    if text.isascii():  # casefold is lower there, and lowering first keeps the words
+        words = _WORD.findall(text.lower())
+    else:
+        # Folded all at once: no word folds to white space, so the split gives them back.
+        words = " ".join(_WORD.findall(text)).casefold().split(" ")
+        if words == [""]:
+            words = []
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
+    if size == 3:  # the signature's: one format per shingle rather than a slice and a join
+        triples = zip(words, words[1:], words[2:], strict=False)  # shorter and shorter lists
+        return {f"{a} {b} {c}".encode() for a, b, c in triples}
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
 def signature(text: str) -> Signature:
     """The MinHash signature of ``text`` (:data:`PERMUTATIONS` values; see the module doc)."""
     bins = [_EMPTY] * PERMUTATIONS
-    for shingle in shingles(text):
-        (value,) = struct.unpack("<Q", hashlib.blake2b(shingle, digest_size=8).digest())
-        slot = value % PERMUTATIONS
-        rest = value // PERMUTATIONS
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    for value in [from_bytes(blake2b(s, digest_size=8).digest(), "little") for s in shingles(text)]:
+        slot = value & _SLOT  # value % PERMUTATIONS, a power of two
+        rest = value >> _SLOT_BITS  # value // PERMUTATIONS
         if rest < bins[slot]:
             bins[slot] = rest
     return _densify(bins)

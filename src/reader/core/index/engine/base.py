@@ -50,8 +50,9 @@ class IndexedDoc:
     date: str | None  # ISO date or datetime
     entity_terms: dict[str, str]  # entity field -> names, one per line
     # Fields analysed ahead by an ingest worker (engine.analyse), for an engine that takes
-    # them so: field -> (term, position, start, end). None: the engine analyses them.
-    tokens: dict[str, list[tuple[str, int, int, int]]] | None = None
+    # them so: field -> what that engine makes of them (Tantivy: the terms joined by spaces,
+    # or (term, position, start, end) tuples). None: the engine analyses them.
+    tokens: dict[str, str | list[tuple[str, int, int, int]]] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,20 @@
 """The Tantivy engine (Rust, PyPI ``tantivy``): for archives, where Whoosh is too slow.
 
 Same fields as Whoosh (:mod:`reader.core.index.schema`), and the same terms: text is analysed by
-the shared Whoosh analyzers and handed to Tantivy pre-tokenized, so stems, accent folding, stop
-words and positions are identical in both engines, and the parsed query tree (whose terms are
-analysed the same way) is translated node by node (:func:`translate`). Tantivy's own query
-parser is never used (``term~1`` there is not fuzzy, and its syntax is not the users').
+the shared Whoosh analyzers (:mod:`reader.core.index.analysis`) and handed to Tantivy as its
+terms joined by spaces, which Tantivy's ``whitespace`` tokenizer splits again (no lowercasing, no
+length limit), so stems, accent folding, stop words and positions are identical in both
+engines, and the parsed query tree (whose terms are analysed the same way) is translated node by
+node (:func:`translate`). Tantivy's own query parser is never used (``term~1`` there is not
+fuzzy, and its syntax is not the users').
+
+Why a joined string rather than Tantivy's pre-tokenized text: the terms' positions follow one
+another (the stop filter renumbers them), so the string carries all an index needs, it is one
+object to pickle from an ingest worker instead of a tuple per word, and the writer's process
+(the ingest's serial part) hands it to Rust in one call instead of building a Python token
+object per word. Only what a space-joined string cannot carry goes pre-tokenized: tags (Whoosh's
+keyword analyzer keeps the spaces inside a tag) and, defensively, a field one of whose terms
+would not split back alone (:func:`_field_value`).
 
 Wildcard, fuzzy and range terms are expanded to the index's words through
 :class:`_Lexicon` (Tantivy's term dictionary, read by prefix) with the same limits as Whoosh, so
@@ -43,7 +53,7 @@ if TYPE_CHECKING:
     import tantivy
 
 # Bump when the fields or how they are filled change: an index of another format is rebuilt.
-FORMAT = 1
+FORMAT = 2  # 2: text fields are space-joined terms split by the whitespace tokenizer
 HEAP_BYTES = 128_000_000  # the writer's indexing memory, split over its threads
 MAX_PHRASE_VARIANTS = 256  # see _phrase
 _TEXT_FIELDS = ("title", "body", "authors", "source", "tags", "person", "org", "place", "entity")
@@ -61,8 +71,9 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     builder.add_text_field("path", tokenizer_name="raw")
     for name in _TEXT_FIELDS:
-        # Filled pre-tokenized: the tokenizer named here is never run at indexing.
-        builder.add_text_field(name, tokenizer_name="raw")
+        # Filled with analysed terms joined by spaces (tags: pre-tokenized, which skips the
+        # tokenizer): Tantivy's "whitespace" only splits them again, on ASCII white space.
+        builder.add_text_field(name, tokenizer_name="raw" if name == "tags" else "whitespace")
     builder.add_date_field("date", indexed=True, fast=True)
     return builder.build()
 
@@ -79,14 +90,38 @@ def _analysed(field: str, text: str) -> list[tuple[str, int, int, int]]:
     from reader.core.index.analysis import name_tokens, text_tokens
 
     if field in ("title", "body"):
-        return list(text_tokens(text))
+        return [(t[0], t[1], t[2], t[3]) for t in text_tokens(text)]
     if field != "tags":
-        return list(name_tokens(text))
+        return [(t[0], t[1], t[2], t[3]) for t in name_tokens(text)]
     analyzer = _whoosh_schema()[field].analyzer
     return [
         (t.text, t.pos, t.startchar or 0, t.endchar or 0)
         for t in analyzer(text, positions=True, chars=True, mode="index")
     ]
+
+
+def _terms(field: str, text: str) -> list[str]:
+    """The terms of :func:`_analysed`, in order, without positions and offsets."""
+    from reader.core.index.analysis import name_terms, text_terms
+
+    if field in ("title", "body"):
+        return text_terms(text)
+    if field != "tags":
+        return name_terms(text)
+    return [token[0] for token in _analysed(field, text)]
+
+
+def _field_value(field: str, text: str) -> str | list[tuple[str, int, int, int]]:
+    """What field ``field`` of ``text`` is indexed from: its terms joined by spaces, or its
+    tokens when the joined string would not split back into the same terms (tags, whose
+    terms may hold spaces; a term that were empty or held white space)."""
+    if field != "tags":
+        terms = _terms(field, text)
+        joined = " ".join(terms)
+        # str.split's white space holds every character the whitespace tokenizer splits on.
+        if joined.split() == terms:
+            return joined
+    return _analysed(field, text)
 
 
 def _values(doc: IndexedDoc) -> dict[str, str]:
@@ -101,14 +136,10 @@ def _values(doc: IndexedDoc) -> dict[str, str]:
 
 
 def with_tokens(doc: IndexedDoc) -> IndexedDoc:
-    """``doc`` with its fields analysed (plain tuples, picklable): most of the cost of
-    adding it, done in an ingest worker rather than beside the writer."""
-    # Plain tuples: a named tuple pickles with its class and unpickles through it, slower.
-    tokens = {
-        name: [(t[0], t[1], t[2], t[3]) for t in _analysed(name, value)]
-        for name, value in _values(doc).items()
-        if value
-    }
+    """``doc`` with its fields analysed (:func:`_field_value`: strings, or plain tuples;
+    picklable): most of the cost of adding it, done in an ingest worker rather than beside
+    the writer."""
+    tokens = {name: _field_value(name, value) for name, value in _values(doc).items() if value}
     return dataclasses.replace(doc, tokens=tokens)
 
 
@@ -121,7 +152,10 @@ def _document(doc: IndexedDoc) -> Any:
     ready = doc.tokens
     for name, value in _values(doc).items():
         if value:
-            analysed = ready[name] if ready is not None else _analysed(name, value)
+            analysed = ready[name] if ready is not None else _field_value(name, value)
+            if isinstance(analysed, str):
+                document.add_text(name, analysed)  # terms, which the tokenizer splits
+                continue
             # The text itself is not stored (the catalog has it): only its tokens matter.
             document.add_pre_tokenized_text(
                 name,
@@ -339,7 +373,7 @@ class TantivyEngine(SearchEngine):
         """Whoosh's ``key_terms_from_text`` (the Bo1 model, normalised), with the number of
         documents holding a term standing in for its collection frequency, which Tantivy does
         not give."""
-        weights = Counter(token[0] for token in _analysed(field, text))
+        weights = Counter(_terms(field, text))
         if not weights:
             return []
         searcher = self._current()
