@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from reader.core.entities.lexicon import CONNECTORS
-from reader.core.entities.spans import Span, _and_split
+from reader.core.entities.spans import Span, and_split
 
 # "Ohio-based", "NATO-backed", "Kurdish-controlled": a name, a hyphen, a lower-case
 # word of four letters or more, or a short participle ("Communist-led"); "Blu-ray"
@@ -42,7 +42,7 @@ def split_after_modifier(text: str, span: Span) -> list[Span]:
     parts = [head]
     # The run was cut at "and" as a whole ("Ohio-based KeyCorp and Banc One Corp."
     # stayed one); its part after the modifier is cut on its own.
-    rest = list(_and_split(words[i + 1 :]))
+    rest = list(and_split(words[i + 1 :]))
     for k, part in enumerate(rest):
         start, end = part[0][0], part[-1][1]
         last = k == len(rest) - 1

@@ -204,7 +204,7 @@ def find_spans(
                 yield _with_context(text, tokens, shouting, bare)
             continue
         for chunk in _prefixed(text, tokens, shouting):
-            for part in _and_split(chunk):
+            for part in and_split(chunk):
                 yield _with_context(text, part, shouting, bare)
 
 
@@ -259,7 +259,7 @@ def _split(
         yield chunk
 
 
-def _and_split(chunk: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
+def and_split(chunk: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
     """ "Security and Defense Council" stays whole; "Zelensky and Umerov" does not."""
     if len(chunk) < 3 or "and" not in (t[2] for t in chunk):
         yield chunk
@@ -310,7 +310,7 @@ def _joins(
             return False  # "Dow Chemical Co of the United States": the suffix ends it
         return left[-1] in _JOINING_OF or left[0] in ORG_STARTS
     if first == "and":
-        return True  # kept only if the run ends in an organisation word; see _and_split
+        return True  # kept only if the run ends in an organisation word; see and_split
     if first == "for":
         return any(w in ORG_HEADS or w in ORG_STARTS for w in left)
     if first == "the":
