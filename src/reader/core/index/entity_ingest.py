@@ -162,10 +162,35 @@ def extract_for_index(text: str) -> Extracted:
     return encode_entities(entities), fields
 
 
-def _load_extractor() -> None:
+def _start_worker(parent: int) -> None:
+    """A worker's start: watch its parent, load the extractor."""
+    _exit_with(parent)
     from reader.core.entities import default_extractor
 
     default_extractor().load()
+
+
+# How often a worker looks whether the update that started it is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker soon after ``parent`` is gone.
+
+    A worker holds both ends of the pool's task pipe, so it never reads end-of-file
+    when the update that started it is killed (``kill``, a closed terminal, the OOM
+    killer): without this it would wait for work forever, one idle process per core
+    with the extractor loaded, after every interrupted update.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # the results have nobody to go to; nothing of ours to flush
+
+    threading.Thread(target=watch, name="reader-parent-watch", daemon=True).start()
 
 
 class ExtractionPool:
@@ -194,7 +219,8 @@ class ExtractionPool:
                 self._executor = ProcessPoolExecutor(
                     max_workers=min(cores, 4),
                     mp_context=multiprocessing.get_context(method),
-                    initializer=_load_extractor,
+                    initializer=_start_worker,
+                    initargs=(os.getpid(),),
                 )
             except (OSError, ValueError, NotImplementedError):
                 self._executor = None
