@@ -278,15 +278,21 @@ class Catalog:
 
     def each_signature(self, page: int = 1000) -> Iterator[tuple[str, bytes]]:
         """:meth:`signatures` a page at a time, in the same order."""
+        for row in self._paged("SELECT id, signature FROM minhash", page):
+            yield str(row[0]), bytes(row[1])
+
+    def _paged(self, sql: str, page: int) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` a page at a time, the lock held only while a page is
+        fetched (other threads' statements go on between pages)."""
         with self._guard:
-            cursor = self._db.execute("SELECT id, signature FROM minhash")
+            cursor = self._db.execute(sql)
         try:
             while True:
                 with self._guard:
                     rows = cursor.fetchmany(page)
                 if not rows:
                     return
-                yield from ((str(r[0]), bytes(r[1])) for r in rows)
+                yield from rows
         finally:
             cursor.close()
 
@@ -415,17 +421,8 @@ class Catalog:
     def each_entity_data(self, page: int = 500) -> Iterator[tuple[str, str]]:
         """:meth:`all_entity_data` a page at a time, never the whole corpus's JSON at once
         (a few kilobytes an article: hundreds of megabytes for an archive)."""
-        with self._guard:
-            cursor = self._db.execute("SELECT id, data FROM entities ORDER BY id")
-        try:
-            while True:
-                with self._guard:
-                    rows = cursor.fetchmany(page)
-                if not rows:
-                    return
-                yield from ((str(r[0]), str(r[1])) for r in rows)
-        finally:
-            cursor.close()
+        for row in self._paged("SELECT id, data FROM entities ORDER BY id", page):
+            yield str(row[0]), str(row[1])
 
     @_guarded
     def entities_stale(self) -> bool:
