@@ -10,21 +10,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.compare.test_compare_reuse import A, B  # the reworded pair those tests use
 
 from reader.core.compare import DocumentFrequencies, compare_texts, split_sentences, terms
 from reader.core.compare.align import _sentence_keys, claim_weights
-
-A = (
-    "The central bank raised interest rates to 4.75% on Thursday. "
-    "Officials in Paris said the talks would resume next week. "
-    "The company plans to cut 1,200 jobs at its Detroit plant by March."
-)
-B = (
-    "Analysts expect a slow spring. "
-    "By March the firm intends to shed 1,200 posts at the Detroit factory, it announced. "
-    "Rates were lifted to 4.75% by the central bank on Thursday. "
-    "Tourists in Paris enjoyed the museums last week."
-)
 
 
 def keys(text: str) -> list[dict[str, str]]:
