@@ -143,6 +143,16 @@ QUERIES: dict[str, set[str]] = {
     "title:election^3 OR voters": {"election", "elections"},
     "kyiv": {"elections"},
     "path:x": set(),
+    # Entity names with other parts: the corpus entity's articles, combined as any part.
+    "person:blair AND economy": {"rates"},
+    "person:blair AND NOT economy": {"election"},
+    "NOT person:blair": {"football", "markets", "elections", "tech"},
+    "rates AND NOT person:blair": {"markets", "tech"},
+    "(person:blair OR place:kyiv) AND voters": {"election", "elections"},
+    'org:"bank of england" AND person:blair': {"rates"},
+    "entity:chelsea AND title:league": {"football"},
+    "person:blair^2 OR person:blair": {"rates", "election"},
+    "person:mourinho OR title:markets": {"football", "markets"},
 }
 
 
@@ -239,6 +249,43 @@ def test_names_joined_by_or_keep_their_spellings(
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_merged_and_blocked_names_combine_in_every_engine(
+    corpus: Path, tmp_path: Path, engine: str
+) -> None:
+    """The aliases file's merges and blocks apply to entity names inside larger queries,
+    whichever lookup answers them: the full corpus entities, or the name store a new
+    process reads."""
+    import shutil
+
+    from reader.core.entities.aliases import add_block, add_merge, aliases_path
+    from reader.core.index.name_filter import NameFilter
+
+    root = tmp_path / "copy"
+    shutil.copytree(corpus, root)
+    add_merge(aliases_path(root), "person:tony-blair", ["José Mourinho"])
+    add_block(aliases_path(root), "Kyiv")
+    expected = {
+        'person:"José Mourinho" AND economy': {"rates"},
+        'person:"Tony Blair" AND title:league': {"football"},
+        'place:kyiv OR person:"Tony Blair"': {"rates", "election", "football"},
+        "NOT place:kyiv": {"rates", "election", "football", "markets", "elections", "tech"},
+        "voters AND NOT place:kyiv": {"election", "elections"},
+        "place:kyiv AND voters": set(),
+    }
+    first = Library(root, tmp_path / "cache", engine=engine)
+    first.update()
+    assert {text: _names(first, text) for text in expected} == expected
+    first.close()
+    second = Library(root, tmp_path / "cache", engine=engine)
+    assert isinstance(second._lookup(), NameFilter)
+    assert {text: _names(second, text) for text in expected} == expected
+    second.corpus_entities()  # loaded: the full entities answer from now on
+    assert not isinstance(second._lookup(), NameFilter)
+    assert {text: _names(second, text) for text in expected} == expected
+    second.close()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_limits_and_mistakes_are_refused_alike(libraries: dict[str, Library], engine: str) -> None:
     for text in ('"unclosed', "nope:word", "word~3", "(a"):
         with pytest.raises(QueryError):
@@ -307,11 +354,14 @@ def test_similar_articles_in_every_engine(libraries: dict[str, Library]) -> None
 
 WORDS = ["rates", "bank", "election", "voters", "chelsea", "interest", "the", "fell", "kyiv"]
 FIELDS = ["", "title:", "body:", "source:", "tag:"]
+NAMES = ["person:blair", 'person:"tony blair"', "entity:chelsea", "place:kyiv", "org:nobody"]
 
 
 @st.composite
 def queries(draw: st.DrawFn) -> str:
     def leaf() -> str:
+        if draw(st.integers(0, 4)) == 0:
+            return draw(st.sampled_from(NAMES))  # a corpus entity's articles (or none)
         field = draw(st.sampled_from(FIELDS))
         word = draw(st.sampled_from(WORDS))
         suffix = draw(st.sampled_from(["", "", "*", "~1"]))

@@ -69,3 +69,36 @@ def test_an_entity_query_with_other_terms_still_goes_to_the_engine(library: Libr
     alone = library.search("person:Zaluzhnyi", limit=100)
     assert {hit.id for hit in both.hits} <= {hit.id for hit in alone.hits}
     assert both.total <= alone.total
+
+
+class _Lookup:
+    """A lookup naming one person with many articles."""
+
+    def __init__(self, ids: tuple[str, ...]) -> None:
+        self.ids = ids
+
+    def expand(self, term: str, field: str | None = None) -> list[str]:
+        return [term]
+
+    def documents(self, term: str, field: str) -> tuple[tuple[str, ...], list[str]] | None:
+        return (self.ids, [term]) if term.lower() == "blair" else None
+
+
+def test_a_name_is_one_leaf_holding_the_lookups_article_list() -> None:
+    """A common name has tens of thousands of articles in an archive: the parsed query
+    keeps the lookup's list as it is, in one leaf (a term per article cost more than
+    the rest of the search), and an Or or And around it keeps its spellings."""
+    from whoosh import query as wq
+
+    from reader.core.index.query import EntityMatch, parse_query
+
+    ids = tuple(f"2005/{n:06d}" for n in range(50_000))
+    for text in ("person:blair", "person:blair OR place:europe", "person:blair AND economy"):
+        parsed = parse_query(text, _Lookup(ids))
+        (match,) = [leaf for leaf in parsed.leaves() if isinstance(leaf, EntityMatch)]
+        assert match.ids is ids and match.spellings == ("blair",), text
+    twice = parse_query("person:blair OR person:blair", _Lookup(ids))
+    assert isinstance(twice, EntityMatch) and twice.ids is ids  # one, as Whoosh dedupes
+    boosted = parse_query("person:blair^2", _Lookup(ids))
+    assert isinstance(boosted, EntityMatch) and boosted.boost == 2 and boosted.ids is ids
+    assert isinstance(parse_query("NOT person:blair", _Lookup(ids)), wq.And)

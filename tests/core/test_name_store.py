@@ -222,3 +222,33 @@ def test_an_older_cache_gains_the_tables_on_write(seeds: Path) -> None:
     assert third._entities is None  # answered from the rows
     third.close()
     again.close()
+
+
+def test_stored_article_lists_are_read_sorted_and_distinct() -> None:
+    """The rows are written sorted (from the merge's lists): checked, and sorted only when
+    a row is not, so a query's article list is always sorted and distinct."""
+    assert name_filter._ordered(["a", "b", "c"]) == ("a", "b", "c")
+    assert name_filter._ordered(["b", "a", "b"]) == ("a", "b")
+    assert name_filter._ordered(["a", "a"]) == ("a",)
+    assert name_filter._ordered([]) == ()
+
+
+def test_a_name_searched_again_is_not_read_again(
+    seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process answering from the store keeps its lookups from search to search: a
+    name typed again (each keystroke of a longer query) is not decompressed again."""
+    lib = Library(seeds)
+    lib.update()
+    lib.close()
+    again = Library(seeds)
+    assert isinstance(again._lookup(), name_filter.NameFilter)
+    read: list[bytes] = []
+    unpack = name_filter._unpack
+    monkeypatch.setattr(name_filter, "_unpack", lambda blob: read.append(blob) or unpack(blob))
+    alone = again.search("person:Zaluzhnyi")
+    assert alone.total >= 2 and len(read) == 1
+    assert again.search("person:Zaluzhnyi AND army").total <= alone.total
+    assert again.search("person:Zaluzhnyi").total == alone.total
+    assert len(read) == 1
+    again.close()

@@ -97,8 +97,7 @@ class ArticleList(Sequence[str]):
         return self._ids[self.numbers[index]]
 
     def __iter__(self) -> Iterator[str]:
-        ids = self._ids
-        return (ids[n] for n in self.numbers)
+        return map(self._ids.__getitem__, self.numbers)  # no Python step per id
 
     def __contains__(self, value: object) -> bool:
         if not isinstance(value, str):

@@ -224,22 +224,23 @@ class CorpusEntities:
     def expand(self, term: str, field: str | None = None) -> list[str]:
         return self._alias_index().expand(term, field)
 
-    def documents(self, term: str, field: str) -> tuple[list[str], list[str]] | None:
+    def documents(self, term: str, field: str) -> tuple[tuple[str, ...], list[str]] | None:
         from reader.core.index.query import useful_spellings
 
         kind = None if field == "entity" else field
         found = self._alias_index().entities(term, kind)
         if found:
             named = [e for e in found if isinstance(e, CorpusEntity)]
+            docs: tuple[str, ...]
             if len(named) == 1 and isinstance(named[0].documents, ArticleList):
-                docs = list(named[0].documents)  # sorted and distinct already
+                docs = tuple(named[0].documents)  # sorted and distinct already
             else:
-                docs = sorted({d for e in named for d in e.documents})
+                docs = tuple(sorted({d for e in named for d in e.documents}))
             spellings = [s for e in found for s in (e.name, *e.aliases)]
             return docs, [term, *useful_spellings(term, spellings)]
         key = fold(term)
         if key in self._hidden.get(field, ()):
-            return [], []
+            return (), []
         if key in self._hidden_words.get(field, ()) and " " not in key:
             # A word of a blocked or retyped name ("Umerov" of a blocked "Rustem
             # Umerov"): the index would still find it, so answer from the entities.
@@ -250,5 +251,5 @@ class CorpusEntities:
                 and e.type in NAMED_TYPES
                 and any(key in fold(s).split() for s in (e.name, *e.aliases))
             ]
-            return sorted({d for e in live for d in e.documents}), [term]
+            return tuple(sorted({d for e in live for d in e.documents})), [term]
         return None

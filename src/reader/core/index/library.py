@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from reader.core.index.engine.base import SearchEngine
     from reader.core.index.entity_view import CorpusEntities
     from reader.core.index.indexer import BATCH, ProgressCallback, UpdateReport
+    from reader.core.index.name_filter import NameFilter
     from reader.core.index.query import EntityLookup
 
 __all__ = [
@@ -139,6 +140,9 @@ class Library(Repairs):
         self._entities: CorpusEntities | None = None
         # What _entities was made from (merge version, aliases file stat): name_filter.
         self._entities_from: tuple[str, tuple[int, int] | None] | None = None
+        # The name store's lookups, kept from search to search while made from the same
+        # merge and aliases file (it keeps the article lists it read): _lookup.
+        self._names: tuple[object, Catalog, NameFilter] | None = None
         self.problems: list[str] = []  # repairs made on open, for the caller to show
         self.aliases_warning: str | None = None  # the aliases file could not be used
         self.aliases_problems: list[str] = []  # all of its problems, one line each
@@ -593,21 +597,22 @@ class Library(Repairs):
         20,000 articles with Tantivy, against well under 1 ms for a word) to score them
         all alike. Same articles, total and marks; listed by id (both engines score them
         all alike and return them in index order)."""
-        ids = list(dict.fromkeys(child.text for child in named.subqueries))
+        ids = named.ids  # sorted and distinct
         matcher = self.read_engine(lambda engine: engine.matcher(named))
         score = float(getattr(named, "boost", 1.0) or 1.0)
         hits: list[Hit] = []
-        total = 0
+        gone = 0
         for doc_id in ids:
             # Checked one by one only while the page fills; the rest are counted as the
             # merge lists them (it is made from the catalog at each update).
-            if len(hits) < limit:
-                summary = self.catalog.summary(doc_id)
-                if summary is None:
-                    continue  # gone since the merge was made: not shown, not counted
-                hits.append(Hit(doc_id, summary, score, detailed=False))
-            total += 1
-        results = SearchResults(text, total, tuple(hits), matcher)
+            if len(hits) >= limit:
+                break
+            summary = self.catalog.summary(doc_id)
+            if summary is None:
+                gone += 1  # gone since the merge was made: not shown, not counted
+                continue
+            hits.append(Hit(doc_id, summary, score, detailed=False))
+        results = SearchResults(text, len(ids) - gone, tuple(hits), matcher)
         return self.add_detail(results, len(hits) if detail is None else detail)
 
     @repairing
@@ -689,8 +694,12 @@ class Library(Repairs):
                 version = self.catalog.corpus_entities_version()
                 if version is not None:
                     made_from = (version, aliases_stat(self.root))
+                    kept = self._names
+                    if kept is not None and kept[0] == made_from and kept[1] is self.catalog:
+                        return kept[2]
                     found = NameFilter.load(self.catalog, made_from, self._corpus)
                     if found is not None:
+                        self._names = (made_from, self.catalog, found)
                         return found
                     state = self._corpus()
                     self._keep_name_keys(state)

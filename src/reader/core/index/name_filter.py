@@ -23,12 +23,14 @@ store, and an older program ignores them.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
+import operator
 import os
 import sqlite3
 import zlib
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +52,9 @@ OLD_META_KEY = "entity_name_keys"
 ALIASES_FILE = "aliases.yaml"  # reader.core.entities.aliases.FILE_NAME (not imported: YAML)
 
 Stamp = tuple[str, tuple[int, int] | None]  # corpus merge version, aliases (mtime, size)
+# Article ids a NameFilter keeps decoded (a few megabytes; the commonest name of an
+# archive of 200,000 articles has about 45,000).
+_ARTICLES_HELD = 100_000
 
 # n: the entity's place in the applied list (AliasIndex's order); spellings: JSON of
 # [name, *aliases] as they are; docs: zlib of its article ids, one a line. Key rows keep
@@ -89,6 +94,14 @@ def _pack(ids: Iterable[str]) -> bytes:
 def _unpack(blob: bytes) -> list[str]:
     text = zlib.decompress(blob).decode("utf-8")
     return text.split("\n") if text else []
+
+
+def _ordered(ids: list[str]) -> tuple[str, ...]:
+    """``ids`` sorted and distinct, as a query's article list must be: the stored lists
+    are (they are written from the merge's), checked in one pass rather than sorted."""
+    if all(map(operator.lt, ids, itertools.islice(ids, 1, None))):
+        return tuple(ids)
+    return tuple(sorted(set(ids)))
 
 
 def _numbered(state: CorpusEntities) -> Iterator[tuple[int, CorpusEntity, bool]]:
@@ -197,6 +210,10 @@ class NameFilter:
         self._catalog = catalog
         self._full = full
         self._entities: dict[int, _Entity] = {}
+        # The article lists last read, by entity number, most recent last: a name typed
+        # again (each keystroke of "person:blair AND e...") is not decompressed again.
+        self._articles: OrderedDict[int, tuple[str, ...]] = OrderedDict()
+        self._articles_held = 0
 
     @classmethod
     def load(
@@ -281,28 +298,44 @@ class NameFilter:
             out.update(dict.fromkeys(entity.distinct()))
         return list(out)
 
-    def documents(self, term: str, field: str) -> tuple[list[str], list[str]] | None:
+    def documents(self, term: str, field: str) -> tuple[Sequence[str], list[str]] | None:
         try:
             return self._documents(term, field)
         except sqlite3.Error:
             return self._full().documents(term, field)
 
-    def _documents(self, term: str, field: str) -> tuple[list[str], list[str]] | None:
+    def _documents(self, term: str, field: str) -> tuple[tuple[str, ...], list[str]] | None:
         """``CorpusEntities.documents`` over the stored rows."""
         from reader.core.index.query import useful_spellings
 
         found = self._find(term, None if field == "entity" else field)
         if found:
-            docs = sorted({d for e in found for d in _unpack(e.docs)})
+            if len(found) == 1:
+                docs = self._articles_of(found[0])
+            else:
+                docs = tuple(sorted({d for e in found for d in self._articles_of(e)}))
             spellings = [s for e in found for s in e.spellings]
             return docs, [term, *useful_spellings(term, spellings)]
         key = fold(term)
         rows = self._query("SELECT docs FROM name_hidden WHERE field=? AND key=?", (field, key))
         if any(docs is None for (docs,) in rows):
-            return [], []
+            return (), []
         if rows and " " not in key:
-            return _unpack(rows[0][0]), [term]
+            return _ordered(_unpack(rows[0][0])), [term]
         return None
+
+    def _articles_of(self, entity: _Entity) -> tuple[str, ...]:
+        """The articles of a stored entity, sorted and distinct (kept for a while)."""
+        kept = self._articles.get(entity.n)
+        if kept is not None:
+            self._articles.move_to_end(entity.n)
+            return kept
+        ids = _ordered(_unpack(entity.docs))
+        self._articles[entity.n] = ids
+        self._articles_held += len(ids)
+        while self._articles_held > _ARTICLES_HELD and len(self._articles) > 1:
+            self._articles_held -= len(self._articles.popitem(last=False)[1])
+        return ids
 
 
 def _spelt_like(words: list[str], entity: _Entity) -> bool:

@@ -11,6 +11,7 @@ Names the corpus does not know go to the index's entity fields as they are.
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -65,22 +66,73 @@ _NO_DOCUMENT = "\x00none"  # an id no document has: "match nothing" that stays a
 _EXPANDED_FIELDS = ("title", "body")
 
 
-class EntityMatch(query.Or):  # type: ignore[misc]
+class EntityMatch(query.Query):  # type: ignore[misc]
     """The articles of the corpus entities a field query named, remembering the
-    spellings so hits in the text can be highlighted."""
+    spellings so hits in the text can be highlighted.
 
-    def __init__(self, subqueries: Any, boost: float = 1.0, spellings: tuple[str, ...] = ()):
-        super().__init__(subqueries, boost=boost)
-        self.spellings = spellings
+    One leaf holding the article ids (sorted, distinct), not an Or of an id term per
+    article: a common name has thousands of articles at 20,000 (tens of thousands at
+    200,000), and a term object each, hashed and copied as the parser normalises, cost
+    more than the rest of the search. Each engine looks the ids up its own way (Tantivy
+    as one term set; Whoosh, which serves small corpora, through the Or of id terms it
+    builds when it runs the query), and a bare name is answered from the ids without an
+    engine (``Library.search``). A leaf also keeps an Or around it (``person:blair OR
+    place:europe``) from taking the ids in as its own and losing the spellings.
+    """
+
+    fieldname = "id"
+
+    def __init__(
+        self, ids: Sequence[str], boost: float = 1.0, spellings: tuple[str, ...] = ()
+    ) -> None:
+        self.ids = tuple(ids)  # a tuple is taken as it is, not copied
+        self.boost = boost
+        self.spellings = tuple(spellings)
+        self._ids_query: query.Query | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is type(self)
+            and self.spellings == other.spellings
+            and self.boost == other.boost
+            and self.ids == other.ids
+        )
+
+    def __hash__(self) -> int:
+        # Equal matches hash alike without hashing every id.
+        ends = (self.ids[0], self.ids[-1]) if self.ids else ()
+        return hash((type(self).__name__, self.spellings, self.boost, len(self.ids), ends))
+
+    def __repr__(self) -> str:
+        return f"EntityMatch({list(self.spellings)!r}, {len(self.ids)} articles)"
+
+    def __str__(self) -> str:
+        return f"entity({', '.join(self.spellings)})"
+
+    def __copy__(self) -> EntityMatch:
+        return EntityMatch(self.ids, self.boost, self.spellings)  # the ids are shared
+
+    def __deepcopy__(self, memo: Any) -> EntityMatch:
+        return self.__copy__()  # Query.with_boost deep-copies; the ids never change
 
     def normalize(self) -> query.Query:
-        # Plain id terms need no normalising, and Or's would drop the spellings.
         return self
 
-    def apply(self, fn: Any) -> query.Query:
-        # Or's apply (behind accept) would drop the spellings too; and the id terms
-        # (hundreds for a common name) are nothing a query rewrite changes.
-        return self
+    def _id_query(self) -> query.Query:
+        """Whoosh's query for the ids: an Or of id terms, built once when first run."""
+        if self._ids_query is None or self._ids_query.boost != self.boost:
+            terms = [query.Term("id", doc_id) for doc_id in self.ids or (_NO_DOCUMENT,)]
+            self._ids_query = query.Or(terms, boost=self.boost)
+        return self._ids_query
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return int(self._id_query().estimate_size(ixreader))
+
+    def estimate_min_size(self, ixreader: Any) -> int:
+        return int(self._id_query().estimate_min_size(ixreader))
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        return self._id_query().matcher(searcher, context)
 
 
 class _EntityNode(syntax.SyntaxNode):  # type: ignore[misc]
@@ -88,7 +140,7 @@ class _EntityNode(syntax.SyntaxNode):  # type: ignore[misc]
 
     has_boost = True
 
-    def __init__(self, docs: list[str], spellings: list[str], boost: float) -> None:
+    def __init__(self, docs: Sequence[str], spellings: list[str], boost: float) -> None:
         self.docs = docs
         self.spellings = tuple(spellings)
         self.boost = boost
@@ -97,9 +149,7 @@ class _EntityNode(syntax.SyntaxNode):  # type: ignore[misc]
         return f"entity{list(self.spellings)!r}"
 
     def query(self, parser: Any) -> query.Query:
-        ids = self.docs or [_NO_DOCUMENT]
-        terms = [query.Term("id", doc_id) for doc_id in ids]
-        return EntityMatch(terms, boost=self.boost, spellings=self.spellings)
+        return EntityMatch(self.docs, boost=self.boost, spellings=self.spellings)
 
 
 def _is_word(node: Any) -> bool:
@@ -182,7 +232,7 @@ def parse_query(text: str, entities: EntityLookup | None = None) -> query.Query:
     lowered = FIELD_REF.sub(lambda m: m.group(0).lower(), text)
     token = _LOOKUP.set(entities)
     try:
-        parsed = _normalized(_parser().parse(lowered, normalize=False))
+        parsed = _parser().parse(lowered)
     except Exception as error:  # Whoosh raises bare ValueErrors and worse on odd input
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise QueryError(f"cannot read query: {message[:120]}") from None
@@ -194,54 +244,6 @@ def parse_query(text: str, entities: EntityLookup | None = None) -> query.Query:
         # "NOT x" alone means "everything except x", which Whoosh would match nothing for.
         parsed = query.And([query.Every(), parsed])
     return parsed.accept(_bounded)
-
-
-_HIDDEN = "\x00entity"  # the field of the stand-ins _normalized puts in an EntityMatch's place
-
-
-def _normalized(tree: query.Query) -> query.Query:
-    """``tree.normalize()`` with each :class:`EntityMatch` kept whole.
-
-    ``Or.normalize`` takes the children of any ``Or`` inside it as its own, and an
-    EntityMatch is one: ``person:blair OR place:europe`` became thousands of id terms
-    without the spellings to mark (and took 100 ms to hash them). Each is normalised as a
-    one-term stand-in instead (the same one for equal matches, so duplicates still go),
-    then put back with the boost normalising gave the stand-in.
-    """
-    hidden: dict[str, EntityMatch] = {}
-
-    def hide(node: query.Query) -> query.Query:
-        key = repr((node.spellings, [child.text for child in node.subqueries]))
-        hidden[key] = node
-        return query.Term(_HIDDEN, key, boost=node.boost)
-
-    def show(node: query.Query) -> query.Query:
-        match = hidden[node.text]
-        return EntityMatch(match.subqueries, boost=node.boost, spellings=match.spellings)
-
-    tree = _swapped(tree, lambda node: isinstance(node, EntityMatch), hide)
-    if not hidden:
-        return tree.normalize()
-    return _swapped(
-        tree.normalize(),
-        lambda node: getattr(node, "fieldname", None) == _HIDDEN and isinstance(node, query.Term),
-        show,
-    )
-
-
-def _swapped(node: Any, chosen: Any, swap: Any) -> Any:
-    """``node`` with ``swap`` applied to the nodes ``chosen`` picks, changed in place (a
-    rebuilt node could lose attributes such as an Or's ``scale``)."""
-    if chosen(node):
-        return swap(node)
-    children = getattr(node, "subqueries", None)
-    if isinstance(children, (list, tuple)):
-        node.subqueries = type(children)(_swapped(child, chosen, swap) for child in children)
-    for name in ("a", "b", "child", "query"):
-        child = getattr(node, name, None)
-        if isinstance(child, query.Query):
-            setattr(node, name, _swapped(child, chosen, swap))
-    return node
 
 
 def _bounded(node: query.Query) -> query.Query:

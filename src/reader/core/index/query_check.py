@@ -9,6 +9,7 @@ Tantivy index checks and parses ``economy`` without loading Whoosh at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from reader.core.index.schema import ENTITY_FIELDS, FIELD_ALIASES, QUERY_FIELDS
@@ -44,10 +45,10 @@ class EntityLookup(Protocol):
     def expand(self, term: str, field: str | None = None) -> list[str]:
         """``term`` first, then the other spellings of the entities it names."""
 
-    def documents(self, term: str, field: str) -> tuple[list[str], list[str]] | None:
-        """Articles and spellings of the ``field``-typed entities ``term`` names;
-        ``None`` when it names none (the index decides), empty lists when it names
-        only blocked ones."""
+    def documents(self, term: str, field: str) -> tuple[Sequence[str], list[str]] | None:
+        """Articles (ids, sorted and distinct) and spellings of the ``field``-typed
+        entities ``term`` names; ``None`` when it names none (the index decides), empty
+        when it names only blocked ones."""
 
 
 def useful_spellings(term: str, spellings: list[str]) -> list[str]:

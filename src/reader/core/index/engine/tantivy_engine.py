@@ -510,8 +510,9 @@ def translate(node: Any, schema: Any) -> Any:
     if isinstance(node, wq.Every):
         return _boosted(Q.all_query(), boost)
     if isinstance(node, EntityMatch):
-        ids = [child.text for child in node.subqueries]
-        return _boosted(Q.term_set_query(schema, "id", ids), boost)
+        if not node.ids:
+            return Q.empty_query()
+        return _boosted(Q.term_set_query(schema, "id", node.ids), boost)
     if isinstance(node, wq.Term):
         return _boosted(_term(node.fieldname, node.text, schema), boost)
     if isinstance(node, wq.Phrase):
