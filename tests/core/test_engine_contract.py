@@ -153,6 +153,7 @@ QUERIES: dict[str, set[str]] = {
     "entity:chelsea AND title:league": {"football"},
     "person:blair^2 OR person:blair": {"rates", "election"},
     "person:mourinho OR title:markets": {"football", "markets"},
+    "person:blair AND id:*": {"rates", "election"},  # "every id" beside it keeps the name
 }
 
 

@@ -80,8 +80,6 @@ class EntityMatch(query.Query):  # type: ignore[misc]
     place:europe``) from taking the ids in as its own and losing the spellings.
     """
 
-    fieldname = "id"
-
     def __init__(
         self, ids: Sequence[str], boost: float = 1.0, spellings: tuple[str, ...] = ()
     ) -> None:
@@ -114,6 +112,11 @@ class EntityMatch(query.Query):  # type: ignore[misc]
 
     def __deepcopy__(self, memo: Any) -> EntityMatch:
         return self.__copy__()  # Query.with_boost deep-copies; the ids never change
+
+    def field(self) -> None:
+        # Not a search of an index field: an And normalising with "id:*" beside it
+        # (everything in that field) would drop it as a search of that field.
+        return None
 
     def normalize(self) -> query.Query:
         return self
