@@ -9,6 +9,7 @@ whole-corpus proof (same entities on every BBC, CoNLL and re3d document) is
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -23,6 +24,12 @@ from reader.core.entities.consistency import (
     _at_least,
     _scores_at_least,
     _spells_surname,
+)
+from reader.core.entities.figures import (
+    _GUARDED,
+    _PATTERN,
+    digit_windows,
+    digit_windows_by_run,
 )
 from reader.core.entities.grouping import _Cluster, _person, _same_first, _surname
 from reader.core.entities.keys import fold, skeleton, spellings, variants
@@ -265,3 +272,37 @@ def test_people_grouped_by_surname_spellings_as_by_comparing_each(
             assert people.index(cluster) == _person_slow(slow, words)
         else:
             assert people.index(cluster) in candidates_slow
+
+
+# Digits (ASCII and others) apart by gaps around the merging distance (72 characters).
+_DIGIT_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(["1", "12", "1,200", "3.5", "٣", "1,", "2..3"]),
+        st.integers(min_value=0, max_value=90),
+        st.sampled_from(["a", " ", ",", ".", "\n", "é"]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join(d + c * n for d, n, c in parts))
+
+
+@settings(max_examples=400)
+@given(st.one_of(_DIGIT_TEXT, st.text(max_size=300)))
+def test_digit_windows_found_at_once_are_those_merged_run_by_run(text: str) -> None:
+    assert list(digit_windows(text)) == list(digit_windows_by_run(text))
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            "1 12 2004 1,200 3.5 $ £ € ¥ ₴ ₽ US$ HK$ C$ DM m bn million dollars yen "
+            "January Sept. Dec 30th early mid- late 1990s per cent % ٣ ٤٥ a the".split()
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_the_guarded_figure_pattern_finds_what_the_plain_one_finds(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[int, int, str | None]]:
+        return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+
+    assert found(_GUARDED) == found(_PATTERN)
