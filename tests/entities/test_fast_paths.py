@@ -9,6 +9,7 @@ whole-corpus proof (same entities on every BBC, CoNLL and re3d document) is
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -21,9 +22,11 @@ from reader.core.entities.consistency import (
     _SCORE,
     _SPORT,
     _SPORT_BY_LETTER,
+    _VERSUS,
     _at_least,
     _scores_at_least,
     _spells_surname,
+    _versus_at_least,
 )
 from reader.core.entities.figures import (
     _GUARDED,
@@ -306,3 +309,10 @@ def test_the_guarded_figure_pattern_finds_what_the_plain_one_finds(text: str) ->
         return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
 
     assert found(_GUARDED) == found(_PATTERN)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from(list(" v\n\tab\u00a0")), max_size=40), st.integers(1, 6))
+def test_versus_count_matches_the_pattern(text: str, count: int) -> None:
+    expected = len(list(itertools.islice(_VERSUS.finditer(text), count)))
+    assert _versus_at_least(text, count) == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 
 from reader.core.entities.lexicon import (
@@ -132,9 +133,17 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
         # the capitals test short unless there are 1.5 L words in capitals (U >= 0.6
         # (U + L)). ``lower`` counts only ASCII letters after a space, ``upper`` every
         # token in capitals: never more than L, never fewer than U.
-        lower = len(_LOWER_START.findall(content))
-        if lower and sum(map(str.isupper, content.split())) < 1.5 * lower:
-            continue
+        # The line is skipped when ``lower`` (at least 1) exceeds upper / 1.5: the
+        # matches are counted only up to floor(upper / 1.5) + 1, most often 1 (prose
+        # has no word in capitals), never all of them.
+        first = _LOWER_START.search(content)
+        if first is not None:
+            need = int(sum(map(str.isupper, content.split())) / 1.5)  # more matches
+            if (
+                not need
+                or len(list(islice(_LOWER_START.finditer(content, first.end()), need))) == need
+            ):
+                continue
         words = [w for w in content.split() if w[:1].isalpha()]
         count = len(words)
         if count < 2:
