@@ -28,6 +28,7 @@ from reader.core.entities.consistency import (
     _spells_surname,
     _versus_at_least,
 )
+from reader.core.entities.datelines import DATELINE
 from reader.core.entities.figures import (
     _GUARDED,
     _PATTERN,
@@ -37,11 +38,13 @@ from reader.core.entities.figures import (
 from reader.core.entities.grouping import _Cluster, _person, _same_first, _surname
 from reader.core.entities.keys import fold, skeleton, spellings, variants
 from reader.core.entities.model import Mention
+from reader.core.entities.results import RESULT, STANDING
 from reader.core.entities.spans import (
     _TOKEN,
     RUN,
     Span,
     find_spans,
+    line_matches,
     prev_word,
     runs,
     shouting_lines,
@@ -316,3 +319,20 @@ def test_the_guarded_figure_pattern_finds_what_the_plain_one_finds(text: str) ->
 def test_versus_count_matches_the_pattern(text: str, count: int) -> None:
     expected = len(list(itertools.islice(_VERSUS.finditer(text), count)))
     assert _versus_at_least(text, count) == expected
+
+
+_LINE_PIECES = st.sampled_from(
+    "MAHALA , Bosnia 1996-08-31 WASHINGTON (Reuters) - Nantes 0 Lens 1 (Gravelaine 24th) "
+    "Metz 2 Carlton 13.18 (96) 3 7 . March 3 KYIV Ukraine said the".split()
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(_LINE_PIECES, st.sampled_from([" ", "\t", "\n", "\n\n", ", "]))))
+def test_line_patterns_tried_per_line_find_what_finditer_finds(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(p + g for p, g in pieces)
+    for pattern in (DATELINE, RESULT, STANDING):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in line_matches(pattern, text)] == expected

@@ -58,12 +58,24 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         for word in span.words[1:] if span.initial else span.words:
             mid_caps[word[2].lower()] += 1
     classifier = Classifier(gaz, mid_caps)
-    spans = [part for span in spans for part in split_after_modifier(text, span)]
-    # A bare span is one word the classifier drops alone, and _split_inner keeps whole.
+    # (A span of one word, or in capitals, is what split_after_modifier would return.)
     spans = [
         part
         for span in spans
-        for part in ((span,) if span.bare else _split_inner(span, gaz, classifier))
+        for part in (
+            (span,) if len(span.words) < 2 or span.shouting else split_after_modifier(text, span)
+        )
+    ]
+    # A bare span is one word the classifier drops alone, and _split_inner keeps whole;
+    # so does it keep one plain word (most spans: _clean_words leaves it as it is).
+    spans = [
+        part
+        for span in spans
+        for part in (
+            (span,)
+            if span.bare or (len(span.words) == 1 and span.words[0][2].isalpha())
+            else _split_inner(span, gaz, classifier)
+        )
     ]
     typed = [
         t

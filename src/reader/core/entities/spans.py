@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 
 from reader.core.entities.lexicon import (
     CONNECTORS,
@@ -98,7 +98,7 @@ class Span:
 
     @property
     def text(self) -> str:
-        return " ".join(w[2] for w in self.words)
+        return " ".join([w[2] for w in self.words])
 
     @property
     def prev2(self) -> str:
@@ -161,6 +161,22 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
         ):
             found.append(line.span())
     return found
+
+
+def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)`` for a MULTILINE pattern that opens
+    with ``^`` and never crosses a line break: tried once per line start, where
+    ``finditer`` tries (and fails) at every character. A match ends on the line it
+    started on, so the next line start is past it, as ``finditer`` would go on."""
+    match, find = pattern.match, text.find
+    pos = 0
+    while True:
+        found = match(text, pos)
+        if found is not None:
+            yield found
+        pos = find("\n", pos) + 1
+        if not pos:
+            return
 
 
 def runs(text: str) -> Iterator[re.Match[str]]:
