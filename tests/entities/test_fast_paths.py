@@ -321,18 +321,37 @@ def test_versus_count_matches_the_pattern(text: str, count: int) -> None:
     assert _versus_at_least(text, count) == expected
 
 
-_LINE_PIECES = st.sampled_from(
-    "MAHALA , Bosnia 1996-08-31 WASHINGTON (Reuters) - Nantes 0 Lens 1 (Gravelaine 24th) "
-    "Metz 2 Carlton 13.18 (96) 3 7 . March 3 KYIV Ukraine said the".split()
+_LINES = st.sampled_from(
+    [
+        "MAHALA, Bosnia 1996-08-31",
+        "WASHINGTON (Reuters) - The",
+        "KYIV, Ukraine, March 3 (AP) - said",
+        "Nantes 0 Lens 1",
+        "Marseille 1 (Gravelaine 24th) Metz 2",
+        "Carlton 13.18 (96) Footscray 9.12 (66)",
+        "Lens 3 3 0 0 6 1 9",
+        "Mladost (L) 2 Radnicki (N) 1.",
+        "The Bank of England said on Monday.",
+        "",
+    ]
 )
 
 
 @settings(max_examples=400)
-@given(st.lists(st.tuples(_LINE_PIECES, st.sampled_from([" ", "\t", "\n", "\n\n", ", "]))))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", " ", "\t", "x "]),
+            _LINES,
+            st.sampled_from(["\n", "\n\n", " \n", " 2\n", " Lens 1\n"]),
+        ),
+        max_size=8,
+    )
+)
 def test_line_patterns_tried_per_line_find_what_finditer_finds(
-    pieces: list[tuple[str, str]],
+    lines: list[tuple[str, str, str]],
 ) -> None:
-    text = "".join(p + g for p, g in pieces)
+    text = "".join(a + b + c for a, b, c in lines)
     for pattern in (DATELINE, RESULT, STANDING):
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in line_matches(pattern, text)] == expected
