@@ -43,6 +43,7 @@ from reader.core.entities.spans import (
     _TOKEN,
     RUN,
     Span,
+    _run_tokens,
     find_spans,
     line_matches,
     prev_word,
@@ -355,3 +356,14 @@ def test_line_patterns_tried_per_line_find_what_finditer_finds(
     for pattern in (DATELINE, RESULT, STANDING):
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in line_matches(pattern, text)] == expected
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(_RUN_WORDS | _WORDS, _GLUE), max_size=14))
+def test_a_run_with_gaps_splits_into_the_tokens_it_would_give(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(w + g for w, g in pieces)
+    for match in RUN.finditer(text):
+        expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
+        assert _run_tokens(text, match) == expected

@@ -218,7 +218,7 @@ def find_spans(
             shouting = li < len(loud) and loud[li][0] <= match.start() < loud[li][1]
         run = match.group()
         if " " in run or "\t" in run or "\xa0" in run:
-            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
+            tokens = _run_tokens(text, match)
         else:
             # Only a gap puts a space in a run: this is one word, the token it would give.
             tokens = [(match.start(), match.end(), run)]
@@ -231,6 +231,21 @@ def find_spans(
         for chunk in _prefixed(text, tokens, shouting):
             for part in and_split(chunk):
                 yield _with_context(text, part, shouting, bare)
+
+
+def _run_tokens(text: str, match: re.Match[str]) -> list[tuple[int, int, str]]:
+    """What ``_TOKEN.finditer`` gives over a run with gaps: a run is words and
+    connectors (plain words or "&") with only blanks between them, so its tokens are
+    its pieces between blanks, found by ``split`` (each is found from where the last
+    ended: the blanks before it cannot hold its first character)."""
+    tokens = []
+    pos = match.start()
+    find = text.find
+    for piece in match.group().split():
+        pos = find(piece, pos)
+        tokens.append((pos, pos + len(piece), piece))
+        pos += len(piece)
+    return tokens
 
 
 def _prefixed(
