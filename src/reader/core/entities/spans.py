@@ -373,6 +373,14 @@ def prev_word(text: str, end: int) -> tuple[int, str] | None:
         token = text[cut + 1 : end - 1]
         if _RUN_WITH_WORD.fullmatch(token):
             return cut + 1, token
+    elif end >= 2 and text[end - 1] == ".":
+        # A word and its full stop ("Smith.", "U.S."): the stop is a run character,
+        # so the token after the last space, when it is all run characters with a
+        # letter or digit, is the word the pattern finds, up to the end.
+        cut = text.rfind(" ", 0, end)
+        token = text[cut + 1 : end]
+        if _RUN_WITH_WORD.fullmatch(token):
+            return cut + 1, token
     if end > 0 and text[end - 1] == "\n":
         end -= 1  # as ``$`` does, a final newline is looked past
     reverse = text[end - 1 :: -1] if end > 0 else ""
