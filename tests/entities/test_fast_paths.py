@@ -9,6 +9,8 @@ whole-corpus proof (same entities on every BBC, CoNLL and re3d document) is
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -20,18 +22,30 @@ from reader.core.entities.consistency import (
     _SCORE,
     _SPORT,
     _SPORT_BY_LETTER,
+    _VERSUS,
     _at_least,
     _scores_at_least,
     _spells_surname,
+    _versus_at_least,
+)
+from reader.core.entities.datelines import DATELINE
+from reader.core.entities.figures import (
+    _GUARDED,
+    _PATTERN,
+    digit_windows,
+    digit_windows_by_run,
 )
 from reader.core.entities.grouping import _Cluster, _person, _same_first, _surname
 from reader.core.entities.keys import fold, skeleton, spellings, variants
 from reader.core.entities.model import Mention
+from reader.core.entities.results import RESULT, STANDING
 from reader.core.entities.spans import (
     _TOKEN,
     RUN,
     Span,
+    _run_tokens,
     find_spans,
+    line_matches,
     prev_word,
     runs,
     shouting_lines,
@@ -265,3 +279,91 @@ def test_people_grouped_by_surname_spellings_as_by_comparing_each(
             assert people.index(cluster) == _person_slow(slow, words)
         else:
             assert people.index(cluster) in candidates_slow
+
+
+# Digits (ASCII and others) apart by gaps around the merging distance (72 characters).
+_DIGIT_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(["1", "12", "1,200", "3.5", "٣", "1,", "2..3"]),
+        st.integers(min_value=0, max_value=90),
+        st.sampled_from(["a", " ", ",", ".", "\n", "é"]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join(d + c * n for d, n, c in parts))
+
+
+@settings(max_examples=400)
+@given(st.one_of(_DIGIT_TEXT, st.text(max_size=300)))
+def test_digit_windows_found_at_once_are_those_merged_run_by_run(text: str) -> None:
+    assert list(digit_windows(text)) == list(digit_windows_by_run(text))
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            "1 12 2004 1,200 3.5 $ £ € ¥ ₴ ₽ US$ HK$ C$ DM m bn million dollars yen "
+            "January Sept. Dec 30th early mid- late 1990s per cent % ٣ ٤٥ a the".split()
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_the_guarded_figure_pattern_finds_what_the_plain_one_finds(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[int, int, str | None]]:
+        return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+
+    assert found(_GUARDED) == found(_PATTERN)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from(list(" v\n\tab\u00a0")), max_size=40), st.integers(1, 6))
+def test_versus_count_matches_the_pattern(text: str, count: int) -> None:
+    expected = len(list(itertools.islice(_VERSUS.finditer(text), count)))
+    assert _versus_at_least(text, count) == expected
+
+
+_LINES = st.sampled_from(
+    [
+        "MAHALA, Bosnia 1996-08-31",
+        "WASHINGTON (Reuters) - The",
+        "KYIV, Ukraine, March 3 (AP) - said",
+        "Nantes 0 Lens 1",
+        "Marseille 1 (Gravelaine 24th) Metz 2",
+        "Carlton 13.18 (96) Footscray 9.12 (66)",
+        "Lens 3 3 0 0 6 1 9",
+        "Mladost (L) 2 Radnicki (N) 1.",
+        "The Bank of England said on Monday.",
+        "",
+    ]
+)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", " ", "\t", "x "]),
+            _LINES,
+            st.sampled_from(["\n", "\n\n", " \n", " 2\n", " Lens 1\n"]),
+        ),
+        max_size=8,
+    )
+)
+def test_line_patterns_tried_per_line_find_what_finditer_finds(
+    lines: list[tuple[str, str, str]],
+) -> None:
+    text = "".join(a + b + c for a, b, c in lines)
+    for pattern in (DATELINE, RESULT, STANDING):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in line_matches(pattern, text)] == expected
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(_RUN_WORDS | _WORDS, _GLUE), max_size=14))
+def test_a_run_with_gaps_splits_into_the_tokens_it_would_give(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(w + g for w, g in pieces)
+    for match in RUN.finditer(text):
+        expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
+        assert _run_tokens(text, match) == expected

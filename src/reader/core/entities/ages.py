@@ -24,7 +24,7 @@ _AGE_BEFORE = re.compile(r"\b\d{1,2}-years?-old[ \t]+$")
 
 def aged(span: Span) -> bool:
     """Whether the words around ``span`` give it an age."""
-    if _AGE_AFTER.match(span.after):
+    if "," in span.after and _AGE_AFTER.match(span.after):  # (the age is in commas)
         return True
     if not span.prev.endswith("-old"):
         return False  # most spans: no need to look at the text before

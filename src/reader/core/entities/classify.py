@@ -77,7 +77,7 @@ class Typed:
         # words (the rules replace ``words``, never edit the list in place).
         words = self.words
         if words is not self._name_of:
-            self._name = " ".join(w[2] for w in words)
+            self._name = " ".join([w[2] for w in words])  # (a list joins faster)
             self._name_of = words
         return self._name
 
@@ -210,6 +210,8 @@ class Classifier:
         """The team or make after a competitor's country on a results line:
         "Martin Brundle (Britain) Jordan", "Bob Moore (U.S.) Yamaha"."""
         before = span.before
+        if ")" not in before:
+            return False  # most spans: no bracket before them to end with (see below)
         # "Alex Zanardi (Italy), Reynard Honda, 53.980": the make as a field of its own.
         field = _FIELD_AFTER.match(span.after) is not None
         if field:
@@ -270,7 +272,7 @@ class Classifier:
         )
 
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
-        return self.gaz.place(" ".join(w[2] for w in words)) is not None
+        return self.gaz.place(" ".join([w[2] for w in words])) is not None
 
     def _bare(self, rest: list[tuple[int, int, str]]) -> bool:
         """Whether dropping an opener would leave one ordinary word ("United Nations")."""
@@ -409,7 +411,7 @@ class Classifier:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
         if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
             return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
-        if n == 1 and self._shouted_word(texts[0]):
+        if n == 1 and texts[0].isupper() and self._shouted_word(texts[0]):
             return None, UNKNOWN, None  # "PRESS DIGEST - Tunisia", "NOTE - figures are"
         if n == 1 and "-" in texts[0] and self._compound(texts[0]):
             return None, UNKNOWN, None  # "US-EU backed", "Jan-April", "Israel-PLO talks"

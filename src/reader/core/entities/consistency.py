@@ -58,12 +58,24 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
         for word in span.words[1:] if span.initial else span.words:
             mid_caps[word[2].lower()] += 1
     classifier = Classifier(gaz, mid_caps)
-    spans = [part for span in spans for part in split_after_modifier(text, span)]
-    # A bare span is one word the classifier drops alone, and _split_inner keeps whole.
+    # (A span of one word, or in capitals, is what split_after_modifier would return.)
     spans = [
         part
         for span in spans
-        for part in ((span,) if span.bare else _split_inner(span, gaz, classifier))
+        for part in (
+            (span,) if len(span.words) < 2 or span.shouting else split_after_modifier(text, span)
+        )
+    ]
+    # A bare span is one word the classifier drops alone, and _split_inner keeps whole;
+    # so does it keep one plain word (most spans: _clean_words leaves it as it is).
+    spans = [
+        part
+        for span in spans
+        for part in (
+            (span,)
+            if span.bare or (len(span.words) == 1 and span.words[0][2].isalpha())
+            else _split_inner(span, gaz, classifier)
+        )
     ]
     typed = [
         t
@@ -139,11 +151,31 @@ _SPORT_BY_LETTER = _by_first_letter(_SPORT)
 # by hand) lets the regex engine skip to digits instead of trying every position.
 _SCORE_DIGITS = re.compile(r"\d{1,3} ?- ?\d{1,3}\b(?!-)")
 _VERSUS = re.compile(r"\sv\s")
+# The "v" of ``_VERSUS``: a pattern opening with a letter is searched for as a string,
+# where ``_VERSUS`` is tried at every space.
+_V_ALONE = re.compile(r"v(?<=\sv)(?=\s)")
+
+
+def _versus_at_least(text: str, count: int) -> int:
+    """``len(list(islice(_VERSUS.finditer(text), count)))``, faster.
+
+    Each " v " found is a match of ``_VERSUS`` unless its space before was the space
+    after the previous one (" v v "): ``finditer`` goes on after that space.
+    """
+    found, taken = 0, 0
+    for match in _V_ALONE.finditer(text):
+        at = match.start()
+        if at - 1 >= taken:
+            found += 1
+            if found == count:
+                break
+            taken = at + 2
+    return found
 
 
 def _scores_at_least(text: str, count: int) -> bool:
     """``_at_least(_SCORE, text, count)``, faster."""
-    found = len(list(itertools.islice(_VERSUS.finditer(text), count)))
+    found = _versus_at_least(text, count)
     pos = 0
     while found < count:
         match = _SCORE_DIGITS.search(text, pos)

@@ -13,7 +13,7 @@ import re
 from reader.core.entities.classify import STRONG, Typed
 from reader.core.entities.gazetteer import Gazetteer
 from reader.core.entities.lexicon import NEVER
-from reader.core.entities.spans import Span
+from reader.core.entities.spans import Span, line_matches
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # "March", "Sept."
 _NAME_WORD = r"[A-Z][A-Za-z'’.]*(?:-[A-Za-z][A-Za-z'’.]*)*"
@@ -34,7 +34,7 @@ _COMMON = 3.5  # Zipf frequency of ordinary English words
 def datelines(text: str, gaz: Gazetteer) -> list[Typed]:
     """The dateline places of ``text``, one typed mention each."""
     found: list[Typed] = []
-    for match in DATELINE.finditer(text):
+    for match in line_matches(DATELINE, text):
         start, end = match.span("name")
         words = [
             (m.start(), m.end(), m.group().rstrip(".")) for m in _WORD.finditer(text, start, end)

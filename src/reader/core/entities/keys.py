@@ -41,6 +41,7 @@ def fold(name: str) -> str:
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
+@lru_cache(maxsize=65536)  # pure; asked of every organisation mention
 def name_key(name: str) -> str:
     """The folded form under which organisations' names are compared.
 

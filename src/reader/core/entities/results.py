@@ -17,7 +17,7 @@ import re
 from reader.core.entities.classify import STRONG, Typed
 from reader.core.entities.gazetteer import Gazetteer
 from reader.core.entities.lexicon import NEVER
-from reader.core.entities.spans import Span
+from reader.core.entities.spans import Span, line_matches
 
 _NAME_WORD = r"[A-Z][\w.&'’-]*"
 # A club's town in brackets by its initials ends the name: "Mladost (L)", "Radnicki
@@ -47,7 +47,7 @@ def result_sides(text: str, gaz: Gazetteer) -> list[Typed]:
         return []
     found: list[Typed] = []
     for pattern in (RESULT, STANDING):
-        for match in pattern.finditer(text):
+        for match in line_matches(pattern, text):
             for group in ("a", "b") if pattern is RESULT else ("a",):
                 start, end = match.span(group)
                 tag = match.group("t" + group)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from reader.core.entities.lexicon import (
     CONNECTORS,
@@ -97,7 +98,7 @@ class Span:
 
     @property
     def text(self) -> str:
-        return " ".join(w[2] for w in self.words)
+        return " ".join([w[2] for w in self.words])
 
     @property
     def prev2(self) -> str:
@@ -132,9 +133,17 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
         # the capitals test short unless there are 1.5 L words in capitals (U >= 0.6
         # (U + L)). ``lower`` counts only ASCII letters after a space, ``upper`` every
         # token in capitals: never more than L, never fewer than U.
-        lower = len(_LOWER_START.findall(content))
-        if lower and sum(map(str.isupper, content.split())) < 1.5 * lower:
-            continue
+        # The line is skipped when ``lower`` (at least 1) exceeds upper / 1.5: the
+        # matches are counted only up to floor(upper / 1.5) + 1, most often 1 (prose
+        # has no word in capitals), never all of them.
+        first = _LOWER_START.search(content)
+        if first is not None:
+            need = int(sum(map(str.isupper, content.split())) / 1.5)  # more matches
+            if (
+                not need
+                or len(list(islice(_LOWER_START.finditer(content, first.end()), need))) == need
+            ):
+                continue
         words = [w for w in content.split() if w[:1].isalpha()]
         count = len(words)
         if count < 2:
@@ -152,6 +161,22 @@ def shouting_lines(text: str, common: Callable[[str], bool]) -> list[tuple[int, 
         ):
             found.append(line.span())
     return found
+
+
+def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)`` for a MULTILINE pattern that opens
+    with ``^`` and never crosses a line break: tried once per line start, where
+    ``finditer`` tries (and fails) at every character. A match ends on the line it
+    started on, so the next line start is past it, as ``finditer`` would go on."""
+    match, find = pattern.match, text.find
+    pos = 0
+    while True:
+        found = match(text, pos)
+        if found is not None:
+            yield found
+        pos = find("\n", pos) + 1
+        if not pos:
+            return
 
 
 def runs(text: str) -> Iterator[re.Match[str]]:
@@ -193,7 +218,7 @@ def find_spans(
             shouting = li < len(loud) and loud[li][0] <= match.start() < loud[li][1]
         run = match.group()
         if " " in run or "\t" in run or "\xa0" in run:
-            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
+            tokens = _run_tokens(text, match)
         else:
             # Only a gap puts a space in a run: this is one word, the token it would give.
             tokens = [(match.start(), match.end(), run)]
@@ -206,6 +231,21 @@ def find_spans(
         for chunk in _prefixed(text, tokens, shouting):
             for part in and_split(chunk):
                 yield _with_context(text, part, shouting, bare)
+
+
+def _run_tokens(text: str, match: re.Match[str]) -> list[tuple[int, int, str]]:
+    """What ``_TOKEN.finditer`` gives over a run with gaps: a run is words and
+    connectors (plain words or "&") with only blanks between them, so its tokens are
+    its pieces between blanks, found by ``split`` (each is found from where the last
+    ended: the blanks before it cannot hold its first character)."""
+    tokens = []
+    pos = match.start()
+    find = text.find
+    for piece in match.group().split():
+        pos = find(piece, pos)
+        tokens.append((pos, pos + len(piece), piece))
+        pos += len(piece)
+    return tokens
 
 
 def _prefixed(
@@ -331,6 +371,14 @@ def prev_word(text: str, end: int) -> tuple[int, str] | None:
         # whole token is run characters with a letter or digit in it.
         cut = text.rfind(" ", 0, end - 1)
         token = text[cut + 1 : end - 1]
+        if _RUN_WITH_WORD.fullmatch(token):
+            return cut + 1, token
+    elif end >= 2 and text[end - 1] == ".":
+        # A word and its full stop ("Smith.", "U.S."): the stop is a run character,
+        # so the token after the last space, when it is all run characters with a
+        # letter or digit, is the word the pattern finds, up to the end.
+        cut = text.rfind(" ", 0, end)
+        token = text[cut + 1 : end]
         if _RUN_WITH_WORD.fullmatch(token):
             return cut + 1, token
     if end > 0 and text[end - 1] == "\n":
