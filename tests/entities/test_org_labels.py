@@ -1,0 +1,59 @@
+"""Organisation cues of the second pass on organisations (issue 14): labels of forms
+and tables, religious forms of address; on invented news and listings."""
+
+from __future__ import annotations
+
+from reader.core.entities import Extractor
+
+from .conftest import names
+
+
+def test_a_label_opening_a_line_before_its_value_is_no_organisation(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Issuer : Fairview Town\n"
+        "Sale Amount : 1,820,000\n"
+        "Expected Sale Date : 08/27/96\n"
+        "Quarterly results in thousands of dollars:\n"
+        "Total Revenue $ 10,756 $ 13,102\n"
+        "Net Income 821 512 565 301\n"
+        "Grand Total : 290M\n"
+    )
+    found = {e.name for e in extractor.extract(text)}
+    assert not {"Sale Amount", "Sale Date", "Total Revenue", "Net Income", "Grand Total"} & found
+
+
+def test_ordinary_words_named_in_a_sentence_or_before_a_name_stay_organisations(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Royal Mail : 2,000 jobs will go, the union said.\n"
+        "Shares in Royal Mail rose 5 percent, and Time Warner 12 percent.\n"
+        "General Motors said on Tuesday it would cut 1,200 jobs.\n"
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert {"Royal Mail", "Time Warner", "General Motors"} <= orgs
+
+
+def test_a_religious_form_of_address_and_a_first_name_name_a_person(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Mother Teresa was born in Skopje. Doctors caring for Mother Teresa said on "
+        "Friday that she was stable, and Sister Wendy sent a message."
+    )
+    ents = extractor.extract(text)
+    people = names(ents, "person")
+    assert {"Mother Teresa", "Sister Wendy"} <= people
+    others = names(ents, "org") | names(ents, "place")
+    assert not {"Mother Teresa", "Teresa", "Sister Wendy"} & others
+
+
+def test_a_relation_in_lower_case_or_a_word_after_the_address_is_not_a_title(
+    extractor: Extractor,
+) -> None:
+    text = "His brother Mukesh runs Brother Industries, which makes printers."
+    ents = extractor.extract(text)
+    assert "Brother Industries" in names(ents, "org")
+    assert not any(e.name.startswith("brother") for e in ents)
