@@ -57,3 +57,26 @@ def test_a_relation_in_lower_case_or_a_word_after_the_address_is_not_a_title(
     ents = extractor.extract(text)
     assert "Brother Industries" in names(ents, "org")
     assert not any(e.name.startswith("brother") for e in ents)
+
+
+def test_a_state_abbreviated_after_a_town_is_the_state(extractor: Extractor) -> None:
+    text = (
+        "CARLSBAD, Calif. 1996-08-24\n"
+        "Lockhart, based in Paramount, Calif., makes parts. The case was heard in "
+        "Newark, N.J. in July, and the plant is in Woodridge, Ill. Billings, MT 59101 "
+        "is the address of the Seattle, Wash., office."
+    )
+    ents = extractor.extract(text)
+    places = names(ents, "place")
+    assert {"Calif.", "N.J.", "Ill.", "MT", "Wash."} <= places
+    assert not {"Calif.", "N.J.", "Ill.", "MT", "Wash."} & names(ents, "org")
+
+
+def test_an_abbreviation_without_a_town_before_it_is_not_a_state(extractor: Extractor) -> None:
+    text = (
+        "The winner, Miss Universe, said so. Tickets cost $20, Pa Smith told us, and "
+        "Mass was said at noon."
+    )
+    ents = extractor.extract(text)
+    assert "Miss Universe" not in names(ents, "place")
+    assert not {"Pa", "Mass", "Miss"} & names(ents, "place")

@@ -47,6 +47,7 @@ from reader.core.entities.modifiers import based
 from reader.core.entities.quoted import quoted
 from reader.core.entities.religious import addressed
 from reader.core.entities.spans import Span
+from reader.core.entities.states import state_after_town
 
 COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
@@ -407,6 +408,8 @@ class Classifier:
         )
         if titled:
             return "person", STRONG, None
+        if n == 1 and (state := state_after_town(span, texts)) is not None:
+            return "place", STRONG, self.gaz.place(state)  # "Carlsbad, Calif.", "Akron, OH"
         if n <= 3 and aged(span) and not any(_acronym(t) for t in texts):
             return "person", MEDIUM, None  # "Duran, 45, takes on", "20-year-old Tiger Woods"
         if n == 2 and addressed(texts, self.gaz.is_first_name):
