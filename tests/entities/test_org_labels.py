@@ -80,3 +80,30 @@ def test_an_abbreviation_without_a_town_before_it_is_not_a_state(extractor: Extr
     ents = extractor.extract(text)
     assert "Miss Universe" not in names(ents, "place")
     assert not {"Pa", "Mass", "Miss"} & names(ents, "place")
+
+
+def test_a_full_name_closing_a_post_is_the_person_not_an_organisation(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chairman and Chief Executive Daniel Levy said sales fell. Canada's Minister "
+        "of Foreign Affairs Lloyd Axworthy met him, and Former Secretary of State "
+        "James Baker made a trip to Syria. Baker declined to comment."
+    )
+    ents = extractor.extract(text)
+    assert {"Daniel Levy", "Lloyd Axworthy", "James Baker"} <= names(ents, "person")
+    orgs = names(ents, "org")
+    assert not any(name.endswith(("Levy", "Axworthy", "Baker")) for name in orgs)
+    assert not {"Chief Executive", "Foreign Affairs"} & orgs
+
+
+def test_names_whose_last_words_are_a_full_name_are_not_cut(extractor: Extractor) -> None:
+    text = (
+        "The Los Angeles Dodgers won again. Lee Wan Wah (Malaysia) beat him. Fans "
+        "walked to St James Park, where Sir Paul McCartney sang, and shares of "
+        "Charles Schwab rose."
+    )
+    ents = extractor.extract(text)
+    found = {e.name for e in ents}
+    assert {"Los Angeles Dodgers", "Lee Wan Wah", "St James Park"} <= found
+    assert not {"Angeles Dodgers", "Wan Wah", "James Park", "Beatle"} & found
