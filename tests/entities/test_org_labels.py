@@ -107,3 +107,26 @@ def test_names_whose_last_words_are_a_full_name_are_not_cut(extractor: Extractor
     found = {e.name for e in ents}
     assert {"Los Angeles Dodgers", "Lee Wan Wah", "St James Park"} <= found
     assert not {"Angeles Dodgers", "Wan Wah", "James Park", "Beatle"} & found
+
+
+def test_a_stock_market_index_is_no_organisation(extractor: Extractor) -> None:
+    text = (
+        "The Dow Jones industrial average fell 31.44 points. The 30-share DAX index "
+        "closed up, London's FTSE 100 climbed and the Nasdaq rose 0.9%, while in "
+        "Tokyo the key 225-share Nikkei average shed 156 points. The Dow was up eight."
+    )
+    ents = extractor.extract(text)
+    found = {e.name for e in ents if e.type in ("org", "person", "place")}
+    assert not {"Dow Jones", "DAX", "FTSE", "Nasdaq", "Nikkei", "Dow"} & found
+    assert {"London", "Tokyo"} <= names(ents, "place")
+
+
+def test_a_paper_an_exchange_or_a_company_named_like_an_index_stays_one(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The Nikkei business daily reported the deal. The shares will trade on Nasdaq, "
+        "Dow Jones & Co said, and FTSE Group will add the stock."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert {"Nikkei", "Nasdaq", "Dow Jones & Co", "FTSE Group"} <= orgs

@@ -15,6 +15,7 @@ from functools import lru_cache
 from reader.core.entities.ages import aged
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
+from reader.core.entities.indices import market_index
 from reader.core.entities.labels import label
 from reader.core.entities.lexicon import (
     CLUB_HEADS,
@@ -414,6 +415,10 @@ class Classifier:
             return "person", MEDIUM, None  # "Duran, 45, takes on", "20-year-old Tiger Woods"
         if n == 2 and addressed(texts, self.gaz.is_first_name):
             return "person", MEDIUM, None  # "Mother Teresa", "Sister Wendy"
+        if n <= 3 and market_index(span, name):
+            # "the Dow Jones industrial average", "FTSE 100": sure, so that no other
+            # mention's reading ("Dow Chemical", a Mr Dow) is carried over to it.
+            return None, STRONG, None
         if n == 1 and len(texts[0].rstrip(".")) == 1:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
         if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
