@@ -45,7 +45,6 @@ from reader.core.entities.lexicon import (
 )
 from reader.core.entities.model import EntityType
 from reader.core.entities.modifiers import based
-from reader.core.entities.posts import before_post
 from reader.core.entities.quoted import quoted
 from reader.core.entities.religious import addressed
 from reader.core.entities.spans import Span
@@ -164,10 +163,6 @@ class Classifier:
             and not self._nickname(words)  # "Cleveland Indians"
         ) or (len(words) == 1 and (_never(words[0][2]) or is_demonym(words[0][2]))):
             words = words[:-1]
-        if len(words) > 1 and (
-            cut := before_post(words, self.title_size, self._known_place, _acronym)
-        ):
-            words = words[:cut]  # "U.S. Assistant Secretary", "South Carolina Gov"
         return words, titled
 
     @staticmethod
@@ -282,10 +277,6 @@ class Classifier:
 
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join(w[2] for w in words)) is not None
-
-    def _known_place(self, words: list[tuple[int, int, str]]) -> bool:
-        """A country, a state or a large town ("Hun Sen" holds no post)."""
-        return self._big_place(" ".join(w[2] for w in words))
 
     def _bare(self, rest: list[tuple[int, int, str]]) -> bool:
         """Whether dropping an opener would leave one ordinary word ("United Nations")."""
