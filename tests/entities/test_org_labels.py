@@ -130,3 +130,30 @@ def test_a_paper_an_exchange_or_a_company_named_like_an_index_stays_one(
     )
     orgs = names(extractor.extract(text), "org")
     assert {"Nikkei", "Nasdaq", "Dow Jones & Co", "FTSE Group"} <= orgs
+
+
+def test_a_prison_a_course_or_a_ground_named_for_a_sport_is_a_place(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "He is held at Belmarsh Prison. Woods won at the Brown Deer Park Golf Course, "
+        "and the final was played at the National Tennis Centre near Musselburgh "
+        "Racecourse."
+    )
+    ents = extractor.extract(text)
+    venues = {
+        "Belmarsh Prison",
+        "Brown Deer Park Golf Course",
+        "National Tennis Centre",
+        "Musselburgh Racecourse",
+    }
+    assert venues <= names(ents, "place")
+    assert not venues & (names(ents, "org") | names(ents, "person"))
+
+
+def test_a_centre_or_a_course_not_named_for_a_sport_stays_an_organisation(
+    extractor: Extractor,
+) -> None:
+    text = "The European Policy Centre and the Open University Business Course said so."
+    orgs = names(extractor.extract(text), "org")
+    assert "European Policy Centre" in orgs

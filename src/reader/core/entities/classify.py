@@ -49,6 +49,7 @@ from reader.core.entities.quoted import quoted
 from reader.core.entities.religious import addressed
 from reader.core.entities.spans import Span
 from reader.core.entities.states import state_after_town
+from reader.core.entities.venues import venue
 
 COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
@@ -462,6 +463,8 @@ class Classifier:
             return "place", STRONG, place  # "West Bank" before "... Bank"
         if n <= 3 and self._entrant_team(span, texts):
             return "org", MEDIUM, None  # "Martin Brundle (Britain) Jordan 1:55.385"
+        if n > 1 and venue(lows):
+            return "place", MEDIUM, None  # "Belmarsh Prison", "the National Tennis Centre"
         if lows[-1] in ORG_HEADS and (n > 1 or span.prev == "the"):
             return "org", STRONG, None
         if n >= 3 and lows[0] in ORG_STARTS and ("of" in lows or "for" in lows):
