@@ -157,3 +157,14 @@ def test_a_centre_or_a_course_not_named_for_a_sport_stays_an_organisation(
     text = "The European Policy Centre and the Open University Business Course said so."
     orgs = names(extractor.extract(text), "org")
     assert "European Policy Centre" in orgs
+
+
+def test_a_body_of_people_named_with_of_is_one_organisation(extractor: Extractor) -> None:
+    text = (
+        "Campaigners from Friends of the Earth joined the Missionaries of Charity, "
+        "Mother Teresa's order, and a grant came from the Knights of Columbus."
+    )
+    ents = extractor.extract(text)
+    orgs = names(ents, "org")
+    assert {"Friends of the Earth", "Missionaries of Charity", "Knights of Columbus"} <= orgs
+    assert not {"Missionaries", "Charity", "Knights", "Columbus"} & {e.name for e in ents}
