@@ -54,8 +54,8 @@ _AFTER = re.compile(r"\.?[ \t]*(?:$|[,.;:)\-—–]|\d|[a-z])")
 
 def state_after_town(span: Span, texts: list[str]) -> str | None:
     """The state a lone abbreviation after "Town ," stands for, or None."""
-    if len(texts) != 1:
-        return None
+    if len(texts) != 1 or len(texts[0]) > 6:
+        return None  # most names: longer than any short form ("Calif.", "W.Va.")
     word = texts[0].rstrip(".")
     state = _POSTAL.get(word) or _AP.get(word.lower())
     if state is None or not _TOWN_BEFORE.search(span.before):
