@@ -15,6 +15,8 @@ from functools import lru_cache
 from reader.core.entities.ages import aged
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
+from reader.core.entities.indices import market_index
+from reader.core.entities.labels import label
 from reader.core.entities.lexicon import (
     CLUB_HEADS,
     CLUB_STARTS,
@@ -44,7 +46,10 @@ from reader.core.entities.lexicon import (
 from reader.core.entities.model import EntityType
 from reader.core.entities.modifiers import based
 from reader.core.entities.quoted import quoted
+from reader.core.entities.religious import addressed
 from reader.core.entities.spans import Span
+from reader.core.entities.states import state_after_town
+from reader.core.entities.venues import venue
 
 COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
@@ -118,6 +123,8 @@ class Classifier:
                 words = words[size:]
             elif len(words) > 1 and self._keeps_head(words):
                 break
+            elif len(words) == 2 and addressed([w[2] for w in words], self.gaz.is_first_name):
+                break  # "Mother Teresa was born": the form of address stays
             elif (
                 len(words) == 2
                 and (is_demonym(word) or low in _POLITICAL or low in _FAITHS)
@@ -405,8 +412,16 @@ class Classifier:
         )
         if titled:
             return "person", STRONG, None
+        if n == 1 and (state := state_after_town(span, texts)) is not None:
+            return "place", STRONG, self.gaz.place(state)  # "Carlsbad, Calif.", "Akron, OH"
         if n <= 3 and aged(span) and not any(_acronym(t) for t in texts):
             return "person", MEDIUM, None  # "Duran, 45, takes on", "20-year-old Tiger Woods"
+        if n == 2 and addressed(texts, self.gaz.is_first_name):
+            return "person", MEDIUM, None  # "Mother Teresa", "Sister Wendy"
+        if n <= 3 and market_index(span, name):
+            # "the Dow Jones industrial average", "FTSE 100": sure, so that no other
+            # mention's reading ("Dow Chemical", a Mr Dow) is carried over to it.
+            return None, STRONG, None
         if n == 1 and len(texts[0].rstrip(".")) == 1:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
         if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
@@ -450,6 +465,8 @@ class Classifier:
             return "place", STRONG, place  # "West Bank" before "... Bank"
         if n <= 3 and self._entrant_team(span, texts):
             return "org", MEDIUM, None  # "Martin Brundle (Britain) Jordan 1:55.385"
+        if n > 1 and venue(lows):
+            return "place", MEDIUM, None  # "Belmarsh Prison", "the National Tennis Centre"
         if lows[-1] in ORG_HEADS and (n > 1 or span.prev == "the"):
             return "org", STRONG, None
         if n >= 3 and lows[0] in ORG_STARTS and ("of" in lows or "for" in lows):
@@ -544,6 +561,8 @@ class Classifier:
             return None, UNKNOWN, None  # slogans: "Troops Out", "Hands Off"
         if n > 1 and commons == n and quoted(span, words[0][0]):
             return None, UNKNOWN, None  # a title: "Sleeping Bread", "The Crying Game"
+        if n > 1 and commons == n and label(span):
+            return None, UNKNOWN, None  # "Sale Amount : 3,390,000", "Net Income 821"
         if n > 1 and commons == n:
             return "org", WEAK, None
         if (

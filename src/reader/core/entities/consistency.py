@@ -25,6 +25,8 @@ from reader.core.entities.classify import (
 )
 from reader.core.entities.competitions import sports_competitions
 from reader.core.entities.datelines import datelines
+from reader.core.entities.demonyms import is_demonym
+from reader.core.entities.full_names import full_name_at_end
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.keys import fold, skeleton, variants
 from reader.core.entities.lexicon import (
@@ -344,6 +346,14 @@ def _split_inner(span: Span, gaz: Gazetteer, classifier: Classifier) -> list[Spa
                 replace(span, words=words[:i], next=words[i][2].lower()),
                 replace(span, words=words[i:], initial=False, prev=low),
             ]
+    # "Chief Executive Daniel Levy": the post's words, then the person. Ordinary
+    # words before a person name a post, not a body; others are read on their own.
+    i = full_name_at_end(words, gaz.is_first_name, gaz.is_surname, classifier.common, gaz.place)
+    if i:
+        person = replace(span, words=words[i:], initial=False, prev=words[i - 1][2].lower())
+        if all(classifier.common(w[2]) or is_demonym(w[2]) for w in words[:i]):
+            return [person]
+        return [replace(span, words=words[:i], next=words[i][2].lower()), person]
     return [span]
 
 

@@ -209,3 +209,12 @@ PARTIES = frozenset(
     ukip zanu-pf swapo frelimo
     """.split()
 )
+# Plural nouns for a body of people that open its name before "of" ("Friends of the
+# Earth", "Missionaries of Charity", "Knights of Columbus").
+PEOPLE_OF = frozenset(
+    """
+    friends missionaries knights daughters sons sisters brothers veterans soldiers
+    servants disciples mothers fathers citizens defenders guardians partisans
+    warriors fighters
+    """.split()
+)

@@ -19,6 +19,7 @@ from reader.core.entities.lexicon import (
     CORP_SUFFIXES,
     ORG_HEADS,
     ORG_STARTS,
+    PEOPLE_OF,
     PLACE_HEADS,
     TITLES,
 )
@@ -70,7 +71,9 @@ ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
 ORDINAL_BEFORE = re.compile(rf"(?<![\w.,])({ORDINAL.pattern})[ \t]+$")
 # A company's legal form closes its name: "of" after it starts where the company is.
 _LEGAL_SUFFIXES = frozenset("inc corp co ltd plc llc lp ag sa nv bv gmbh spa".split())
-_JOINING_OF = ORG_HEADS | ORG_STARTS | PLACE_HEADS | {"republic", "kingdom", "states", "isle"}
+_JOINING_OF = (
+    ORG_HEADS | ORG_STARTS | PLACE_HEADS | PEOPLE_OF | {"republic", "kingdom", "states", "isle"}
+)
 
 
 @dataclass(slots=True)  # made by the hundred thousand: no per-instance dict
