@@ -13,8 +13,13 @@ read them and add them).
 
 With ``--corpus``, words are also weighed by the document frequencies of all of BBC, as
 ``reader compare`` weighs them in a library of 20 articles or more (the index's counts).
+With ``--entities``, both articles' entities are extracted and merged across the two
+(``canonical_pair``), as ``reader compare`` passes them: names count as canonical entities, and
+pairs by a shared rare event (:mod:`reader.core.compare.events`) can be made; with
+``--no-events`` too, the event route is switched off (to see what it adds).
 
-Run: ``.venv/bin/python benchmarks/compare_bbc_sample.py [--queries 40] [--seed 15] [--corpus]``
+Run: ``.venv/bin/python benchmarks/compare_bbc_sample.py [--queries 40] [--seed 15] [--corpus]
+[--entities [--no-events]]``
 """
 
 from __future__ import annotations
@@ -31,7 +36,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from reader.core.compare import DocumentFrequencies, compare_texts  # noqa: E402
+from reader.core.compare import (  # noqa: E402
+    CompareOptions,
+    DocumentFrequencies,
+    canonical_pair,
+    compare_texts,
+)
 
 _WORD = re.compile(r"[a-z]{4,}")
 JUDGED = REPO / "benchmarks" / "gold" / "bbc_sample_judgements.yaml"
@@ -60,6 +70,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument(
         "--corpus", action="store_true", help="weigh words by all of BBC's document frequencies"
+    )
+    parser.add_argument(
+        "--entities", action="store_true", help="extract and merge both articles' entities"
+    )
+    parser.add_argument(
+        "--no-events", action="store_true", help="with --entities: no pairs by shared events"
     )
     args = parser.parse_args()
     bbc = bbc_dir()
@@ -99,7 +115,18 @@ def main() -> int:
                 best = (cosine, other)
         if best is None:
             continue
-        result = compare_texts(docs[query], docs[best[1]], corpus=corpus)
+        entities = None
+        if args.entities:
+            from reader.core.entities import extract
+
+            entities = canonical_pair(extract(docs[query]), extract(docs[best[1]]))
+        result = compare_texts(
+            docs[query],
+            docs[best[1]],
+            corpus=corpus,
+            entities=entities,
+            options=CompareOptions(events=not args.no_events),
+        )
         for passage in result.shared_passages:
             for pair in passage.sentences:
                 if pair.reuse != "rewording":

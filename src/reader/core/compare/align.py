@@ -46,6 +46,7 @@ from typing import Literal
 
 from reader.core.compare.claims import Token, claim_keys, claim_tokens, entity_tokens
 from reader.core.compare.diff import word_diff
+from reader.core.compare.events import Event, event_keys, event_words
 from reader.core.compare.options import CompareOptions
 from reader.core.compare.spans import Span
 from reader.core.compare.terms import is_figure, terms
@@ -125,6 +126,7 @@ class _Candidate:
     exact: bool
     surface: bool  # passed the repeat test on surface terms
     figure: bool  # shares a figure (not a bare year)
+    event: bool = False  # made only by a shared rare event (never a second partner)
 
     @property
     def clear(self) -> bool:
@@ -198,6 +200,11 @@ def align_sentences(
             candidates[(pair.a, pair.b)] = _Candidate(
                 known.a, known.b, known.score, known.exact, known.surface, True
             )
+    if opts.events and a_mentions and b_mentions:
+        for c in _event_candidates(
+            a, b, a_eligible, b_eligible, a_keys, b_keys, weights, opts, a_mentions, b_mentions
+        ):
+            candidates.setdefault((c.a, c.b), c)
     chosen = _one_to_one(list(candidates.values()), len(a), len(b))
     pairs = [
         SentencePair(c.a, c.b, c.score, c.exact, _kind(c, a[c.a], b[c.b], a_source, b_source))
@@ -456,6 +463,89 @@ def _distinct(keys: Sequence[str], runs: Mapping[str, int]) -> int:
             seen.add(run)
             count += 1
     return count
+
+
+def _event_candidates(
+    a: Sequence[Span],
+    b: Sequence[Span],
+    a_eligible: Sequence[bool],
+    b_eligible: Sequence[bool],
+    a_keys: Sequence[Mapping[str, str]],
+    b_keys: Sequence[Mapping[str, str]],
+    weights: Mapping[str, float],
+    opts: CompareOptions,
+    a_mentions: Sequence[tuple[int, int, str, str]],
+    b_mentions: Sequence[tuple[int, int, str, str]],
+) -> list[_Candidate]:
+    """Pairs that tell one rare event (:mod:`.events`) and share one more detail.
+
+    The event must be rare as a claim key must be to be specific (``reword_rare``): in two
+    articles about one affair, the affair itself (the same two people, the same kind of action)
+    is in many sentences and proves nothing. And the two sentences must share a claim key
+    besides the event's own words (its participants' names, its action words): the same two
+    people doing the same kind of thing is an event, not yet one claim about it ("Baikal bought
+    Yuganskneftegas" / "Baikal had bought itself trouble"). Scored by their claim-key cosine,
+    so they are taken after every other candidate, and only while both sentences are free."""
+
+    def events(
+        spans: Sequence[Span],
+        eligible: Sequence[bool],
+        mentions: Sequence[tuple[int, int, str, str]],
+    ) -> tuple[list[frozenset[Event]], list[dict[str, set[str]]]]:
+        keys: list[frozenset[Event]] = []
+        words: list[dict[str, set[str]]] = []  # participant -> claim keys of its mentions
+        for span, ok in zip(spans, eligible, strict=True):
+            named: dict[str, set[str]] = {}
+            if ok:
+                for token in entity_tokens(span.start, span.end, mentions):
+                    found = named.setdefault(token.key[1:], {token.key})
+                    found.update(claim_keys(token.text))
+            keys.append(event_keys(span.text, named) if len(named) >= 2 else frozenset())
+            words.append(named)
+        return keys, words
+
+    (a_events, a_names), (b_events, b_names) = (
+        events(a, a_eligible, a_mentions),
+        events(b, b_eligible, b_mentions),
+    )
+    in_a: Counter[Event] = Counter(k for ks in a_events for k in ks)
+    in_b: Counter[Event] = Counter(k for ks in b_events for k in ks)
+    top = max(len(a), len(b)) + 1
+    rare = {
+        k
+        for k in in_a.keys() & in_b.keys()
+        if math.log(top / max(in_a[k], in_b[k])) / math.log(top) >= opts.reword_rare
+    }
+    if not rare:
+        return []
+    found: list[_Candidate] = []
+    for i, ks in enumerate(a_events):
+        mine = ks & rare
+        if not mine:
+            continue
+        for j, other in enumerate(b_events):
+            shared = mine & other
+            if not shared:
+                continue
+            common = a_keys[i].keys() & b_keys[j].keys()
+            for family, first, second in shared:
+                told = event_words(family).union(
+                    *(
+                        names.get(p, ())
+                        for names in (a_names[i], b_names[j])
+                        for p in (first, second)
+                    )
+                )
+                if common - told:
+                    score = _cosine(a_keys[i], b_keys[j], weights)
+                    found.append(_Candidate(i, j, score, False, False, False, True))
+                    break
+    return found
+
+
+def _cosine(a: Mapping[str, str], b: Mapping[str, str], weights: Mapping[str, float]) -> float:
+    norm = math.sqrt(sum(weights[k] ** 2 for k in a) * sum(weights[k] ** 2 for k in b))
+    return min(sum(weights[k] ** 2 for k in a.keys() & b.keys()) / norm, 1.0) if norm else 0.0
 
 
 def _one_to_one(candidates: list[_Candidate], a_count: int, b_count: int) -> list[_Candidate]:

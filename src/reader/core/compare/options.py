@@ -42,3 +42,4 @@ class CompareOptions:
     reword_specific: int = 2
     reword_posting: float = 0.3
     merge: bool = True
+    events: bool = True
