@@ -24,7 +24,12 @@ only topic words scores near zero. A pair is kept when
   either text): a pair that shares only a place name and topic words is not a pair. A name of
   several words ("Education Secretary Ruth Kelly", "South Asian") is one specific thing however
   many keys it makes (its words, its canonical entity), on the side that splits it least:
-  sharing one name and topic words is still not a pair.
+  sharing one name and topic words is still not a pair;
+- or, with canonical entities, the two sentences tell one *event* (:mod:`.events`: the same
+  two people or organisations, an action of the same family, "asked him to step down" /
+  "refused to step down", "abandon the firing" / "the firing was backtracked") that is in no
+  more than about two sentences of either text (``reword_rare``), and share one more claim key
+  besides the event's names and action words. Such pairs are taken after all others.
 
 Pairing is one-to-one: candidates are taken best first while both sentences are free. A
 sentence whose best partner is already taken keeps it as a *second* partner only when the pair
@@ -484,8 +489,8 @@ def _event_candidates(
     is in many sentences and proves nothing. And the two sentences must share a claim key
     besides the event's own words (its participants' names, its action words): the same two
     people doing the same kind of thing is an event, not yet one claim about it ("Baikal bought
-    Yuganskneftegas" / "Baikal had bought itself trouble"). Scored by their claim-key cosine,
-    so they are taken after every other candidate, and only while both sentences are free."""
+    Yuganskneftegas" / "Baikal had bought itself trouble"). Scored by their claim-key cosine;
+    :func:`_one_to_one` takes them after every other candidate."""
 
     def events(
         spans: Sequence[Span],
@@ -551,11 +556,13 @@ def _cosine(a: Mapping[str, str], b: Mapping[str, str], weights: Mapping[str, fl
 def _one_to_one(candidates: list[_Candidate], a_count: int, b_count: int) -> list[_Candidate]:
     """Best first while both sentences are free; then second partners for clear repeats."""
 
-    def rank(c: _Candidate) -> tuple[float, float, int, int]:
+    def rank(c: _Candidate) -> tuple[bool, float, float, int, int]:
         # Ties (exact repeats of a repeated sentence) go to the partner at the same relative
-        # position, so a text compared with itself pairs every sentence with itself.
+        # position, so a text compared with itself pairs every sentence with itself. Pairs by
+        # a shared event come last: they pair sentences nothing else pairs.
         drift = abs(c.a / max(a_count, 1) - c.b / max(b_count, 1))
-        return (-c.score - (1.0 if c.exact else 0.0), drift, min(c.a, c.b), max(c.a, c.b))
+        score = -c.score - (1.0 if c.exact else 0.0)
+        return (c.event, score, drift, min(c.a, c.b), max(c.a, c.b))
 
     ordered = sorted(candidates, key=rank)
     used_a: set[int] = set()

@@ -29,11 +29,14 @@ from functools import cache, lru_cache
 
 from reader.core.compare.claims import word_key
 
-# Each family: the forms news text uses for one kind of event. Words that mostly mean
-# something else in news ("charge", "strike", "drop", "talks", "vote") are left out: a family
-# must be evidence of the event on its own, given two named participants.
+# Each family: the forms news text uses for one kind of event, matched as written (lower case),
+# not by stem, so "prosecutors" (a party) is not "prosecuted" (an action). Words that mostly
+# mean something else in news are left out: "charge", "strike", "drop", "talks", "vote", a
+# "sentence", "fires"; and nouns that name an occasion or a party rather than the action, such
+# as "election" (every party takes part in every election) or "the prosecution". A family must
+# be evidence of the event on its own, given two named participants.
 FAMILIES: Mapping[str, str] = {
-    "dismiss": """dismiss dismisses dismissed dismissing dismissal fire fires fired firing sack
+    "dismiss": """dismiss dismisses dismissed dismissing dismissal fire fired firing sack
         sacks sacked sacking oust ousts ousted ousting ouster remove removes removed removing
         removal depose deposed deposing axe axes axed""",
     "resign": """resign resigns resigned resigning resignation quit quits quitting
@@ -54,14 +57,14 @@ FAMILIES: Mapping[str, str] = {
     "arrest": """arrest arrests arrested arresting detain detains detained detaining
         detention""",
     "prosecute": """indict indicts indicted indictment prosecute prosecutes prosecuted
-        prosecuting prosecution""",
+        prosecuting""",
     "convict": """convict convicts convicted conviction jail jails jailed jailing imprison
-        imprisoned imprisonment sentence sentenced""",
+        imprisoned imprisonment sentenced""",
     "sue": """sue sues sued suing lawsuit lawsuits""",
     "acquire": """acquire acquires acquired acquiring acquisition takeover takeovers buy buys
         bought buying purchase purchases purchased""",
     "merge": """merge merges merged merging merger mergers""",
-    "elect": """elect elects elected electing election re-elect re-elected re-election""",
+    "elect": """elect elects elected electing re-elect re-elects re-elected""",
     "purge": """purge purges purged purging reshuffle reshuffles reshuffled shake-up
         shake-ups overhaul overhauls overhauled""",
     "cancel": """cancel cancels cancelled canceled cancelling cancellation postpone postpones
@@ -95,14 +98,12 @@ _PHRASES = (
 
 @lru_cache(maxsize=1)
 def _family_of() -> dict[str, frozenset[str]]:
-    """Claim key (stem) of every lexicon word -> the families it belongs to."""
+    """Every lexicon word as written, in lower case -> the families it belongs to."""
     found: dict[str, set[str]] = {}
     for family, words in FAMILIES.items():
         for word in words.split():
-            key = word_key(word)
-            if key:
-                found.setdefault(key, set()).add(family)
-    return {key: frozenset(families) for key, families in found.items()}
+            found.setdefault(word, set()).add(family)
+    return {word: frozenset(families) for word, families in found.items()}
 
 
 @cache
@@ -121,7 +122,8 @@ def actions(text: str) -> frozenset[str]:
     family_of = _family_of()
     found: set[str] = set()
     for word in _WORD.findall(text):
-        families = family_of.get(word_key(word))
+        low = word.lower().replace("’", "'").removesuffix("'s")
+        families = family_of.get(low)
         if families:
             found.update(families)
     for pattern, family in _PHRASES:
