@@ -51,7 +51,7 @@ from typing import Literal
 
 from reader.core.compare.claims import Token, claim_keys, claim_tokens, entity_tokens
 from reader.core.compare.diff import word_diff
-from reader.core.compare.events import Event, event_keys, event_words
+from reader.core.compare.events import Event, actions, event_keys, event_words
 from reader.core.compare.options import CompareOptions
 from reader.core.compare.spans import Span
 from reader.core.compare.terms import is_figure, terms
@@ -501,7 +501,7 @@ def _event_candidates(
         words: list[dict[str, set[str]]] = []  # participant -> claim keys of its mentions
         for span, ok in zip(spans, eligible, strict=True):
             named: dict[str, set[str]] = {}
-            if ok:
+            if ok and actions(span.text):  # most sentences tell no event: skip their mentions
                 for token in entity_tokens(span.start, span.end, mentions):
                     found = named.setdefault(token.key[1:], {token.key})
                     found.update(claim_keys(token.text))
