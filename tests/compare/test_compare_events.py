@@ -122,17 +122,25 @@ def test_an_event_without_another_detail_is_not_a_pair() -> None:
 
 
 def test_the_event_of_the_whole_affair_is_not_a_pair() -> None:
-    """Two articles about one dismissal tell it in many sentences: it proves nothing."""
-    told = [
-        "Zelensky moved to dismiss Zaluzhnyi from the army command on {}.",
-        "Zaluzhnyi was dismissed by Zelensky after a meeting in the capital on {}.",
-        "The decision by Zelensky to dismiss Zaluzhnyi was announced late on {}.",
+    """Two articles about one dismissal tell it in many sentences: it proves nothing, even
+    where two of them share a word besides."""
+    a_told = [
+        "Zelensky moved to dismiss Zaluzhnyi, officials in the capital confirmed.",
+        "The dismissal of Zaluzhnyi by Zelensky surprised the allies.",
+        "Zelensky said the dismissal of Zaluzhnyi was needed for a reset of the army.",
     ]
-    a = " ".join(t.format("Monday") for t in told) + " " + " ".join(FILLER)
-    retold = [t.replace("Zaluzhnyi", "Zaluzhny").format("Tuesday") for t in reversed(told)]
-    b = " ".join(retold) + " " + " ".join(FILLER[:3])
-    made = pairs(a, b)
-    assert made == pairs(a, b, events=False)
+    b_told = [
+        "The dismissal of Zaluzhny by Zelensky came after months of tension in the army.",
+        "Foreign governments and allies had warned Zelensky against firing Zaluzhny.",
+        "Zelensky fired Zaluzhny despite his popularity with the soldiers.",
+    ]
+    a = " ".join([*a_told, *FILLER])
+    b = " ".join([*b_told, *FILLER[:3]])
+    assert pairs(a, b) == pairs(a, b, events=False)
+    # Told once in each, the same event with a word in common is a pair.
+    a = " ".join([a_told[2], *FILLER])
+    b = " ".join([b_told[0], *FILLER[:3]])
+    assert (a_told[2], b_told[0]) in pairs(a, b)
 
 
 sentences = st.sampled_from(
