@@ -16,10 +16,12 @@ With ``--corpus``, words are also weighed by the document frequencies of all of 
 With ``--entities``, both articles' entities are extracted and merged across the two
 (``canonical_pair``), as ``reader compare`` passes them: names count as canonical entities, and
 pairs by a shared rare event (:mod:`reader.core.compare.events`) can be made; with
-``--no-events`` too, the event route is switched off (to see what it adds).
+``--no-events`` too, the event route is switched off, and with ``--only-events`` only the pairs
+the event route adds are printed (each article pair compared with and without it).
+``--categories`` picks the BBC sections queried (default politics, business and tech).
 
 Run: ``.venv/bin/python benchmarks/compare_bbc_sample.py [--queries 40] [--seed 15] [--corpus]
-[--entities [--no-events]]``
+[--entities [--no-events | --only-events]] [--categories politics,business,tech]``
 """
 
 from __future__ import annotations
@@ -77,6 +79,12 @@ def main() -> int:
     parser.add_argument(
         "--no-events", action="store_true", help="with --entities: no pairs by shared events"
     )
+    parser.add_argument(
+        "--only-events",
+        action="store_true",
+        help="with --entities: print only the pairs the event route adds",
+    )
+    parser.add_argument("--categories", default="politics,business,tech")
     args = parser.parse_args()
     bbc = bbc_dir()
     if bbc is None:
@@ -84,7 +92,7 @@ def main() -> int:
         return 0
     docs = {
         f"{category}/{path.stem}": path.read_text(encoding="utf-8", errors="replace")
-        for category in ("politics", "business", "tech")
+        for category in args.categories.split(",")
         for path in sorted((bbc / category).glob("*.txt"))
     }
     corpus = None
@@ -127,9 +135,21 @@ def main() -> int:
             entities=entities,
             options=CompareOptions(events=not args.no_events),
         )
+        without: set[tuple[int, int]] = set()
+        if args.only_events:
+            before = compare_texts(
+                docs[query],
+                docs[best[1]],
+                corpus=corpus,
+                entities=entities,
+                options=CompareOptions(events=False),
+            )
+            without = {(s.a.start, s.b.start) for p in before.shared_passages for s in p.sentences}
         for passage in result.shared_passages:
             for pair in passage.sentences:
                 if pair.reuse != "rewording":
+                    continue
+                if args.only_events and (pair.a.start, pair.b.start) in without:
                     continue
                 total += 1
                 a_text, b_text = " ".join(pair.a.text.split()), " ".join(pair.b.text.split())
