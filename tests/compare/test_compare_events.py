@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.core.compare import CompareOptions, compare_texts
 from reader.core.compare.events import actions, event_keys
-from reader.core.entities.model import Entity, Mention
+from reader.core.entities.model import Entity, EntityType, Mention
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,6 +24,7 @@ FILLER = [
     "Farmers complained that subsidies for fertiliser arrived months too late.",
     "The central bank kept its main interest rate unchanged for a third month.",
 ]
+TYPES: dict[str, EntityType] = {"person": "person", "place": "place"}
 NAMES = {
     "Zelensky": "person:zelensky",
     "Zaluzhnyi": "person:zaluzhnyi",
@@ -39,7 +40,7 @@ def entities(text: str) -> list[Entity]:
     for name, entity_id in NAMES.items():
         for match in re.finditer(rf"\b{name}\b", text):
             entity = found.setdefault(
-                entity_id, Entity(entity_id, name, entity_id.split(":")[0], [])
+                entity_id, Entity(entity_id, name, TYPES[entity_id.split(":")[0]], [])
             )
             entity.mentions.append(Mention(match.start(), match.end(), name))
     return list(found.values())
