@@ -29,7 +29,8 @@ only topic words scores near zero. A pair is kept when
   two people or organisations, an action of the same family, "asked him to step down" /
   "refused to step down", "abandon the firing" / "the firing was backtracked") that is in no
   more than about two sentences of either text (``reword_rare``), and share one more claim key
-  besides the event's names and action words. Such pairs are taken after all others.
+  besides the event's names and action words. Such pairs are taken after all others (and,
+  like any pair, as a second partner only next to the first).
 
 Pairing is one-to-one: candidates are taken best first while both sentences are free. A
 sentence whose best partner is already taken keeps it as a *second* partner only when the pair
@@ -131,7 +132,7 @@ class _Candidate:
     exact: bool
     surface: bool  # passed the repeat test on surface terms
     figure: bool  # shares a figure (not a bare year)
-    event: bool = False  # made only by a shared rare event (never a second partner)
+    event: bool = False  # made only by a shared rare event (ranked after all others)
 
     @property
     def clear(self) -> bool:

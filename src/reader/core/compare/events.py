@@ -7,18 +7,18 @@ the same participants and the same action. An event key is
 
     (two participants of the sentence, the family of one of its action words)
 
-- participants: the head (last word) of every run of capitalised words that is a name (a run
-  that starts a sentence counts only when its head is capitalised somewhere else in either
-  text, so "Meanwhile" or "Reports" are not people), and the canonical entity ids of the
-  sentence's mentions when the caller has them;
+- participants: the canonical ids of the people and organisations the sentence mentions
+  (:data:`PARTICIPANT_TYPES`). Places and nationalities are settings, not actors ("Ukrainian",
+  "Monday" and "Western" made false events when every capitalised word could take part), and
+  without entities a name's type is unknown: there are no events then;
 - action families: :data:`FAMILIES`, a small lexicon of the events news reports (dismissals,
   resignations, appointments, reversals, denials, call-ups, arrests, trials, takeovers,
   elections, bans, cancellations...), each word family written from news usage in general
   (the inflected forms, the noun and the verb, the usual phrasal verbs), not from one text.
 
 An event key says "the same thing happened to the same people"; :mod:`.align` uses it only
-when it is rare in both texts (see there), because in two articles about one affair the
-affair's event is in half the sentences.
+when it is rare in both texts and the two sentences share one more word (see there), because
+in two articles about one affair the affair's event is in half the sentences.
 """
 
 from __future__ import annotations
