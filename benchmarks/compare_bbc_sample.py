@@ -13,8 +13,15 @@ read them and add them).
 
 With ``--corpus``, words are also weighed by the document frequencies of all of BBC, as
 ``reader compare`` weighs them in a library of 20 articles or more (the index's counts).
+With ``--entities``, both articles' entities are extracted and merged across the two
+(``canonical_pair``), as ``reader compare`` passes them: names count as canonical entities, and
+pairs by a shared rare event (:mod:`reader.core.compare.events`) can be made; with
+``--no-events`` too, the event route is switched off, and with ``--only-events`` only the pairs
+the event route adds are printed (each article pair compared with and without it).
+``--categories`` picks the BBC sections queried (default politics, business and tech).
 
-Run: ``.venv/bin/python benchmarks/compare_bbc_sample.py [--queries 40] [--seed 15] [--corpus]``
+Run: ``.venv/bin/python benchmarks/compare_bbc_sample.py [--queries 40] [--seed 15] [--corpus]
+[--entities [--no-events | --only-events]] [--categories politics,business,tech]``
 """
 
 from __future__ import annotations
@@ -31,7 +38,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from reader.core.compare import DocumentFrequencies, compare_texts  # noqa: E402
+from reader.core.compare import (  # noqa: E402
+    CompareOptions,
+    DocumentFrequencies,
+    canonical_pair,
+    compare_texts,
+)
 
 _WORD = re.compile(r"[a-z]{4,}")
 JUDGED = REPO / "benchmarks" / "gold" / "bbc_sample_judgements.yaml"
@@ -61,6 +73,18 @@ def main() -> int:
     parser.add_argument(
         "--corpus", action="store_true", help="weigh words by all of BBC's document frequencies"
     )
+    parser.add_argument(
+        "--entities", action="store_true", help="extract and merge both articles' entities"
+    )
+    parser.add_argument(
+        "--no-events", action="store_true", help="with --entities: no pairs by shared events"
+    )
+    parser.add_argument(
+        "--only-events",
+        action="store_true",
+        help="with --entities: print only the pairs the event route adds",
+    )
+    parser.add_argument("--categories", default="politics,business,tech")
     args = parser.parse_args()
     bbc = bbc_dir()
     if bbc is None:
@@ -68,7 +92,7 @@ def main() -> int:
         return 0
     docs = {
         f"{category}/{path.stem}": path.read_text(encoding="utf-8", errors="replace")
-        for category in ("politics", "business", "tech")
+        for category in args.categories.split(",")
         for path in sorted((bbc / category).glob("*.txt"))
     }
     corpus = None
@@ -99,10 +123,33 @@ def main() -> int:
                 best = (cosine, other)
         if best is None:
             continue
-        result = compare_texts(docs[query], docs[best[1]], corpus=corpus)
+        entities = None
+        if args.entities:
+            from reader.core.entities import extract
+
+            entities = canonical_pair(extract(docs[query]), extract(docs[best[1]]))
+        result = compare_texts(
+            docs[query],
+            docs[best[1]],
+            corpus=corpus,
+            entities=entities,
+            options=CompareOptions(events=not args.no_events),
+        )
+        without: set[tuple[int, int]] = set()
+        if args.only_events:
+            before = compare_texts(
+                docs[query],
+                docs[best[1]],
+                corpus=corpus,
+                entities=entities,
+                options=CompareOptions(events=False),
+            )
+            without = {(s.a.start, s.b.start) for p in before.shared_passages for s in p.sentences}
         for passage in result.shared_passages:
             for pair in passage.sentences:
                 if pair.reuse != "rewording":
+                    continue
+                if args.only_events and (pair.a.start, pair.b.start) in without:
                     continue
                 total += 1
                 a_text, b_text = " ".join(pair.a.text.split()), " ".join(pair.b.text.split())

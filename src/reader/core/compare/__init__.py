@@ -2,7 +2,8 @@
 
 Pipeline: :mod:`.sentences` splits each text into sentence spans; :mod:`.terms` turns a sentence
 into content terms; :mod:`.weights` weighs terms by rarity; :mod:`.align` pairs sentences by
-weighted cosine; :mod:`.passages` merges runs of pairs into passages; :mod:`.score` scores
+weighted cosine, claim keys (:mod:`.claims`) and, with canonical entities, shared rare events
+(:mod:`.events`); :mod:`.passages` merges runs of pairs into passages; :mod:`.score` scores
 the pair of texts; :mod:`.comparison` ties them together and :mod:`.result` holds the outcome.
 :mod:`.entities` compares the entities and figures of two articles (figures by the value
 :mod:`.figures` reads from them).

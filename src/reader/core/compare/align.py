@@ -24,7 +24,13 @@ only topic words scores near zero. A pair is kept when
   either text): a pair that shares only a place name and topic words is not a pair. A name of
   several words ("Education Secretary Ruth Kelly", "South Asian") is one specific thing however
   many keys it makes (its words, its canonical entity), on the side that splits it least:
-  sharing one name and topic words is still not a pair.
+  sharing one name and topic words is still not a pair;
+- or, with canonical entities, the two sentences tell one *event* (:mod:`.events`: the same
+  two people or organisations, an action of the same family, "asked him to step down" /
+  "refused to step down", "abandon the firing" / "the firing was backtracked") that is in no
+  more than about two sentences of either text (``reword_rare``), and share one more claim key
+  besides the event's names and action words. Such pairs are taken after all others (and,
+  like any pair, as a second partner only next to the first).
 
 Pairing is one-to-one: candidates are taken best first while both sentences are free. A
 sentence whose best partner is already taken keeps it as a *second* partner only when the pair
@@ -46,6 +52,7 @@ from typing import Literal
 
 from reader.core.compare.claims import Token, claim_keys, claim_tokens, entity_tokens
 from reader.core.compare.diff import word_diff
+from reader.core.compare.events import Event, actions, event_keys, event_words
 from reader.core.compare.options import CompareOptions
 from reader.core.compare.spans import Span
 from reader.core.compare.terms import is_figure, terms
@@ -125,6 +132,7 @@ class _Candidate:
     exact: bool
     surface: bool  # passed the repeat test on surface terms
     figure: bool  # shares a figure (not a bare year)
+    event: bool = False  # made only by a shared rare event (ranked after all others)
 
     @property
     def clear(self) -> bool:
@@ -198,6 +206,11 @@ def align_sentences(
             candidates[(pair.a, pair.b)] = _Candidate(
                 known.a, known.b, known.score, known.exact, known.surface, True
             )
+    if opts.events and a_mentions and b_mentions:
+        for c in _event_candidates(
+            a, b, a_eligible, b_eligible, a_keys, b_keys, weights, opts, a_mentions, b_mentions
+        ):
+            candidates.setdefault((c.a, c.b), c)
     chosen = _one_to_one(list(candidates.values()), len(a), len(b))
     pairs = [
         SentencePair(c.a, c.b, c.score, c.exact, _kind(c, a[c.a], b[c.b], a_source, b_source))
@@ -458,14 +471,99 @@ def _distinct(keys: Sequence[str], runs: Mapping[str, int]) -> int:
     return count
 
 
+def _event_candidates(
+    a: Sequence[Span],
+    b: Sequence[Span],
+    a_eligible: Sequence[bool],
+    b_eligible: Sequence[bool],
+    a_keys: Sequence[Mapping[str, str]],
+    b_keys: Sequence[Mapping[str, str]],
+    weights: Mapping[str, float],
+    opts: CompareOptions,
+    a_mentions: Sequence[tuple[int, int, str, str]],
+    b_mentions: Sequence[tuple[int, int, str, str]],
+) -> list[_Candidate]:
+    """Pairs that tell one rare event (:mod:`.events`) and share one more detail.
+
+    The event must be rare as a claim key must be to be specific (``reword_rare``): in two
+    articles about one affair, the affair itself (the same two people, the same kind of action)
+    is in many sentences and proves nothing. And the two sentences must share a claim key
+    besides the event's own words (its participants' names, its action words): the same two
+    people doing the same kind of thing is an event, not yet one claim about it ("Baikal bought
+    Yuganskneftegas" / "Baikal had bought itself trouble"). Scored by their claim-key cosine;
+    :func:`_one_to_one` takes them after every other candidate."""
+
+    def events(
+        spans: Sequence[Span],
+        eligible: Sequence[bool],
+        mentions: Sequence[tuple[int, int, str, str]],
+    ) -> tuple[list[frozenset[Event]], list[dict[str, set[str]]]]:
+        keys: list[frozenset[Event]] = []
+        words: list[dict[str, set[str]]] = []  # participant -> claim keys of its mentions
+        for span, ok in zip(spans, eligible, strict=True):
+            named: dict[str, set[str]] = {}
+            if ok and actions(span.text):  # most sentences tell no event: skip their mentions
+                for token in entity_tokens(span.start, span.end, mentions):
+                    found = named.setdefault(token.key[1:], {token.key})
+                    found.update(claim_keys(token.text))
+            keys.append(event_keys(span.text, named) if len(named) >= 2 else frozenset())
+            words.append(named)
+        return keys, words
+
+    (a_events, a_names), (b_events, b_names) = (
+        events(a, a_eligible, a_mentions),
+        events(b, b_eligible, b_mentions),
+    )
+    in_a: Counter[Event] = Counter(k for ks in a_events for k in ks)
+    in_b: Counter[Event] = Counter(k for ks in b_events for k in ks)
+    top = max(len(a), len(b)) + 1
+    rare = {
+        k
+        for k in in_a.keys() & in_b.keys()
+        if math.log(top / max(in_a[k], in_b[k])) / math.log(top) >= opts.reword_rare
+    }
+    if not rare:
+        return []
+    found: list[_Candidate] = []
+    for i, ks in enumerate(a_events):
+        mine = ks & rare
+        if not mine:
+            continue
+        for j, other in enumerate(b_events):
+            shared = mine & other
+            if not shared:
+                continue
+            common = a_keys[i].keys() & b_keys[j].keys()
+            for family, first, second in shared:
+                told = event_words(family).union(
+                    *(
+                        names.get(p, ())
+                        for names in (a_names[i], b_names[j])
+                        for p in (first, second)
+                    )
+                )
+                if common - told:
+                    score = _cosine(a_keys[i], b_keys[j], weights)
+                    found.append(_Candidate(i, j, score, False, False, False, True))
+                    break
+    return found
+
+
+def _cosine(a: Mapping[str, str], b: Mapping[str, str], weights: Mapping[str, float]) -> float:
+    norm = math.sqrt(sum(weights[k] ** 2 for k in a) * sum(weights[k] ** 2 for k in b))
+    return min(sum(weights[k] ** 2 for k in a.keys() & b.keys()) / norm, 1.0) if norm else 0.0
+
+
 def _one_to_one(candidates: list[_Candidate], a_count: int, b_count: int) -> list[_Candidate]:
     """Best first while both sentences are free; then second partners for clear repeats."""
 
-    def rank(c: _Candidate) -> tuple[float, float, int, int]:
+    def rank(c: _Candidate) -> tuple[bool, float, float, int, int]:
         # Ties (exact repeats of a repeated sentence) go to the partner at the same relative
-        # position, so a text compared with itself pairs every sentence with itself.
+        # position, so a text compared with itself pairs every sentence with itself. Pairs by
+        # a shared event come last: they pair sentences nothing else pairs.
         drift = abs(c.a / max(a_count, 1) - c.b / max(b_count, 1))
-        return (-c.score - (1.0 if c.exact else 0.0), drift, min(c.a, c.b), max(c.a, c.b))
+        score = -c.score - (1.0 if c.exact else 0.0)
+        return (c.event, score, drift, min(c.a, c.b), max(c.a, c.b))
 
     ordered = sorted(candidates, key=rank)
     used_a: set[int] = set()

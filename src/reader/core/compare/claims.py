@@ -189,6 +189,11 @@ def entity_tokens(
     ]
 
 
+def word_key(word: str) -> str:
+    """The claim key of one word ("" for a stopword or a word too general to count)."""
+    return _word_key(word)
+
+
 @lru_cache(maxsize=65536)  # pure, and most words repeat
 def _word_key(word: str) -> str:
     from whoosh.lang.porter import stem

@@ -27,6 +27,8 @@ class CompareOptions:
     ``reword_posting``: keys weighing less (in most sentences) do not propose partners.
     These were set on the synthetic rewordings of BBC sentences (``benchmarks/compare.py``).
     ``merge``: join pairs of consecutive sentences that continue in both texts into one passage.
+    ``events``: with canonical entities, also pair sentences that tell one rare event
+    (:mod:`reader.core.compare.events`); off, to measure what that route adds.
     """
 
     min_score: float = 0.5
@@ -42,3 +44,4 @@ class CompareOptions:
     reword_specific: int = 2
     reword_posting: float = 0.3
     merge: bool = True
+    events: bool = True
