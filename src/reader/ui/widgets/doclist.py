@@ -168,16 +168,16 @@ class DocList(ScrollView, can_focus=True):
         self.rows = ListingRows(listing)
         self._after_change(keep)
 
-    def listing_changed(self) -> None:
-        """The listing was read again (a first index committed a batch): show it, the
+    def reload_listing(self) -> None:
+        """Read the listing again (a first index committed a batch) and show it, the
         reader's row staying under the cursor at the same place on screen (a list
         untouched at its top stays there, showing the first rows)."""
         listing = self.listing
-        if self.results_mode or listing is None:
-            return
-        rows = self.rows
+        assert listing is not None and not self.results_mode
         cursor = self.cursor
-        keep = self._rowid_at(cursor) if rows and (cursor or self.scroll_offset.y) else None
+        touched = len(self.rows) and (cursor or self.scroll_offset.y)
+        keep = self._rowid_at(cursor) if touched else None
+        listing.reload()
         self.rows = ListingRows(listing)
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
         index = None if keep is None else listing.position_of_rowid(keep)

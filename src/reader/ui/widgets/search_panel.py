@@ -118,14 +118,13 @@ class SearchPanel(Vertical):
         if self.documents is None:
             self.documents = DocumentListing(self.workspace.library)
         listing = self.documents
-        listing.key, listing.reverse = doclist.sort_key, doclist.sort_reverse
-        listing.reload()
-        if doclist.results_mode:
+        if doclist.results_mode or doclist.listing is not listing:
+            listing.key, listing.reverse = doclist.sort_key, doclist.sort_reverse
+            listing.reload()
+            if not doclist.results_mode:
+                self.show_documents(listing)
             return
-        if doclist.listing is not listing:
-            self.show_documents(listing)
-            return
-        doclist.listing_changed()
+        doclist.reload_listing()
         self.update_title()
 
     def listed_all(self, count: int) -> bool:
