@@ -4,6 +4,7 @@ restored article and the index update follow once it is (issue 13)."""
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -41,18 +42,19 @@ def held_list() -> Iterator[threading.Event]:
     release.set()
 
 
-def hold_summaries(app: ReaderApp, release: threading.Event) -> list[str]:
-    """Make the app's list wait for ``release``; returns the threads that read it."""
-    library = app.library
-    read = library.summaries
+def hold_list(app: ReaderApp, release: threading.Event) -> list[str]:
+    """Make the app's list (its order, read from the catalog) wait for ``release``;
+    returns the threads that read it."""
+    catalog = app.library.catalog
+    read = catalog.order
     readers: list[str] = []
 
-    def held() -> list[DocSummary]:
+    def held(key: str) -> array[int]:
         readers.append(threading.current_thread().name)
         release.wait(30)
-        return read()
+        return read(key)
 
-    library.summaries = held  # type: ignore[method-assign]
+    catalog.order = held  # type: ignore[method-assign]
     return readers
 
 
@@ -72,7 +74,7 @@ async def test_the_first_frame_comes_before_the_list_is_read(
     indexed: Path, held_list: threading.Event, make_app: AppFactory
 ) -> None:
     app = make_app(indexed)
-    readers = hold_summaries(app, held_list)
+    readers = hold_list(app, held_list)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_for(pilot, lambda: app.painted)
         screen = app.screen
@@ -97,7 +99,7 @@ async def test_a_query_typed_while_the_list_is_read_is_searched_once_it_is(
     indexed: Path, held_list: threading.Event, make_app: AppFactory
 ) -> None:
     app = make_app(indexed)
-    hold_summaries(app, held_list)
+    hold_list(app, held_list)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_for(pilot, lambda: app.painted)
         screen = app.screen
@@ -122,7 +124,7 @@ async def test_the_last_article_is_restored_once_the_list_is_read(
         screen.open_document(NEWEST)
         await pilot.press("q")
     again = make_app(indexed)
-    hold_summaries(again, held_list)
+    hold_list(again, held_list)
     async with again.run_test(size=(120, 30)) as pilot:
         await wait_for(pilot, lambda: again.painted)
         main = again.screen
@@ -143,14 +145,19 @@ async def test_clearing_a_query_lists_the_documents_without_reading_them_again(
         screen = await settle(pilot, app)
         doclist = screen.query_one(DocList)
         listed = [r.id for r in doclist.rows]
-        reads: list[int] = []
-        read = app.library.summaries
+        reads: list[str] = []
+        read, order = app.library.summaries, app.library.catalog.order
 
         def counted() -> list[DocSummary]:
-            reads.append(1)
+            reads.append("summaries")
             return read()
 
+        def ordered(key: str) -> array[int]:
+            reads.append("order")
+            return order(key)
+
         app.library.summaries = counted  # type: ignore[method-assign]
+        app.library.catalog.order = ordered  # type: ignore[method-assign]
         await type_query(pilot, app, "Avdiivka")
         assert doclist.results_mode
         await pilot.press("escape")
@@ -159,5 +166,5 @@ async def test_clearing_a_query_lists_the_documents_without_reading_them_again(
         # The palette's "open article" titles too.
         provider = OpenArticleCommands(screen)
         await provider.startup()
-        assert sorted(doc_id for _title, doc_id in provider.titles) == sorted(listed)
+        assert sorted(provider.titles) == sorted(r.summary.title for r in doclist.rows)
         assert reads == []  # 20,000 rows were read again on the UI thread for these

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from functools import partial
 
@@ -12,7 +13,6 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.bookmarks import BookmarksPane
 from reader.ui.widgets.doclist import DocList
 from reader.ui.widgets.entities import EntitiesPane
-from reader.ui.widgets.search_panel import SearchPanel
 
 
 class OpenArticleCommands(Provider):
@@ -20,37 +20,46 @@ class OpenArticleCommands(Provider):
 
     async def startup(self) -> None:
         screen = self.screen
-        self.titles: list[tuple[str, str]] = []
+        self.titles: list[str] = []
+        self.rowids: array[int] = array("q")
         if isinstance(screen, MainScreen):
-            # The list as last read: not 20,000 rows read again on the UI thread.
-            listed = screen.query_one(SearchPanel).documents
-            summaries = listed if listed is not None else screen.library.summaries()
-            self.titles = [(s.title, s.id) for s in summaries]
+            # Two compact columns, not a summary per article (200,000 at scale); the id
+            # of an article is read when it is opened.
+            self.titles, self.rowids = screen.library.catalog.titles()
 
-    def _open(self, doc_id: str) -> None:
+    def _id(self, rowid: int) -> str:
         screen = self.screen
-        if isinstance(screen, MainScreen):
+        if not isinstance(screen, MainScreen):
+            return ""
+        found = screen.library.catalog.summaries_at([rowid]).get(rowid)
+        return "" if found is None else found.id
+
+    def _open(self, rowid: int) -> None:
+        screen = self.screen
+        if isinstance(screen, MainScreen) and (doc_id := self._id(rowid)):
             screen.open_document(doc_id)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         found = 0
-        for title, doc_id in self.titles:
+        for title, rowid in zip(self.titles, self.rowids, strict=True):
             score = matcher.match(title)
             if score > 0:
                 found += 1
+                doc_id = self._id(rowid)  # at most 200 hits: a lookup each
                 yield Hit(
                     score,
                     matcher.highlight(title),
-                    partial(self._open, doc_id),
+                    partial(self._open, rowid),
                     help=f"Open article {doc_id}",
                 )
                 if found >= 200:
                     return
 
     async def discover(self) -> Hits:
-        for title, doc_id in self.titles[:20]:
-            yield DiscoveryHit(title, partial(self._open, doc_id), help=f"Open article {doc_id}")
+        for title, rowid in zip(self.titles[:20], self.rowids[:20], strict=False):
+            help = f"Open article {self._id(rowid)}"
+            yield DiscoveryHit(title, partial(self._open, rowid), help=help)
 
 
 def screen_commands(screen: MainScreen) -> Iterable[tuple[str, str, object]]:

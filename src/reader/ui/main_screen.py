@@ -19,7 +19,6 @@ from textual.worker import get_current_worker
 
 from reader.core.entities.model import Entity
 from reader.core.index.cachehealth import CacheError
-from reader.core.index.catalog import DocSummary
 from reader.core.index.library import Library, SearchResults, UpdateReport
 from reader.core.text.display import safe_name
 from reader.core.userdata.state import SearchHistory
@@ -44,6 +43,7 @@ from reader.ui.widgets.searchbox import SearchBox
 from reader.workspace import Workspace
 from reader.workspace.duplicates import duplicate_lines
 from reader.workspace.entity_filter import EntityFilter
+from reader.workspace.listing import DocumentListing
 
 if TYPE_CHECKING:
     from reader.core.corpus.document import Document, Original
@@ -160,7 +160,7 @@ class MainScreen(Screen[None]):
         self._pending_open: tuple[str, int | None, bool] | None = None
         # A first index lists its batches as they commit: the index worker leaves the
         # committed articles here and posts IndexCommitted; the screen takes them all.
-        self._arrivals: list[DocSummary] = []
+        self._arrivals: list[str] = []  # their ids
         self._arrivals_lock = threading.Lock()
         self._committed = 0  # articles a first index has committed so far
 
@@ -270,14 +270,15 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="documents", exit_on_error=False)
     def _load_documents(self) -> None:
+        listing = DocumentListing(self.library)  # the list's first order: newest first
         try:
-            summaries = self.library.summaries()
-            ready = bool(summaries) and self.library.index_dir.exists()
+            listing.reload()
+            ready = bool(listing.total) and self.library.index_dir.exists()
         except Exception as error:  # a cache that cannot be read: the update may repair it
             first = (str(error).splitlines() or [type(error).__name__])[0]
-            self.post_message(DocumentsLoaded([], False, first))
+            self.post_message(DocumentsLoaded(DocumentListing(self.library), False, first))
             return
-        self.post_message(DocumentsLoaded(summaries, ready))
+        self.post_message(DocumentsLoaded(listing, ready))
 
     def on_documents_loaded(self, message: DocumentsLoaded) -> None:
         if message.error is not None:
@@ -290,7 +291,7 @@ class MainScreen(Screen[None]):
         self.search_ready = message.ready
         # No search ran before (SearchPanel.run_search waits for the list): no results
         # are listed that these would replace.
-        self._show_documents(message.summaries)
+        self._show_documents(message.listing)
         panel = self.query_one(SearchPanel)
         search = self.query_one(SearchBox)
         if panel.waiting:
@@ -298,7 +299,7 @@ class MainScreen(Screen[None]):
             if search.value.strip():
                 panel.run_search(search.value)  # typed while the list was being read
         opened = self._pending_open is not None or self.query_one(ArticleView).document
-        if self.sidebar_ready and not opened and message.summaries:
+        if self.sidebar_ready and not opened and message.listing.total:
             self._restore_position()  # else when the sidebar is there (_sidebar_mounted)
         if self.reader_app.painted:
             self.start_background_work()
@@ -325,12 +326,19 @@ class MainScreen(Screen[None]):
             self.query_one(BookmarksPane).refresh_anchors()
         self._index()
 
-    def _show_documents(self, summaries: list[DocSummary] | None = None) -> None:
-        """List ``summaries`` (read afresh after an update), or without them the
+    def _show_documents(self, listing: DocumentListing | None = None) -> None:
+        """List ``listing`` (read afresh after an update), or without it the
         documents last read (the index has not changed: a filter has)."""
         panel = self.query_one(SearchPanel)
-        panel.show_documents(summaries)
-        self._show_count(len(panel.documents or []))
+        panel.show_documents(listing)
+        self._show_count(panel.documents.total if panel.documents is not None else 0)
+
+    def _read_documents(self) -> DocumentListing:
+        """The corpus's documents read afresh, in the list's order."""
+        doclist = self.query_one(DocList)
+        listing = DocumentListing(self.library, doclist.sort_key, doclist.sort_reverse)
+        listing.reload()
+        return listing
 
     def _show_count(self, count: int, so_far: str = "") -> None:
         self.app.sub_title = (  # and the search engine of its index
@@ -364,8 +372,9 @@ class MainScreen(Screen[None]):
         def committed(ids: list[str], fresh: bool) -> None:
             if not (listing and fresh):
                 return
-            # Read here, off the UI thread: the screen only merges them into its list.
-            found = [s for s in map(builder.catalog.summary, ids) if s is not None]
+            # The screen reads the list's order again (its row numbers: not a summary
+            # per article); the count is the ids committed.
+            found = ids
             self.library.refresh()  # the screen's searches and opens see this commit
             with self._arrivals_lock:
                 self._arrivals.extend(found)
@@ -424,7 +433,8 @@ class MainScreen(Screen[None]):
             arrived, self._arrivals = self._arrivals, []
         panel = self.query_one(SearchPanel)
         panel.coverage = (message.committed, max(message.total, message.committed))
-        panel.add_documents(arrived)
+        if arrived:
+            panel.add_documents()
         self._show_count(message.committed, " so far")
         self.search_ready = True  # on the committed articles; the hint says how many
         search = self.query_one(SearchBox)
@@ -458,7 +468,7 @@ class MainScreen(Screen[None]):
             if self._committed and self.query_one(SearchPanel).listed_all(count):
                 self._show_count(count)  # every batch is listed: no reload nor re-sort
             else:
-                self._show_documents(self.library.summaries())
+                self._show_documents(self._read_documents())
             if self.query_one(ArticleView).document is None:
                 self._restore_position()
         if report.rebuilt and report.rebuilt != "requested" and "format" not in report.rebuilt:
@@ -475,8 +485,9 @@ class MainScreen(Screen[None]):
         with self._arrivals_lock:
             arrived, self._arrivals = self._arrivals, []
         panel = self.query_one(SearchPanel)
-        panel.add_documents(arrived)
         self.library.refresh()
+        if arrived:
+            panel.add_documents()
         self.search_ready = True
         done, total = panel.coverage or (self._committed, self._committed)
         self._show_count(done, f" of {total:,}")

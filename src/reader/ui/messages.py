@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from textual.message import Message
 
 from reader.core.entities.model import Entity
-from reader.core.index.catalog import DocSummary
 from reader.core.index.library import SearchResults, UpdateReport
+from reader.workspace.listing import DocumentListing
 
 
 @dataclass
@@ -74,6 +74,6 @@ class DocumentsLoaded(Message):
     (``ready``: the index exists and can be searched; ``error``: the one-line reason
     they could not be read, the list then stays empty until the index is updated)."""
 
-    summaries: list[DocSummary]
+    listing: DocumentListing
     ready: bool
     error: str | None = None

@@ -12,7 +12,8 @@ import functools
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +75,14 @@ DuplicateRow = tuple[str, int, str, float, float]
 # A row of the cleaning table: (id, folder, hashes, signature, removed JSON).
 CleaningRow = tuple[str, str, bytes, bytes, str]
 _SUMMARY = "id, title, authors, date, source, url, path, words, tags"
+# The document list's orders (see :meth:`Catalog.order`): Python's casefold of the title and
+# source (a function of the connection), the id breaking ties so every order is total.
+_ORDERS = {
+    "date": "coalesce(date, ''), id",
+    "title": "casefold(title), id",
+    "source": "casefold(coalesce(source, '')), coalesce(date, ''), id",
+}
+_IN_CHUNK = 500  # ids or row numbers per IN (...) list: under SQLite's variable limit
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -143,6 +152,9 @@ class Catalog:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
         self._db.execute("SELECT count(*) FROM docs").fetchone()  # fails fast if corrupt
+        # For the document list's title and source orders (see order): the same folding
+        # as a sort in Python, worked out once per row by SQLite's sorter.
+        self._db.create_function("casefold", 1, _casefold, deterministic=True)
 
     @_guarded
     def close(self) -> None:
@@ -375,6 +387,55 @@ class Catalog:
         with closing(self._db.execute(f"SELECT {_SUMMARY} FROM docs ORDER BY id")) as cursor:
             return [_summary(r) for r in cursor]
 
+    # -- the document list, read a screenful at a time (reader.workspace.listing) ----------
+
+    @_guarded
+    def order(self, key: str) -> array[int]:
+        """The row numbers of every document in ascending ``key`` order (``date``,
+        ``title`` or ``source``, the id breaking ties): 8 bytes an article, where a list of
+        summaries holds about 700."""
+        with closing(self._db.execute(f"SELECT rowid FROM docs ORDER BY {_ORDERS[key]}")) as cur:
+            return array("q", (r[0] for r in cur))
+
+    @_guarded
+    def summaries_at(self, rowids: Sequence[int]) -> dict[int, DocSummary]:
+        """The summaries of the documents at these row numbers (one missing: the document
+        was removed or replaced since its number was read)."""
+        found: dict[int, DocSummary] = {}
+        for start in range(0, len(rowids), _IN_CHUNK):
+            chunk = list(rowids[start : start + _IN_CHUNK])
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rowid, {_SUMMARY} FROM docs WHERE rowid IN ({marks})"
+            with closing(self._db.execute(sql, chunk)) as cursor:
+                for row in cursor:
+                    found[int(row[0])] = _summary(row[1:])
+        return found
+
+    @_guarded
+    def rowids(self, ids: Iterable[str]) -> dict[str, int]:
+        """The row numbers of the documents with these ids (unknown ids left out)."""
+        found: dict[str, int] = {}
+        wanted = list(ids)
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT id, rowid FROM docs WHERE id IN ({marks})"
+            with closing(self._db.execute(sql, chunk)) as cursor:
+                found.update((str(r[0]), int(r[1])) for r in cursor)
+        return found
+
+    @_guarded
+    def titles(self) -> tuple[list[str], array[int]]:
+        """Every document's title and row number, in id order (the palette's "open
+        article": two compact columns, not a summary per article)."""
+        titles: list[str] = []
+        rowids = array("q")
+        with closing(self._db.execute("SELECT title, rowid FROM docs ORDER BY id")) as cursor:
+            for title, rowid in cursor:
+                titles.append(title)
+                rowids.append(rowid)
+        return titles, rowids
+
     @_guarded
     def summary(self, doc_id: str) -> DocSummary | None:
         row = self._db.execute(f"SELECT {_SUMMARY} FROM docs WHERE id=?", (doc_id,)).fetchone()
@@ -487,6 +548,10 @@ def committed_entity_data(path: Path, page: int = 500) -> Iterator[tuple[str, st
         cursor = db.execute("SELECT id, data FROM entities ORDER BY id")
         while rows := cursor.fetchmany(page):
             yield from ((str(r[0]), str(r[1])) for r in rows)
+
+
+def _casefold(value: str | None) -> str | None:
+    return None if value is None else value.casefold()
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

@@ -147,7 +147,13 @@ class BookmarksPane(Vertical):
             return None if document is None else document.text
 
         items = reanchor(store.bookmarks, text_of)
-        titles = {summary.id: summary.title for summary in self.library.summaries()}
+        # The titles of the bookmarked articles only (not every article's: 200,000
+        # strings held for the life of the pane at scale).
+        titles = {}
+        for doc_id in {item.doc for item in items}:
+            summary = self.library.summary(doc_id)
+            if summary is not None:
+                titles[doc_id] = summary.title
         if not worker.is_cancelled:
             self.post_message(self._Loaded(generation, store, items, titles))
 

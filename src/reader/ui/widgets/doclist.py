@@ -4,15 +4,21 @@ Each row is two lines: the title, then the date and source (or, for search
 results, the hit count and a snippet with its highlights). Nothing is a widget
 per row; ``render_line`` draws only what is on screen.
 
+The corpus's documents come from a :class:`~reader.workspace.listing.DocumentListing`
+(row numbers in order; the summaries of the rows drawn read from the catalog a page at a
+time), so 200,000 articles are not 200,000 Python rows; search results, bounded by the
+result limit, are a list of rows. A plain list of summaries (``set_documents``) serves
+lists built in memory.
+
 An article with near-duplicates in the corpus (copies or light edits of one story) starts its
 second line with ``≈ dup ×N`` (N articles in its group, itself included).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal, NamedTuple
+from typing import Any, ClassVar, NamedTuple, overload
 
 from rich.style import Style
 from rich.text import Text
@@ -28,9 +34,9 @@ from textual.strip import Strip
 from reader.core.index.catalog import DocSummary
 from reader.core.index.snippets import Snippet
 from reader.core.text.display import safe_name
+from reader.workspace.listing import DocumentListing, SortKey
 
 ROW_HEIGHT = 2
-SortKey = Literal["date", "title", "source"]
 SORTS: tuple[SortKey, ...] = ("date", "title", "source")
 
 
@@ -44,6 +50,38 @@ class Row(NamedTuple):
     @property
     def id(self) -> str:
         return self.summary.id
+
+
+# Drawn for a row whose document was replaced or removed since the order was read (an
+# update is committing; the list is read again when it ends).
+_GONE = DocSummary("", "…", (), None, None, None, "", 0, ())
+
+
+class ListingRows(Sequence[Row]):
+    """A :class:`DocumentListing` as a sequence of rows (a row made when asked for)."""
+
+    def __init__(self, listing: DocumentListing) -> None:
+        self.listing = listing
+
+    def __len__(self) -> int:
+        return len(self.listing)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return Row(self.listing.summary(index) or _GONE)
+
+    def __iter__(self) -> Iterator[Row]:
+        for index in range(len(self)):
+            yield self[index]
 
 
 class DocList(ScrollView, can_focus=True):
@@ -95,7 +133,8 @@ class DocList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
+        self.listing: DocumentListing | None = None  # the documents shown, when from one
         self.sort_key: SortKey = "date"
         self.sort_reverse = True  # newest first
         self.open_id: str | None = None
@@ -114,10 +153,50 @@ class DocList(ScrollView, can_focus=True):
     # -- data -----------------------------------------------------------------
 
     def set_documents(self, summaries: list[DocSummary], *, keep: str | None = None) -> None:
+        """List ``summaries`` (built in memory), sorted by the list's order."""
         self.results_mode = False
+        self.listing = None
         self.rows = [Row(s) for s in summaries]
         self._sort()
         self._after_change(keep)
+
+    def set_listing(self, listing: DocumentListing, *, keep: str | None = None) -> None:
+        """List the documents of ``listing`` (read already), in the list's order."""
+        self.results_mode = False
+        self.listing = listing
+        listing.sort(self.sort_key, self.sort_reverse)
+        self.rows = ListingRows(listing)
+        self._after_change(keep)
+
+    def reload_listing(self) -> None:
+        """Read the listing again (a first index committed a batch) and show it, the
+        reader's row staying under the cursor at the same place on screen (a list
+        untouched at its top stays there, showing the first rows)."""
+        listing = self.listing
+        assert listing is not None and not self.results_mode
+        cursor = self.cursor
+        touched = len(self.rows) and (cursor or self.scroll_offset.y)
+        keep = self._rowid_at(cursor) if touched else None
+        listing.reload()
+        self.rows = ListingRows(listing)
+        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+        index = None if keep is None else listing.position_of_rowid(keep)
+        if index is not None:
+            self.scroll_to(
+                y=self.scroll_offset.y + (index - cursor) * ROW_HEIGHT,
+                animate=False,
+                immediate=True,
+            )
+            self.cursor = index
+        else:
+            self.cursor = 0
+        self.refresh()
+
+    def _rowid_at(self, index: int) -> int | None:
+        listing = self.listing
+        if listing is None or not 0 <= index < len(listing.order):
+            return None
+        return listing.rowid_at(index)
 
     def set_results(self, rows: list[Row], *, keep: str | None = None) -> None:
         self.results_mode = True
@@ -127,7 +206,9 @@ class DocList(ScrollView, can_focus=True):
     def _after_change(self, keep: str | None) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
         index = 0
-        if keep:
+        if keep and isinstance(self.rows, ListingRows):
+            index = self.rows.listing.index_of(keep) or 0
+        elif keep:
             ids = [r.summary.id for r in self.rows]  # a list scan in C, not 100k properties
             index = ids.index(keep) if keep in ids else 0
         self.cursor = min(index, max(len(self.rows) - 1, 0))
@@ -135,6 +216,10 @@ class DocList(ScrollView, can_focus=True):
         self.refresh()
 
     def _sort(self) -> None:
+        if isinstance(self.rows, ListingRows):
+            self.rows.listing.sort(self.sort_key, self.sort_reverse)
+            return
+        assert isinstance(self.rows, list)
         self.rows.sort(key=self._sort_key(), reverse=self.sort_reverse)
 
     def _sort_key(self) -> Callable[[Row], Any]:
@@ -155,6 +240,7 @@ class DocList(ScrollView, can_focus=True):
         """
         if self.results_mode or not summaries:
             return
+        assert isinstance(self.rows, list), "a listing is read again, not merged"
         old, cursor = self.rows, self.cursor
         new = [Row(s) for s in summaries]
         merged, shift = merge_rows(old, new, self._sort_key(), self.sort_reverse, cursor)
@@ -215,7 +301,7 @@ class DocList(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         row = self.current
-        if row is not None:
+        if row is not None and row.id:
             self.post_message(self.Opened(row.id))
 
     def action_cycle_sort(self) -> None:
@@ -234,7 +320,10 @@ class DocList(ScrollView, can_focus=True):
 
     def _resort(self, *, reverse_only: bool = False) -> None:
         keep = self.current.id if self.current else None
-        if reverse_only:
+        if isinstance(self.rows, ListingRows):
+            self.rows.listing.sort(self.sort_key, self.sort_reverse)
+        elif reverse_only:
+            assert isinstance(self.rows, list)
             self.rows.reverse()  # same order backwards: no need to sort 100k rows again
         else:
             self._sort()
@@ -245,7 +334,8 @@ class DocList(ScrollView, can_focus=True):
         index = (event.y + int(self.scroll_offset.y)) // ROW_HEIGHT
         if 0 <= index < len(self.rows):
             self.cursor = index
-            self.post_message(self.Opened(self.rows[index].id))
+            if doc_id := self.rows[index].id:
+                self.post_message(self.Opened(doc_id))
 
     # -- rendering ---------------------------------------------------------------
 

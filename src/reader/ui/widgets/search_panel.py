@@ -28,7 +28,6 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from reader.core.index.cachehealth import CacheError
-from reader.core.index.catalog import DocSummary
 from reader.core.index.library import SearchResults
 from reader.core.userdata.state import SearchHistory
 from reader.ui.messages import SearchFinished
@@ -36,6 +35,7 @@ from reader.ui.widgets.doclist import DocList, Row
 from reader.ui.widgets.searchbox import SearchBox
 from reader.workspace import UnfinishedQuery, Workspace
 from reader.workspace.entity_filter import narrowed
+from reader.workspace.listing import DocumentListing
 
 DEBOUNCE = 0.02  # merges keys typed while a search finds its titles (a few ms)
 # How long a search's worker waits for a stage to be on screen before working out the
@@ -79,10 +79,10 @@ class SearchPanel(Vertical):
         # list and searches cover the indexed ones only. None: the index is complete.
         self.coverage: tuple[int, int] | None = None
         self._shown_coverage: tuple[int, int] | None = None  # of the results listed
-        # The corpus's documents as last read (before the entity filter and the
-        # duplicates): listed again when a query is cleared, without reading 20,000
-        # rows from the catalog on the UI thread. None until the screen has read them.
-        self.documents: list[DocSummary] | None = None
+        # The corpus's documents as last read (their order; the filters narrow it):
+        # listed again when a query is cleared, without reading the order again. None
+        # until the screen has read it.
+        self.documents: DocumentListing | None = None
         self.waiting = False  # a query typed before the list was read: run once it is
         self._hint: tuple[str, bool] = ("", False)  # what the hint line says
 
@@ -94,30 +94,37 @@ class SearchPanel(Vertical):
 
     # -- the documents ---------------------------------------------------------------
 
-    def show_documents(self, summaries: list[DocSummary] | None = None) -> None:
+    def show_documents(self, listing: DocumentListing | None = None) -> None:
         """The corpus's documents (the entity filter applied), keeping the current one;
-        without ``summaries``, the ones last read."""
-        if summaries is None:
-            summaries = self.documents if self.documents is not None else []
-        self.documents = summaries
+        ``listing``: read afresh (without it, the one last read)."""
+        if listing is None:
+            listing = self.documents
+        if listing is None:
+            listing = DocumentListing(self.workspace.library)  # nothing read: empty
+        self.documents = listing
         doclist = self.query_one(DocList)
         keep = doclist.current.id if doclist.current and not doclist.results_mode else None
-        summaries = narrowed(self.workspace.entity_filter, summaries)
         duplicates = self.workspace.duplicates
         doclist.set_duplicates(duplicates.sizes())
-        summaries = duplicates.shown(summaries, lambda s: s.id)
-        doclist.set_documents(summaries, keep=keep or self.workspace.positions.last_document)
+        listing.narrow(self.workspace.entity_filter, duplicates)
+        doclist.set_listing(listing, keep=keep or self.workspace.positions.last_document)
         self.update_title()
 
-    def add_documents(self, summaries: list[DocSummary]) -> None:
-        """More documents, just indexed (a first index's batch): merged into the list in
-        its order; while results are listed they wait for the query to be cleared."""
-        self.documents = [*(self.documents or []), *summaries]
+    def add_documents(self) -> None:
+        """More documents, just indexed (a first index's batch): the order is read again
+        and shown, the reader's row kept in place; while results are listed it waits for
+        the query to be cleared."""
         doclist = self.query_one(DocList)
-        if doclist.results_mode:
+        if self.documents is None:
+            self.documents = DocumentListing(self.workspace.library)
+        listing = self.documents
+        if doclist.results_mode or doclist.listing is not listing:
+            listing.key, listing.reverse = doclist.sort_key, doclist.sort_reverse
+            listing.reload()
+            if not doclist.results_mode:
+                self.show_documents(listing)
             return
-        summaries = narrowed(self.workspace.entity_filter, summaries)
-        doclist.add_documents(self.workspace.duplicates.shown(summaries, lambda s: s.id))
+        doclist.reload_listing()
         self.update_title()
 
     def listed_all(self, count: int) -> bool:
