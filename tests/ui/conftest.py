@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerState
@@ -95,6 +96,29 @@ AppFactory = Callable[..., ReaderApp]
 @pytest.fixture
 def make_app(seeds: Path) -> AppFactory:
     def factory(corpus: Path | None = None, **kwargs: object) -> ReaderApp:
-        return ReaderApp(corpus or seeds, **kwargs)  # type: ignore[arg-type]
+        app = ReaderApp(corpus or seeds, **kwargs)  # type: ignore[arg-type]
+        _keep_notifications(app)
+        return app
 
     return factory
+
+
+def _keep_notifications(app: ReaderApp) -> None:
+    """Notifications stay up for the whole test (tests read ``app._notifications``).
+
+    The app shows a warning for 8 s; on a loaded machine starting the app and waiting for
+    it to settle can take longer, and the warning a test looks for was gone by then.
+    """
+    notify = app.notify
+
+    def lasting(
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        notify(message, title=title, severity=severity, timeout=3600, markup=markup)
+
+    app.notify = lasting  # type: ignore[method-assign]
