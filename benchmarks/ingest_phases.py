@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import json
 import os
 import subprocess
@@ -150,7 +151,7 @@ def _time_workers() -> None:
     from reader.core.index import entity_ingest
 
     pool = entity_ingest.ExtractionPool
-    submit, merge = pool._submit, pool.merge
+    submit = pool._submit
 
     def timed_submit(self: Any, task: Callable[..., Any], chunk: list[Any]) -> Any:
         target = f"{task.__module__}:{task.__name__}"
@@ -164,7 +165,15 @@ def _time_workers() -> None:
             _run_timed, "corpus merge", target, catalog, list(gone), list(last)
         )
 
+    def timed_run(self: Any, task: Callable[..., Any], *args: Any) -> Any:
+        if self._executor is None:
+            return None
+        target = f"{task.__module__}:{task.__name__}"
+        return self._executor.submit(_run_timed, task.__name__, target, *args)
+
     pool._submit = timed_submit  # type: ignore[method-assign]
+    if hasattr(pool, "run"):
+        pool.run = timed_run
     pool.merge = timed_merge  # type: ignore[method-assign]
 
 
@@ -189,6 +198,8 @@ def _instrument(phases: Phases) -> None:
     w(base.EngineWriter, "commit", "    engine commit")
     w(Catalog, "write", "    catalog write")
     w(indexer, "_merged", "wait for the corpus merge (worker)")
+    if hasattr(indexer, "_result"):
+        w(indexer, "_result", "wait for a worker's merge or groups")
     w(entity_ingest.ExtractionPool, "__exit__", "pool shutdown")
     w(indexer.Indexer, "_drop_strays", "drop strays (engine reopen)")
     w(indexer.Indexer, "store_entities", "store corpus entities")
@@ -209,7 +220,7 @@ def _cores(samples: list[tuple[float, int, int]], start: float, end: float) -> s
     main = (m1 - m0) / TICK / span
     workers = (o1 - o0) / TICK / span
     low = 0
-    for (a, am, ao), (b, bm, bo) in zip(inside, inside[1:], strict=False):
+    for (a, am, ao), (b, bm, bo) in itertools.pairwise(inside):
         busy = ((bm - am) + (bo - ao)) / TICK / (b - a)
         low += busy < 1.5
     share = low / (len(inside) - 1)
@@ -303,7 +314,9 @@ def main() -> int:
         print(f"after the last article: {update[1] - tail_start:.1f} s wall")
     if args.json is not None:
         args.json.write_text(
-            json.dumps({"wall": wall, "cpu": cpu, "workers": children, "rows": phases.rows}, indent=1),
+            json.dumps(
+                {"wall": wall, "cpu": cpu, "workers": children, "rows": phases.rows}, indent=1
+            ),
             encoding="utf-8",
         )
     return 0
