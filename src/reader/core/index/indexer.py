@@ -248,7 +248,8 @@ class Indexer:
         :class:`reader.core.index.entity_ingest.ExtractionPool`): a bounded window of files
         ahead of the writer, whose results come back in file order, so commits and the
         document list are the same as without workers. The corpus merge then runs in a
-        worker during the last commit.
+        worker during the last commit, and the near-duplicate groups in another
+        (:meth:`update_duplicates` takes them).
         """
         from reader.core.index.ingest_work import Failed, Parsed, Skip, Touched, prepare_many
 
