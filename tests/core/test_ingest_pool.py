@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import functools
 import os
+import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from tests.compare.generated import article, edit, vocabulary
 
 from reader.core.corpus.document import ParsedText
 from reader.core.corpus.furniture import Furniture
 from reader.core.corpus.loader import scan
-from reader.core.index import entity_ingest, indexer
+from reader.core.index import duplicates, entity_ingest, indexer
 from reader.core.index.entity_ingest import ExtractionPool
 from reader.core.index.ingest_work import Failed, Job, Parsed, prepare_many
 from reader.core.index.library import Library
@@ -234,5 +237,72 @@ def test_the_merge_worker_reads_the_committed_entities_with_the_last_batch_over_
         assert entity_ingest.catalog_payload(
             library.catalog.path, [gone], last
         ) == entity_ingest.corpus_payload(sorted(expected.items()))
+    finally:
+        library.close()
+
+
+def _near_copies(rng: random.Random, count: int) -> dict[str, str]:
+    """Articles in folders, a third of them copies or light edits of an earlier one (so
+    groups span batches), one text copied many times."""
+    words = vocabulary(rng, 2000)
+    files: dict[str, str] = {}
+    texts: list[str] = []
+    for number in range(count):
+        if texts and number % 3 == 0:
+            text = edit(rng.choice(texts), rng.choice([0.0, 0.05, 0.2]), rng, words)
+        elif number % 11 == 0:
+            text = "The same wire story " + " ".join(words[:80])
+        else:
+            text = article(rng, words, rng.randint(40, 160))
+        texts.append(text)
+        files[f"f{number % 4}/{number:03}.txt"] = f"Story {number}\n\n{text}\n"
+    return files
+
+
+def _groups_here(library: Library) -> list[tuple[tuple[str, ...], float]]:
+    catalog = library.catalog
+    return duplicates.group_signatures(catalog.each_signature(), catalog.signatures_of)[0]
+
+
+@pytest.mark.usefixtures("pooled")
+def test_duplicate_groups_a_worker_makes_are_the_ones_made_here(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The near-duplicate groups are made in a worker beside the corpus merge, from the
+    committed signatures and the last batch's: the same groups (members, order, lowest
+    resemblance) as grouping the catalog's signatures here after the last commit, for a
+    first index and for an update that edits, copies and removes files."""
+    rng = random.Random(4)
+    files = _near_copies(rng, 65)  # the last batch (of 5) is committed after the loop
+    monkeypatch.setattr(indexer, "FIRST_BATCH", 7)
+    monkeypatch.setattr(indexer, "BATCH", 20)
+    grouped_here: list[int] = []
+    real = duplicates.group_signatures
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        grouped_here.append(os.getpid())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(duplicates, "group_signatures", spy)
+    library = Library(make_corpus(files))
+    try:
+        library.update()
+        assert os.getpid() not in grouped_here  # made by a worker, not here
+        stored = [(g.ids, g.resemblance) for g in library.duplicates()]
+        assert len(stored) >= 5 and stored == _groups_here(library)
+        root = library.root
+        (root / "f1/001.txt").write_text((root / "f2/002.txt").read_text(), encoding="utf-8")
+        (root / "f3/003.txt").unlink()
+        (root / "f0/004.txt").write_text(files["f1/005.txt"] + " one more line\n")
+        for number in range(65, 75):  # new files, some copies of old ones
+            (root / f"f{number % 4}").mkdir(exist_ok=True)
+            text = files[f"f{number % 4}/{number - 40:03}.txt"] if number % 2 else f"New {number}"
+            (root / f"f{number % 4}/{number:03}.txt").write_text(text, encoding="utf-8")
+        grouped_here.clear()
+        report = library.update()
+        assert report.added == 10 and report.removed == 1 and report.updated >= 2
+        assert os.getpid() not in grouped_here
+        changed = [(g.ids, g.resemblance) for g in library.duplicates()]
+        assert changed != stored and changed == _groups_here(library)
     finally:
         library.close()

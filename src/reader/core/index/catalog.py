@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -552,6 +552,35 @@ def committed_entity_data(path: Path, page: int = 500) -> Iterator[tuple[str, st
 
 def _casefold(value: str | None) -> str | None:
     return None if value is None else value.casefold()
+
+
+@contextmanager
+def committed_signatures(
+    path: Path, page: int = 1000
+) -> Iterator[tuple[Iterator[tuple[str, bytes]], Callable[[Iterable[str]], dict[str, bytes]]]]:
+    """Every document's stored near-duplicate signature in the catalog at ``path``, in the
+    order :meth:`Catalog.each_signature` gives them, and a look-up of the signatures of given
+    ids, through a read-only connection of their own (an ingest worker's, while the update
+    writes; see :func:`committed_entity_data`)."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as db:
+
+        def rows() -> Iterator[tuple[str, bytes]]:
+            with closing(db.execute("SELECT id, signature FROM minhash")) as cursor:
+                while found := cursor.fetchmany(page):
+                    yield from ((str(r[0]), bytes(r[1])) for r in found)
+
+        def lookup(ids: Iterable[str]) -> dict[str, bytes]:
+            found: dict[str, bytes] = {}
+            for doc_id in ids:
+                row = db.execute("SELECT signature FROM minhash WHERE id=?", (doc_id,)).fetchone()
+                if row is not None:
+                    found[doc_id] = bytes(row[0])
+            return found
+
+        yield rows(), lookup
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

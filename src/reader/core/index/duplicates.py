@@ -25,6 +25,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.core.index.neardup import BANDS, PERMUTATIONS, ROWS, THRESHOLD, Signature, signature
 
@@ -142,6 +143,32 @@ def group_signatures(
     groups = _join_buckets(buckets, signatures, threshold)
     grouped = {doc_id for group, _ in groups for doc_id in group}
     return groups, {doc_id: signatures[doc_id] for doc_id in grouped}
+
+
+Grouping = tuple[list[tuple[tuple[str, ...], float]], dict[str, bytes]]
+"""What :func:`group_signatures` returns: the groups and the grouped articles' signatures."""
+
+
+def committed_groups(catalog: Path, gone: list[str], last: list[tuple[str, bytes]]) -> Grouping:
+    """:func:`group_signatures` of the signatures committed in ``catalog`` less ``gone``
+    and with ``last`` (the batch being committed, which this read may or may not see) in
+    place of what it holds for them: in an ingest worker, beside the corpus entity merge,
+    while the update makes its last commit. The rows come in the order the catalog gives
+    them once that batch is committed (its rows, written last, come last), so the groups
+    are the ones grouping there would make."""
+    from reader.core.index.catalog import committed_signatures
+
+    mine = dict(last)
+    replaced = {*gone, *mine}
+    with committed_signatures(catalog) as (rows, lookup):
+        kept = (row for row in rows if row[0] not in replaced)
+
+        def fetch(ids: Sequence[str]) -> dict[str, bytes]:
+            found = lookup(i for i in ids if i not in mine)
+            found.update((i, mine[i]) for i in ids if i in mine)
+            return found
+
+        return group_signatures(itertools.chain(kept, last), fetch)
 
 
 def _join_buckets(

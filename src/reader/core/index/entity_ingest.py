@@ -43,9 +43,11 @@ POOL_MIN_DOCUMENTS = 100
 CHUNK_CHARS = 200_000  # longer texts are extracted in parts of about this size
 EXTRACT_LIMIT = 1_000_000  # characters of one text read for entities at most
 # Files read, parsed and extracted ahead of the writer: bounds what waits in memory (each
-# holds a document, its entities and its tokens) while keeping the workers busy through
-# a commit.
-LOOKAHEAD = 128
+# holds a document, its entities and its tokens: some 15 KB for a news article, a few MB
+# at this many) while keeping the workers busy through a commit, which blocks the writer
+# for a second or more at 20,000 articles on a busy machine (benchmarks/ingest_phases.py):
+# at 128 files ahead, two workers ran out of work within half a second.
+LOOKAHEAD = 384
 CHUNK = 8  # files per task sent to a worker
 _J = TypeVar("_J")
 _R = TypeVar("_R")
@@ -246,6 +248,15 @@ class ExtractionPool:
             return None
         try:
             return self._executor.submit(catalog_payload, catalog, list(gone), list(last))
+        except (BrokenProcessPool, RuntimeError, OSError):
+            return None
+
+    def run(self, task: Callable[..., _R], *args: Any) -> Future[_R] | None:
+        """``task(*args)`` in a worker (None: no pool, or it broke: the caller does it)."""
+        if self._executor is None:
+            return None
+        try:
+            return self._executor.submit(task, *args)
         except (BrokenProcessPool, RuntimeError, OSError):
             return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.core.corpus.document import Document
 from reader.core.corpus.loader import Skipped, SourceFile
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     # Cleaning pulls in the parser (Markdown, YAML): loaded by an update, not by a
     # search that only imports this module for UpdateReport.
     from reader.core.index.cleaning import CleaningPlan
+    from reader.core.index.duplicates import Grouping
     from reader.core.index.entity_ingest import ExtractionPool
     from reader.core.index.freshness import Snapshot
     from reader.core.index.ingest_work import Job
@@ -121,6 +122,8 @@ class Indexer:
         self.files = 0  # articles the scan found (the corpus size ``auto`` goes by)
         self.fresh = False  # the index was created empty by this update
         self.snapshot: Snapshot | None = None  # the folders as scanned, once all went well
+        # The near-duplicate groups a worker made during the last commit (update_duplicates).
+        self.grouping: Future[Grouping] | None = None
 
     def _stop(self) -> bool:
         if self.cancelled is not None and self.cancelled():
@@ -248,7 +251,8 @@ class Indexer:
         :class:`reader.core.index.entity_ingest.ExtractionPool`): a bounded window of files
         ahead of the writer, whose results come back in file order, so commits and the
         document list are the same as without workers. The corpus merge then runs in a
-        worker during the last commit.
+        worker during the last commit, and the near-duplicate groups in another
+        (:meth:`update_duplicates` takes them).
         """
         from reader.core.index.ingest_work import Failed, Parsed, Skip, Touched, prepare_many
 
@@ -296,7 +300,14 @@ class Indexer:
                 break
         merging = None
         if pool.parallel and not report.cancelled:
+            from reader.core.index.duplicates import committed_groups
+
             merging = pool.merge(self.catalog.path, batch.gone, batch.entity_rows)
+            # The near-duplicate groups in the other worker, at the same time (without it
+            # they were made here after the merge, one core idle).
+            self.grouping = pool.run(
+                committed_groups, self.catalog.path, list(batch.gone), list(batch.signatures)
+            )
         self._commit(engine, batch)
         return _merged(merging), touched
 
@@ -364,18 +375,24 @@ class Indexer:
         from reader.core.index import duplicates
 
         catalog = self.catalog
+        grouping, self.grouping = self.grouping, None
         if catalog.get_meta("minhash") != DUPLICATES_VERSION:
             catalog.store_signatures((), replace_all=True)
             catalog.set_meta("minhash", DUPLICATES_VERSION)
+            grouping = None  # made from signatures now replaced
         while missing := catalog.unsigned(BATCH):
             catalog.store_signatures(
                 ((i, document_signature(title, text)) for i, title, text in missing),
                 replace_all=False,
             )
+            grouping = None
         if catalog.get_meta("duplicates_stale") == "0":
             return
-        groups, signatures = duplicates.group_signatures(
-            catalog.each_signature(), catalog.signatures_of
+        found = _result(grouping)
+        groups, signatures = (
+            found
+            if found is not None
+            else duplicates.group_signatures(catalog.each_signature(), catalog.signatures_of)
         )
         dates = catalog.dates(i for ids, _ in groups for i in ids)
         rows = []
@@ -456,9 +473,17 @@ def _same_stat(previous: dict[str, tuple[str, Fingerprint]], source: SourceFile)
 
 def _merged(merging: Future[str] | None) -> str | None:
     """The merge a worker made, or None to merge here (no pool, or it broke)."""
-    if merging is None:
+    return _result(merging)
+
+
+_T = TypeVar("_T")
+
+
+def _result(work: Future[_T] | None) -> _T | None:
+    """What a worker made, or None to do it here (no pool, or it broke)."""
+    if work is None:
         return None
     try:
-        return merging.result()
-    except Exception:  # a dead worker or pool: the caller merges in this process
+        return work.result()
+    except Exception:  # a dead worker or pool: the caller does it in this process
         return None
