@@ -136,27 +136,32 @@ async def indexed_app(corpus: Path) -> AsyncIterator[tuple[Any, Any, Any]]:
 
 
 async def _keystrokes(corpus: Path, queries: list[str]) -> list[float]:
+    async with indexed_app(corpus) as (app, pilot, screen):
+        return await type_queries(app, pilot, screen, queries)
+
+
+async def type_queries(app: Any, pilot: Any, screen: Any, queries: list[str]) -> list[float]:
+    """Each query typed into the app's search box; the last key's latency to results."""
     from reader.ui.widgets.searchbox import SearchBox
 
     latencies: list[float] = []
-    async with indexed_app(corpus) as (app, pilot, screen):
-        box = screen.query_one(SearchBox)
-        await pilot.press("slash")
-        assert app.focused is box
-        for query in queries:
-            box.value = query[:-1]
-            box.cursor_position = len(box.value)  # type the last letter at the end
-            await pilot.pause(0.1)
-            await app.workers.wait_for_complete()
-            screen.last_latency = None
-            await pilot.press(query[-1])  # the keystroke being measured
-            deadline = time.perf_counter() + 10
-            while screen.last_latency is None:
-                if time.perf_counter() > deadline:
-                    raise RuntimeError(f"no results for {query!r} within 10 s")
-                await asyncio.sleep(0.001)
-            latencies.append(screen.last_latency)
-            await app.workers.wait_for_complete()
+    box = screen.query_one(SearchBox)
+    await pilot.press("slash")
+    assert app.focused is box
+    for query in queries:
+        box.value = query[:-1]
+        box.cursor_position = len(box.value)  # type the last letter at the end
+        await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        screen.last_latency = None
+        await pilot.press(query[-1])  # the keystroke being measured
+        deadline = time.perf_counter() + 10
+        while screen.last_latency is None:
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"no results for {query!r} within 10 s")
+            await asyncio.sleep(0.001)
+        latencies.append(screen.last_latency)
+        await app.workers.wait_for_complete()
     return latencies
 
 
