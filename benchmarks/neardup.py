@@ -77,16 +77,51 @@ def cpu() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
+_SIGNATURE: list[object] = []
+
+
+def _no_signatures() -> None:
+    from reader.core.index import ingest_work
+
+    if not _SIGNATURE:
+        _SIGNATURE.append(ingest_work.document_signature)
+    ingest_work.document_signature = lambda title, text: b""  # type: ignore[assignment]
+
+
+def _signatures_back() -> None:
+    from reader.core.index import ingest_work
+
+    if _SIGNATURE:
+        ingest_work.document_signature = _SIGNATURE.pop()  # type: ignore[assignment]
+
+
+def _start_worker_without_signatures(parent: int) -> None:
+    """An ingest worker's start (its parent watch) with signatures patched out."""
+    from reader.core.index import entity_ingest
+
+    _no_signatures()
+    entity_ingest._start_worker(parent)
+
+
+def _no_groups(*_args: object) -> tuple[list[object], dict[str, bytes]]:
+    return [], {}
+
+
 def ingest(bbc: Path, detect: bool) -> tuple[float, float, int]:
     """Wall and CPU seconds of a full ``Library.update`` of ``bbc``; groups found."""
-    import reader.core.index.entity_ingest as ingest_module
+    from reader.core.index import duplicates, entity_ingest
+    from reader.core.index.indexer import Indexer
 
-    # Signatures are made beside entity extraction (in its worker processes, forked after
-    # this patch for a big update); the groups after the update.
-    saved = ingest_module.document_signature, Library._update_duplicates
+    # Signatures are made beside entity extraction in the ingest worker processes, which
+    # are spawned (a Tantivy writer runs threads), so the patch reaches them through the
+    # pool's initializer; the groups are made in a worker during the last commit, then
+    # stored by the indexer.
+    saved = entity_ingest._start_worker, duplicates.committed_groups, Indexer.update_duplicates
     if not detect:
-        ingest_module.document_signature = lambda title, text: b""  # type: ignore[assignment]
-        Library._update_duplicates = lambda self: None  # type: ignore[method-assign]
+        entity_ingest._start_worker = _start_worker_without_signatures  # type: ignore[assignment]
+        duplicates.committed_groups = _no_groups  # type: ignore[assignment]
+        Indexer.update_duplicates = lambda self: None  # type: ignore[method-assign]
+        _no_signatures()  # for a small update, prepared in this process
     try:
         with tempfile.TemporaryDirectory() as cache:
             library = Library(bbc, cache=Path(cache))
@@ -96,7 +131,8 @@ def ingest(bbc: Path, detect: bool) -> tuple[float, float, int]:
             groups = len(library.duplicates())
             library.close()
     finally:
-        ingest_module.document_signature, Library._update_duplicates = saved
+        entity_ingest._start_worker, duplicates.committed_groups, Indexer.update_duplicates = saved
+        _signatures_back()
     return wall, spent, groups
 
 
