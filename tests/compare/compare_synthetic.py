@@ -74,6 +74,16 @@ SYNONYMS = {
 }
 EDITS = ("synonym", "drop", "reorder")
 
+# Sentences on other topics, to put around a planted claim in hand-written test texts.
+FILLER = [
+    "Prices of bread in the capital doubled over the winter, shopkeepers said.",
+    "The national football team lost its opening match against Portugal on penalties.",
+    "Heavy snow closed several mountain roads and delayed trains for hours.",
+    "A new museum of modern art opened its doors in the old harbour district.",
+    "Farmers complained that subsidies for fertiliser arrived months too late.",
+    "The central bank kept its main interest rate unchanged for a third month.",
+]
+
 
 @dataclass(frozen=True)
 class Planted:

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.compare.compare_synthetic import FILLER
 
 from reader.core.compare import CompareOptions, compare_texts
 from reader.core.compare.events import actions, event_keys
@@ -16,14 +17,6 @@ from reader.core.entities.model import Entity, EntityType, Mention
 
 ROOT = Path(__file__).resolve().parents[2]
 
-FILLER = [
-    "Prices of bread in the capital doubled over the winter, shopkeepers said.",
-    "The national football team lost its opening match against Portugal on penalties.",
-    "Heavy snow closed several mountain roads and delayed trains for hours.",
-    "A new museum of modern art opened its doors in the old harbour district.",
-    "Farmers complained that subsidies for fertiliser arrived months too late.",
-    "The central bank kept its main interest rate unchanged for a third month.",
-]
 TYPES: dict[str, EntityType] = {"person": "person", "place": "place"}
 NAMES = {
     "Zelensky": "person:zelensky",

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.compare.compare_synthetic import FILLER
 
 from reader.core.compare import compare_texts, split_sentences
 from reader.core.compare.diff import word_diff
@@ -189,14 +190,6 @@ def test_seeds_gold_no_forbidden_pair_and_most_rewordings(seeds_texts: tuple[str
     assert found >= 2 * len(gold["required"]) / 3
 
 
-FILLER = [
-    "Prices of bread in the capital doubled over the winter, shopkeepers said.",
-    "The national football team lost its opening match against Portugal on penalties.",
-    "Heavy snow closed several mountain roads and delayed trains for hours.",
-    "A new museum of modern art opened its doors in the old harbour district.",
-    "Farmers complained that subsidies for fertiliser arrived months too late.",
-    "The central bank kept its main interest rate unchanged for a third month.",
-]
 # One claim told twice (the same figure, other words), as articles often do.
 TOLD_ONCE = (
     "Robotyne was one of the few towns of any significance taken by Ukraine last August during "

@@ -310,14 +310,9 @@ class Catalog:
 
     @_guarded
     def signatures_of(self, ids: Iterable[str]) -> dict[str, bytes]:
-        found: dict[str, bytes] = {}
         if not self._has_duplicates():
-            return found
-        for doc_id in ids:
-            row = self._db.execute("SELECT signature FROM minhash WHERE id=?", (doc_id,)).fetchone()
-            if row is not None:
-                found[doc_id] = bytes(row[0])
-        return found
+            return {}
+        return _signatures_in(self._db, ids)
 
     def _has_duplicates(self) -> bool:
         """Whether the near-duplicate tables exist: a cache made by an earlier version and
@@ -538,13 +533,9 @@ class Catalog:
 
 def committed_entity_data(path: Path, page: int = 500) -> Iterator[tuple[str, str]]:
     """Every document's entity JSON in the catalog at ``path``, a page at a time, through
-    a read-only connection of its own (an ingest worker's, while the update writes): one
-    read transaction, so what was committed when it began. Never opened immutable, which
-    would read a file being written as if it were not."""
-    from urllib.parse import quote
-
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as db:
+    a read-only connection of its own (:func:`_committed`): one read transaction, so what
+    was committed when it began."""
+    with _committed(path) as db:
         cursor = db.execute("SELECT id, data FROM entities ORDER BY id")
         while rows := cursor.fetchmany(page):
             yield from ((str(r[0]), str(r[1])) for r in rows)
@@ -562,25 +553,36 @@ def committed_signatures(
     order :meth:`Catalog.each_signature` gives them, and a look-up of the signatures of given
     ids, through a read-only connection of their own (an ingest worker's, while the update
     writes; see :func:`committed_entity_data`)."""
-    from urllib.parse import quote
-
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as db:
+    with _committed(path) as db:
 
         def rows() -> Iterator[tuple[str, bytes]]:
             with closing(db.execute("SELECT id, signature FROM minhash")) as cursor:
                 while found := cursor.fetchmany(page):
                     yield from ((str(r[0]), bytes(r[1])) for r in found)
 
-        def lookup(ids: Iterable[str]) -> dict[str, bytes]:
-            found: dict[str, bytes] = {}
-            for doc_id in ids:
-                row = db.execute("SELECT signature FROM minhash WHERE id=?", (doc_id,)).fetchone()
-                if row is not None:
-                    found[doc_id] = bytes(row[0])
-            return found
+        yield rows(), lambda ids: _signatures_in(db, ids)
 
-        yield rows(), lookup
+
+@contextmanager
+def _committed(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection of its own to the catalog at ``path`` (an ingest worker's,
+    while the update writes). Never opened immutable, which would read a file being
+    written as if it were not."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as db:
+        yield db
+
+
+def _signatures_in(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, bytes]:
+    """The stored signatures of ``ids`` that have one."""
+    found: dict[str, bytes] = {}
+    for doc_id in ids:
+        row = db.execute("SELECT signature FROM minhash WHERE id=?", (doc_id,)).fetchone()
+        if row is not None:
+            found[doc_id] = bytes(row[0])
+    return found
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
