@@ -77,22 +77,16 @@ def cpu() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-_SIGNATURE: list[object] = []
-
-
 def _no_signatures() -> None:
     from reader.core.index import ingest_work
 
-    if not _SIGNATURE:
-        _SIGNATURE.append(ingest_work.document_signature)
     ingest_work.document_signature = lambda title, text: b""  # type: ignore[assignment]
 
 
 def _signatures_back() -> None:
-    from reader.core.index import ingest_work
+    from reader.core.index import duplicates, ingest_work
 
-    if _SIGNATURE:
-        ingest_work.document_signature = _SIGNATURE.pop()  # type: ignore[assignment]
+    ingest_work.document_signature = duplicates.document_signature
 
 
 def _start_worker_without_signatures(parent: int) -> None:

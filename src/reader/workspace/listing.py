@@ -48,12 +48,8 @@ class DocumentListing:
 
     def reload(self) -> None:
         """Read the order again (the index changed), keeping the filters."""
-        order = self.library.catalog.order(self.key)
-        if self.reverse:
-            order.reverse()
-        self._all = order
         self._cache.clear()  # a replaced document may have kept its row number's place
-        self._narrow()
+        self._read_order()
 
     def sort(self, key: SortKey, reverse: bool) -> None:
         if key == self.key:
@@ -63,8 +59,11 @@ class DocumentListing:
                 self._narrow()
             return
         self.key, self.reverse = key, reverse
-        order = self.library.catalog.order(key)
-        if reverse:
+        self._read_order()
+
+    def _read_order(self) -> None:
+        order = self.library.catalog.order(self.key)
+        if self.reverse:
             order.reverse()
         self._all = order
         self._narrow()
@@ -130,18 +129,13 @@ class DocumentListing:
     def index_of(self, doc_id: str) -> int | None:
         """Where the document ``doc_id`` is listed (None: not listed)."""
         rowid = self.library.catalog.rowids([doc_id]).get(doc_id)
-        if rowid is None:
-            return None
-        try:
-            return self.order.index(rowid)  # a scan in C: about a millisecond at 200k
-        except ValueError:
-            return None
+        return None if rowid is None else self.position_of_rowid(rowid)
 
     def rowid_at(self, index: int) -> int:
         return self.order[index]
 
     def position_of_rowid(self, rowid: int) -> int | None:
         try:
-            return self.order.index(rowid)
+            return self.order.index(rowid)  # a scan in C: about a millisecond at 200k
         except ValueError:
             return None
