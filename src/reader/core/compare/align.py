@@ -274,7 +274,6 @@ def claim_weights(
     (:func:`_corpus_factors`).
     """
     top = max(len(a_keys), len(b_keys)) + 1
-    unit = math.log(top)
     in_a: Counter[str] = Counter()
     in_b: Counter[str] = Counter()
     surface: dict[str, str] = {}
@@ -287,11 +286,17 @@ def claim_weights(
     factor = _corpus_factors(surface, corpus) if corpus is not None else {}
     weights: dict[str, float] = {}
     for key in in_a.keys() | in_b.keys():
-        weight = math.log(top / max(in_a[key], in_b[key])) / unit
+        weight = _rarity(in_a[key], in_b[key], top)
         if key.startswith("#") and not _YEAR.fullmatch(key):
             weight *= FIGURE_BOOST
         weights[key] = weight * factor.get(key, 1.0)
     return weights
+
+
+def _rarity(in_a: int, in_b: int, top: int) -> float:
+    """How rare a key is among the sentences of the text that uses it more: 1 in one
+    sentence of each, near 0 in every sentence (``top``: one more than the longer text's count)."""
+    return math.log(top / max(in_a, in_b)) / math.log(top)
 
 
 def _corpus_factors(surface: Mapping[str, str], corpus: DocumentFrequencies) -> dict[str, float]:
@@ -518,9 +523,7 @@ def _event_candidates(
     in_b: Counter[Event] = Counter(k for ks in b_events for k in ks)
     top = max(len(a), len(b)) + 1
     rare = {
-        k
-        for k in in_a.keys() & in_b.keys()
-        if math.log(top / max(in_a[k], in_b[k])) / math.log(top) >= opts.reword_rare
+        k for k in in_a.keys() & in_b.keys() if _rarity(in_a[k], in_b[k], top) >= opts.reword_rare
     }
     if not rare:
         return []
