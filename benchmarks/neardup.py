@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from reader.core.index.library import Library  # noqa: E402
-from reader.core.index.neardup import NearDuplicates, shingles, signature  # noqa: E402
+from reader.core.index.neardup import NearDuplicates, shingles, signature, words  # noqa: E402
 
 
 def bbc_dir() -> Path | None:
@@ -174,8 +174,8 @@ def cost(texts: dict[str, str], bbc: Path, repeat: int) -> None:
         sign(sample[0])
         theirs = per_article(sign, sample)
         print(f"  signature, datasketch:  {theirs:.3f} ms per article ({theirs / ingest_ms:.1%})")
-    shingling = per_article(shingles, sample)
-    print(f"    (of which shingling, shared by both: {shingling:.3f} ms)")
+    splitting = per_article(words, sample)
+    print(f"    (of which splitting words, shared by both: {splitting:.3f} ms)")
 
 
 def regrouping(texts: dict[str, str], rng: random.Random, total: int = 20_000) -> None:

@@ -27,10 +27,20 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.index.neardup import BANDS, PERMUTATIONS, ROWS, THRESHOLD, Signature, signature
+from reader.core.index.neardup import (
+    BANDS,
+    EMPTY,
+    PERMUTATIONS,
+    ROWS,
+    THRESHOLD,
+    TUPLE_HASH_CANARY,
+    Signature,
+    signature,
+)
 
-VERSION = "1"
-"""Changes when the signature does: stored signatures of another version are recomputed."""
+VERSION = f"2:{TUPLE_HASH_CANARY:x}"
+"""Changes when the signature does (the canary: when the interpreter's tuple hash does):
+stored signatures of another version are recomputed."""
 
 _PACK = struct.Struct(f"<{PERMUTATIONS}I")
 _BANDS = struct.Struct(f"{ROWS * 4}s" * BANDS)
@@ -60,8 +70,8 @@ def signed_text(title: str, text: str) -> str:
 
 def pack(sig: Signature) -> bytes:
     """A signature as stored: 32-bit little-endian bins; empty for a text without words."""
-    # A text without words has every bin empty (neardup's all-ones value, above any hash).
-    if not sig or sig[0] >= 1 << 57:
+    # A text without words has every bin empty.
+    if not sig or sig[0] == EMPTY:
         return b""
     return _PACK.pack(*(value & 0xFFFFFFFF for value in sig))
 
