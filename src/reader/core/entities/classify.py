@@ -9,13 +9,15 @@ name overrule weak ones elsewhere in the same article.
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.core.entities.ages import aged
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
-from reader.core.entities.indices import market_index
+from reader.core.entities.indices import index_name, market_index
 from reader.core.entities.labels import label
 from reader.core.entities.lexicon import (
     CLUB_HEADS,
@@ -48,7 +50,7 @@ from reader.core.entities.modifiers import based
 from reader.core.entities.quoted import quoted
 from reader.core.entities.religious import addressed
 from reader.core.entities.spans import Span
-from reader.core.entities.states import state_after_town
+from reader.core.entities.states import abbreviated_state, state_after_town
 from reader.core.entities.venues import venue
 
 COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
@@ -92,22 +94,96 @@ class Typed:
     _name: str = field(default="", init=False, repr=False, compare=False)
 
 
+# Names recur across a corpus: how :meth:`Classifier.trim` cuts a span and the plan
+# of :meth:`Classifier._decide` for its words (see :func:`plan`) are kept per
+# gazetteer, under everything else they depend on. Each is cleared when full.
+MEMO_SIZE = 65_536
+_Cut = tuple[int, int, bool, str | None]
+
+
+class _Memo:
+    """One gazetteer's cuts and plans, and a classifier for plans to use."""
+
+    __slots__ = ("cuts", "plans", "rules")
+
+    def __init__(self) -> None:
+        self.cuts: dict[tuple[object, ...], _Cut] = {}
+        self.plans: dict[tuple[str, ...], Plan | None] = {}
+        self.rules: Classifier | None = None
+
+
+_MEMOS: weakref.WeakKeyDictionary[Gazetteer, _Memo] = weakref.WeakKeyDictionary()
+
+
+def _memo_of(gaz: Gazetteer) -> _Memo:
+    found = _MEMOS.get(gaz)
+    if found is None:
+        found = _MEMOS[gaz] = _Memo()
+        found.rules = Classifier(gaz, {})  # plans never read ``mid_caps``
+    return found
+
+
+def clear_memos() -> None:
+    """Forget every kept cut and plan (tests compare answers with and without)."""
+    for memo in list(_MEMOS.values()):
+        memo.cuts.clear()
+        memo.plans.clear()
+
+
 class Classifier:
     """Rules over one span; ``mid_caps`` holds words seen capitalised mid-sentence."""
 
     def __init__(self, gaz: Gazetteer, mid_caps: dict[str, int]) -> None:
         self.gaz = gaz
         self.mid_caps = mid_caps
+        self._memo = _memo_of(gaz)
 
     def common(self, word: str) -> bool:
         return self.gaz.zipf(word.rstrip("'’")) >= COMMON_ZIPF
 
     def trim(self, span: Span) -> tuple[list[tuple[int, int, str]], bool]:
-        """Drop leading openers, articles, nationalities and titles; report a title."""
+        """Drop leading openers, articles, nationalities and titles; report a title.
+
+        A word dropped as "the" or a word never a name becomes ``span.prev``.
+        """
+        words = span.words
+        initial = span.initial
+        texts = tuple([w[2] for w in words])
+        # Everything the cut depends on besides the gazetteer (see ``_trim``): whether
+        # a country in brackets follows, and for a sentence's first word whether the
+        # article has it in capitals mid-sentence.
+        key = (
+            texts,
+            initial,
+            len(words) > 1 and self.entrant(span),
+            initial and texts[0].lower() in self.mid_caps,
+        )
+        cuts = self._memo.cuts
+        cut = cuts.get(key)
+        if cut is None:
+            cut = self._trim(span, key[2])
+            if len(cuts) >= MEMO_SIZE:
+                cuts.clear()
+            cuts[key] = cut
+        lo, hi, titled, prev = cut
+        if prev is not None:
+            span.prev = prev
+        return words[lo:hi], titled
+
+    def _trim(self, span: Span, entrant: bool) -> tuple[int, int, bool, str | None]:
+        """What :meth:`trim` does to ``span``: the words kept (``span.words[lo:hi]``),
+        whether a title was dropped, and the word dropped last that becomes
+        ``span.prev`` (None when none does).
+
+        Reads nothing of ``span`` but its words' texts and ``initial`` (``entrant`` is
+        read by the caller), of the article nothing but whether ``mid_caps`` holds
+        the first word: :meth:`trim` keeps the answers under those.
+        """
         words = list(span.words)
+        lo, hi = 0, len(words)
+        prev: str | None = None
         titled = False
         first = True
-        entrant = len(words) > 1 and self.entrant(span)
         while words:
             word = words[0][2]
             low = word.lower()
@@ -121,6 +197,7 @@ class Classifier:
             if size and len(words) > size and not self.generic(words[size:]):
                 titled = True  # before openers: "General Zaluzhnyi" opens sentences
                 words = words[size:]
+                lo += size
             elif len(words) > 1 and self._keeps_head(words):
                 break
             elif len(words) == 2 and addressed([w[2] for w in words], self.gaz.is_first_name):
@@ -151,8 +228,9 @@ class Classifier:
                 )
             ):
                 words = words[1:]
+                lo += 1
                 if low in NEVER or low in ("the", "a", "an"):
-                    span.prev = low  # "At Leicester": read as "at Leicester"
+                    prev = low  # "At Leicester": read as "at Leicester"
             else:
                 break
             first = False
@@ -164,7 +242,8 @@ class Classifier:
             and not self._nickname(words)  # "Cleveland Indians"
         ) or (len(words) == 1 and (_never(words[0][2]) or is_demonym(words[0][2]))):
             words = words[:-1]
-        return words, titled
+            hi -= 1
+        return lo, hi, titled, prev
 
     @staticmethod
     def _national_name(words: list[tuple[int, int, str]]) -> bool:
@@ -391,8 +470,29 @@ class Classifier:
         words, titled = self.trim(span)
         if not words:
             return None
-        kind, strength, place = self._decide(span, words, titled)
-        return Typed(span, words, kind, strength, place, titled)
+        if titled:
+            return Typed(span, words, "person", STRONG, None, titled)
+        # What ``_decide`` answers, by the plan for these words (made once).
+        texts = tuple([w[2] for w in words])
+        plans = self._memo.plans
+        try:
+            found = plans[texts]
+        except KeyError:
+            assert self._memo.rules is not None
+            found = plan(self._memo.rules, texts)
+            if len(plans) >= MEMO_SIZE:
+                plans.clear()
+            plans[texts] = found
+        if found is None:
+            kind, strength, place = self._decide(span, words, titled)
+            return Typed(span, words, kind, strength, place, titled)
+        steps, answer = found
+        for step in steps:
+            decided = step(span, words)
+            if decided is not None:
+                answer = decided
+                break
+        return Typed(span, words, answer[0], answer[1], answer[2], titled)
 
     def _decide(
         self, span: Span, words: list[tuple[int, int, str]], titled: bool
@@ -752,3 +852,288 @@ def _never(word: str) -> bool:
 def _acronym(word: str) -> bool:
     letters = word.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+# What :meth:`Classifier._decide` returns.
+Decision = tuple[EntityType | None, int, Place | None]
+# One rule of a plan: its answer for a span and its trimmed words, or None to go on.
+Step = Callable[[Span, list[tuple[int, int, str]]], Decision | None]
+# A plan: the rules to try in turn, then the answer when none answers.
+Plan = tuple[tuple[Step, ...], Decision]
+
+_NOTHING: Decision = (None, UNKNOWN, None)
+_ORG_STRONG: Decision = ("org", STRONG, None)
+_ORG_MEDIUM: Decision = ("org", MEDIUM, None)
+_ORG_WEAK: Decision = ("org", WEAK, None)
+_PERSON_MEDIUM: Decision = ("person", MEDIUM, None)
+_PERSON_WEAK: Decision = ("person", WEAK, None)
+_PLACE_MEDIUM: Decision = ("place", MEDIUM, None)
+_PLACE_WEAK: Decision = ("place", WEAK, None)
+
+
+def plan(rules: Classifier, texts: tuple[str, ...]) -> Plan | None:
+    """:meth:`Classifier._decide` for a name of these words, the words around it left
+    to be read: the rules in their order, each as much as the words alone decide of
+    it (those the words rule out are left out, the first the words alone decide ends
+    the plan). None for the few names whose gazetteer place depends on the words
+    around them (an acronym that is a town: read by ``_decide`` itself).
+
+    ``rules`` must not read ``mid_caps`` (``_decide`` does not): a plan depends on
+    nothing but ``texts`` and the gazetteer, and is kept for every span of them.
+    """
+    gaz = rules.gaz
+    n = len(texts)
+    t0 = texts[0]
+    tl = list(texts)
+    lows = [t.lower().rstrip(".") for t in texts]
+    name = " ".join(texts)
+    acronyms = [_acronym(t) for t in texts]
+    place = gaz.place(name)
+    if n == 1 and acronyms[0] and lows[0] not in _PLACE_ACRONYMS and place is not None:
+        return None  # "WARSAW" on a dateline is Warsaw; elsewhere no town
+    first0 = gaz.is_first_name(t0)
+    steps: list[Step] = []
+    add = steps.append
+
+    def done(answer: Decision) -> Plan:
+        return tuple(steps), answer
+
+    if n == 1 and abbreviated_state(texts) is not None:
+
+        def state_step(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+            found = state_after_town(span, tl)
+            return None if found is None else ("place", STRONG, gaz.place(found))
+
+        add(state_step)
+    if n <= 3 and not any(acronyms):
+        add(lambda span, words: _PERSON_MEDIUM if aged(span) else None)
+    if n == 2 and addressed(tl, gaz.is_first_name):
+        return done(_PERSON_MEDIUM)
+    if n <= 3 and index_name(name):
+        add(lambda span, words: (None, STRONG, None) if market_index(span, name) else None)
+    if n == 1 and len(t0.rstrip(".")) == 1:
+        return done(_NOTHING)
+    if n == 1 and _ABBREVIATION.fullmatch(t0):
+        return done(_NOTHING)
+    if n == 1 and t0.isupper() and rules._shouted_word(t0):
+        return done(_NOTHING)
+    if n == 1 and "-" in t0 and rules._compound(t0):
+        return done(_NOTHING)
+    if n == 1 and lows[0] in NEWS_AGENCIES:
+        if t0 != "AP":
+            return done(_ORG_STRONG)
+        add(lambda span, words: _ORG_STRONG if span.next != "'s" else None)
+    if n == 1 and lows[0] in MEDIA:
+        return done(_ORG_STRONG)
+    if n == 1 and lows[0] in THE_MEDIA:
+        add(lambda span, words: _ORG_STRONG if span.prev == "the" else None)
+    if n > 1 and lows[0] in ("radio", "television"):
+        return done(_ORG_MEDIUM)
+    if n == 1 and lows[0] in PARTIES:
+        return done(_ORG_MEDIUM)
+    add(_award)
+    if lows[-1] in EVENT_HEADS:
+        if n > 1:
+            return done(_NOTHING)
+        add(lambda span, words: _NOTHING if span.shouting or len(span.words) > 1 else None)
+    if n > 1 and lows[0] == "operation" and lows[-1] not in ORG_HEADS:
+        add(_operation)
+    if n == 1 and lows[0] in _INSTITUTIONS:
+        add(_institution)
+    if n == 1 and (lows[0] in TITLES or (lows[0] in ORG_HEADS and rules.common(t0))):
+        return done(_NOTHING)
+    if n > 1 and Classifier.title_size([(0, 0, t) for t in texts]) == n:
+        return done(_NOTHING)
+    if place is not None and n > 1 and place.kind != "city":
+        return done(("place", STRONG, place))
+    if n <= 3:
+        add(lambda span, words: _ORG_MEDIUM if rules._entrant_team(span, tl) else None)
+    if n > 1 and venue(lows):
+        return done(_PLACE_MEDIUM)
+    if lows[-1] in ORG_HEADS:
+        if n > 1:
+            return done(_ORG_STRONG)
+        add(lambda span, words: _ORG_STRONG if span.prev == "the" else None)
+    if n >= 3 and lows[0] in ORG_STARTS and ("of" in lows or "for" in lows):
+        return done(_ORG_STRONG)
+    if n >= 3 and "of" in lows and lows[lows.index("of") - 1] in _STATE_WORDS:
+        return done(_PLACE_MEDIUM)
+    if not first0 and (place is None or place.kind == "city"):
+        add(lambda span, words: _ORG_MEDIUM if based(span) else None)
+    if place is not None:
+        return done(("place", STRONG, place))
+    # From here on there is no place.
+    if rules._paper_name(tl, lows):
+        common1 = n == 1 and rules.common(t0)
+
+        def paper(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+            if (
+                span.next in PAPER_NOUNS
+                and span.after.lstrip().startswith(span.next)
+                and not (span.initial and common1)
+            ):
+                return _ORG_STRONG
+            return None
+
+        add(paper)
+    if _faith_group([(0, 0, t) for t in texts]):
+        return done(_ORG_MEDIUM)
+    if n > 1 and (
+        lows[-1] in PLACE_HEADS or (lows[0] in PLACE_STARTS and not (n > 2 and rules._team(tl)))
+    ):
+        return done(_PLACE_MEDIUM)
+    if n == 1 and acronyms[0]:
+        add(lambda span, words: _NOTHING if counted(span) else None)
+    if n == 2 and _REGNAL.fullmatch(texts[1]) and first0:
+        return done(_PERSON_MEDIUM)
+    if not first0:
+        add(lambda span, words: _ORG_MEDIUM if span.prev in ORG_AFTER_NOUNS else None)
+    if n == 1 and acronyms[0] and not _INITIAL.fullmatch(t0):
+        return done(_ORG_MEDIUM)
+    if (
+        n > 1
+        and any(a and not _INITIAL.fullmatch(t) for a, t in zip(acronyms, texts, strict=True))
+        and not all(t.isupper() for t in texts)
+    ):
+        return done(_ORG_MEDIUM)
+    if 1 < n <= 3:
+
+        def entrant(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+            if rules.entrant(span):
+                ranked = span.prev[:1].isdigit()
+                if (ranked or first0) and rules._entrant_name(tl, lows, ranked):
+                    return _PERSON_MEDIUM
+            return None
+
+        add(entrant)
+    if n <= 3:
+        add(lambda span, words: _PERSON_MEDIUM if _SCORED.match(span.after) else None)
+    # ``_titled_paper``: never past a title or for one word, always for a name in
+    # another language's article, else after "the".
+    paper_never = n < 2 or lows[-1] in TITLES
+    foreign = (
+        not paper_never
+        and lows[0] in FOREIGN_ARTICLES
+        and not (lows[0] in ("al", "o", "les") and gaz.is_surname(texts[1]))
+    )
+    if not foreign:
+        after_ok = 1 < n <= 3
+
+        def person(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+            prev = span.prev
+            if (prev in PERSON_BEFORE or (after_ok and span.next in PERSON_AFTER)) and (
+                paper_never or prev != "the"
+            ):
+                return _PERSON_MEDIUM
+            return None
+
+        add(person)
+    if not first0:
+        add(_org_before)
+    if n == 1 and acronyms[0]:
+        return done(_ORG_MEDIUM)
+    if n > 1 and any(acronyms) and not all(t.isupper() for t in texts):
+        return done(_ORG_MEDIUM)
+    if n > 1 and (
+        lows[0] in CLUB_STARTS
+        or (
+            lows[0] in FOREIGN_ARTICLES
+            and not (n == 2 and lows[0] in ("al", "o", "les") and gaz.is_surname(texts[1]))
+        )
+    ):
+        return done(_ORG_MEDIUM)
+    if n > 1 and rules._team(tl):
+        return done(_ORG_MEDIUM)
+    if n == 1 and _PLURAL.search(t0):
+        add(lambda span, words: _ORG_WEAK if span.prev == "the" and not span.initial else None)
+    if n > 1 and _INITIAL.fullmatch(t0) and lows[-1] not in ORG_HEADS:
+        return done(_PERSON_MEDIUM)
+    if (
+        n > 1
+        and first0
+        and (not rules.common(texts[-1]) or gaz.zipf(t0) < _COMMON_FIRST_NAME)
+        and not (n > 2 and rules._is_place([(0, 0, t) for t in texts[:2]]))
+    ):
+        return done(_PERSON_MEDIUM)
+    commons = sum(1 for t in texts if rules.common(t))
+    if n > 1 and commons == n and any(w in _PARTICLES for w in lows):
+        return done(_NOTHING)
+    if n > 1 and commons == n:
+        add(lambda span, words: _NOTHING if quoted(span, words[0][0]) or label(span) else None)
+        return done(_ORG_WEAK)
+    if (
+        n > 1
+        and gaz.place(t0) is not None
+        and lows[-1] not in TITLES
+        and (gaz.zipf(texts[-1]) > 0 or rules._big_place(t0))
+    ):
+        return done(_ORG_MEDIUM)
+    if n > 1 and rules._big_place(texts[-1]) and lows[-1] not in NEVER:
+        return done(_ORG_WEAK)
+    if n > 1 and rules.common(texts[-1]) and not gaz.is_surname(texts[-1], 10_000):
+        return done(_ORG_WEAK)
+    if n > 1 and rules.common(t0) and not first0:
+        return done(_ORG_WEAK)
+    if n > 1:
+        if lows[-1] not in TITLES and not (n > 2 and gaz.is_first_name(texts[-2])):
+            add(lambda span, words: _ORG_WEAK if span.prev == "the" else None)
+        return done(_PERSON_WEAK)
+    add(_shouted_alone)
+    if not gaz.is_surname(t0, 5000):
+        add(lambda span, words: _PLACE_WEAK if span.prev in PLACE_BEFORE else None)
+    add(_place_context)
+    if gaz.is_surname(t0):
+        return done(("org" if rules._word_first(t0) else "person", WEAK, None))
+    add(lambda span, words: _NOTHING if _noun_given_capitals(span, rules) else None)
+    if not rules.common(t0):
+        if _SURNAME_SHAPE.search(t0) is not None:
+            return done(_PERSON_WEAK)
+        add(_person_next)
+        return done(_ORG_WEAK)
+    return done(_NOTHING)
+
+
+def _award(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    if span.prev == "of" and span.prev2_cap and span.prev2 in _AWARDS:
+        return _NOTHING  # "Crosses of Military Merit", "Order of Lenin"
+    return None
+
+
+def _operation(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    if span.next not in ORG_BEFORE_NOUNS and span.prev not in ORG_AFTER_NOUNS:
+        return _NOTHING
+    return None
+
+
+def _institution(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    if (not span.initial or span.prev == "the") and not span.shouting:
+        return _ORG_MEDIUM
+    return None
+
+
+def _org_before(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    if span.next in ORG_BEFORE_NOUNS and _WORD_NEXT.match(span.after) is not None:
+        return _ORG_MEDIUM
+    return None
+
+
+def _shouted_alone(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _NOTHING if span.shouting else None
+
+
+def _place_context(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    if span.next in PLACE_BEFORE_NOUNS:
+        return _PLACE_MEDIUM
+    if span.prev == "of" and (span.prev2 in PLACE_BEFORE_NOUNS or span.prev2 in _COMPASS):
+        return _PLACE_MEDIUM
+    return None
+
+
+def _noun_given_capitals(span: Span, rules: Classifier) -> bool:
+    return bool(_ADJECTIVE.search(span.prev) and span.prev2 == "the" and rules.common(span.prev))
+
+
+def _person_next(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    if span.next in PERSON_NEXT_NOUNS or _MINUTE.fullmatch(span.next) is not None:
+        return _PERSON_WEAK
+    return None

@@ -47,6 +47,13 @@ _SHARES_BEFORE = re.compile(r"\d+-share[ \t]+$")
 _COUNT_AFTER = re.compile(r"[ \t]*-?[ \t]*(?:100|225|250|30|40|50|500|2000)\b")
 
 
+def index_name(name: str) -> bool:
+    """Whether ``name`` may name an index (:func:`market_index` reads the words
+    around it only then)."""
+    low = name.lower()
+    return low in _ALWAYS or low in _SOMETIMES
+
+
 def market_index(span: Span, name: str) -> bool:
     """Whether ``name`` (the span's words once trimmed) is a stock market index."""
     low = name.lower()

@@ -52,12 +52,18 @@ _TOWN_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]*,[ \t]*$")
 _AFTER = re.compile(r"\.?[ \t]*(?:$|[,.;:)\-—–]|\d|[a-z])")
 
 
-def state_after_town(span: Span, texts: list[str]) -> str | None:
-    """The state a lone abbreviation after "Town ," stands for, or None."""
+def abbreviated_state(texts: list[str] | tuple[str, ...]) -> str | None:
+    """The state ``texts`` may abbreviate, whatever the words around: the part of
+    :func:`state_after_town` that reads the name alone."""
     if len(texts) != 1 or len(texts[0]) > 6:
         return None  # most names: longer than any short form ("Calif.", "W.Va.")
     word = texts[0].rstrip(".")
-    state = _POSTAL.get(word) or _AP.get(word.lower())
+    return _POSTAL.get(word) or _AP.get(word.lower())
+
+
+def state_after_town(span: Span, texts: list[str]) -> str | None:
+    """The state a lone abbreviation after "Town ," stands for, or None."""
+    state = abbreviated_state(texts)
     if state is None or not _TOWN_BEFORE.search(span.before):
         return None
     # With its full stop the abbreviation may end a sentence: "in Woodridge, Ill. The".
