@@ -366,4 +366,4 @@ def test_a_run_with_gaps_splits_into_the_tokens_it_would_give(
     text = "".join(w + g for w, g in pieces)
     for match in RUN.finditer(text):
         expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
-        assert _run_tokens(text, match) == expected
+        assert _run_tokens(match.group(), match.start()) == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 from reader.core.entities.lexicon import (
@@ -220,49 +221,56 @@ def find_spans(
                 li += 1
             shouting = li < len(loud) and loud[li][0] <= match.start() < loud[li][1]
         run = match.group()
-        if " " in run or "\t" in run or "\xa0" in run:
-            tokens = _run_tokens(text, match)
-        else:
-            # Only a gap puts a space in a run: this is one word, the token it would give.
-            tokens = [(match.start(), match.end(), run)]
-        if len(tokens) == 1:
-            # One word (most runs): what the splitting below would yield, without it.
-            word = tokens[0][2]
-            if not (word in CONNECTORS or word == "&" or (shouting and word.lower() in CONNECTORS)):
-                yield _with_context(text, tokens, shouting, bare)
+        if not (" " in run or "\t" in run or "\xa0" in run):
+            # Only a gap puts a space in a run: this is one word, the token it would
+            # give, and what the splitting below would yield, without it.
+            if not (run in CONNECTORS or run == "&" or (shouting and run.lower() in CONNECTORS)):
+                yield _with_context(text, [(match.start(), match.end(), run)], shouting, bare)
             continue
-        for chunk in _prefixed(text, tokens, shouting):
-            for part in and_split(chunk):
-                yield _with_context(text, part, shouting, bare)
+        start = match.start()
+        prefixed = start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
+        for part in _parts(run, shouting, prefixed):
+            yield _with_context(
+                text, [(start + a, start + b, w) for a, b, w in part], shouting, bare
+            )
 
 
-def _run_tokens(text: str, match: re.Match[str]) -> list[tuple[int, int, str]]:
-    """What ``_TOKEN.finditer`` gives over a run with gaps: a run is words and
-    connectors (plain words or "&") with only blanks between them, so its tokens are
-    its pieces between blanks, found by ``split`` (each is found from where the last
-    ended: the blanks before it cannot hold its first character)."""
+Part = tuple[tuple[int, int, str], ...]
+
+
+@lru_cache(maxsize=32_768)  # runs of several words recur across a corpus
+def _parts(run: str, shouting: bool, prefixed: bool) -> tuple[Part, ...]:
+    """The candidates a run with gaps is cut into, as tokens with offsets in ``run``:
+    what the cutting depends on besides the run is whether its line is in capitals
+    and whether a lower-case prefix and a hyphen come just before it ("pro-NATO")."""
+    tokens = _run_tokens(run, 0)
+    return tuple(
+        tuple(part) for chunk in _prefixed(tokens, shouting, prefixed) for part in and_split(chunk)
+    )
+
+
+def _run_tokens(run: str, pos: int) -> list[tuple[int, int, str]]:
+    """What ``_TOKEN.finditer`` gives over a run with gaps that starts at ``pos``: a
+    run is words and connectors (plain words or "&") with only blanks between them,
+    so its tokens are its pieces between blanks, found by ``split`` (each is found
+    from where the last ended: the blanks before it cannot hold its first character)."""
     tokens = []
-    pos = match.start()
-    find = text.find
-    for piece in match.group().split():
+    base = pos
+    pos = 0
+    find = run.find
+    for piece in run.split():
         pos = find(piece, pos)
-        tokens.append((pos, pos + len(piece), piece))
+        tokens.append((base + pos, base + pos + len(piece), piece))
         pos += len(piece)
     return tokens
 
 
 def _prefixed(
-    text: str, tokens: list[tuple[int, int, str]], shouting: bool
+    tokens: list[tuple[int, int, str]], shouting: bool, prefixed: bool
 ) -> Iterator[list[tuple[int, int, str]]]:
-    """ "pro-NATO Kyiv Independent": the word after a lower-case prefix stands alone."""
-    start = tokens[0][0]
-    if (
-        len(tokens) > 1
-        and start >= 2
-        and text[start - 1] == "-"
-        and text[start - 2].islower()
-        and tokens[0][2].lower().rstrip(".") not in TITLES
-    ):
+    """ "pro-NATO Kyiv Independent": the word after a lower-case prefix (``prefixed``:
+    a lower-case letter and a hyphen before the run) stands alone."""
+    if len(tokens) > 1 and prefixed and tokens[0][2].lower().rstrip(".") not in TITLES:
         yield [tokens[0]]
         tokens = tokens[1:]
     yield from _split(tokens, shouting)
