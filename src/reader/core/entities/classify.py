@@ -98,7 +98,12 @@ class Typed:
 # of :meth:`Classifier._decide` for its words (see :func:`plan`) are kept per
 # gazetteer, under everything else they depend on. Each is cleared when full.
 MEMO_SIZE = 65_536
-_Cut = tuple[int, int, bool, str | None]
+
+
+# A cut: the words kept (``span.words[lo:hi]``), whether a title was dropped, the
+# word that becomes ``span.prev`` (or None) and the plan for the words kept (None
+# for none kept, a title, or a name ``_decide`` reads itself).
+_Cut = tuple[int, int, bool, "str | None", "Plan | None"]
 
 
 class _Memo:
@@ -146,6 +151,13 @@ class Classifier:
 
         A word dropped as "the" or a word never a name becomes ``span.prev``.
         """
+        lo, hi, titled, prev, _ = self._cut(span)
+        if prev is not None:
+            span.prev = prev
+        return span.words[lo:hi], titled
+
+    def _cut(self, span: Span) -> _Cut:
+        """:meth:`_trim` of ``span`` and the plan for the words kept, as kept."""
         words = span.words
         initial = span.initial
         texts = tuple([w[2] for w in words])
@@ -161,14 +173,23 @@ class Classifier:
         cuts = self._memo.cuts
         cut = cuts.get(key)
         if cut is None:
-            cut = self._trim(span, key[2])
+            lo, hi, titled, prev = self._trim(span, key[2])
+            cut = (lo, hi, titled, prev, None if titled or lo == hi else self._plan(texts[lo:hi]))
             if len(cuts) >= MEMO_SIZE:
                 cuts.clear()
             cuts[key] = cut
-        lo, hi, titled, prev = cut
-        if prev is not None:
-            span.prev = prev
-        return words[lo:hi], titled
+        return cut
+
+    def _plan(self, texts: tuple[str, ...]) -> Plan | None:
+        plans = self._memo.plans
+        try:
+            return plans[texts]
+        except KeyError:
+            assert self._memo.rules is not None
+            found = plans[texts] = plan(self._memo.rules, texts)
+            if len(plans) >= MEMO_SIZE:
+                plans.clear()
+            return found
 
     def _trim(self, span: Span, entrant: bool) -> tuple[int, int, bool, str | None]:
         """What :meth:`trim` does to ``span``: the words kept (``span.words[lo:hi]``),
@@ -467,25 +488,18 @@ class Classifier:
         return self.common(word) and len(rest) == 1
 
     def classify(self, span: Span) -> Typed | None:
-        words, titled = self.trim(span)
-        if not words:
+        lo, hi, titled, prev, found = self._cut(span)
+        if prev is not None:
+            span.prev = prev
+        if lo == hi:
             return None
+        words = span.words[lo:hi]
         if titled:
             return Typed(span, words, "person", STRONG, None, titled)
-        # What ``_decide`` answers, by the plan for these words (made once).
-        texts = tuple([w[2] for w in words])
-        plans = self._memo.plans
-        try:
-            found = plans[texts]
-        except KeyError:
-            assert self._memo.rules is not None
-            found = plan(self._memo.rules, texts)
-            if len(plans) >= MEMO_SIZE:
-                plans.clear()
-            plans[texts] = found
         if found is None:
             kind, strength, place = self._decide(span, words, titled)
             return Typed(span, words, kind, strength, place, titled)
+        # What ``_decide`` answers, by the plan for these words.
         steps, answer = found
         for step in steps:
             decided = step(span, words)
