@@ -321,6 +321,8 @@ def _national(item: Typed) -> bool:
 
 def _split_inner(span: Span, gaz: Gazetteer, classifier: Classifier) -> list[Span]:
     """Cut "General Staff Sergey Shaptala" and "Kyiv Mayor Vitali Klitschko" in two."""
+    if len(span.words) == 2 and span.words[0][2].isalpha() and span.words[1][2].isalpha():
+        return [span]  # what _clean_words keeps of two plain words, too short to cut
     words = _clean_words(span.words)
     if not words:
         return []
@@ -452,7 +454,7 @@ def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:
     memory: dict[str, tuple[EntityType, int]] = {}
     for key, scores in best.items():
         # The first reading with the most votes: the order the readings came in.
-        kind = max(scores, key=lambda k: scores[k])
+        kind = max(scores, key=scores.__getitem__)
         memory[key] = (kind, scores[kind])
     return memory
 

@@ -28,6 +28,8 @@ def split_after_modifier(text: str, span: Span) -> list[Span]:
     words = span.words
     if len(words) < 2 or span.shouting:
         return [span]
+    if "-" not in text[words[0][0] : words[-2][1]]:
+        return [span]  # most spans: no hyphen in a word but the last (each is a slice)
     i = next((k for k, word in enumerate(words[:-1]) if _modifier(word[2])), -1)
     if i < 0:
         return [span]
