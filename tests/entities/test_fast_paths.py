@@ -44,6 +44,8 @@ from reader.core.entities.spans import (
     RUN,
     Span,
     _run_tokens,
+    _with_context,
+    _word_with_context,
     find_spans,
     line_matches,
     prev_word,
@@ -367,3 +369,18 @@ def test_a_run_with_gaps_splits_into_the_tokens_it_would_give(
     for match in RUN.finditer(text):
         expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, *match.span())]
         assert _run_tokens(match.group(), match.start()) == expected
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(_RUN_WORDS | _WORDS, _GLUE), max_size=14), st.booleans())
+def test_one_word_is_read_as_a_run_of_one_word(
+    pieces: list[tuple[str, str]], shouting: bool
+) -> None:
+    text = "".join(w + g for w, g in pieces)
+    for match in RUN.finditer(text):
+        word, start, end = match.group(), match.start(), match.end()
+        if " " in word or "\t" in word or "\xa0" in word:
+            continue
+        for bare in (None, never_alone):
+            fast = _word_with_context(text, start, end, word, shouting, bare)
+            assert fast == _with_context(text, [(start, end, word)], shouting, bare)

@@ -225,7 +225,7 @@ def find_spans(
             # Only a gap puts a space in a run: this is one word, the token it would
             # give, and what the splitting below would yield, without it.
             if not (run in CONNECTORS or run == "&" or (shouting and run.lower() in CONNECTORS)):
-                yield _with_context(text, [(match.start(), match.end(), run)], shouting, bare)
+                yield _word_with_context(text, match.start(), match.end(), run, shouting, bare)
             continue
         start = match.start()
         prefixed = start >= 2 and text[start - 1] == "-" and text[start - 2].islower()
@@ -405,6 +405,49 @@ def prev_word(text: str, end: int) -> tuple[int, str] | None:
     begin = end - hit.start() if hit is not None else 0
     run = _RUN.search(text, begin, end)
     return (run.start(), run.group()) if run is not None else None
+
+
+def _word_with_context(
+    text: str,
+    start: int,
+    end: int,
+    word: str,
+    shouting: bool,
+    bare: Callable[[str], bool] | None,
+) -> Span:
+    """``_with_context(text, [(start, end, word)], shouting, bare)`` for one word
+    (most candidates), without its list work when the word is kept as it is."""
+    low = word.lower()
+    if (
+        (not shouting and low in UNITS)
+        or (low in _ABBREVIATIONS and text[end : end + 1] == ".")
+        or (not shouting and word[-1] in "s'’" and _POSSESSIVE.search(word) and len(word) > 2)
+    ):
+        return _with_context(text, [(start, end, word)], shouting, bare)
+    before = text[max(0, start - 60) : start]
+    head = before.rstrip(_OPENERS)
+    initial = not head or head[-1] in _ENDERS_OR_LINE
+    if head and head[-1] == "." and len(head) >= 2:
+        # "Mr. Smith" and "U.S. officials" are not sentence starts.
+        prev_tok = prev_word(head, len(head))
+        if prev_tok and (len(prev_tok[1]) <= 4 or prev_tok[1].count(".") >= 2):
+            initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok[0]])) or initial
+    if bare is not None and not shouting and bare(word):
+        return Span([(start, end, word)], initial, False, "", "", False, "", True)
+    prev_m = prev_word(before, len(before))
+    after = text[end : end + 40].partition("\n")[0]
+    next_m = _NEXT_WORD.search(after)
+    return Span(
+        [(start, end, word)],
+        initial,
+        shouting,
+        prev_m[1].lower().rstrip(".") if prev_m else "",
+        next_m.group(1).lower() if next_m else "",
+        False,
+        after,
+        False,
+        before,
+    )
 
 
 def _with_context(
