@@ -136,14 +136,16 @@ def _by_first_letter(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
     The same matches: two words with different first letters never match at one
     place, so the order that matters (within a letter) is kept; the engine tries one
-    letter's group where it tried every word.
+    letter's group where it tried every word. Every word opens with a letter, so the
+    opening ``\b`` is "no word character before", which the engine tests faster as
+    a look-behind.
     """
     words = pattern.pattern.removeprefix(r"\b(?:").removesuffix(r")\b").split("|")
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
     inner = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-    return re.compile(rf"\b(?:{inner})\b")
+    return re.compile(rf"(?<!\w)(?:{inner})\b")
 
 
 _SPORT_BY_LETTER = _by_first_letter(_SPORT)
@@ -437,14 +439,20 @@ def _weight(strength: int) -> int:
     return int(10**strength)
 
 
+_WEIGHTS = tuple(_weight(strength) for strength in range(STRONG + 1))
+
+
 def _remember(typed: list[Typed]) -> dict[str, tuple[EntityType, int]]:
     best: dict[str, dict[EntityType, int]] = {}
     for item in typed:
         reading = item.type
         if reading is None:
             continue
-        scores = best.setdefault(fold(item.name), {})
-        scores[reading] = scores.get(reading, 0) + _weight(item.strength)
+        key = fold(item.name)
+        scores = best.get(key)
+        if scores is None:
+            scores = best[key] = {}
+        scores[reading] = scores.get(reading, 0) + _WEIGHTS[item.strength]
         if reading == "org" and len(item.words) > 1:
             last = item.words[-1][2].lower().rstrip(".")
             if last in CORP_SUFFIXES:
