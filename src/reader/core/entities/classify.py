@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.core.entities.ages import aged
+from reader.core.entities.common_acronyms import thing_acronym
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.indices import market_index
@@ -426,6 +427,8 @@ class Classifier:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
         if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
             return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
+        if n == 1 and thing_acronym(lows[0]):
+            return None, STRONG, None  # "GDP rose", "CPI data", "the VAT": no body
         if n == 1 and texts[0].isupper() and self._shouted_word(texts[0]):
             return None, UNKNOWN, None  # "PRESS DIGEST - Tunisia", "NOTE - figures are"
         if n == 1 and "-" in texts[0] and self._compound(texts[0]):

@@ -1,0 +1,48 @@
+"""Capitalised names of things that are not organisations (issue 14): measures and
+units in capitals, conventions, laws and races, and a speaker before a name."""
+
+from __future__ import annotations
+
+from reader.core.entities import Extractor
+
+from .conftest import names
+
+
+def test_acronyms_of_measures_and_units_are_no_organisations(extractor: Extractor) -> None:
+    text = (
+        "Germany's GDP rose 0.5 percent in the quarter, and CPI data due on Friday may "
+        "show prices up. The government will raise VAT to 17.5 percent. A new 400 KV "
+        "line will carry power. The IMF welcomed the plan."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert not {"GDP", "CPI", "VAT", "KV"} & orgs
+    assert "IMF" in orgs  # other acronyms stay bodies
+
+
+def test_conventions_laws_and_races_are_no_organisations(extractor: Extractor) -> None:
+    text = (
+        "Clinton took a train trip to the Democratic Convention in Chicago. "
+        "Commission Regulation ( EC ) No 1663/96 of 20 August 1996 sets the prices. "
+        "His top sprinter won the Nunthorpe Stakes on Thursday. "
+        "The Lusaka Agreement was signed in 1994."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert (
+        not {
+            "Democratic Convention",
+            "Commission Regulation",
+            "Nunthorpe Stakes",
+            "Lusaka Agreement",
+        }
+        & orgs
+    )
+
+
+def test_a_speaker_before_a_name_is_a_title(extractor: Extractor) -> None:
+    text = (
+        "Parliament Speaker Berri said Israel was preparing for war. "
+        "Later Speaker Toomas Savi will convene an electoral college."
+    )
+    ents = extractor.extract(text)
+    assert {"Berri", "Toomas Savi"} <= names(ents, "person")
+    assert not any("Speaker" in name for name in names(ents, "org"))
