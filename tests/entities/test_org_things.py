@@ -46,3 +46,18 @@ def test_a_speaker_before_a_name_is_a_title(extractor: Extractor) -> None:
     ents = extractor.extract(text)
     assert {"Berri", "Toomas Savi"} <= names(ents, "person")
     assert not any("Speaker" in name for name in names(ents, "org"))
+
+
+def test_names_joined_by_a_small_particle_stay_whole(extractor: Extractor) -> None:
+    text = (
+        "Pakistan captain Wasim Akram said Inzamam-ul-Haq batted well and "
+        "Ata-ur-Rehman bowled at Chester-le-Street. The Hezb-i-Islami militia met. "
+        "NATO-backed troops left."
+    )
+    ents = extractor.extract(text)
+    assert {"Inzamam-ul-Haq", "Ata-ur-Rehman"} <= names(ents, "person")
+    assert "Chester-le-Street" in names(ents, "place")
+    orgs = names(ents, "org")
+    assert "Hezb-i-Islami" in orgs
+    assert "NATO" in orgs  # a lower-case word after the hyphen is still cut
+    assert not {"Inzamam", "Ata"} & orgs

@@ -16,6 +16,7 @@ from reader.core.entities.ages import aged
 from reader.core.entities.common_acronyms import thing_acronym
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
+from reader.core.entities.hyphenated import personal_name
 from reader.core.entities.indices import market_index
 from reader.core.entities.labels import label
 from reader.core.entities.lexicon import (
@@ -419,6 +420,8 @@ class Classifier:
             return "person", MEDIUM, None  # "Duran, 45, takes on", "20-year-old Tiger Woods"
         if n == 2 and addressed(texts, self.gaz.is_first_name):
             return "person", MEDIUM, None  # "Mother Teresa", "Sister Wendy"
+        if n == 1 and "-" in texts[0] and personal_name(texts[0]):
+            return "person", MEDIUM, None  # "Inzamam-ul-Haq", "Ata-ur-Rehman"
         if n <= 3 and market_index(span, name):
             # "the Dow Jones industrial average", "FTSE 100": sure, so that no other
             # mention's reading ("Dow Chemical", a Mr Dow) is carried over to it.

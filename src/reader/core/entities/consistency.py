@@ -28,6 +28,7 @@ from reader.core.entities.datelines import datelines
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.full_names import full_name_at_end
 from reader.core.entities.gazetteer import Gazetteer, Place
+from reader.core.entities.hyphenated import joined_name
 from reader.core.entities.keys import fold, skeleton, variants
 from reader.core.entities.lexicon import (
     CLUB_HEADS,
@@ -371,7 +372,7 @@ def _clean_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
             break
         if "-" in word:
             head, _, tail = word.partition("-")
-            if tail[:1].islower() and head:
+            if tail[:1].islower() and head and not joined_name(word):
                 out.append((start, start + len(head), head))
                 break
         out.append((start, end, word))
