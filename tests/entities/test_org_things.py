@@ -61,3 +61,14 @@ def test_names_joined_by_a_small_particle_stay_whole(extractor: Extractor) -> No
     assert "Hezb-i-Islami" in orgs
     assert "NATO" in orgs  # a lower-case word after the hyphen is still cut
     assert not {"Inzamam", "Ata"} & orgs
+
+
+def test_a_hospital_is_a_place(extractor: Extractor) -> None:
+    text = (
+        "McNamara was admitted to New York's Columbia Presbyterian Hospital on "
+        "Wednesday. Doctors at Johns Hopkins Hospital in Baltimore found nothing."
+    )
+    ents = extractor.extract(text)
+    places = names(ents, "place")
+    assert {"Columbia Presbyterian Hospital", "Johns Hopkins Hospital"} <= places
+    assert not any(name.endswith("Hospital") for name in names(ents, "org"))
