@@ -72,3 +72,22 @@ def test_a_hospital_is_a_place(extractor: Extractor) -> None:
     places = names(ents, "place")
     assert {"Columbia Presbyterian Hospital", "Johns Hopkins Hospital"} <= places
     assert not any(name.endswith("Hospital") for name in names(ents, "org"))
+
+
+def test_rows_of_a_players_figures_name_players(extractor: Extractor) -> None:
+    text = (
+        "CRICKET - PAKISTAN TEST AVERAGES .\n"
+        "Pakistan averages after the three-match series against England :\n"
+        "Moin Khan 2 3 1 158 105 79.00\n"
+        "Salim Malik 3 5 2 195 100no 65.00\n"
+        "Waqar Younis 3 3 1 11 7 5.50\n"
+        "GOLF - LEADING SCORES .\n"
+        "277 Duffy Waldorf 70 70 71 66 , Steve Stricker 68 72 69 68\n"
+        "SOCCER - ENGLISH LEAGUE STANDINGS .\n"
+        "Crystal Palace 4 1 2 1 5 4 5\n"
+        "Queens Park Rangers 4 1 1 2 3 5 4\n"
+    )
+    ents = extractor.extract(text)
+    orgs = names(ents, "org")
+    assert not {"Moin Khan", "Salim Malik", "Waqar Younis", "Duffy Waldorf"} & orgs
+    assert "Crystal Palace" in orgs  # a standings row still names a side

@@ -42,6 +42,7 @@ from reader.core.entities.lexicon import (
 )
 from reader.core.entities.model import EntityType
 from reader.core.entities.modifiers import split_after_modifier
+from reader.core.entities.player_rows import player_figures
 from reader.core.entities.possessives import possessive_names
 from reader.core.entities.results import result_sides
 from reader.core.entities.spans import ORDINAL, Span, find_spans
@@ -249,7 +250,12 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str], clubs: bool
         )
         weak = item.type == "place" or single
         # "Crystal Palace 4 1 2 1": a two-word guess followed by figures in a table.
-        tabled = guess and item.span.next[:1].isdigit() and _TABLE_ROW.match(item.span.after)
+        tabled = (
+            guess
+            and item.span.next[:1].isdigit()
+            and _TABLE_ROW.match(item.span.after)
+            and not player_figures(item.span.after)  # "Moin Khan 2 3 1 158 105 79.00"
+        )
         # "Enzo Scifo (Monaco)", "Marc Hottiger (Everton)": a player's club in brackets.
         club = weak and _after_player(item, people)
         if clubbish or unnamed or tabled or club or (weak and (score_next or team_prev)):
