@@ -91,3 +91,13 @@ def test_rows_of_a_players_figures_name_players(extractor: Extractor) -> None:
     orgs = names(ents, "org")
     assert not {"Moin Khan", "Salim Malik", "Waqar Younis", "Duffy Waldorf"} & orgs
     assert "Crystal Palace" in orgs  # a standings row still names a side
+
+
+def test_a_carmaker_before_a_model_is_a_car(extractor: Extractor) -> None:
+    text = (
+        "McRae's Subaru Impreza led the Toyota Celica of Sainz and a Ford Escort. "
+        "Ford Motor Co and Volkswagen AG said Toyota will sell more cars."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert not {"Subaru Impreza", "Toyota Celica", "Ford Escort"} & orgs
+    assert {"Ford Motor Co", "Volkswagen AG"} <= orgs

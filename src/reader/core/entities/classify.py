@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.core.entities.ages import aged
+from reader.core.entities.car_models import car_model
 from reader.core.entities.common_acronyms import thing_acronym
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
@@ -280,6 +281,17 @@ class Classifier:
             and self.gaz.zipf(word) >= COMMON_ZIPF
         )
 
+    def _not_model(self, low: str) -> bool:
+        """A word after a carmaker that keeps the company: "Toyota Australia", "Aston
+        Martin", "Daewoo Corp"."""
+        return (
+            low in ORG_HEADS
+            or low in CORP_SUFFIXES
+            or low in NEVER
+            or self.gaz.place(low) is not None
+            or self.gaz.is_first_name(low.capitalize())
+        )
+
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join([w[2] for w in words])) is not None
 
@@ -430,6 +442,8 @@ class Classifier:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
         if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
             return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
+        if n == 2 and car_model(lows, self.gaz.zipf, self._not_model):
+            return None, STRONG, None  # "Toyota Celica", "Ford Escort": a car
         if n == 1 and thing_acronym(lows[0]):
             return None, STRONG, None  # "GDP rose", "CPI data", "the VAT": no body
         if n == 1 and texts[0].isupper() and self._shouted_word(texts[0]):
