@@ -101,3 +101,14 @@ def test_a_carmaker_before_a_model_is_a_car(extractor: Extractor) -> None:
     orgs = names(extractor.extract(text), "org")
     assert not {"Subaru Impreza", "Toyota Celica", "Ford Escort"} & orgs
     assert {"Ford Motor Co", "Volkswagen AG"} <= orgs
+
+
+def test_bonds_futures_and_currency_units_are_no_organisations(extractor: Extractor) -> None:
+    text = (
+        "GERMANY - Bunds extended losses. December Eurodollars were down 11 bps, "
+        "Gilts struggled and BTP losses were limited. Cetes yields rose. "
+        "The Bundesbank said nothing."
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert not {"Bunds", "Eurodollars", "Gilts", "BTP", "Cetes"} & orgs
+    assert "Bundesbank" in orgs

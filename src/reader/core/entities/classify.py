@@ -19,6 +19,7 @@ from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.hyphenated import personal_name
 from reader.core.entities.indices import market_index
+from reader.core.entities.instruments import instrument
 from reader.core.entities.labels import label
 from reader.core.entities.lexicon import (
     CLUB_HEADS,
@@ -444,8 +445,8 @@ class Classifier:
             return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
         if n == 2 and car_model(lows, self.gaz.zipf, self._not_model):
             return None, STRONG, None  # "Toyota Celica", "Ford Escort": a car
-        if n == 1 and thing_acronym(lows[0]):
-            return None, STRONG, None  # "GDP rose", "CPI data", "the VAT": no body
+        if n == 1 and (thing_acronym(lows[0]) or instrument(lows[0])):
+            return None, STRONG, None  # "GDP rose", "the VAT", "Bunds fell": no body
         if n == 1 and texts[0].isupper() and self._shouted_word(texts[0]):
             return None, UNKNOWN, None  # "PRESS DIGEST - Tunisia", "NOTE - figures are"
         if n == 1 and "-" in texts[0] and self._compound(texts[0]):
