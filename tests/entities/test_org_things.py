@@ -112,3 +112,13 @@ def test_bonds_futures_and_currency_units_are_no_organisations(extractor: Extrac
     orgs = names(extractor.extract(text), "org")
     assert not {"Bunds", "Eurodollars", "Gilts", "BTP", "Cetes"} & orgs
     assert "Bundesbank" in orgs
+
+
+def test_traded_goods_and_contact_labels_are_no_organisations(extractor: Extractor) -> None:
+    text = (
+        "Soyoil refined plant delivery 32,700-32,800\n"
+        "Naphtha inventories also dropped as Germany took barges.\n"
+        "-- Amsterdam newsroom , +31 20 504 5000 , Fax +31 20 504 5040\n"
+    )
+    orgs = names(extractor.extract(text), "org")
+    assert not {"Soyoil", "Naphtha", "Fax"} & orgs

@@ -14,12 +14,10 @@ from functools import lru_cache
 
 from reader.core.entities.ages import aged
 from reader.core.entities.car_models import car_model
-from reader.core.entities.common_acronyms import thing_acronym
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
 from reader.core.entities.hyphenated import personal_name
 from reader.core.entities.indices import market_index
-from reader.core.entities.instruments import instrument
 from reader.core.entities.labels import label
 from reader.core.entities.lexicon import (
     CLUB_HEADS,
@@ -53,6 +51,7 @@ from reader.core.entities.quoted import quoted
 from reader.core.entities.religious import addressed
 from reader.core.entities.spans import Span
 from reader.core.entities.states import state_after_town
+from reader.core.entities.things import thing
 from reader.core.entities.venues import venue
 
 COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
@@ -445,7 +444,7 @@ class Classifier:
             return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
         if n == 2 and car_model(lows, self.gaz.zipf, self._not_model):
             return None, STRONG, None  # "Toyota Celica", "Ford Escort": a car
-        if n == 1 and (thing_acronym(lows[0]) or instrument(lows[0])):
+        if n == 1 and thing(lows[0]):
             return None, STRONG, None  # "GDP rose", "the VAT", "Bunds fell": no body
         if n == 1 and texts[0].isupper() and self._shouted_word(texts[0]):
             return None, UNKNOWN, None  # "PRESS DIGEST - Tunisia", "NOTE - figures are"
