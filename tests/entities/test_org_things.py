@@ -122,3 +122,17 @@ def test_traded_goods_and_contact_labels_are_no_organisations(extractor: Extract
     )
     orgs = names(extractor.extract(text), "org")
     assert not {"Soyoil", "Naphtha", "Fax"} & orgs
+
+
+def test_a_country_heading_a_market_report_in_capitals_is_the_country(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "European bond futures ended mixed on Friday.\n"
+        "ITALY - Bond futures held to easier levels in late afternoon.\n"
+        "FRANCE - Bond and PIBOR futures ended the day higher.\n"
+        "NATO said nothing about it.\n"
+    )
+    ents = extractor.extract(text)
+    assert {"ITALY", "FRANCE"} <= {m.text for e in ents if e.type == "place" for m in e.mentions}
+    assert "NATO" in names(ents, "org")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.core.entities.ages import aged
+from reader.core.entities.capitals import place_in_capitals
 from reader.core.entities.car_models import car_model
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
@@ -415,9 +416,9 @@ class Classifier:
         lows = [t.lower().rstrip(".") for t in texts]
         name = " ".join(texts)
         n = len(texts)
-        # "NATO" is no town; "WARSAW" on a dateline is Warsaw.
+        # "NATO" is no town; "WARSAW" on a dateline is Warsaw, "ITALY -" Italy.
         place = (
-            None
+            place_in_capitals(texts[0], self.gaz)
             if n == 1
             and _acronym(texts[0])
             and lows[0] not in _PLACE_ACRONYMS
