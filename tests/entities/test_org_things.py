@@ -136,3 +136,17 @@ def test_a_country_heading_a_market_report_in_capitals_is_the_country(
     ents = extractor.extract(text)
     assert {"ITALY", "FRANCE"} <= {m.text for e in ents if e.type == "place" for m in e.mentions}
     assert "NATO" in names(ents, "org")
+
+
+def test_an_unknown_name_before_a_surname_that_is_a_town_is_a_person(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Wimbledon finalist MaliVai Washington lost in four sets. "
+        "Washington said he served well. Later Juventus beat Inter Milan."
+    )
+    ents = extractor.extract(text)
+    assert "MaliVai Washington" in names(ents, "person")
+    orgs = names(ents, "org")
+    assert not any("Washington" in name for name in orgs)
+    assert "Inter Milan" in orgs  # a club named after its town stays one

@@ -52,6 +52,7 @@ from reader.core.entities.quoted import quoted
 from reader.core.entities.religious import addressed
 from reader.core.entities.spans import Span
 from reader.core.entities.states import state_after_town
+from reader.core.entities.surname_towns import surname_town
 from reader.core.entities.things import thing
 from reader.core.entities.venues import venue
 
@@ -595,6 +596,8 @@ class Classifier:
         ):
             return "org", MEDIUM, None  # "Kyiv Independent", "Moscow Times"
         if n > 1 and self._big_place(texts[-1]) and lows[-1] not in NEVER:
+            if surname_town(texts, self.gaz):
+                return "person", MEDIUM, None  # "MaliVai Washington"
             return "org", WEAK, None  # "Dynamo Moscow", "Inter Milan"
         if n > 1 and self.common(texts[-1]) and not self.gaz.is_surname(texts[-1], 10_000):
             return "org", WEAK, None  # "Sony Pictures", "Broadreach Networks"
