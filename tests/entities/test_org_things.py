@@ -150,3 +150,12 @@ def test_an_unknown_name_before_a_surname_that_is_a_town_is_a_person(
     orgs = names(ents, "org")
     assert not any("Washington" in name for name in orgs)
     assert "Inter Milan" in orgs  # a club named after its town stays one
+
+
+def test_a_name_before_a_stadium_or_a_sanatorium_is_a_place(extractor: Extractor) -> None:
+    text = (
+        "He ran at the war-devastated Kosevo stadium on Sunday. Yeltsin spent the "
+        "night at the Barvikha sanatorium outside Moscow."
+    )
+    ents = extractor.extract(text)
+    assert {"Kosevo", "Barvikha"} <= names(ents, "place")

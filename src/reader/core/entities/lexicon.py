@@ -176,6 +176,7 @@ PLACE_BEFORE_NOUNS = frozenset(
     mountains hills desert plain plains
     mine mines tunnel highway motorway depot prison jail deposit oilfield subdivision
     harbour harbor dam canal
+    stadium velodrome racecourse circuit sanatorium checkpoint crossing oilfield
     """.split()
 )
 # First words of sports clubs ("Atletico Mineiro", "Hapoel Taibe", "Dynamo Moscow").
