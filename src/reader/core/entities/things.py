@@ -6,7 +6,7 @@ A lone capitalised word or acronym is otherwise guessed to be an organisation
 also writes in capitals
 
 - measures, taxes, rates, diseases and units: "GDP rose 2 percent", "CPI data", "the
-  17.5 pct VAT", "a 400 KV line". Acronyms shared with a well-known body stay out
+  17.5 pct VAT", "a 400 KV line", "30 Celsius". Acronyms shared with a well-known body stay out
   ("RBI" is runs batted in and the Reserve Bank of India, "BSE" mad cow disease and
   the Bombay Stock Exchange, "HP" horsepower and Hewlett-Packard; re3d reads "MRI"
   as a body once);
@@ -27,7 +27,7 @@ _THINGS = frozenset(
     gdp gnp gni cpi rpi ppi pmi hicp eps p/e vat gst fob cif libor pibor fibor helibor
     mibor stibor euribor hibor sibor tibor
     hiv aids sars dna rna cjd adhd ptsd
-    kv kw mw gw kwh mwh gwh mph kph rpm cc
+    kv kw mw gw kwh mwh gwh mph kph rpm cc celsius fahrenheit centigrade
     hq vip ipo pc dvd cd gps tba tbc dns dnf
 
     bund bunds bobl bobls schatz schatze gilt gilts eurobond eurobonds eurodollar
