@@ -5,16 +5,17 @@ A lone capitalised word or acronym is otherwise guessed to be an organisation
 ("told BBC", "said IBM", "Pirelli said"), which is right for most of them. The news
 also writes in capitals
 
-- measures, taxes, rates, diseases and units: "GDP rose 2 percent", "CPI data", "the
-  17.5 pct VAT", "a 400 KV line", "30 Celsius". Acronyms shared with a well-known body stay out
-  ("RBI" is runs batted in and the Reserve Bank of India, "BSE" mad cow disease and
-  the Bombay Stock Exchange, "HP" horsepower and Hewlett-Packard; re3d reads "MRI"
-  as a body once);
+- measures, taxes, rates, diseases, units and statistics: "GDP rose 2 percent", "CPI
+  data", "the 17.5 pct VAT", "a 400 KV line", "30 Celsius", "major league ERA
+  leader". Acronyms shared with a well-known body stay out ("RBI" is runs batted in
+  and the Reserve Bank of India, "BSE" mad cow disease and the Bombay Stock
+  Exchange, "HP" horsepower and Hewlett-Packard; re3d reads "MRI" as a body once);
 - bonds, futures and currency units: "Bunds extended losses", "December Eurodollars
   were down", "BTP losses", "Ecus". "Treasuries" stays out: "the Treasury" is a
   department, and the plural is read by the other rules;
 - traded goods at the head of a price line: "Soyoil refined plant delivery",
-  "Naphtha inventories dropped";
+  "Naphtha inventories dropped" (grades stay out: "HRW" wheat is also Human Rights
+  Watch);
 - the labels of a contact line: "Fax +44 171 542 5017", "Tel +31 20 504 5000".
 
 None of these is an organisation, whatever its context.
@@ -28,7 +29,7 @@ _THINGS = frozenset(
     mibor stibor euribor hibor sibor tibor
     hiv aids sars dna rna cjd adhd ptsd
     kv kw mw gw kwh mwh gwh mph kph rpm cc celsius fahrenheit centigrade
-    hq vip ipo pc dvd cd gps tba tbc dns dnf
+    hq vip ipo pc dvd cd gps isdn tba tbc dns dnf era
 
     bund bunds bobl bobls schatz schatze gilt gilts eurobond eurobonds eurodollar
     eurodollars euromark euromarks eurosterling euroyen eurolira btp btps cct ccts
