@@ -54,7 +54,7 @@ def test_names_joined_by_a_small_particle_stay_whole(extractor: Extractor) -> No
     text = (
         "Pakistan captain Wasim Akram said Inzamam-ul-Haq batted well and "
         "Ata-ur-Rehman bowled at Chester-le-Street. The Hezb-i-Islami militia met. "
-        "NATO-backed troops left."
+        "NATO-backed troops left. Sales fell in the October-to-December quarter."
     )
     ents = extractor.extract(text)
     assert {"Inzamam-ul-Haq", "Ata-ur-Rehman"} <= names(ents, "person")
@@ -63,6 +63,7 @@ def test_names_joined_by_a_small_particle_stay_whole(extractor: Extractor) -> No
     assert "Hezb-i-Islami" in orgs
     assert "NATO" in orgs  # a lower-case word after the hyphen is still cut
     assert not {"Inzamam", "Ata"} & orgs
+    assert not any("October" in e.name for e in ents)  # a range of months
 
 
 def test_a_hospital_is_a_place(extractor: Extractor) -> None:
@@ -103,6 +104,8 @@ def test_a_carmaker_before_a_model_is_a_car(extractor: Extractor) -> None:
     orgs = names(extractor.extract(text), "org")
     assert not {"Subaru Impreza", "Toyota Celica", "Ford Escort"} & orgs
     assert {"Ford Motor Co", "Volkswagen AG"} <= orgs
+    division = extractor.extract("Shares of Fiat Powertrain rose on Monday.")
+    assert "Fiat Powertrain" in names(division, "org")  # a division, no car
 
 
 def test_bonds_futures_and_currency_units_are_no_organisations(extractor: Extractor) -> None:
@@ -152,6 +155,9 @@ def test_an_unknown_name_before_a_surname_that_is_a_town_is_a_person(
     orgs = names(ents, "org")
     assert not any("Washington" in name for name in orgs)
     assert "Inter Milan" in orgs  # a club named after its town stays one
+    # A country is no surname here.
+    tudor = extractor.extract("Life in Tudor England was hard for most people.")
+    assert "Tudor England" not in names(tudor, "person")
 
 
 def test_a_name_before_a_stadium_or_a_sanatorium_is_a_place(extractor: Extractor) -> None:

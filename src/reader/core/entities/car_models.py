@@ -22,8 +22,8 @@ _MAKERS = frozenset(
     """.split()
 )
 _MODEL_ZIPF = 3.5  # "escort", "civic", "accord" are models; "information", "golf" not
-# Second words that keep the company: what it makes, its team, a second maker.
-_COMPANY_WORDS = frozenset("benz motor motors team racing".split())
+# Second words that keep the company: its divisions, its team, a second maker.
+_COMPANY_WORDS = frozenset("benz motor motors team racing powertrain automotive".split())
 
 
 def car_model(

@@ -10,6 +10,8 @@ name and its second part with an article ("ul", "ur", "ud": "Zia-ul-Haq",
 
 from __future__ import annotations
 
+from reader.core.entities.lexicon import NEVER
+
 _PARTICLE_MAX = 4  # "le", "i", "sur", "upon"
 # The Arabic article as Urdu names write it before the second part of a given name.
 _PERSONAL = frozenset(("ul", "ur", "ud", "uz", "us"))
@@ -23,6 +25,8 @@ def joined_name(word: str) -> bool:
         return False
     inner = parts[1:-1]
     small = [p for p in inner if not p[:1].isupper()]
+    if any(p.lower() in NEVER for p in parts if p[:1].isupper()):
+        return False  # a range of months or days: "October-to-December"
     return bool(small) and all(
         p.isalpha() and p.islower() and len(p) <= _PARTICLE_MAX for p in small
     )
