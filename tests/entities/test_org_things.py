@@ -54,7 +54,8 @@ def test_names_joined_by_a_small_particle_stay_whole(extractor: Extractor) -> No
     text = (
         "Pakistan captain Wasim Akram said Inzamam-ul-Haq batted well and "
         "Ata-ur-Rehman bowled at Chester-le-Street. The Hezb-i-Islami militia met. "
-        "NATO-backed troops left. Sales fell in the October-to-December quarter."
+        "NATO-backed troops left. Sales fell in the October-to-December quarter.\n"
+        "Man-of-the-Match : Sanath Jayasuriya\n"
     )
     ents = extractor.extract(text)
     assert {"Inzamam-ul-Haq", "Ata-ur-Rehman"} <= names(ents, "person")
@@ -64,6 +65,7 @@ def test_names_joined_by_a_small_particle_stay_whole(extractor: Extractor) -> No
     assert "NATO" in orgs  # a lower-case word after the hyphen is still cut
     assert not {"Inzamam", "Ata"} & orgs
     assert not any("October" in e.name for e in ents)  # a range of months
+    assert "Man-of-the-Match" not in orgs  # an English compound
 
 
 def test_a_hospital_is_a_place(extractor: Extractor) -> None:

@@ -13,6 +13,9 @@ from __future__ import annotations
 from reader.core.entities.lexicon import NEVER
 
 _PARTICLE_MAX = 4  # "le", "i", "sur", "upon"
+# English words that join the parts of a compound, not of a name ("on" and "upon" do
+# join English places: "Stoke-on-Trent", "Stratford-upon-Avon").
+_ENGLISH = frozenset("of the to and for a in at by with or".split())
 # The Arabic article as Urdu names write it before the second part of a given name.
 _PERSONAL = frozenset(("ul", "ur", "ud", "uz", "us"))
 
@@ -27,6 +30,8 @@ def joined_name(word: str) -> bool:
     small = [p for p in inner if not p[:1].isupper()]
     if any(p.lower() in NEVER for p in parts if p[:1].isupper()):
         return False  # a range of months or days: "October-to-December"
+    if any(p in _ENGLISH for p in small):
+        return False  # an English compound: "Man-of-the-Match", "Denial-of-Service"
     return bool(small) and all(
         p.isalpha() and p.islower() and len(p) <= _PARTICLE_MAX for p in small
     )
