@@ -11,7 +11,8 @@ maker's name is part of the maker's ("Aston Martin", "Mercedes Benz").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from reader.core.entities.gazetteer import Gazetteer
+from reader.core.entities.lexicon import CORP_SUFFIXES, NEVER, ORG_HEADS
 
 _MAKERS = frozenset(
     """
@@ -26,16 +27,15 @@ _MODEL_ZIPF = 3.5  # "escort", "civic", "accord" are models; "information", "gol
 _COMPANY_WORDS = frozenset("benz motor motors team racing powertrain automotive".split())
 
 
-def car_model(
-    lows: list[str],
-    zipf: Callable[[str], float],
-    is_name: Callable[[str], bool],
-) -> bool:
-    """Whether the two lower-cased words ``lows`` are a maker and a model; ``is_name``
-    says whether a word is a place, a first name or a company word of the rules."""
+def car_model(lows: list[str], gaz: Gazetteer) -> bool:
+    """Whether the two lower-cased words ``lows`` are a maker and a model."""
     if len(lows) != 2 or lows[0] not in _MAKERS:
         return False
     model = lows[1]
     if model in _MAKERS or model in _COMPANY_WORDS or not model.isalpha():
         return False
-    return zipf(model) < _MODEL_ZIPF and not is_name(model)
+    if model in ORG_HEADS or model in CORP_SUFFIXES or model in NEVER:
+        return False  # "Daewoo Corp", "Toyota Motors"
+    if gaz.place(model) is not None or gaz.is_first_name(model.capitalize()):
+        return False  # "Toyota Australia", "Aston Martin"
+    return gaz.zipf(model) < _MODEL_ZIPF

@@ -283,17 +283,6 @@ class Classifier:
             and self.gaz.zipf(word) >= COMMON_ZIPF
         )
 
-    def _not_model(self, low: str) -> bool:
-        """A word after a carmaker that keeps the company: "Toyota Australia", "Aston
-        Martin", "Daewoo Corp"."""
-        return (
-            low in ORG_HEADS
-            or low in CORP_SUFFIXES
-            or low in NEVER
-            or self.gaz.place(low) is not None
-            or self.gaz.is_first_name(low.capitalize())
-        )
-
     def _is_place(self, words: list[tuple[int, int, str]]) -> bool:
         return self.gaz.place(" ".join([w[2] for w in words])) is not None
 
@@ -444,7 +433,7 @@ class Classifier:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
         if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
             return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
-        if n == 2 and car_model(lows, self.gaz.zipf, self._not_model):
+        if n == 2 and car_model(lows, self.gaz):
             return None, STRONG, None  # "Toyota Celica", "Ford Escort": a car
         if n == 1 and thing(lows[0]):
             return None, STRONG, None  # "GDP rose", "the VAT", "Bunds fell": no body
