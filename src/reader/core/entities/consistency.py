@@ -88,7 +88,14 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     ]
     # Datelines and the sides on results lines are what they are, however the rules
     # cut or typed their words.
-    fixed = [*datelines(text, gaz), *result_sides(text, gaz)]
+    fixed = datelines(text, gaz)
+    # A side overlapping a dateline is the dateline's date read as a score ("LONDON
+    # February 2 LONDON 2"): the dateline is the surer reading of the line's start.
+    fixed += [
+        side
+        for side in result_sides(text, gaz)
+        if not any(side.start < d.end and d.start < side.end for d in fixed)
+    ]
     if fixed:
         typed = [t for t in typed if not any(t.start < d.end and d.start < t.end for d in fixed)]
         typed = sorted([*typed, *fixed], key=lambda t: t.start)
