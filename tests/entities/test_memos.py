@@ -27,7 +27,9 @@ _WORDS = st.sampled_from(
     Crystal Palace Dodgers Order Lenin Apple Time Warner Corp Inc Toronto-based
     Leicester Open Masters Prime Minister Chief Executive Daniel Levy Sale Amount
     al-Assad Le Monde Radio Red Warsaw WARSAW LONDON Leeds Surrey 45 85th 3. 429-7
-    national Salvator Troops Out European Union Sleeping Bread Akron ITALY
+    national Salvator Troops Out European Union Sleeping Bread Akron ITALY FRANCE
+    Inzamam-ul-Haq Toyota Celica Ford Escort GDP VAT Bunds MaliVai Washington Hospital
+    Columbia Presbyterian Moin Khan 79.00 Man-of-the-Match
     """.split()
 )
 _GLUE = st.sampled_from(

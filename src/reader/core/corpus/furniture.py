@@ -67,7 +67,11 @@ def counter_key(line: str) -> str | None:
     has the same shape."""
     if len(line) > LONG_LINE or not _DIGIT.search(line):
         return None
-    key = line_key(line)
+    return _counter_of(line_key(line))
+
+
+def _counter_of(key: str | None) -> str | None:
+    """:func:`counter_key` from the line's :func:`line_key` (of a short line with a digit)."""
     if key is None:
         return None
     words = key.split()
@@ -93,10 +97,10 @@ def counter_hash(line: str) -> int | None:
 
 def label_of(line: str) -> str | None:
     """The label of a short labelled line (``Tags: a, b`` → ``Tags``), else None."""
-    if len(line.split()) > MAX_LABELLED_WORDS:
-        return None
-    match = _LABEL.match(line)
+    match = _LABEL.match(line)  # first: it fails within a few characters on most lines
     if match is None or len(match.group(1).split()) > 3 or len(match.group(1).strip()) < 3:
+        return None
+    if len(line.split()) > MAX_LABELLED_WORDS:
         return None
     # A list of values ("Tags: film, uk") or a sentence ("About the author: ... ."),
     # not a headline with a kicker ("Profile: Gordon Brown").
@@ -116,12 +120,13 @@ def text_hashes(text: str) -> frozenset[int]:
     found = set()
     for line in text.split("\n"):
         if line.strip():
-            value = line_hash(line)
-            if value is not None:
-                found.add(value)
-            counter = counter_hash(line)
-            if counter is not None:
-                found.add(counter)
+            key = line_key(line)  # once: the counter key is made from it
+            if key is not None:
+                found.add(_hash(key))
+            if len(line) <= LONG_LINE and _DIGIT.search(line):
+                counter = _counter_of(key)
+                if counter is not None:
+                    found.add(_hash(counter))
             label = label_of(line)
             if label is not None:
                 found.add(label_hash(label))

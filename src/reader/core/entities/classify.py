@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.core.entities.ages import aged
+from reader.core.entities.capitals import place_in_capitals
+from reader.core.entities.car_models import car_model
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.gazetteer import Gazetteer, Place
+from reader.core.entities.hyphenated import personal_name
 from reader.core.entities.indices import index_name, market_index
 from reader.core.entities.labels import label
 from reader.core.entities.lexicon import (
@@ -51,6 +54,8 @@ from reader.core.entities.quoted import quoted
 from reader.core.entities.religious import addressed
 from reader.core.entities.spans import Span
 from reader.core.entities.states import abbreviated_state, state_after_town
+from reader.core.entities.surname_towns import surname_town
+from reader.core.entities.things import thing
 from reader.core.entities.venues import venue
 
 COMMON_ZIPF = 3.3  # "ordinary English word" threshold, Zipf scale (lower-case form)
@@ -515,9 +520,9 @@ class Classifier:
         lows = [t.lower().rstrip(".") for t in texts]
         name = " ".join(texts)
         n = len(texts)
-        # "NATO" is no town; "WARSAW" on a dateline is Warsaw.
+        # "NATO" is no town; "WARSAW" on a dateline is Warsaw, "ITALY -" Italy.
         place = (
-            None
+            place_in_capitals(texts[0], self.gaz)
             if n == 1
             and _acronym(texts[0])
             and lows[0] not in _PLACE_ACRONYMS
@@ -532,6 +537,8 @@ class Classifier:
             return "person", MEDIUM, None  # "Duran, 45, takes on", "20-year-old Tiger Woods"
         if n == 2 and addressed(texts, self.gaz.is_first_name):
             return "person", MEDIUM, None  # "Mother Teresa", "Sister Wendy"
+        if n == 1 and "-" in texts[0] and personal_name(texts[0]):
+            return "person", MEDIUM, None  # "Inzamam-ul-Haq", "Ata-ur-Rehman"
         if n <= 3 and market_index(span, name):
             # "the Dow Jones industrial average", "FTSE 100": sure, so that no other
             # mention's reading ("Dow Chemical", a Mr Dow) is carried over to it.
@@ -540,6 +547,10 @@ class Classifier:
             return None, UNKNOWN, None  # initials and table letters: "C", "S."
         if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
             return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
+        if n == 2 and car_model(lows, self.gaz):
+            return None, STRONG, None  # "Toyota Celica", "Ford Escort": a car
+        if n == 1 and thing(lows[0]):
+            return None, STRONG, None  # "GDP rose", "the VAT", "Bunds fell": no body
         if n == 1 and texts[0].isupper() and self._shouted_word(texts[0]):
             return None, UNKNOWN, None  # "PRESS DIGEST - Tunisia", "NOTE - figures are"
         if n == 1 and "-" in texts[0] and self._compound(texts[0]):
@@ -688,6 +699,8 @@ class Classifier:
         ):
             return "org", MEDIUM, None  # "Kyiv Independent", "Moscow Times"
         if n > 1 and self._big_place(texts[-1]) and lows[-1] not in NEVER:
+            if surname_town(texts, self.gaz):
+                return "person", MEDIUM, None  # "MaliVai Washington"
             return "org", WEAK, None  # "Dynamo Moscow", "Inter Milan"
         if n > 1 and self.common(texts[-1]) and not self.gaz.is_surname(texts[-1], 10_000):
             return "org", WEAK, None  # "Sony Pictures", "Broadreach Networks"
@@ -890,7 +903,7 @@ def plan(rules: Classifier, texts: tuple[str, ...]) -> Plan | None:
     to be read: the rules in their order, each as much as the words alone decide of
     it (those the words rule out are left out, the first the words alone decide ends
     the plan). None for the few names whose gazetteer place depends on the words
-    around them (an acronym that is a town: read by ``_decide`` itself).
+    around them (an acronym that is a place: read by ``_decide`` itself).
 
     ``rules`` must not read ``mid_caps`` (``_decide`` does not): a plan depends on
     nothing but ``texts`` and the gazetteer, and is kept for every span of them.
@@ -904,7 +917,7 @@ def plan(rules: Classifier, texts: tuple[str, ...]) -> Plan | None:
     acronyms = [_acronym(t) for t in texts]
     place = gaz.place(name)
     if n == 1 and acronyms[0] and lows[0] not in _PLACE_ACRONYMS and place is not None:
-        return None  # "WARSAW" on a dateline is Warsaw; elsewhere no town
+        return None  # "WARSAW" on a dateline is Warsaw; elsewhere a big place or none
     first0 = gaz.is_first_name(t0)
     steps: list[Step] = []
     add = steps.append
@@ -923,12 +936,18 @@ def plan(rules: Classifier, texts: tuple[str, ...]) -> Plan | None:
         add(lambda span, words: _PERSON_MEDIUM if aged(span) else None)
     if n == 2 and addressed(tl, gaz.is_first_name):
         return done(_PERSON_MEDIUM)
+    if n == 1 and "-" in t0 and personal_name(t0):
+        return done(_PERSON_MEDIUM)
     if n <= 3 and index_name(name):
         add(lambda span, words: (None, STRONG, None) if market_index(span, name) else None)
     if n == 1 and len(t0.rstrip(".")) == 1:
         return done(_NOTHING)
     if n == 1 and _ABBREVIATION.fullmatch(t0):
         return done(_NOTHING)
+    if n == 2 and car_model(lows, gaz):
+        return done((None, STRONG, None))
+    if n == 1 and thing(lows[0]):
+        return done((None, STRONG, None))
     if n == 1 and t0.isupper() and rules._shouted_word(t0):
         return done(_NOTHING)
     if n == 1 and "-" in t0 and rules._compound(t0):
@@ -1083,7 +1102,7 @@ def plan(rules: Classifier, texts: tuple[str, ...]) -> Plan | None:
     ):
         return done(_ORG_MEDIUM)
     if n > 1 and rules._big_place(texts[-1]) and lows[-1] not in NEVER:
-        return done(_ORG_WEAK)
+        return done(_PERSON_MEDIUM if surname_town(tl, gaz) else _ORG_WEAK)
     if n > 1 and rules.common(texts[-1]) and not gaz.is_surname(texts[-1], 10_000):
         return done(_ORG_WEAK)
     if n > 1 and rules.common(t0) and not first0:

@@ -28,6 +28,7 @@ from reader.core.entities.datelines import datelines
 from reader.core.entities.demonyms import is_demonym
 from reader.core.entities.full_names import full_name_at_end
 from reader.core.entities.gazetteer import Gazetteer, Place
+from reader.core.entities.hyphenated import joined_name
 from reader.core.entities.keys import fold, skeleton, variants
 from reader.core.entities.lexicon import (
     CLUB_HEADS,
@@ -41,6 +42,7 @@ from reader.core.entities.lexicon import (
 )
 from reader.core.entities.model import EntityType
 from reader.core.entities.modifiers import split_after_modifier
+from reader.core.entities.player_rows import player_figures
 from reader.core.entities.possessives import possessive_names
 from reader.core.entities.results import result_sides
 from reader.core.entities.spans import ORDINAL, Span, find_spans
@@ -86,7 +88,14 @@ def read_document(text: str, gaz: Gazetteer) -> tuple[list[Typed], dict[str, str
     ]
     # Datelines and the sides on results lines are what they are, however the rules
     # cut or typed their words.
-    fixed = [*datelines(text, gaz), *result_sides(text, gaz)]
+    fixed = datelines(text, gaz)
+    # A side overlapping a dateline is the dateline's date read as a score ("LONDON
+    # February 2 LONDON 2"): the dateline is the surer reading of the line's start.
+    fixed += [
+        side
+        for side in result_sides(text, gaz)
+        if not any(side.start < d.end and d.start < side.end for d in fixed)
+    ]
     if fixed:
         typed = [t for t in typed if not any(t.start < d.end and d.start < t.end for d in fixed)]
         typed = sorted([*typed, *fixed], key=lambda t: t.start)
@@ -250,7 +259,12 @@ def _sports(typed: list[Typed], gaz: Gazetteer, surnames: list[str], clubs: bool
         )
         weak = item.type == "place" or single
         # "Crystal Palace 4 1 2 1": a two-word guess followed by figures in a table.
-        tabled = guess and item.span.next[:1].isdigit() and _TABLE_ROW.match(item.span.after)
+        tabled = (
+            guess
+            and item.span.next[:1].isdigit()
+            and _TABLE_ROW.match(item.span.after)
+            and not player_figures(item.span.after)  # "Moin Khan 2 3 1 158 105 79.00"
+        )
         # "Enzo Scifo (Monaco)", "Marc Hottiger (Everton)": a player's club in brackets.
         club = weak and _after_player(item, people)
         if clubbish or unnamed or tabled or club or (weak and (score_next or team_prev)):
@@ -375,7 +389,7 @@ def _clean_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
             break
         if "-" in word:
             head, _, tail = word.partition("-")
-            if tail[:1].islower() and head:
+            if tail[:1].islower() and head and not joined_name(word):
                 out.append((start, start + len(head), head))
                 break
         out.append((start, end, word))

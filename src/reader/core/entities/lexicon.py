@@ -23,7 +23,7 @@ TITLES = frozenset(
     pitcher outfielder quarterback tsar czar sultan king-emperor attorney
     cmdr brig cpl pvt
     commissioner prosecutor inspector superintendent detective sheriff magistrate
-    ombudsman treasurer dj
+    ombudsman treasurer dj speaker
     """.split()
 )
 # Words that only form a title next to one of TITLES ("Defense Minister").
@@ -121,6 +121,7 @@ EVENT_HEADS = frozenset(
     open cup tour series prix games olympics olympiad championship championships classic
     trophy award awards prize war festival grand slam masters invitational marathon
     rally derby bowl tournament day revolution act treaty accord accords protocol
+    convention conventions regulation regulations directive agreement stakes
     """.split()
 )
 # Words that end a sports club's name ("Blackburn Rovers").
@@ -175,6 +176,7 @@ PLACE_BEFORE_NOUNS = frozenset(
     mountains hills desert plain plains
     mine mines tunnel highway motorway depot prison jail deposit oilfield subdivision
     harbour harbor dam canal
+    stadium velodrome racecourse circuit sanatorium checkpoint crossing oilfield
     """.split()
 )
 # First words of sports clubs ("Atletico Mineiro", "Hapoel Taibe", "Dynamo Moscow").

@@ -1,17 +1,21 @@
 """Venues named as places: "Belmarsh Prison", "Brown Deer Park Golf Course", "the
-National Tennis Centre".
+National Tennis Centre", "Johns Hopkins Hospital".
 
-A prison, a racecourse or a golf course is where something happens or someone is
-held, and the news writes it as a place ("held at Changi Prison", "played at the
-Firestone golf course"). "Centre" ends organisations ("European Policy Centre") as
-well as grounds: only a centre named for a sport ("National Tennis Centre",
-"Aquatics Centre") is a ground.
+A prison, a racecourse, a golf course or a hospital is where something happens or
+someone is held, and the news writes it as a place ("held at Changi Prison", "played
+at the Firestone golf course", "admitted to Columbia Presbyterian Hospital"). A
+museum is left out: it is as often the body that lends, buys and says. "Centre"
+ends organisations ("European Policy Centre") as well as grounds: only a centre
+named for a sport ("National Tennis Centre", "Aquatics Centre") is a ground.
 """
 
 from __future__ import annotations
 
 _VENUE_HEADS = frozenset(
-    "prison jail gaol penitentiary racecourse velodrome speedway raceway hippodrome".split()
+    """
+    prison jail gaol penitentiary racecourse velodrome speedway raceway hippodrome
+    hospital infirmary clinic
+    """.split()
 )
 _COURSES = frozenset(("golf", "race"))
 _CENTRES = frozenset(("centre", "center"))

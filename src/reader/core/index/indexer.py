@@ -56,7 +56,7 @@ def index_format() -> str:
     # entities=N goes up when the extractor reads text differently (new rules), so every
     # article's entities come from one version of the rules, never a mix of old and new.
     # 3: organisation and person rules of the 2026-12 releases.
-    return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION};entities=3"
+    return f"schema={SCHEMA_VERSION};parser={PARSER_VERSION};entities=4"
 
 
 def engine_format(engine: SearchEngine) -> str:
