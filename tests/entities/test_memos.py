@@ -3,8 +3,9 @@ answers it would work out afresh.
 
 A cut is kept under a span's words, ``initial``, whether a country in brackets
 follows and whether the article has the first word in capitals mid-sentence; a plan
-under the trimmed words alone. Generated text is read with the memos cleared and
-warm, and every span's kept answer is compared with the rules run afresh.
+under the trimmed words and the place they name. Generated text is read with the
+memos cleared and warm, and every span's kept answer is compared with the cut and
+the plan made afresh.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def _texts(draw: st.DrawFn) -> str:
     return "".join(w + draw(_GLUE) for w in words)
 
 
-def _rows(extractor: Extractor, text: str) -> list[object]:
+def _rows(extractor: Extractor, text: str) -> list[tuple[object, ...]]:
     return [
         (e.id, e.name, e.type, e.aliases, [(m.start, m.end) for m in e.mentions])
         for e in extractor.extract(text)
@@ -84,5 +85,21 @@ def test_a_kept_answer_is_the_one_the_rules_give(warm_up: str, text: str) -> Non
                 assert typed is None
                 continue
             assert typed is not None and (typed.words, typed.titled) == (words, titled)
+            clear_memos()  # the plan made afresh
             decided = classifier._decide(fresh, words, titled)
             assert (typed.type, typed.strength, typed.place) == decided, span
+
+
+def test_a_cut_kept_for_one_article_is_not_given_to_another() -> None:
+    """ "Brisk" opening a sentence is an ordinary word, unless the article has it in
+    capitals mid-sentence too: the cut kept for the first article is not the
+    second's."""
+    extractor = Extractor().load()
+    plain = "The market was calm.\nBrisk trading followed in London.\n"
+    named = "Traders at Brisk said so.\nBrisk trading followed in London.\n"
+    clear_memos()
+    cold = _rows(extractor, named)
+    clear_memos()
+    _rows(extractor, plain)
+    assert _rows(extractor, named) == cold
+    assert [row[1] for row in cold].count("Brisk") == 2

@@ -118,7 +118,7 @@ class _Memo:
 
     def __init__(self) -> None:
         self.cuts: dict[tuple[object, ...], _Cut] = {}
-        self.plans: dict[tuple[str, ...], Plan | None] = {}
+        self.plans: dict[tuple[tuple[str, ...], Place | None], Plan] = {}
         self.rules: Classifier | None = None
 
 
@@ -179,19 +179,27 @@ class Classifier:
         cut = cuts.get(key)
         if cut is None:
             lo, hi, titled, prev = self._trim(span, key[2])
-            cut = (lo, hi, titled, prev, None if titled or lo == hi else self._plan(texts[lo:hi]))
+            kept = texts[lo:hi]
+            found = None
+            # (An acronym the gazetteer knows is a place or not by the words after it:
+            # ``_decide`` reads it every time. Any other name's place is its own.)
+            if not titled and kept and not (_acronym_alone(kept) and self.gaz.place(kept[0])):
+                place = None if _acronym_alone(kept) else self.gaz.place(" ".join(kept))
+                found = self._plan(kept, place)
+            cut = (lo, hi, titled, prev, found)
             if len(cuts) >= MEMO_SIZE:
                 cuts.clear()
             cuts[key] = cut
         return cut
 
-    def _plan(self, texts: tuple[str, ...]) -> Plan | None:
+    def _plan(self, texts: tuple[str, ...], place: Place | None) -> Plan:
         plans = self._memo.plans
+        key = (texts, place)
         try:
-            return plans[texts]
+            return plans[key]
         except KeyError:
             assert self._memo.rules is not None
-            found = plans[texts] = plan(self._memo.rules, texts)
+            found = plans[key] = plan(self._memo.rules, texts, place)
             if len(plans) >= MEMO_SIZE:
                 plans.clear()
             return found
@@ -361,18 +369,6 @@ class Classifier:
             return False
         return not (len(texts) == 1 and self.gaz.is_surname(texts[0]) and not self.common(texts[0]))
 
-    def _titled_paper(self, span: Span, texts: list[str], lows: list[str]) -> bool:
-        """A name read after "the" or opening with an article of another language is
-        no person, whatever "told" or "said" around it say: "the Hong Kong Standard
-        said", "told Der Spiegel" (but "told Al Gore")."""
-        if len(texts) < 2 or lows[-1] in TITLES:
-            return False  # "the Culture Secretary said": a post, its holder
-        if span.prev == "the":
-            return True
-        return lows[0] in FOREIGN_ARTICLES and not (
-            lows[0] in ("al", "o", "les") and self.gaz.is_surname(texts[1])
-        )
-
     def _shouted_word(self, word: str) -> bool:
         """An everyday word of four letters or more written in capitals ("DIGEST",
         "UPDATE") is that word, not an acronym."""
@@ -504,242 +500,23 @@ class Classifier:
         if found is None:
             kind, strength, place = self._decide(span, words, titled)
             return Typed(span, words, kind, strength, place, titled)
-        # What ``_decide`` answers, by the plan for these words.
-        steps, answer = found
-        for step in steps:
-            decided = step(span, words)
-            if decided is not None:
-                answer = decided
-                break
-        return Typed(span, words, answer[0], answer[1], answer[2], titled)
+        kind, strength, place = run(found, span, words)
+        return Typed(span, words, kind, strength, place, titled)
 
     def _decide(
         self, span: Span, words: list[tuple[int, int, str]], titled: bool
     ) -> tuple[EntityType | None, int, Place | None]:
-        texts = [w[2] for w in words]
-        lows = [t.lower().rstrip(".") for t in texts]
-        name = " ".join(texts)
-        n = len(texts)
-        # "NATO" is no town; "WARSAW" on a dateline is Warsaw, "ITALY -" Italy.
-        place = (
-            place_in_capitals(texts[0], self.gaz)
-            if n == 1
-            and _acronym(texts[0])
-            and lows[0] not in _PLACE_ACRONYMS
-            and not _DATELINE_NEXT.match(span.after)
-            else (self.gaz.place(name))
-        )
+        """The type of a name: ``span`` trimmed to ``words``, ``titled`` when a title
+        was dropped before them (see :func:`plan` for the rules)."""
         if titled:
             return "person", STRONG, None
-        if n == 1 and (state := state_after_town(span, texts)) is not None:
-            return "place", STRONG, self.gaz.place(state)  # "Carlsbad, Calif.", "Akron, OH"
-        if n <= 3 and aged(span) and not any(_acronym(t) for t in texts):
-            return "person", MEDIUM, None  # "Duran, 45, takes on", "20-year-old Tiger Woods"
-        if n == 2 and addressed(texts, self.gaz.is_first_name):
-            return "person", MEDIUM, None  # "Mother Teresa", "Sister Wendy"
-        if n == 1 and "-" in texts[0] and personal_name(texts[0]):
-            return "person", MEDIUM, None  # "Inzamam-ul-Haq", "Ata-ur-Rehman"
-        if n <= 3 and market_index(span, name):
-            # "the Dow Jones industrial average", "FTSE 100": sure, so that no other
-            # mention's reading ("Dow Chemical", a Mr Dow) is carried over to it.
-            return None, STRONG, None
-        if n == 1 and len(texts[0].rstrip(".")) == 1:
-            return None, UNKNOWN, None  # initials and table letters: "C", "S."
-        if n == 1 and _ABBREVIATION.fullmatch(texts[0]):
-            return None, UNKNOWN, None  # table labels: "Shr loss", "Chg on wk", "Bldg auth"
-        if n == 2 and car_model(lows, self.gaz):
-            return None, STRONG, None  # "Toyota Celica", "Ford Escort": a car
-        if n == 1 and thing(lows[0]):
-            return None, STRONG, None  # "GDP rose", "the VAT", "Bunds fell": no body
-        if n == 1 and texts[0].isupper() and self._shouted_word(texts[0]):
-            return None, UNKNOWN, None  # "PRESS DIGEST - Tunisia", "NOTE - figures are"
-        if n == 1 and "-" in texts[0] and self._compound(texts[0]):
-            return None, UNKNOWN, None  # "US-EU backed", "Jan-April", "Israel-PLO talks"
-        if n == 1 and lows[0] in NEWS_AGENCIES and (texts[0] != "AP" or span.next != "'s"):
-            return "org", STRONG, None
-        if n == 1 and (lows[0] in MEDIA or (lows[0] in THE_MEDIA and span.prev == "the")):
-            return "org", STRONG, None  # "in Facebook", "the Guardian", "The Economist"
-        if n > 1 and lows[0] in ("radio", "television"):
-            return "org", MEDIUM, None  # "told Radio Red", "Radio Five Live", "Radio Times"
-        if n == 1 and lows[0] in PARTIES:
-            return "org", MEDIUM, None  # "if Labour is elected"
-        if span.prev == "of" and span.prev2_cap and span.prev2 in _AWARDS:
-            return None, UNKNOWN, None  # "Crosses of Military Merit", "Order of Lenin"
-        if lows[-1] in EVENT_HEADS and (n > 1 or span.shouting or len(span.words) > n):
-            return None, UNKNOWN, None  # also "the British Masters", "the Open"
-        if (
-            n > 1
-            and lows[0] == "operation"
-            and lows[-1] not in ORG_HEADS
-            and span.next not in ORG_BEFORE_NOUNS  # "an Operation Black Vote spokesman"
-            and span.prev not in ORG_AFTER_NOUNS  # "relief agency Operation USA"
-        ):
-            return None, UNKNOWN, None  # "Operation Inherent Resolve": a campaign, an event
-        if (
-            n == 1
-            and lows[0] in _INSTITUTIONS
-            and (not span.initial or span.prev == "the")
-            and not span.shouting
-        ):
-            return "org", MEDIUM, None  # "the Senate", "Congress", "The Fed said"
-        if n == 1 and (lows[0] in TITLES or (lows[0] in ORG_HEADS and self.common(texts[0]))):
-            return None, UNKNOWN, None
-        if n > 1 and self.title_size(words) == n:
-            return None, UNKNOWN, None  # "the Prime Minister said", "Foreign Secretary"
-        if place is not None and n > 1 and place.kind != "city":
-            return "place", STRONG, place  # "West Bank" before "... Bank"
-        if n <= 3 and self._entrant_team(span, texts):
-            return "org", MEDIUM, None  # "Martin Brundle (Britain) Jordan 1:55.385"
-        if n > 1 and venue(lows):
-            return "place", MEDIUM, None  # "Belmarsh Prison", "the National Tennis Centre"
-        if lows[-1] in ORG_HEADS and (n > 1 or span.prev == "the"):
-            return "org", STRONG, None
-        if n >= 3 and lows[0] in ORG_STARTS and ("of" in lows or "for" in lows):
-            return "org", STRONG, None
-        if n >= 3 and "of" in lows and lows[lows.index("of") - 1] in _STATE_WORDS:
-            return "place", MEDIUM, None  # "Federal Republic of Yugoslavia"
-        if (
-            based(span)
-            and not self.gaz.is_first_name(texts[0])
-            and (place is None or place.kind == "city")
-        ):  # "Toronto-based Barrick", "Ontario-based Magna"; not "Moscow-based US lawyer"
-            return "org", MEDIUM, None
-        if place is not None:
-            return "place", STRONG, place
-        if (
-            span.next in PAPER_NOUNS
-            and span.after.lstrip().startswith(span.next)  # not "Curry's Daily Source"
-            and not (span.initial and n == 1 and self.common(texts[0]))  # "Financial newspaper X"
-            and self._paper_name(texts, lows)
-        ):
-            return "org", STRONG, None  # "Zycie Warszawy daily said", "the Sun newspaper"
-        if _faith_group(words):
-            return "org", MEDIUM, None  # "Islamic State", "Islamic Jihad": not a state
-        if n > 1 and (
-            lows[-1] in PLACE_HEADS
-            or (lows[0] in PLACE_STARTS and not (n > 2 and self._team(texts)))
-        ):  # "San Andreas" is a place, "San Diego Padres" a club
-            return "place", MEDIUM, None
-        if n == 1 and _acronym(texts[0]) and counted(span):
-            return None, UNKNOWN, None  # "three RBI and", "121 GB of storage": a unit
-        if n == 2 and _REGNAL.fullmatch(texts[1]) and self.gaz.is_first_name(texts[0]):
-            return "person", MEDIUM, None  # "Henry VIII", "Leopold III": no acronym
-        if span.prev in ORG_AFTER_NOUNS and not place and not self.gaz.is_first_name(texts[0]):
-            return "org", MEDIUM, None  # "the outlet Ukrainska Pravda"
-        if n == 1 and _acronym(texts[0]) and not _INITIAL.fullmatch(texts[0]):
-            return "org", MEDIUM, None  # "told BBC", "said IBM": people are not in capitals
-        if (
-            n > 1
-            and any(_acronym(t) and not _INITIAL.fullmatch(t) for t in texts)
-            and not all(t.isupper() for t in texts)
-        ):
-            return "org", MEDIUM, None  # "told BBC Sport", "ABC News"
-        if 1 < n <= 3 and self.entrant(span):
-            # "Guy Forget (France)"; "3. Florian Schwarthoff (Germany)": a ranked
-            # entrant with a country is a competitor, whatever towns his names are.
-            ranked = span.prev[:1].isdigit()
-            if (ranked or self.gaz.is_first_name(texts[0])) and self._entrant_name(
-                texts, lows, ranked
-            ):
-                return "person", MEDIUM, None
-        if n <= 3 and _SCORED.match(span.after) and not (n == 1 and place is not None):
-            return "person", MEDIUM, None  # scorers: "(Gravelaine 24th)", "Zorc 59th-pen"
-        if (
-            span.prev in PERSON_BEFORE or (n <= 3 and span.next in PERSON_AFTER and n > 1)
-        ) and not self._titled_paper(span, texts, lows):
-            return "person", MEDIUM, None
-        if (
-            span.next in ORG_BEFORE_NOUNS
-            and not (place or self.gaz.is_first_name(texts[0]))
-            and _WORD_NEXT.match(span.after) is not None  # "Levy, chief", "Jordan. Shares"
-        ):
-            return "org", MEDIUM, None  # "Pirelli shares", "Hyundai chairman"
-        if n == 1 and _acronym(texts[0]):
-            return "org", MEDIUM, None
-        if n > 1 and any(_acronym(t) for t in texts) and not all(t.isupper() for t in texts):
-            return "org", MEDIUM, None  # "BBC Ukraine", "ABC News"
-        if n > 1 and (
-            lows[0] in CLUB_STARTS
-            # "Al Jazeera", "La Jornada"; but "Al Gore" and "O Smith" are people.
-            or (
-                lows[0] in FOREIGN_ARTICLES
-                and not (n == 2 and lows[0] in ("al", "o", "les") and self.gaz.is_surname(texts[1]))
-            )
-        ):
-            return "org", MEDIUM, None  # "Atletico Mineiro", "Le Monde", "La Jornada"
-        if n > 1 and self._team(texts):
-            return "org", MEDIUM, None  # "New York Yankees", "Sydney Bulldogs"
-        if n == 1 and span.prev == "the" and _PLURAL.search(texts[0]) and not span.initial:
-            return "org", WEAK, None  # "the Dodgers"
-        if n > 1 and _INITIAL.fullmatch(texts[0]) and lows[-1] not in ORG_HEADS:
-            return "person", MEDIUM, None  # "J. Crawley", "A.G. Edwards"
-        # "Linda Wild", "Stuart Law"; but "Will Power" needs an unusual surname.
-        if (
-            n > 1
-            and self.gaz.is_first_name(texts[0])
-            and (not self.common(texts[-1]) or self.gaz.zipf(texts[0]) < _COMMON_FIRST_NAME)
-            and not (n > 2 and self._is_place(words[:2]))  # "Hong Kong Standard"
-        ):
-            return "person", MEDIUM, None
-        commons = sum(1 for t in texts if self.common(t))
-        if n > 1 and commons == n and any(w in _PARTICLES for w in lows):
-            return None, UNKNOWN, None  # slogans: "Troops Out", "Hands Off"
-        if n > 1 and commons == n and quoted(span, words[0][0]):
-            return None, UNKNOWN, None  # a title: "Sleeping Bread", "The Crying Game"
-        if n > 1 and commons == n and label(span):
-            return None, UNKNOWN, None  # "Sale Amount : 3,390,000", "Net Income 821"
-        if n > 1 and commons == n:
-            return "org", WEAK, None
-        if (
-            n > 1
-            and self.gaz.place(texts[0]) is not None
-            and lows[-1] not in TITLES
-            # "Leander Paes": a small town's name before an unknown word is a first name.
-            and (self.gaz.zipf(texts[-1]) > 0 or self._big_place(texts[0]))
-        ):
-            return "org", MEDIUM, None  # "Kyiv Independent", "Moscow Times"
-        if n > 1 and self._big_place(texts[-1]) and lows[-1] not in NEVER:
-            if surname_town(texts, self.gaz):
-                return "person", MEDIUM, None  # "MaliVai Washington"
-            return "org", WEAK, None  # "Dynamo Moscow", "Inter Milan"
-        if n > 1 and self.common(texts[-1]) and not self.gaz.is_surname(texts[-1], 10_000):
-            return "org", WEAK, None  # "Sony Pictures", "Broadreach Networks"
-        if n > 1 and self.common(texts[0]) and not self.gaz.is_first_name(texts[0]):
-            return "org", WEAK, None  # "Time Warner": no one is called Time
-        if (
-            n > 1
-            and span.prev == "the"
-            and lows[-1] not in TITLES  # "the Culture Secretary"
-            and not (n > 2 and self.gaz.is_first_name(texts[-2]))
-        ):
-            # "the Hong Kong Standard said", "the Lib Dems": people have no "the" (but
-            # "Chancellor of the Exchequer Gordon Brown" ends in one).
-            return "org", WEAK, None
-        if n > 1:
-            return "person", WEAK, None
-        if span.shouting:
-            return None, UNKNOWN, None
-        if span.prev in PLACE_BEFORE and not self.gaz.is_surname(texts[0], 5000):
-            return "place", WEAK, None
-        if span.next in PLACE_BEFORE_NOUNS:
-            return "place", MEDIUM, None
-        if span.prev == "of" and (span.prev2 in PLACE_BEFORE_NOUNS or span.prev2 in _COMPASS):
-            return "place", MEDIUM, None  # "the town of Tavildara", "east of Tavildara"
-        if self.gaz.is_surname(texts[0]):
-            return ("org" if self._word_first(texts[0]) else "person"), WEAK, None
-        # (``prev2`` is read from the text on demand: asked only after the cheap test.)
-        if _ADJECTIVE.search(span.prev) and span.prev2 == "the" and self.common(span.prev):
-            return None, UNKNOWN, None  # "the national Salvator": a noun given capitals
-        if not self.common(texts[0]):
-            # An unknown lone word is most often a company or a club; a few shapes
-            # and contexts say person ("Zelensky government", "Smith 85th").
-            personal = (
-                _SURNAME_SHAPE.search(texts[0]) is not None
-                or span.next in PERSON_NEXT_NOUNS
-                or _MINUTE.fullmatch(span.next) is not None
-            )
-            return ("person" if personal else "org"), WEAK, None
-        return None, UNKNOWN, None
+        texts = tuple([w[2] for w in words])
+        # "NATO" is no town; "WARSAW" on a dateline is Warsaw, "ITALY -" Italy.
+        if _acronym_alone(texts) and not _DATELINE_NEXT.match(span.after):
+            place = place_in_capitals(texts[0], self.gaz)
+        else:
+            place = self.gaz.place(" ".join(texts))
+        return run(self._plan(texts, place), span, words)
 
 
 # Surname endings of Slavic, Caucasian, Greek and Romanian names ("Zelensky",
@@ -898,15 +675,15 @@ _PLACE_MEDIUM: Decision = ("place", MEDIUM, None)
 _PLACE_WEAK: Decision = ("place", WEAK, None)
 
 
-def plan(rules: Classifier, texts: tuple[str, ...]) -> Plan | None:
-    """:meth:`Classifier._decide` for a name of these words, the words around it left
-    to be read: the rules in their order, each as much as the words alone decide of
-    it (those the words rule out are left out, the first the words alone decide ends
-    the plan). None for the few names whose gazetteer place depends on the words
-    around them (an acronym that is a place: read by ``_decide`` itself).
+def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan:
+    """The rules that type a name of these words (``place``: the gazetteer's place
+    it names, if any), the words around it left to be read by :func:`run`.
 
-    ``rules`` must not read ``mid_caps`` (``_decide`` does not): a plan depends on
-    nothing but ``texts`` and the gazetteer, and is kept for every span of them.
+    The rules in their order, each as much as the words alone decide of it: those
+    the words rule out are left out, and the first the words alone decide ends the
+    plan. ``rules`` must not read ``mid_caps`` (none of these does): a plan depends
+    on nothing but its arguments and the gazetteer, and is kept for every name of
+    these words (see :meth:`Classifier._cut`).
     """
     gaz = rules.gaz
     n = len(texts)
@@ -915,9 +692,6 @@ def plan(rules: Classifier, texts: tuple[str, ...]) -> Plan | None:
     lows = [t.lower().rstrip(".") for t in texts]
     name = " ".join(texts)
     acronyms = [_acronym(t) for t in texts]
-    place = gaz.place(name)
-    if n == 1 and acronyms[0] and lows[0] not in _PLACE_ACRONYMS and place is not None:
-        return None  # "WARSAW" on a dateline is Warsaw; elsewhere a big place or none
     first0 = gaz.is_first_name(t0)
     steps: list[Step] = []
     add = steps.append
@@ -1041,8 +815,10 @@ def plan(rules: Classifier, texts: tuple[str, ...]) -> Plan | None:
         add(entrant)
     if n <= 3:
         add(lambda span, words: _PERSON_MEDIUM if _SCORED.match(span.after) else None)
-    # ``_titled_paper``: never past a title or for one word, always for a name in
-    # another language's article, else after "the".
+    # Told or said around it, a name is a person unless it reads as a paper's: a
+    # name after "the" or opening with another language's article ("the Hong Kong
+    # Standard said", "told Der Spiegel", but "told Al Gore"); never one word or a
+    # post ("the Culture Secretary said": its holder).
     paper_never = n < 2 or lows[-1] in TITLES
     foreign = (
         not paper_never
@@ -1124,6 +900,26 @@ def plan(rules: Classifier, texts: tuple[str, ...]) -> Plan | None:
         add(_person_next)
         return done(_ORG_WEAK)
     return done(_NOTHING)
+
+
+def run(found: Plan, span: Span, words: list[tuple[int, int, str]]) -> Decision:
+    """The type ``found`` gives the name ``words`` of ``span``."""
+    steps, answer = found
+    for step in steps:
+        decided = step(span, words)
+        if decided is not None:
+            return decided
+    return answer
+
+
+def _acronym_alone(texts: tuple[str, ...]) -> bool:
+    """One acronym that is not a country's ("US", "UK"): no town, unless a big place
+    written in capitals or a dateline's ("NATO"; "ITALY -", "WARSAW 1996-08-30")."""
+    return (
+        len(texts) == 1
+        and _acronym(texts[0])
+        and texts[0].lower().rstrip(".") not in _PLACE_ACRONYMS
+    )
 
 
 def _award(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
