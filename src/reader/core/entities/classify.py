@@ -101,8 +101,9 @@ class Typed:
 
 # Names recur across a corpus: how :meth:`Classifier.trim` cuts a span and the plan
 # of :meth:`Classifier._decide` for its words (see :func:`plan`) are kept per
-# gazetteer, under everything else they depend on. Each is cleared when full.
-MEMO_SIZE = 65_536
+# gazetteer, under everything else they depend on. Each is cleared when full (a
+# plan holds its steps, most of them shared, and the few values its own read).
+MEMO_SIZE = 32_768
 
 
 # A cut: the words kept (``span.words[lo:hi]``), whether a title was dropped, the
@@ -147,6 +148,7 @@ class Classifier:
         self.gaz = gaz
         self.mid_caps = mid_caps
         self._memo = _memo_of(gaz)
+        self.steps: tuple[Step, Step] | None = None  # see _steps_of
 
     def common(self, word: str) -> bool:
         return self.gaz.zipf(word.rstrip("'’")) >= COMMON_ZIPF
@@ -695,6 +697,7 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
     first0 = gaz.is_first_name(t0)
     steps: list[Step] = []
     add = steps.append
+    shared = _steps_of(rules)
 
     def done(answer: Decision) -> Plan:
         return tuple(steps), answer
@@ -707,7 +710,7 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
 
         add(state_step)
     if n <= 3 and not any(acronyms):
-        add(lambda span, words: _PERSON_MEDIUM if aged(span) else None)
+        add(_aged)
     if n == 2 and addressed(tl, gaz.is_first_name):
         return done(_PERSON_MEDIUM)
     if n == 1 and "-" in t0 and personal_name(t0):
@@ -729,11 +732,11 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
     if n == 1 and lows[0] in NEWS_AGENCIES:
         if t0 != "AP":
             return done(_ORG_STRONG)
-        add(lambda span, words: _ORG_STRONG if span.next != "'s" else None)
+        add(_agency)
     if n == 1 and lows[0] in MEDIA:
         return done(_ORG_STRONG)
     if n == 1 and lows[0] in THE_MEDIA:
-        add(lambda span, words: _ORG_STRONG if span.prev == "the" else None)
+        add(_org_strong_after_the)
     if n > 1 and lows[0] in ("radio", "television"):
         return done(_ORG_MEDIUM)
     if n == 1 and lows[0] in PARTIES:
@@ -742,7 +745,7 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
     if lows[-1] in EVENT_HEADS:
         if n > 1:
             return done(_NOTHING)
-        add(lambda span, words: _NOTHING if span.shouting or len(span.words) > 1 else None)
+        add(_event)
     if n > 1 and lows[0] == "operation" and lows[-1] not in ORG_HEADS:
         add(_operation)
     if n == 1 and lows[0] in _INSTITUTIONS:
@@ -754,35 +757,24 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
     if place is not None and n > 1 and place.kind != "city":
         return done(("place", STRONG, place))
     if n <= 3:
-        add(lambda span, words: _ORG_MEDIUM if rules._entrant_team(span, tl) else None)
+        add(shared[0])
     if n > 1 and venue(lows):
         return done(_PLACE_MEDIUM)
     if lows[-1] in ORG_HEADS:
         if n > 1:
             return done(_ORG_STRONG)
-        add(lambda span, words: _ORG_STRONG if span.prev == "the" else None)
+        add(_org_strong_after_the)
     if n >= 3 and lows[0] in ORG_STARTS and ("of" in lows or "for" in lows):
         return done(_ORG_STRONG)
     if n >= 3 and "of" in lows and lows[lows.index("of") - 1] in _STATE_WORDS:
         return done(_PLACE_MEDIUM)
     if not first0 and (place is None or place.kind == "city"):
-        add(lambda span, words: _ORG_MEDIUM if based(span) else None)
+        add(_based)
     if place is not None:
         return done(("place", STRONG, place))
     # From here on there is no place.
     if rules._paper_name(tl, lows):
-        common1 = n == 1 and rules.common(t0)
-
-        def paper(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
-            if (
-                span.next in PAPER_NOUNS
-                and span.after.lstrip().startswith(span.next)
-                and not (span.initial and common1)
-            ):
-                return _ORG_STRONG
-            return None
-
-        add(paper)
+        add(_PAPERS[n == 1 and rules.common(t0)])
     if _faith_group([(0, 0, t) for t in texts]):
         return done(_ORG_MEDIUM)
     if n > 1 and (
@@ -790,11 +782,11 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
     ):
         return done(_PLACE_MEDIUM)
     if n == 1 and acronyms[0]:
-        add(lambda span, words: _NOTHING if counted(span) else None)
+        add(_counted)
     if n == 2 and _REGNAL.fullmatch(texts[1]) and first0:
         return done(_PERSON_MEDIUM)
     if not first0:
-        add(lambda span, words: _ORG_MEDIUM if span.prev in ORG_AFTER_NOUNS else None)
+        add(_org_after_noun)
     if n == 1 and acronyms[0] and not _INITIAL.fullmatch(t0):
         return done(_ORG_MEDIUM)
     if (
@@ -814,7 +806,7 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
 
         add(entrant)
     if n <= 3:
-        add(lambda span, words: _PERSON_MEDIUM if _SCORED.match(span.after) else None)
+        add(_scored)
     # Told or said around it, a name is a person unless it reads as a paper's: a
     # name after "the" or opening with another language's article ("the Hong Kong
     # Standard said", "told Der Spiegel", but "told Al Gore"); never one word or a
@@ -826,17 +818,7 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
         and not (lows[0] in ("al", "o", "les") and gaz.is_surname(texts[1]))
     )
     if not foreign:
-        after_ok = 1 < n <= 3
-
-        def person(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
-            prev = span.prev
-            if (prev in PERSON_BEFORE or (after_ok and span.next in PERSON_AFTER)) and (
-                paper_never or prev != "the"
-            ):
-                return _PERSON_MEDIUM
-            return None
-
-        add(person)
+        add(_PERSONS[1 < n <= 3, paper_never])
     if not first0:
         add(_org_before)
     if n == 1 and acronyms[0]:
@@ -854,7 +836,7 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
     if n > 1 and rules._team(tl):
         return done(_ORG_MEDIUM)
     if n == 1 and _PLURAL.search(t0):
-        add(lambda span, words: _ORG_WEAK if span.prev == "the" and not span.initial else None)
+        add(_plural_after_the)
     if n > 1 and _INITIAL.fullmatch(t0) and lows[-1] not in ORG_HEADS:
         return done(_PERSON_MEDIUM)
     if (
@@ -868,7 +850,7 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
     if n > 1 and commons == n and any(w in _PARTICLES for w in lows):
         return done(_NOTHING)
     if n > 1 and commons == n:
-        add(lambda span, words: _NOTHING if quoted(span, words[0][0]) or label(span) else None)
+        add(_title_or_label)
         return done(_ORG_WEAK)
     if (
         n > 1
@@ -885,15 +867,15 @@ def plan(rules: Classifier, texts: tuple[str, ...], place: Place | None) -> Plan
         return done(_ORG_WEAK)
     if n > 1:
         if lows[-1] not in TITLES and not (n > 2 and gaz.is_first_name(texts[-2])):
-            add(lambda span, words: _ORG_WEAK if span.prev == "the" else None)
+            add(_org_weak_after_the)
         return done(_PERSON_WEAK)
     add(_shouted_alone)
     if not gaz.is_surname(t0, 5000):
-        add(lambda span, words: _PLACE_WEAK if span.prev in PLACE_BEFORE else None)
+        add(_place_before)
     add(_place_context)
     if gaz.is_surname(t0):
         return done(("org" if rules._word_first(t0) else "person", WEAK, None))
-    add(lambda span, words: _NOTHING if _noun_given_capitals(span, rules) else None)
+    add(shared[1])
     if not rules.common(t0):
         if _SURNAME_SHAPE.search(t0) is not None:
             return done(_PERSON_WEAK)
@@ -958,8 +940,111 @@ def _place_context(span: Span, words: list[tuple[int, int, str]]) -> Decision | 
     return None
 
 
-def _noun_given_capitals(span: Span, rules: Classifier) -> bool:
-    return bool(_ADJECTIVE.search(span.prev) and span.prev2 == "the" and rules.common(span.prev))
+def _steps_of(rules: Classifier) -> tuple[Step, Step]:
+    """The steps that read the gazetteer, made once per gazetteer's classifier."""
+    if rules.steps is None:
+
+        def entrant_team(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+            # "Martin Brundle (Britain) Jordan 1:55.385" (a bracket before, at least).
+            if ")" in span.before and rules._entrant_team(span, [w[2] for w in words]):
+                return _ORG_MEDIUM
+            return None
+
+        def noun(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+            # "the national Salvator": a noun given capitals.
+            prev = span.prev
+            if _ADJECTIVE.search(prev) and span.prev2 == "the" and rules.common(prev):
+                return _NOTHING
+            return None
+
+        rules.steps = (entrant_team, noun)
+    return rules.steps
+
+
+# Steps that read the span alone, shared by every plan.
+def _aged(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _PERSON_MEDIUM if aged(span) else None
+
+
+def _agency(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _ORG_STRONG if span.next != "'s" else None  # not "AP's"
+
+
+def _org_strong_after_the(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _ORG_STRONG if span.prev == "the" else None
+
+
+def _event(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _NOTHING if span.shouting or len(span.words) > 1 else None
+
+
+def _based(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _ORG_MEDIUM if based(span) else None
+
+
+def _counted(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _NOTHING if counted(span) else None
+
+
+def _org_after_noun(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _ORG_MEDIUM if span.prev in ORG_AFTER_NOUNS else None
+
+
+def _scored(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _PERSON_MEDIUM if _SCORED.match(span.after) else None
+
+
+def _plural_after_the(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _ORG_WEAK if span.prev == "the" and not span.initial else None
+
+
+def _title_or_label(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _NOTHING if quoted(span, words[0][0]) or label(span) else None
+
+
+def _org_weak_after_the(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _ORG_WEAK if span.prev == "the" else None
+
+
+def _place_before(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+    return _PLACE_WEAK if span.prev in PLACE_BEFORE else None
+
+
+def _paper(common_word: bool) -> Step:
+    """ "Zycie Warszawy daily said", "the Sun newspaper" (``common_word``: a name of
+    one ordinary word, no paper's name at a sentence's start)."""
+
+    def step(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+        if (
+            span.next in PAPER_NOUNS
+            and span.after.lstrip().startswith(span.next)
+            and not (span.initial and common_word)
+        ):
+            return _ORG_STRONG
+        return None
+
+    return step
+
+
+_PAPERS = {common_word: _paper(common_word) for common_word in (False, True)}
+
+
+def _person_step(after_ok: bool, paper_never: bool) -> Step:
+    """A person by the words around ("told", "said"): ``after_ok`` when a word after
+    may say so (two or three words), ``paper_never`` when "the" before is no paper's."""
+
+    def step(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
+        prev = span.prev
+        if (prev in PERSON_BEFORE or (after_ok and span.next in PERSON_AFTER)) and (
+            paper_never or prev != "the"
+        ):
+            return _PERSON_MEDIUM
+        return None
+
+    return step
+
+
+_PERSONS = {(a, b): _person_step(a, b) for a in (False, True) for b in (False, True)}
 
 
 def _person_next(span: Span, words: list[tuple[int, int, str]]) -> Decision | None:
