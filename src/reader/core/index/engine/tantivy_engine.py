@@ -476,11 +476,24 @@ class _Lexicon:
     def terms_within(self, field: str, text: str, maxdist: int, prefix: int = 0) -> Iterable[str]:
         from whoosh.support.levenshtein import distance  # as Whoosh's reader compares
 
-        for word in self._words(field, text[:prefix]):
-            if abs(len(word) - len(text)) <= maxdist and distance(word, text, limit=maxdist) <= (
-                maxdist
-            ):
-                yield word
+        letters = set(text)
+        found = [
+            word
+            for word, _ in self._searcher.terms_with_prefix(field, text[:prefix])
+            if abs(len(word) - len(text)) <= maxdist
+            and near_letters(letters, word, maxdist)
+            and distance(word, text, limit=maxdist) <= maxdist
+        ]
+        return sorted(found)  # in the lexicon's order, as Whoosh's reader gives them
+
+
+def near_letters(letters: set[str], word: str, edits: int) -> bool:
+    """Whether ``word`` can be within ``edits`` edits of a word of these ``letters``: an
+    insertion, deletion or substitution adds or removes at most one letter of the set
+    each, a transposition none. A test in C that spares the Python edit distance for
+    almost every word of the term dictionary (a fuzzy term at 200,000 articles compares
+    thousands)."""
+    return len(letters.symmetric_difference(word)) <= 2 * edits
 
     def __contains__(self, term: tuple[str, bytes | str]) -> bool:
         field, word = term
