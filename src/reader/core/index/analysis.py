@@ -11,8 +11,9 @@ stemmer and accent map; its stop words as :data:`STOP_WORDS`), and
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -84,33 +85,62 @@ def text_tokens(text: str) -> list[Token]:
     return tokens
 
 
-# Each word as written -> its term (None: a stop word or too short), for wanted_tokens: one
-# dict look-up per word instead of lowercasing, checking and stemming it. Cleared when full.
-_TERMS: dict[str, str | None] = {}
+class _Terms(dict[str, "str | None"]):
+    """Each word as written -> its term (None: a stop word or too short), for
+    :func:`wanted_tokens`: one look-up per word, made in C by ``map``. Cleared when full."""
+
+    def __missing__(self, raw: str) -> str | None:
+        _, stops, minsize, fold = _text_chain()
+        word = raw.lower()
+        term = self[raw] = None if len(word) < minsize or word in stops else fold(word)
+        return term
+
+
+_WORD_TERMS = _Terms()
 _TERMS_MAX = 200_000
 
 
-def wanted_tokens(text: str, wanted: Container[str]) -> list[Token]:
+@lru_cache(maxsize=1)
+def _splitter() -> Any:
+    # The token pattern in a group: ``split`` then gives the text between words and the
+    # words in turn, so their offsets are running sums of lengths, all made in C.
+    pattern = _text_chain().pattern
+    return re.compile(f"({pattern.pattern})", pattern.flags)
+
+
+def wanted_tokens(text: str, wanted: frozenset[str] | set[str]) -> list[Token]:
     """The tokens of :func:`text_tokens` whose term is in ``wanted`` (same positions and
     offsets), without making the others: marking a query's hits in an article (a
-    search's snippets) reads every word of it but keeps a few."""
-    pattern, stops, minsize, fold = _text_chain()
-    if len(_TERMS) > _TERMS_MAX:
-        _TERMS.clear()
-    terms = _TERMS
+    search's snippets) reads every word of it but keeps a few. The words, their terms and
+    offsets are made by C loops (split, map, accumulate); Python steps only per hit."""
+    if len(_WORD_TERMS) > _TERMS_MAX:
+        _WORD_TERMS.clear()
+    parts = _splitter().split(text)  # between, word, between, word, ..., between
+    terms = list(map(_WORD_TERMS.__getitem__, parts[1::2]))
+    present = wanted.intersection(terms)
+    if not present:
+        return []
+    at: list[tuple[int, str]] = []  # word indexes of the wanted terms
+    for term in present:
+        index = -1
+        try:
+            while True:
+                index = terms.index(term, index + 1)
+                at.append((index, term))
+        except ValueError:
+            pass
+    at.sort()
+    ends = list(itertools.accumulate(map(len, parts)))
+    # Positions as text_tokens numbers them: the first kept word keeps its index, each
+    # later kept word follows the one before; so a kept word's position is its index less
+    # the words dropped between the first kept word and it.
+    first = next(i for i, term in enumerate(terms) if term is not None)
     found: list[Token] = []
-    pos = -1
-    for index, match in enumerate(pattern.finditer(text)):
-        raw = match.group()
-        term = terms.get(raw, "")
-        if term == "":  # not seen yet (an empty term, if a stem ever were one, is only redone)
-            word = raw.lower()
-            term = terms[raw] = None if len(word) < minsize or word in stops else fold(word)
-        if term is None:
-            continue
-        pos = index if pos < 0 else pos + 1  # as text_tokens numbers them
-        if term in wanted:
-            found.append(Token(term, pos, match.start(), match.end()))
+    dropped, counted_to = 0, first
+    for index, term in at:
+        dropped += terms[counted_to:index].count(None)
+        counted_to = index
+        found.append(Token(term, index - dropped, ends[2 * index], ends[2 * index + 1]))
     return found
 
 
@@ -119,15 +149,10 @@ def text_terms(text: str) -> list[str]:
     offsets: what an index of the text needs (its positions follow one another, as the
     stop filter renumbers them), from C-level passes over the words and one dict look-up
     per word instead of a Python step per token."""
-    pattern, stops, minsize, fold = _text_chain()
-    words = pattern.findall(text)  # the pattern has no group: the words themselves
-    if len(_TERMS) > _TERMS_MAX:
-        _TERMS.clear()
-    terms = _TERMS
-    for raw in set(words).difference(terms):
-        word = raw.lower()
-        terms[raw] = None if len(word) < minsize or word in stops else fold(word)
-    return [term for term in map(terms.__getitem__, words) if term is not None]
+    words = _text_chain().pattern.findall(text)  # the pattern has no group: the words
+    if len(_WORD_TERMS) > _TERMS_MAX:
+        _WORD_TERMS.clear()
+    return [term for term in map(_WORD_TERMS.__getitem__, words) if term is not None]
 
 
 # Each word as written -> its name term (lowercased, accents folded), for name_terms.
