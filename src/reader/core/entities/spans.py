@@ -407,6 +407,18 @@ def prev_word(text: str, end: int) -> tuple[int, str] | None:
     return (run.start(), run.group()) if run is not None else None
 
 
+def _opens_sentence(before: str) -> bool:
+    """Whether a word after ``before`` (the text just before it) opens a sentence or a line."""
+    head = before.rstrip(_OPENERS)
+    initial = not head or head[-1] in _ENDERS_OR_LINE
+    if head and head[-1] == "." and len(head) >= 2:
+        # "Mr. Smith" and "U.S. officials" are not sentence starts.
+        prev_tok = prev_word(head, len(head))
+        if prev_tok and (len(prev_tok[1]) <= 4 or prev_tok[1].count(".") >= 2):
+            initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok[0]])) or initial
+    return initial
+
+
 def _word_with_context(
     text: str,
     start: int,
@@ -425,13 +437,7 @@ def _word_with_context(
     ):
         return _with_context(text, [(start, end, word)], shouting, bare)
     before = text[max(0, start - 60) : start]
-    head = before.rstrip(_OPENERS)
-    initial = not head or head[-1] in _ENDERS_OR_LINE
-    if head and head[-1] == "." and len(head) >= 2:
-        # "Mr. Smith" and "U.S. officials" are not sentence starts.
-        prev_tok = prev_word(head, len(head))
-        if prev_tok and (len(prev_tok[1]) <= 4 or prev_tok[1].count(".") >= 2):
-            initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok[0]])) or initial
+    initial = _opens_sentence(before)
     if bare is not None and not shouting and bare(word):
         return Span([(start, end, word)], initial, False, "", "", False, "", True)
     prev_m = prev_word(before, len(before))
@@ -475,13 +481,7 @@ def _with_context(
         words = [*words[:-1], (last[0], last[0] + len(stem), stem)]
         possessive = True
     before = text[max(0, start - 60) : start]
-    head = before.rstrip(_OPENERS)
-    initial = not head or head[-1] in _ENDERS_OR_LINE
-    if head and head[-1] == "." and len(head) >= 2:
-        # "Mr. Smith" and "U.S. officials" are not sentence starts.
-        prev_tok = prev_word(head, len(head))
-        if prev_tok and (len(prev_tok[1]) <= 4 or prev_tok[1].count(".") >= 2):
-            initial = bool(re.search(r"(?:^|\n)\s*$", head[: prev_tok[0]])) or initial
+    initial = _opens_sentence(before)
     if bare is not None and not shouting and len(words) == 1 and bare(words[0][2]):
         return Span(words, initial, False, "", "", possessive, "", True)
     prev_m = prev_word(before, len(before))
