@@ -100,3 +100,35 @@ def test_terms_are_the_tokens_terms(text: str) -> None:
     for _ in range(2):  # the second time from the caches of words seen: the same
         assert text_terms(text) == [t.text for t in text_tokens(text)]
         assert name_terms(text) == [t.text for t in name_tokens(text)]
+
+
+WORDISH = st.text(
+    alphabet=st.sampled_from(list("ab1_.,’'- \t\n\xa0\u2009é9٣ⅫÀ\x1c\ud800")), max_size=60
+)
+
+
+@given(st.one_of(TEXTS, WORDISH))
+def test_token_words_are_the_patterns_matches(text: str) -> None:
+    import re
+
+    from reader.core.index.analysis import token_words
+    from reader.core.index.schema import TOKEN_PATTERN
+
+    assert token_words(text) == re.compile(TOKEN_PATTERN).findall(text)
+
+
+def test_token_words_cut_at_punctuation_and_keep_numbers() -> None:
+    from reader.core.index.analysis import token_words
+
+    text = "U.S. said, (rates) rose 1,000.5% in_2024 — don’t; end."
+    assert token_words(text) == [
+        "U.S",
+        "said",
+        "rates",
+        "rose",
+        "1,000.5",
+        "in_2024",
+        "don",
+        "t",
+        "end",
+    ]

@@ -331,3 +331,35 @@ def test_folder_of_is_the_paths_parent(rel: str) -> None:
 
     parent = str(PurePosixPath(rel).parent)
     assert folder_of(rel) == ("" if parent == "." else parent)
+
+
+LINES = st.sampled_from(
+    [NAV, "Share this article", "12 comments", "3 comments", "Tags: film, uk", PROSE, "Analysis"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(LINES, max_size=6), min_size=1, max_size=40),
+    st.integers(min_value=0, max_value=39),
+)
+def test_a_folder_said_to_have_no_furniture_has_no_furniture_line(
+    pages: list[list[str]], which: int
+) -> None:
+    # What the ingest relies on to clean a folder's documents without asking line by line.
+    texts = [story(n, nav=False, extra="\n\n".join(lines)) for n, lines in enumerate(pages)]
+    furniture = folder_furniture(texts)
+    text = texts[which % len(texts)]
+    asked = [furniture.reason(line) for line in text.splitlines() if line.strip()]
+    if furniture.none:
+        assert asked == [None] * len(asked)
+        assert parse_text(text, furniture=furniture.reason) == parse_text(text)
+    else:
+        # Some line repeats often enough somewhere in the folder.
+        low = threshold(len(texts), prose=False)
+        assert max(furniture.counts.values()) >= low
+
+
+def test_a_folder_with_a_repeated_line_has_furniture() -> None:
+    assert not folder_furniture([story(n) for n in range(20)]).none
+    assert folder_furniture([story(n, nav=False) for n in range(4)]).none  # under MIN_DOCS

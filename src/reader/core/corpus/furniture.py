@@ -194,6 +194,13 @@ class Furniture:
         self.documents = documents
         self.counts = counts
 
+    @property
+    def none(self) -> bool:
+        """Whether no line of the folder is furniture: no count reaches the lowest
+        threshold (:meth:`reason` says None for every line, so a cleaner need not ask)."""
+        low = threshold(self.documents, prose=False)  # the prose threshold is higher
+        return all(n < low for n in self.counts.values())
+
     def reason(self, line: str, loose: bool = True) -> str | None:
         """Why ``line`` is furniture here, or None.
 

@@ -12,6 +12,7 @@ stemmer and accent map; its stop words as :data:`STOP_WORDS`), and
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -144,12 +145,56 @@ def wanted_tokens(text: str, wanted: frozenset[str] | set[str]) -> list[Token]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _token_pattern() -> Any:
+    from reader.core.index.schema import TOKEN_PATTERN
+
+    return re.compile(TOKEN_PATTERN)
+
+
+# ASCII characters that are in no word of TOKEN_PATTERN (neither a word character nor the
+# "." and "," a word or number may hold), as spaces; every other byte as it is.
+_NO_WORD = bytes(
+    32 if c < 128 and not (chr(c).isalnum() or chr(c) in "_.,") else c for c in range(256)
+)
+
+
+def token_words(text: str) -> list[str]:
+    """``findall`` of the token pattern (``schema.TOKEN_PATTERN``) over ``text``, faster.
+
+    A match never holds white space nor an ASCII character of :data:`_NO_WORD`, so the
+    matches are those of the pieces between them, which one ``bytes.translate`` and a
+    ``split`` cut in C. A piece of letters and digits only (``isalnum``: the pattern's
+    word characters but the underscore) is one word, most are; one ending in full stops or commas
+    after letters and digits only ("said,") is that word; the rest ("U.S.", "1,000",
+    "don’t") go through the pattern. Python steps only for those (``findall`` over the
+    whole text tried the pattern at every character: about 2.7x the time on news text).
+    """
+    pieces = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(_NO_WORD)
+        .decode("utf-8", "surrogatepass")
+        .split()
+    )
+    odd = list(itertools.compress(range(len(pieces)), map(operator.not_, map(str.isalnum, pieces))))
+    if odd:
+        findall = _token_pattern().findall
+        for index in reversed(odd):  # from the end: a splice leaves the indexes before it
+            piece = pieces[index]
+            bare = piece.rstrip(".,")
+            if bare.isalnum():
+                pieces[index] = bare
+            else:
+                pieces[index : index + 1] = findall(piece)
+    return pieces
+
+
 def text_terms(text: str) -> list[str]:
     """The terms of :func:`text_tokens` over ``text``, in order, without their positions and
     offsets: what an index of the text needs (its positions follow one another, as the
     stop filter renumbers them), from C-level passes over the words and one dict look-up
     per word instead of a Python step per token."""
-    words = _text_chain().pattern.findall(text)  # the pattern has no group: the words
+    words = token_words(text)
     if len(_WORD_TERMS) > _TERMS_MAX:
         _WORD_TERMS.clear()
     return [term for term in map(_WORD_TERMS.__getitem__, words) if term is not None]
@@ -161,8 +206,8 @@ _NAMES: dict[str, str] = {}
 
 def name_terms(text: str) -> list[str]:
     """The terms of :func:`name_tokens` over ``text``, in order (see :func:`text_terms`)."""
-    pattern, _, _, fold = _name_chain()
-    words = pattern.findall(text)
+    fold = _name_chain().fold
+    words = token_words(text)  # the same pattern
     if len(_NAMES) > _TERMS_MAX:
         _NAMES.clear()
     names = _NAMES

@@ -121,7 +121,8 @@ def _prepare(job: Job) -> Outcome:
     parsed = parse_text(
         text,
         fallback_title=name.replace("_", " ").replace("-", " "),
-        furniture=None if furniture is None else furniture.reason,
+        # A folder without furniture (most clean corpora): no line asked about, one by one.
+        furniture=None if furniture is None or furniture.none else furniture.reason,
     )
     row = cleaning_row(source.id, source.rel, text, parsed.removed, job.hashes, furniture)
     del text
