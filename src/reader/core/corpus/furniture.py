@@ -27,6 +27,7 @@ import re
 import struct
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 from pathlib import PurePosixPath
 
 MIN_DOCS = 5  # fewer documents never make a line furniture, whatever the folder size
@@ -194,7 +195,7 @@ class Furniture:
         self.documents = documents
         self.counts = counts
 
-    @property
+    @cached_property  # asked for each of the folder's documents; counts never change
     def none(self) -> bool:
         """Whether no line of the folder is furniture: no count reaches the lowest
         threshold (:meth:`reason` says None for every line, so a cleaner need not ask)."""

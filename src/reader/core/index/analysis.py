@@ -45,30 +45,34 @@ MIN_SIZE = 2
 
 
 @lru_cache(maxsize=1)
+def _token_pattern() -> Any:
+    """The fields' token pattern, compiled once (the analyzers' and :func:`token_words`'s)."""
+    from reader.core.index.schema import TOKEN_PATTERN
+
+    return re.compile(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=1)
 def _text_chain() -> _Chain:
     from whoosh.lang.porter import stem
     from whoosh.support.charset import accent_map
-
-    from reader.core.index.schema import TOKEN_PATTERN
 
     @lru_cache(maxsize=100_000)
     def fold(word: str) -> str:
         return str(stem(word)).translate(accent_map)
 
-    return _Chain(re.compile(TOKEN_PATTERN), STOP_WORDS, MIN_SIZE, fold)
+    return _Chain(_token_pattern(), STOP_WORDS, MIN_SIZE, fold)
 
 
 @lru_cache(maxsize=1)
 def _name_chain() -> _Chain:
     from whoosh.support.charset import accent_map
 
-    from reader.core.index.schema import TOKEN_PATTERN
-
     @lru_cache(maxsize=100_000)
     def fold(word: str) -> str:
         return word.translate(accent_map)
 
-    return _Chain(re.compile(TOKEN_PATTERN), frozenset(), 0, fold)
+    return _Chain(_token_pattern(), frozenset(), 0, fold)
 
 
 def text_tokens(text: str) -> list[Token]:
@@ -145,13 +149,6 @@ def wanted_tokens(text: str, wanted: frozenset[str] | set[str]) -> list[Token]:
     return found
 
 
-@lru_cache(maxsize=1)
-def _token_pattern() -> Any:
-    from reader.core.index.schema import TOKEN_PATTERN
-
-    return re.compile(TOKEN_PATTERN)
-
-
 # ASCII characters that are in no word of TOKEN_PATTERN (neither a word character nor the
 # "." and "," a word or number may hold), as spaces; every other byte as it is.
 _NO_WORD = bytes(
@@ -164,11 +161,11 @@ def token_words(text: str) -> list[str]:
 
     A match never holds white space nor an ASCII character of :data:`_NO_WORD`, so the
     matches are those of the pieces between them, which one ``bytes.translate`` and a
-    ``split`` cut in C. A piece of letters and digits only (``isalnum``: the pattern's
-    word characters but the underscore) is one word, most are; one ending in full stops or commas
-    after letters and digits only ("said,") is that word; the rest ("U.S.", "1,000",
-    "don’t") go through the pattern. Python steps only for those (``findall`` over the
-    whole text tried the pattern at every character: about 2.7x the time on news text).
+    ``split`` cut in C. A piece of letters and digits only (``isalnum``: the pattern's word
+    characters but the underscore) is one word, as most are; one that only ends in full
+    stops or commas after them ("said,") is that word; the rest ("U.S.", "1,000", "don’t")
+    go through the pattern. Python steps only for those (``findall`` over the whole text
+    tried the pattern at every character: about 2.7x the time on news text).
     """
     pieces = (
         text.encode("utf-8", "surrogatepass")
