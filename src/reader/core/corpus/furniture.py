@@ -195,6 +195,11 @@ class Furniture:
         self.documents = documents
         self.counts = counts
 
+    def __reduce__(self) -> tuple[type[Furniture], tuple[int, Mapping[int, int]]]:
+        # Sent to the ingest's worker processes. Said outright: compiled (mypyc) classes
+        # pickle only what their constructor is given back.
+        return Furniture, (self.documents, self.counts)
+
     @cached_property  # asked for each of the folder's documents; counts never change
     def none(self) -> bool:
         """Whether no line of the folder is furniture: no count reaches the lowest
