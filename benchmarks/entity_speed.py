@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/entity_speed.py                 # this checkout alone
     .venv/bin/python benchmarks/entity_speed.py --against REV   # and REV (e.g. main)
     .venv/bin/python benchmarks/entity_speed.py --against REV --repeat 3
+    .venv/bin/python benchmarks/entity_speed.py --against REV --installed VENV/bin/python
 
 Every BBC article is run through ``Extractor.extract`` (figures included, as ingest
 does) in a fresh process per revision: ``--against`` unpacks that revision's ``src``
@@ -14,7 +15,10 @@ SHA-256 digest of every entity of every article (id, name, type, aliases, each
 mention's offsets and text), over BBC and, for more shapes of text, every CoNLL-2003
 (train, valid, test) and re3d document found beside it (compared, not timed). With
 ``--against`` the digests are compared and the first articles whose entities differ
-are listed; the exit status is 1 when they differ.
+are listed; the exit status is 1 when they differ. ``--installed PYTHON`` measures, in
+place of this checkout's sources, the ``reader`` installed for that interpreter (a venv
+made with ``pip install .``, whose text modules are compiled: README, "Compiled text
+modules"); ``--against`` still runs that revision's sources under this interpreter.
 
 The corpus is found at ``$READER_SHARED_DIR/corpora/bbc`` or ``<repo>/../shared/corpora/bbc``;
 without it the benchmark says so and exits 0.
@@ -37,9 +41,10 @@ REPO = Path(__file__).resolve().parent.parent
 _CHILD = r"""
 import hashlib, json, os, sys, time
 src, corpus, repeat, extra = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-sys.path.insert(0, src)
+if src != "-":  # "-": the reader installed for this interpreter
+    sys.path.insert(0, src)
 import reader
-assert os.path.realpath(reader.__file__).startswith(os.path.realpath(src)), reader.__file__
+assert src == "-" or os.path.realpath(reader.__file__).startswith(os.path.realpath(src))
 from pathlib import Path
 from reader.core.entities.extractor import Extractor
 def digest(entities):
@@ -108,11 +113,16 @@ def extra_texts(shared: Path) -> dict[str, str]:
     return texts
 
 
-def start(src: Path, corpus: Path, repeat: int, extra: Path) -> subprocess.Popen[str]:
+def start(
+    src: Path | None, corpus: Path, repeat: int, extra: Path, python: str = sys.executable
+) -> subprocess.Popen[str]:
+    """The child under ``python``: on the sources in ``src``, or (None) the installed reader,
+    from a folder where ``reader`` can only be the installed package."""
     return subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(src), str(corpus), str(repeat), str(extra)],
+        [python, "-c", _CHILD, str(src) if src else "-", str(corpus), str(repeat), str(extra)],
         stdout=subprocess.PIPE,
         text=True,
+        cwd=extra.parent,
     )
 
 
@@ -135,6 +145,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", metavar="REV", help="git revision to compare with")
     parser.add_argument("--repeat", type=int, default=1, help="timed passes (best counts)")
+    parser.add_argument(
+        "--installed",
+        metavar="PYTHON",
+        help="measure the reader installed for this interpreter, not this checkout's sources",
+    )
     args = parser.parse_args()
     corpus = find_corpus()
     if corpus is None:
@@ -149,7 +164,12 @@ def main() -> int:
         if args.against:
             old_src = unpack(args.against, Path(tmp))
             running.append((f"{args.against}", start(old_src, corpus, args.repeat, extra)))
-        running.append(("this checkout", start(REPO / "src", corpus, args.repeat, extra)))
+        if args.installed:
+            running.append(
+                ("installed", start(None, corpus, args.repeat, extra, python=args.installed))
+            )
+        else:
+            running.append(("this checkout", start(REPO / "src", corpus, args.repeat, extra)))
         results = [(label, finish(process)) for label, process in running]
     first = results[0][1]
     print(

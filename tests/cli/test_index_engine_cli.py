@@ -15,6 +15,8 @@ def test_index_engine_flag_switches_and_prints_the_engine(seeds: Path) -> None:
     first = run_reader("index", "--corpus", str(seeds))
     assert first.returncode == 0, first.stderr
     assert "engine: whoosh " in first.stdout  # auto, a small corpus
+    # The tests run an editable install: the sources, not the compiled modules.
+    assert "\ntext modules: pure Python (" in first.stdout
     switched = run_reader("index", "--corpus", str(seeds), "--engine", "tantivy")
     assert "rebuilt: engine changed (whoosh → tantivy)" in switched.stdout
     assert "engine: tantivy " in switched.stdout

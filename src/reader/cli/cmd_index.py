@@ -13,6 +13,7 @@ import sys
 from reader.cli.context import corpus_root
 from reader.cli.errors import UserError
 from reader.cli.progress import index_with_progress
+from reader.core.build_info import text_modules_description
 from reader.core.corpus.loader import EXTENSIONS, CorpusError
 from reader.core.index.cachehealth import CacheUnwritable
 from reader.core.index.library import UpdateReport
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         f"unchanged {report.unchanged}, skipped {len(report.skipped)}"
     )
     print(f"engine: {engine}")
+    print(text_modules_description())
     for skipped in report.skipped:
         print(f"skipped {safe_name(str(skipped))}")
     for line in accounting(report):
