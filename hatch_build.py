@@ -1,23 +1,24 @@
-"""Build hook: compile the per-article text modules to C with mypyc when a wheel is built.
+"""Build hook: compile the per-article text modules to C with mypyc, when asked.
 
-``pip install .`` builds a wheel, and this hook compiles the modules listed under
+``HATCH_BUILD_HOOK_ENABLE_CUSTOM=1 pip install .`` builds a wheel with this hook (it is off
+by default: compiling takes minutes, and a plain install must be quick), which compiles the
+modules listed under
 ``[tool.hatch.build.targets.wheel.hooks.custom] compiled`` in pyproject.toml (cleaning,
 entity extraction, near-duplicate signatures: the code every article of an ingest runs
 through) into extension modules beside their sources. The code is the same typed Python;
 compiled, an ingest needs less CPU (README, "Compiled text modules").
 
-The compiled modules are left out, and the wheel is the pure-Python package, when:
+Even when asked, the compiled modules are left out, and the wheel is the pure-Python
+package, when:
 
 - the install is editable (``pip install -e``): a developer's edits must take effect
   without a rebuild, and the tests run the sources they read;
-- ``READER_PURE_PYTHON=1`` is set;
 - compiling fails (no C compiler, no Python headers): a warning says so and the install
   goes on, as the pure package does everything the compiled one does.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -56,9 +57,6 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if self.target_name != "wheel" or version == "editable":
-            return
-        if os.environ.get("READER_PURE_PYTHON", "") not in ("", "0"):
-            self.app.display_info("READER_PURE_PYTHON set: building the pure-Python package")
             return
         modules = list(self.config.get("compiled", []))
         if not modules:

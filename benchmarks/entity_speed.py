@@ -17,8 +17,9 @@ mention's offsets and text), over BBC and, for more shapes of text, every CoNLL-
 ``--against`` the digests are compared and the first articles whose entities differ
 are listed; the exit status is 1 when they differ. ``--installed PYTHON`` measures, in
 place of this checkout's sources, the ``reader`` installed for that interpreter (a venv
-made with ``pip install .``, whose text modules are compiled: README, "Compiled text
-modules"); ``--against`` still runs that revision's sources under this interpreter.
+made with ``HATCH_BUILD_HOOK_ENABLE_CUSTOM=1 pip install .``, whose text modules are
+compiled: README, "Compiled text modules"); ``--against`` still runs that revision's
+sources under this interpreter.
 
 The corpus is found at ``$READER_SHARED_DIR/corpora/bbc`` or ``<repo>/../shared/corpora/bbc``;
 without it the benchmark says so and exits 0.

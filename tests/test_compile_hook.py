@@ -1,5 +1,6 @@
-"""The wheel's build hook (hatch_build.py): when it compiles, and that a failure to
-compile leaves a working pure-Python wheel with a warning, never a failed install.
+"""The wheel's build hook (hatch_build.py, off unless asked for): when it compiles, and
+that a failure to compile leaves a working pure-Python wheel with a warning, never a
+failed install.
 
 The compiled build itself (every listed module compiled, and the entity and core tests
 passing against it) is checked by ``.ci/run``; ``test_compiled_build.py`` is its check.
@@ -31,13 +32,9 @@ def _hook_module() -> ModuleType:
 class _App:
     def __init__(self) -> None:
         self.warnings: list[str] = []
-        self.infos: list[str] = []
 
     def display_warning(self, message: str) -> None:
         self.warnings.append(message)
-
-    def display_info(self, message: str) -> None:
-        self.infos.append(message)
 
 
 def _run(
@@ -61,15 +58,6 @@ def test_an_editable_install_is_never_compiled(tmp_path: Path) -> None:
     assert app.warnings == []
 
 
-def test_reader_pure_python_builds_the_pure_package(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("READER_PURE_PYTHON", "1")
-    build_data, app = _run(tmp_path, ["src/reader/core/entities/ages.py"])
-    assert build_data == PURE
-    assert app.infos and "READER_PURE_PYTHON" in app.infos[0]
-
-
 def test_a_listed_module_that_does_not_exist_warns_and_builds_pure(tmp_path: Path) -> None:
     build_data, app = _run(tmp_path, ["src/reader/core/entities/no_such_module.py"])
     assert build_data == PURE
@@ -83,7 +71,6 @@ def test_without_a_c_compiler_the_wheel_is_pure_with_a_warning(
 ) -> None:
     pytest.importorskip("mypyc")
     pytest.importorskip("setuptools")
-    monkeypatch.delenv("READER_PURE_PYTHON", raising=False)
     # setuptools takes the compiler from $CC: a compiler that always fails.
     monkeypatch.setenv("CC", shutil.which("false") or "false")
     build_data, app = _run(tmp_path, ["src/reader/core/entities/ages.py"])
@@ -101,7 +88,6 @@ def test_one_module_compiles_and_is_placed_in_the_package(
     pytest.importorskip("setuptools")
     if shutil.which("cc") is None and shutil.which("gcc") is None:
         pytest.skip("no C compiler")
-    monkeypatch.delenv("READER_PURE_PYTHON", raising=False)
     monkeypatch.delenv("CC", raising=False)
     hook_class = _hook_module().CompileHook
     app = _App()

@@ -1,9 +1,9 @@
 """How this install of reader was built: whether its per-article text modules (cleaning,
 entity extraction, near-duplicate signatures) run compiled.
 
-``pip install .`` compiles them with mypyc (hatch_build.py at the project's root); an
-editable install, ``READER_PURE_PYTHON=1``, or a machine without a C compiler gives the
-pure-Python package, which does the same work with more CPU. pip shows a build's warnings
+``HATCH_BUILD_HOOK_ENABLE_CUSTOM=1 pip install .`` compiles them with mypyc (hatch_build.py
+at the project's root); a plain install, an editable one, or a machine without a C compiler
+gives the pure-Python package, which does the same work with more CPU. pip shows a build's warnings
 only with ``-v``, so ``reader index`` says which one is running.
 """
 
