@@ -5,7 +5,6 @@ module that silently fell back to its source would leave the tests checking the 
 from __future__ import annotations
 
 import importlib
-import importlib.machinery
 import os
 import tomllib
 from pathlib import Path
@@ -30,12 +29,9 @@ def test_the_list_names_modules_that_exist() -> None:
     os.environ.get("READER_EXPECT_COMPILED") != "1", reason="not the compiled build"
 )
 def test_every_listed_module_is_loaded_compiled() -> None:
-    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
-    pure = [
-        name
-        for name in _listed()
-        if not (importlib.import_module(name).__file__ or "").endswith(suffixes)
-    ]
+    from reader.core.build_info import loaded_compiled
+
+    pure = [name for name in _listed() if not loaded_compiled(importlib.import_module(name))]
     assert pure == []
 
 

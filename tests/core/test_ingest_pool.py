@@ -306,3 +306,16 @@ def test_duplicate_groups_a_worker_makes_are_the_ones_made_here(
         assert changed != stored and changed == _groups_here(library)
     finally:
         library.close()
+
+
+def test_a_job_pickles_for_the_workers_with_its_folder_furniture() -> None:
+    """A job crosses to a worker by pickle; its Furniture must come back the same, compiled
+    too (a mypyc class pickles only through ``__reduce__``: without it every task failed to
+    pickle and the ingest prepared every article in the main process, without a word)."""
+    import pickle
+
+    furniture = Furniture(40, {11: 30, 12: 2})
+    back = pickle.loads(pickle.dumps(furniture))
+    assert type(back) is Furniture
+    assert (back.documents, dict(back.counts)) == (40, {11: 30, 12: 2})
+    assert back.none is furniture.none

@@ -10,14 +10,20 @@ only with ``-v``, so ``reader index`` says which one is running.
 from __future__ import annotations
 
 import importlib.machinery
+from types import ModuleType
+
+
+def loaded_compiled(module: ModuleType) -> bool:
+    """Whether ``module`` was loaded from an extension module (compiled), not its source."""
+    return (module.__file__ or "").endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
 
 def text_modules_compiled() -> bool:
     """Whether the entity extractor's candidate finder (one of the compiled modules, and
-    the first an ingest runs) was loaded from an extension module."""
+    the first an ingest runs) was loaded compiled."""
     from reader.core.entities import spans
 
-    return (spans.__file__ or "").endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+    return loaded_compiled(spans)
 
 
 def text_modules_description() -> str:
