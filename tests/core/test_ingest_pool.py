@@ -176,7 +176,40 @@ def test_a_task_the_workers_cannot_run_is_run_here_in_order() -> None:
     task = functools.partial(_only_in, os.getpid())
     with ExtractionPool(100) as pool:
         results = list(pool.pipeline(range(25), task))
+        warnings = pool.warnings
     assert results == [(n, n * n) for n in range(25)]
+    # Said once, however many tasks came back: the work was done, more slowly.
+    assert warnings == [
+        "worker processes: a task failed in a worker (RuntimeError: this worker cannot);"
+        " done in this process instead (slower)"
+    ]
+
+
+def _refuse_pickling(self: object, protocol: object) -> object:
+    raise TypeError("cannot pickle this source")
+
+
+@pytest.mark.usefixtures("pooled")
+def test_an_update_whose_jobs_cannot_reach_the_workers_says_so_once(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # How a compiled class without __reduce__ once made the ingest prepare every file in
+    # the updating process with no word: here no job can be pickled for a worker.
+    from reader.core.corpus.loader import SourceFile
+
+    files = _files(9)
+    monkeypatch.setattr(SourceFile, "__reduce_ex__", _refuse_pickling)
+    library = Library(make_corpus(files))
+    try:
+        report = library.update()
+        assert report.added == 9 and not report.skipped
+        said = [w for w in report.warnings if w.startswith("worker processes:")]
+        assert said == [
+            "worker processes: a task failed in a worker (TypeError: cannot pickle this source);"
+            " done in this process instead (slower)"
+        ]
+    finally:
+        library.close()
 
 
 @pytest.mark.usefixtures("pooled")

@@ -211,6 +211,10 @@ class ExtractionPool:
         writer's), so workers are spawned, never forked."""
         cores = os.cpu_count() or 1
         self._executor: ProcessPoolExecutor | None = None
+        # Why work meant for the workers was done in this process, each said once: the
+        # result is the same but slower, and without a word a task that cannot reach the
+        # workers (an argument that will not pickle) halved an ingest's speed unseen.
+        self.warnings: list[str] = []
         if documents >= POOL_MIN_DOCUMENTS and cores >= 2:
             import multiprocessing
             import threading
@@ -226,6 +230,16 @@ class ExtractionPool:
                 )
             except (OSError, ValueError, NotImplementedError):
                 self._executor = None
+
+    def _fell_back(self, what: str, error: BaseException | None = None) -> None:
+        detail = ""
+        if error is not None:
+            first = str(error).strip().splitlines()
+            detail = f" ({type(error).__name__}: {first[0][:160]})" if first else ""
+            detail = detail or f" ({type(error).__name__})"
+        message = f"worker processes: {what}{detail}; done in this process instead (slower)"
+        if not any(w.startswith(f"worker processes: {what}") for w in self.warnings):
+            self.warnings.append(message)
 
     def __enter__(self) -> ExtractionPool:
         return self
@@ -299,8 +313,9 @@ class ExtractionPool:
             return None
         try:
             return self._executor.submit(task, chunk)
-        except (BrokenProcessPool, RuntimeError, OSError):
+        except (BrokenProcessPool, RuntimeError, OSError) as error:
             self._executor = None
+            self._fell_back("the pool stopped taking work", error)
             return None
 
     def _results(
@@ -311,10 +326,12 @@ class ExtractionPool:
                 results = future.result()
                 if len(results) == len(chunk):
                     return results
-            except BrokenProcessPool:
+                self._fell_back("a task gave the wrong number of results")
+            except BrokenProcessPool as error:
                 self._executor = None  # a worker died: the rest is done here
-            except Exception:  # a result that would not pickle, say: this task is done here
-                pass
+                self._fell_back("a worker died", error)
+            except Exception as error:  # a job or result that would not pickle, say
+                self._fell_back("a task failed in a worker", error)
         return task(chunk)
 
 

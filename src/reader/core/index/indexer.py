@@ -225,6 +225,7 @@ class Indexer:
             report.recleaned += len(again)
             if writer is not None:
                 merged, touched = self._apply(engine, pool, writer, todo, removed)
+            report.warnings.extend(pool.warnings)
         # Unchanged: not read again (same size and time), or read and found the same.
         report.unchanged = len(scanned.files) - len(todo) + touched
         self._drop_strays(engine)
