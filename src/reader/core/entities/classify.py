@@ -75,6 +75,29 @@ class Typed:
     dateline: bool = False  # "LONDON 1996-08-30": a place, whatever else the name is
     side: bool = False  # named on a results line ("Nantes 0 Lens 1"): a club
 
+    # Written out so that the compiled build compiles it (see spans.Span.__init__).
+    def __init__(
+        self,
+        span: Span,
+        words: list[tuple[int, int, str]],
+        type: EntityType | None,
+        strength: int,
+        place: Place | None = None,
+        titled: bool = False,
+        dateline: bool = False,
+        side: bool = False,
+    ) -> None:
+        self.span = span
+        self.words = words
+        self.type = type
+        self.strength = strength
+        self.place = place
+        self.titled = titled
+        self.dateline = dateline
+        self.side = side
+        self._name_of = None
+        self._name = ""
+
     @property
     def start(self) -> int:
         return self.words[0][0]

@@ -31,6 +31,25 @@ class _Cluster:
     # Every spelling (see :func:`keys.spellings`) of the surnames in ``full``.
     surnames: set[str] = field(default_factory=set)
 
+    # Written out so that the compiled build compiles it (see spans.Span.__init__).
+    def __init__(
+        self,
+        type: EntityType,
+        key: str,
+        *,
+        place_id: str | None = None,
+        full: list[list[str]] | None = None,
+        surnames: set[str] | None = None,
+    ) -> None:
+        self.type = type
+        self.key = key
+        self.forms = []
+        self.mentions = []
+        self.place_id = place_id
+        self.place_name = None
+        self.full = [] if full is None else full
+        self.surnames = set() if surnames is None else surnames
+
     def add(self, text: str, start: int, end: int, form: str) -> None:
         self.mentions.append(Mention(start, end, text[start:end]))
         self.forms.append(form)

@@ -92,6 +92,31 @@ class Span:
     before: str = ""  # up to 60 characters before the span, where prev2 is read
     _prev2: tuple[str, bool] | None = field(default=None, init=False, repr=False, compare=False)
 
+    # Written out: the compiled build compiles a class's own __init__, not the one the
+    # dataclass decorator generates at import (which ran as Python for every candidate).
+    def __init__(
+        self,
+        words: list[tuple[int, int, str]],
+        initial: bool = False,
+        shouting: bool = False,
+        prev: str = "",
+        next: str = "",
+        possessive: bool = False,
+        after: str = "",
+        bare: bool = False,
+        before: str = "",
+    ) -> None:
+        self.words = words
+        self.initial = initial
+        self.shouting = shouting
+        self.prev = prev
+        self.next = next
+        self.possessive = possessive
+        self.after = after
+        self.bare = bare
+        self.before = before
+        self._prev2 = None
+
     @property
     def start(self) -> int:
         return self.words[0][0]
