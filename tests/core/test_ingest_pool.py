@@ -352,3 +352,42 @@ def test_a_job_pickles_for_the_workers_with_its_folder_furniture() -> None:
     assert type(back) is Furniture
     assert (back.documents, dict(back.counts)) == (40, {11: 30, 12: 2})
     assert back.none is furniture.none
+
+
+@pytest.mark.parametrize("workers", [True, False])
+def test_a_first_index_merges_its_entities_as_they_come_the_same_as_from_the_catalog(
+    make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch, workers: bool
+) -> None:
+    # From an empty catalog the merge is fed document by document (RunningMerge), not read
+    # back from the committed rows: both must give the same cached JSON.
+    if workers:
+        monkeypatch.setattr(entity_ingest, "POOL_MIN_DOCUMENTS", 1)
+        monkeypatch.setattr(entity_ingest, "CHUNK", 2)
+    monkeypatch.setattr(indexer, "BATCH", 7)
+    fed: list[str] = []
+    real_add = entity_ingest.RunningMerge.add
+
+    def add(self: entity_ingest.RunningMerge, doc_id: str, rows: Any) -> None:
+        fed.append(doc_id)
+        real_add(self, doc_id, rows)
+
+    monkeypatch.setattr(entity_ingest.RunningMerge, "add", add)
+    library = Library(make_corpus(_files(20)))
+    try:
+        library.update()
+        assert sorted(fed) == library.catalog.ids()  # every document, once
+        stored = library.catalog.corpus_entities()
+        assert stored is not None
+        from_catalog = entity_ingest.corpus_payload(library.catalog.each_entity_data())
+        assert stored[0] == from_catalog
+        assert any(e.name == "Maria Costa" for e in library.corpus_entities())
+        # A later update reads the catalog again (documents may have gone): not fed.
+        fed.clear()
+        (library.root / "f0/000.txt").unlink()
+        library.update()
+        assert fed == []
+        stored = library.catalog.corpus_entities()
+        assert stored is not None
+        assert stored[0] == entity_ingest.corpus_payload(library.catalog.each_entity_data())
+    finally:
+        library.close()

@@ -255,11 +255,15 @@ class Indexer:
         worker during the last commit, and the near-duplicate groups in another
         (:meth:`update_duplicates` takes them).
         """
+        from reader.core.index.entity_ingest import RunningMerge
         from reader.core.index.ingest_work import Failed, Parsed, Skip, Touched, prepare_many
 
         previous, report = self.previous, self.report
         touched = 0
         batch = _Batch(writer, removed)
+        # From an empty catalog (a first index, a rebuild) the corpus merge is fed as the
+        # documents come; otherwise it reads the committed entities after the last batch.
+        running = RunningMerge() if not previous else None
         for number, (job, outcome) in enumerate(
             pool.pipeline(self._jobs(todo, engine.name), prepare_many), 1
         ):
@@ -273,6 +277,8 @@ class Indexer:
                     batch.rows.append((doc, source.rel, outcome.fingerprint, outcome.warnings))
                     batch.cleaning.append(outcome.cleaning)
                     batch.entity_rows.append((doc.id, outcome.entities))
+                    if running is not None:
+                        running.add(doc.id, outcome.merge)
                     batch.signatures.append((doc.id, outcome.signature))
                     report.warnings.extend(f"{source.rel}: {w}" for w in outcome.warnings)
                     if source.id in previous:
@@ -303,13 +309,16 @@ class Indexer:
         if pool.parallel and not report.cancelled:
             from reader.core.index.duplicates import committed_groups
 
-            merging = pool.merge(self.catalog.path, batch.gone, batch.entity_rows)
+            if running is None:
+                merging = pool.merge(self.catalog.path, batch.gone, batch.entity_rows)
             # The near-duplicate groups in the other worker, at the same time (without it
             # they were made here after the merge, one core idle).
             self.grouping = pool.run(
                 committed_groups, self.catalog.path, list(batch.gone), list(batch.signatures)
             )
         self._commit(engine, batch)
+        if running is not None and not report.cancelled:
+            return running.payload(), touched  # (a cancelled update's is merged from the catalog)
         return _merged(merging), touched
 
     def _jobs(self, todo: list[SourceFile], engine: str) -> Iterator[Job]:

@@ -23,6 +23,7 @@ from reader.core.corpus.loader import Skipped, SourceFile
 from reader.core.index.catalog import CleaningRow, Fingerprint
 from reader.core.index.duplicates import document_signature
 from reader.core.index.engine.base import IndexedDoc
+from reader.core.index.entity_ingest import MergeRow
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Parsed:
     warnings: tuple[str, ...]  # parsing warnings, without the file's name
     cleaning: CleaningRow
     entities: str  # the compact entity JSON (reader.core.index.entity_ingest)
+    merge: list[MergeRow]  # what the corpus merge reads of them (no offsets)
     indexed: IndexedDoc
     signature: bytes  # near-duplicates (reader.core.index.duplicates)
 
@@ -129,7 +131,7 @@ def _prepare(job: Job) -> Outcome:
     warnings = tuple(w for w in (encoding_warning, *parsed.warnings) if w)
     path = name_text(str(source.path))  # text form: SQLite and the index refuse surrogates
     doc = Document(source.id, path, parsed.meta, parsed.text, parsed.styles, parsed.words)
-    data_json, terms = entity_ingest.extract_for_index(doc.text)
+    data_json, terms, merge = entity_ingest.extract_for_index(doc.text)
     signature = document_signature(doc.meta.title, doc.text)
     fields = engines.analyse(job.engine, indexed(doc, terms))
-    return Parsed(doc, fingerprint, warnings, row, data_json, fields, signature)
+    return Parsed(doc, fingerprint, warnings, row, data_json, merge, fields, signature)
