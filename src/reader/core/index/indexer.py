@@ -251,8 +251,9 @@ class Indexer:
         processes when the update is big enough (:mod:`reader.core.index.ingest_work` in an
         :class:`reader.core.index.entity_ingest.ExtractionPool`): a bounded window of files
         ahead of the writer, whose results come back in file order, so commits and the
-        document list are the same as without workers. The corpus merge then runs in a
-        worker during the last commit, and the near-duplicate groups in another
+        document list are the same as without workers. From an empty catalog the corpus
+        merge is fed as documents come (:class:`RunningMerge`); otherwise it runs in a
+        worker during the last commit. The near-duplicate groups are made in another
         (:meth:`update_duplicates` takes them).
         """
         from reader.core.index.entity_ingest import RunningMerge
