@@ -56,7 +56,7 @@ _J = TypeVar("_J")
 _R = TypeVar("_R")
 
 # What the corpus merge reads of one entity of a document: id, name, type, aliases and
-# how many mentions (the offsets, most of the entity JSON, it never reads).
+# how many mentions (never their offsets).
 MergeRow = tuple[str, str, EntityType, list[str], int]
 
 # What the index gets per document: the entity JSON, the entity fields' values, and the
@@ -93,9 +93,9 @@ class RunningMerge:
     :func:`corpus_payload` of the committed documents gives.
 
     Reading every document's entities back from the catalog after the last commit meant
-    parsing every mention's offsets (nine tenths of the entity JSON) while one core
-    waited: at 20,000 articles a 7-second tail, growing with the archive. Fed here, the
-    merge costs a fraction of that and is spread over the update.
+    decoding all their JSON again (most of that merge's time) while one core waited: at
+    20,000 articles a 7-second tail, growing with the archive. Fed here, the merge skips
+    the decoding and is spread over the update.
     """
 
     def __init__(self) -> None:
