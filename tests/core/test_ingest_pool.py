@@ -38,12 +38,16 @@ def _files(count: int) -> dict[str, str]:
     return files
 
 
-@pytest.fixture
-def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
+def _small_pool(monkeypatch: pytest.MonkeyPatch) -> None:
     """Workers for any update, small tasks and a small window (many tasks in flight)."""
     monkeypatch.setattr(entity_ingest, "POOL_MIN_DOCUMENTS", 1)
     monkeypatch.setattr(entity_ingest, "CHUNK", 2)
     monkeypatch.setattr(entity_ingest, "LOOKAHEAD", 6)
+
+
+@pytest.fixture
+def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
+    _small_pool(monkeypatch)
 
 
 @pytest.fixture
@@ -233,9 +237,7 @@ def test_cancelling_keeps_what_was_committed_and_the_next_update_finishes(
     make_corpus: MakeCorpus, monkeypatch: pytest.MonkeyPatch, workers: bool
 ) -> None:
     if workers:
-        monkeypatch.setattr(entity_ingest, "POOL_MIN_DOCUMENTS", 1)
-        monkeypatch.setattr(entity_ingest, "CHUNK", 2)
-        monkeypatch.setattr(entity_ingest, "LOOKAHEAD", 6)
+        _small_pool(monkeypatch)
     monkeypatch.setattr(indexer, "FIRST_BATCH", 5)
     monkeypatch.setattr(indexer, "BATCH", 10)
     files = _files(40)
@@ -361,8 +363,7 @@ def test_a_first_index_merges_its_entities_as_they_come_the_same_as_from_the_cat
     # From an empty catalog the merge is fed document by document (RunningMerge), not read
     # back from the committed rows: both must give the same cached JSON.
     if workers:
-        monkeypatch.setattr(entity_ingest, "POOL_MIN_DOCUMENTS", 1)
-        monkeypatch.setattr(entity_ingest, "CHUNK", 2)
+        _small_pool(monkeypatch)
     monkeypatch.setattr(indexer, "BATCH", 7)
     fed: list[str] = []
     real_add = entity_ingest.RunningMerge.add

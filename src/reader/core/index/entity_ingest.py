@@ -102,27 +102,11 @@ class RunningMerge:
         from reader.core.entities.corpus_merge import CorpusMerger
 
         self._merger = CorpusMerger()
-        self._strings: dict[str, str] = {}
-        self._mentions: dict[int, list[Mention]] = {}
+        self._counts = _CountsDecoder()
 
     def add(self, doc_id: str, rows: Sequence[MergeRow]) -> None:
         """One document's rows (each document once)."""
-        same = self._strings.setdefault
-        entities = []
-        for eid, name, kind, aliases, count in rows:
-            mentions = self._mentions.get(count)
-            if mentions is None:  # shared and never changed: the merge reads their length
-                mentions = self._mentions[count] = [_PLACEHOLDER] * count
-            entities.append(
-                Entity(
-                    same(eid, eid),
-                    same(name, name),
-                    _kind(same(kind, kind)),
-                    mentions,
-                    [same(a, a) for a in aliases],
-                )
-            )
-        self._merger.add(doc_id, entities)
+        self._merger.add(doc_id, self._counts.entities(rows))
 
     def payload(self) -> str:
         return _payload(self._merger)
@@ -142,10 +126,16 @@ class _CountsDecoder:
         self._mentions: dict[int, list[Mention]] = {}
 
     def __call__(self, data: str) -> list[Entity]:
+        return self.entities(
+            (eid, name, kind, aliases, len(flat) // 2)
+            for eid, name, kind, aliases, flat in json.loads(data)
+        )
+
+    def entities(self, rows: Iterable[MergeRow]) -> list[Entity]:
+        """The entities of one document's :data:`MergeRow` s."""
         same = self._strings.setdefault
         out = []
-        for eid, name, kind, aliases, flat in json.loads(data):
-            count = len(flat) // 2
+        for eid, name, kind, aliases, count in rows:
             mentions = self._mentions.get(count)
             if mentions is None:
                 mentions = self._mentions[count] = [_PLACEHOLDER] * count
