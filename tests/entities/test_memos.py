@@ -11,13 +11,14 @@ the plan made afresh.
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.entities import Extractor
-from reader.core.entities.classify import Classifier, clear_memos, never_alone
-from reader.core.entities.spans import find_spans
+from reader.core.entities.classify import Classifier, Typed, clear_memos, never_alone
+from reader.core.entities.spans import Span, find_spans
 
 _WORDS = st.sampled_from(
     """
@@ -103,3 +104,18 @@ def test_a_cut_kept_for_one_article_is_not_given_to_another() -> None:
     _rows(extractor, plain)
     assert _rows(extractor, named) == cold
     assert [row[1] for row in cold].count("Brisk") == 2
+
+
+def test_the_classes_made_per_candidate_copy_as_dataclasses_do() -> None:
+    # Compiled, these classes have their own __init__ and no argument-free __new__: copy
+    # and replace must still work (the test above copies spans).
+    from reader.core.entities.grouping import _Cluster
+
+    span = Span([(0, 5, "Kyiv")], prev="in")
+    typed = Typed(span, span.words, "place", 3)
+    cluster = _Cluster("place", "kyiv", place_id="kyiv")
+    cluster.add("Kyiv", 0, 4, "Kyiv")
+    for item in (span, typed, cluster):
+        twin = copy.copy(item)
+        assert twin == item and twin is not item
+    assert dataclasses.replace(cluster, key="kiev").mentions == cluster.mentions

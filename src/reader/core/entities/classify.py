@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from reader.core.entities.ages import aged
@@ -97,6 +97,9 @@ class Typed:
         self.side = side
         self._name_of = None
         self._name = ""
+
+    def __copy__(self) -> Typed:
+        return replace(self)  # (see spans.Span.__copy__)
 
     @property
     def start(self) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import attrgetter
 
@@ -32,23 +32,29 @@ class _Cluster:
     surnames: set[str] = field(default_factory=set)
 
     # Written out so that the compiled build compiles it (see spans.Span.__init__).
+    # (The fields in their order, as the decorator's __init__ took them: replace() works.)
     def __init__(
         self,
         type: EntityType,
         key: str,
-        *,
+        forms: list[str] | None = None,
+        mentions: list[Mention] | None = None,
         place_id: str | None = None,
+        place_name: str | None = None,
         full: list[list[str]] | None = None,
         surnames: set[str] | None = None,
     ) -> None:
         self.type = type
         self.key = key
-        self.forms = []
-        self.mentions = []
+        self.forms = [] if forms is None else forms
+        self.mentions = [] if mentions is None else mentions
         self.place_id = place_id
-        self.place_name = None
+        self.place_name = place_name
         self.full = [] if full is None else full
         self.surnames = set() if surnames is None else surnames
+
+    def __copy__(self) -> _Cluster:
+        return replace(self)  # (see spans.Span.__copy__)
 
     def add(self, text: str, start: int, end: int, form: str) -> None:
         self.mentions.append(Mention(start, end, text[start:end]))

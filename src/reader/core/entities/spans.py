@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -116,6 +116,10 @@ class Span:
         self.bare = bare
         self.before = before
         self._prev2 = None
+
+    def __copy__(self) -> Span:
+        # Compiled, the class has no argument-free __new__, which copy's default needs.
+        return replace(self)
 
     @property
     def start(self) -> int:
