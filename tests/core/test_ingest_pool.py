@@ -189,6 +189,76 @@ def test_a_task_the_workers_cannot_run_is_run_here_in_order() -> None:
     ]
 
 
+def _dies_in_a_worker(pid: int, chunk: list[int]) -> list[int]:
+    """A task that kills any process but ``pid`` that runs it (a worker killed mid-task)."""
+    if os.getpid() != pid:
+        os._exit(3)
+    return [n * n for n in chunk]
+
+
+def _said(warnings: list[str]) -> list[str]:
+    """What each fallback warning says went wrong (the text between the prefix and the
+    detail in brackets), checking the frame every such warning shares."""
+    prefix, suffix = "worker processes: ", "; done in this process instead (slower)"
+    assert all(w.startswith(prefix) and w.endswith(suffix) for w in warnings), warnings
+    return [w.removeprefix(prefix).removesuffix(suffix).split(" (")[0] for w in warnings]
+
+
+@pytest.mark.usefixtures("pooled")
+def test_a_worker_that_dies_is_said_once_and_its_work_done_here_in_order() -> None:
+    task = functools.partial(_dies_in_a_worker, os.getpid())
+    with ExtractionPool(100) as pool:
+        results = list(pool.pipeline(range(40), task))
+        warnings = pool.warnings
+    assert results == [(n, n * n) for n in range(40)]
+    said = _said(warnings)
+    # Once the first task finds the pool broken, every later one is done here with no
+    # more words; a task sent while the break was under way may add that the pool
+    # stopped taking work. Never the same thing twice, never nothing.
+    assert said.count("a worker died") == 1
+    assert set(said) <= {"a worker died", "the pool stopped taking work"}
+    assert len(said) == len(set(said))
+    assert not pool.parallel
+
+
+@pytest.mark.usefixtures("pooled")
+def test_a_pool_that_stops_taking_work_is_said_once_and_the_rest_done_here() -> None:
+    with ExtractionPool(100) as pool:
+        assert pool.parallel
+
+        def jobs() -> Iterator[int]:
+            for n in range(40):
+                if n == 10:  # as when the system refuses the pool more processes
+                    assert pool._executor is not None
+                    pool._executor.shutdown(wait=True)
+                yield n
+
+        results = list(pool.pipeline(jobs(), _squares))
+        warnings = pool.warnings
+    assert results == [(n, n * n) for n in range(40)]
+    assert _said(warnings) == ["the pool stopped taking work"]
+    assert "RuntimeError: cannot schedule new futures after shutdown" in warnings[0]
+
+
+def _squares(chunk: list[int]) -> list[int]:
+    return [n * n for n in chunk]
+
+
+def _wrong_count(pid: int, chunk: list[int]) -> list[int]:
+    """A task whose workers give one result too many (a bug in a task, not a crash)."""
+    return [n * n for n in chunk] + ([0] if os.getpid() != pid else [])
+
+
+@pytest.mark.usefixtures("pooled")
+def test_a_task_giving_the_wrong_number_of_results_is_redone_here() -> None:
+    task = functools.partial(_wrong_count, os.getpid())
+    with ExtractionPool(100) as pool:
+        results = list(pool.pipeline(range(25), task))
+        warnings = pool.warnings
+    assert results == [(n, n * n) for n in range(25)]
+    assert _said(warnings) == ["a task gave the wrong number of results"]
+
+
 def _refuse_pickling(self: object, protocol: object) -> object:
     raise TypeError("cannot pickle this source")
 
