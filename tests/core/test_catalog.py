@@ -75,6 +75,35 @@ def test_removals_touches_and_clear(tmp_path: Path) -> None:
     catalog.close()
 
 
+def test_a_document_indexed_again_keeps_its_row_and_takes_every_new_value(
+    tmp_path: Path,
+) -> None:
+    # The document list holds row numbers: a replaced article must keep its row, or it
+    # reads as gone until the list is read again (after an update that may take minutes).
+    catalog = Catalog(tmp_path / "c.sqlite")
+    catalog.write([(doc("a"), "a.txt", FP, ()), (doc("b"), "b.txt", FP, ())])
+    before = catalog.rowids(["a", "b"])
+    edited = doc("b", title="A new title", text="Other words entirely now")
+    newer = Fingerprint(456, 78, "cd" * 32)
+    catalog.write([(edited, "b2.txt", newer, ("a new warning",))])
+    assert catalog.rowids(["a", "b"]) == before
+    assert catalog.document("b") == edited
+    assert catalog.fingerprints()["b"] == ("b2.txt", newer)
+    assert dict(catalog.warnings()) == {"b": ["a new warning"]}
+    assert [s.title for s in catalog.summaries_at([before["b"]]).values()] == ["A new title"]
+    assert catalog.count() == 2
+    catalog.close()
+
+
+def test_the_upsert_names_every_column_of_the_documents_table(tmp_path: Path) -> None:
+    from reader.core.index import catalog as module
+
+    catalog = Catalog(tmp_path / "c.sqlite")
+    columns = [row[1] for row in catalog._db.execute("PRAGMA table_info(docs)")]
+    assert columns == module._DOC_COLUMNS
+    catalog.close()
+
+
 def test_reopen_keeps_data(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite"
     catalog = Catalog(path)

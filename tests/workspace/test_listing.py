@@ -146,7 +146,7 @@ def test_the_filters_narrow_the_order_and_keep_it(workspace: Workspace) -> None:
     assert len(documents) == 40
 
 
-def test_a_document_replaced_since_the_order_was_read_reads_as_none(
+def test_a_document_removed_since_the_order_was_read_reads_as_none(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     documents = DocumentListing(workspace.library)
@@ -160,3 +160,27 @@ def test_a_document_replaced_since_the_order_was_read_reads_as_none(
     )
     assert documents.summary(5) is None
     assert documents.summary(6) is not None
+
+
+def test_an_article_edited_by_an_update_keeps_its_row_until_the_list_is_read_again(
+    workspace: Workspace,
+) -> None:
+    # The UI reads the order again only when an update ends: meanwhile an edited article
+    # must still be listed (its old or new summary), and only a removed one reads as gone.
+    before = DocumentListing(workspace.library, key="title", reverse=False)
+    before.reload()
+    listed = _listed(before)
+    documents = DocumentListing(workspace.library, key="title", reverse=False)
+    documents.reload()  # the order only: no summary read (and kept) before the update
+    removed = next(i for i, s in enumerate(listed) if s.id == "a008")
+    root = workspace.library.root
+    (root / "a007.md").write_text(_article(7).replace("Story", "An edited story"), "utf-8")
+    (root / "a008.md").unlink()
+    report = workspace.update()
+    assert (report.updated, report.removed) == (1, 1)
+    assert documents.summary(removed) is None
+    again = [documents.summary(i) for i in range(len(documents)) if i != removed]
+    assert [s.id if s else None for s in again] == [s.id for s in listed if s.id != "a008"]
+    documents.reload()
+    assert len(documents) == 39 and "a008" not in {s.id for s in _listed(documents)}
+    assert documents.index_of("a007") is not None

@@ -9,9 +9,10 @@ the catalog a page at a time, keeping the last few thousand in a small LRU cache
 is done by SQLite (:meth:`Catalog.order`); the entity filter and the "hide duplicates"
 filter narrow the order by row number.
 
-A row number is stable while the document is unchanged; an update that replaces or
-removes documents is followed by :meth:`DocumentListing.reload`. Until then a row that
-vanished reads as None.
+A row number is stable while the document is in the catalog (indexed again, an article
+keeps its row: the catalog upserts it); an update that changes documents is followed by
+:meth:`DocumentListing.reload`. Until then a replaced article reads as its old or its new
+summary, and a removed one as None.
 """
 
 from __future__ import annotations

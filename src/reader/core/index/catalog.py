@@ -75,6 +75,18 @@ DuplicateRow = tuple[str, int, str, float, float]
 # A row of the cleaning table: (id, folder, hashes, signature, removed JSON).
 CleaningRow = tuple[str, str, bytes, bytes, str]
 _SUMMARY = "id, title, authors, date, source, url, path, words, tags"
+_DOC_COLUMNS = (
+    "id rel path mtime_ns size sha256 title authors date source url tags extra words warnings"
+    " text styles"
+).split()
+# A document indexed again keeps its row (an upsert, not INSERT OR REPLACE, which deletes
+# and re-inserts under a new row number): the document list, which holds row numbers in
+# its order (reader.workspace.listing), still shows the article while an update runs
+# rather than a gap until the list is read again.
+_UPSERT_DOC = (
+    f"INSERT INTO docs VALUES ({','.join('?' * len(_DOC_COLUMNS))}) ON CONFLICT(id) DO UPDATE"
+    f" SET {', '.join(f'{c}=excluded.{c}' for c in _DOC_COLUMNS[1:])}"
+)
 # The document list's orders (see :meth:`Catalog.order`): Python's casefold of the title and
 # source (a function of the connection), the id breaking ties so every order is total.
 _ORDERS = {
@@ -237,8 +249,7 @@ class Catalog:
                 ((fp.mtime_ns, fp.size, i) for i, fp in touches),
             )
             self._db.executemany(
-                "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (_row(doc, rel, fp, warnings) for doc, rel, fp, warnings in upserts),
+                _UPSERT_DOC, (_row(doc, rel, fp, warnings) for doc, rel, fp, warnings in upserts)
             )
 
     @_guarded

@@ -52,8 +52,8 @@ class Row(NamedTuple):
         return self.summary.id
 
 
-# Drawn for a row whose document was replaced or removed since the order was read (an
-# update is committing; the list is read again when it ends).
+# Drawn for a row whose document was removed since the order was read (an update is
+# committing; the list is read again when it ends). A replaced one keeps its row.
 _GONE = DocSummary("", "…", (), None, None, None, "", 0, ())
 
 
