@@ -291,6 +291,8 @@ def test_a_full_disk_says_so_and_searches_go_on(
     library = Library(root)
     library.update()
     before = library.search(QUERIES[0]).total
+    folder = library.cache / "index"
+    committed = sorted(os.listdir(folder))
     write_corpus(root / "more", 12, seed=8)
 
     from whoosh.filedb.filestore import FileStorage
@@ -308,6 +310,9 @@ def test_a_full_disk_says_so_and_searches_go_on(
     message = str(raised.value)
     assert message == f"cannot write the index in {library.cache}: no space left on device"
     assert library.search(QUERIES[0]).total == before  # the last committed index
+    # The segment the commit was writing is gone: on a full disk its part would hold on
+    # to what room there is until a later commit succeeded.
+    assert sorted(os.listdir(folder)) == committed
     monkeypatch.undo()
     report = library.update()  # room again: carries on, nothing to repair
     assert report.rebuilt is None and report.added == 12

@@ -34,6 +34,7 @@ DAMAGE_FLAG = "index_damaged"  # "<toc> <problem>": damage a run found and could
 
 class WhooshWriter(EngineWriter):
     def __init__(self, ix: whoosh_index.Index) -> None:
+        self._ix = ix
         self._writer = ix.writer(limitmb=256)
 
     def add(self, doc: IndexedDoc) -> None:
@@ -51,6 +52,25 @@ class WhooshWriter(EngineWriter):
         if not self._writer.is_closed:
             with contextlib.suppress(Exception):
                 self._writer.cancel()
+        with contextlib.suppress(Exception):  # tidying after a failure: never a new error
+            _drop_unlisted_segments(self._ix)
+
+
+def _drop_unlisted_segments(ix: whoosh_index.Index) -> None:
+    """Delete the files of segments the index's current TOC does not list: what a failed
+    or cancelled commit had written. Whoosh deletes them at its next successful commit;
+    until then, on a full disk (the usual cause) they would hold what room there is.
+    Only under the write lock: another writer's segment in progress is not listed yet."""
+    from whoosh.index import TOC, clean_files
+
+    lock = ix.lock("WRITELOCK")
+    if not lock.acquire(blocking=False):
+        return  # another writer is at work (its commit will tidy up)
+    try:
+        toc = TOC.read(ix.storage, ix.indexname)
+        clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+    finally:
+        lock.release()
 
 
 class WhooshEngine(SearchEngine):
