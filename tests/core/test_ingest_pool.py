@@ -175,13 +175,21 @@ def _only_in(pid: int, chunk: list[int]) -> list[int]:
     return [n * n for n in chunk]
 
 
+def _squared_through_a_pool(
+    task: Callable[[int, list[int]], list[int]], count: int
+) -> tuple[list[str], bool]:
+    """``count`` numbers squared by ``task`` (given this process's id) in a pool, checked
+    to come back every one in order; the pool's warnings and whether it still has workers."""
+    with ExtractionPool(100) as pool:
+        results = list(pool.pipeline(range(count), functools.partial(task, os.getpid())))
+        warnings, parallel = pool.warnings, pool.parallel
+    assert results == [(n, n * n) for n in range(count)]
+    return warnings, parallel
+
+
 @pytest.mark.usefixtures("pooled")
 def test_a_task_the_workers_cannot_run_is_run_here_in_order() -> None:
-    task = functools.partial(_only_in, os.getpid())
-    with ExtractionPool(100) as pool:
-        results = list(pool.pipeline(range(25), task))
-        warnings = pool.warnings
-    assert results == [(n, n * n) for n in range(25)]
+    warnings, _ = _squared_through_a_pool(_only_in, 25)
     # Said once, however many tasks came back: the work was done, more slowly.
     assert warnings == [
         "worker processes: a task failed in a worker (RuntimeError: this worker cannot);"
@@ -206,11 +214,7 @@ def _said(warnings: list[str]) -> list[str]:
 
 @pytest.mark.usefixtures("pooled")
 def test_a_worker_that_dies_is_said_once_and_its_work_done_here_in_order() -> None:
-    task = functools.partial(_dies_in_a_worker, os.getpid())
-    with ExtractionPool(100) as pool:
-        results = list(pool.pipeline(range(40), task))
-        warnings = pool.warnings
-    assert results == [(n, n * n) for n in range(40)]
+    warnings, parallel = _squared_through_a_pool(_dies_in_a_worker, 40)
     said = _said(warnings)
     # Once the first task finds the pool broken, every later one is done here with no
     # more words; a task sent while the break was under way may add that the pool
@@ -218,7 +222,7 @@ def test_a_worker_that_dies_is_said_once_and_its_work_done_here_in_order() -> No
     assert said.count("a worker died") == 1
     assert set(said) <= {"a worker died", "the pool stopped taking work"}
     assert len(said) == len(set(said))
-    assert not pool.parallel
+    assert not parallel
 
 
 @pytest.mark.usefixtures("pooled")
@@ -251,11 +255,7 @@ def _wrong_count(pid: int, chunk: list[int]) -> list[int]:
 
 @pytest.mark.usefixtures("pooled")
 def test_a_task_giving_the_wrong_number_of_results_is_redone_here() -> None:
-    task = functools.partial(_wrong_count, os.getpid())
-    with ExtractionPool(100) as pool:
-        results = list(pool.pipeline(range(25), task))
-        warnings = pool.warnings
-    assert results == [(n, n * n) for n in range(25)]
+    warnings, _ = _squared_through_a_pool(_wrong_count, 25)
     assert _said(warnings) == ["a task gave the wrong number of results"]
 
 
