@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from reader.core.index.catalog import Catalog
+from reader.core.index.engine import make_engine, whoosh_engine
 from reader.core.index.engine.whoosh_engine import WhooshEngine
 
 
-class _Meta:
-    def __init__(self) -> None:
-        self.values: dict[str, str] = {}
-
-    def get_meta(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    def set_meta(self, key: str, value: str) -> None:
-        self.values[key] = value
-
-
-def _engine(tmp_path: Path) -> WhooshEngine:
-    engine = WhooshEngine(tmp_path / "index", _Meta())
-    engine.create()
-    return engine
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[WhooshEngine]:
+    catalog = Catalog(tmp_path / "catalog.sqlite")  # where an engine keeps its manifest
+    made = make_engine("whoosh", tmp_path, catalog)
+    assert isinstance(made, WhooshEngine)
+    made.create()
+    yield made
+    made.close()
+    catalog.close()
 
 
-def test_a_cancelled_writer_removes_unlisted_segment_files(tmp_path: Path) -> None:
-    engine = _engine(tmp_path)
+def test_a_cancelled_writer_removes_unlisted_segment_files(engine: WhooshEngine) -> None:
     listed = sorted(p.name for p in engine.folder.iterdir())
     writer = engine.writer()
     stray = engine.folder / "MAIN_abcdefgh0123.seg"  # as a commit cut short leaves one
@@ -33,20 +31,15 @@ def test_a_cancelled_writer_removes_unlisted_segment_files(tmp_path: Path) -> No
     writer.cancel()
     # What the TOC lists, beside Whoosh's lock file (kept, as after any commit).
     assert sorted(p.name for p in engine.folder.iterdir() if p.name != "MAIN_WRITELOCK") == listed
-    engine.close()
 
 
-def test_a_segment_another_writer_is_writing_is_left_alone(tmp_path: Path) -> None:
-    engine = _engine(tmp_path)
+def test_a_segment_another_writer_is_writing_is_left_alone(engine: WhooshEngine) -> None:
     first = engine.writer()
     first.cancel()
     other = engine.writer()  # holds the write lock, as a writer in another process would
     growing = engine.folder / "MAIN_abcdefgh0123.seg"
     growing.write_bytes(b"a segment not yet listed")
-    from reader.core.index.engine import whoosh_engine
-
     whoosh_engine._drop_unlisted_segments(engine._index())
     assert growing.exists()
     other.cancel()
     assert not growing.exists()
-    engine.close()
