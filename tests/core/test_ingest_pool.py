@@ -462,3 +462,47 @@ def test_a_first_index_merges_its_entities_as_they_come_the_same_as_from_the_cat
         assert stored[0] == entity_ingest.corpus_payload(library.catalog.each_entity_data())
     finally:
         library.close()
+
+
+UNGUARDED_SCRIPT = """
+import sys
+from pathlib import Path
+
+from reader.core.index.library import Library
+
+# At the top level, not under `if __name__ == "__main__":` (see the test).
+library = Library(Path(sys.argv[1]), cache=Path(sys.argv[2]), engine="tantivy")
+report = library.update()
+library.close()
+print("added", report.added)
+print(*report.warnings, sep="\\n")
+"""
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the pool needs two cores")
+def test_an_unguarded_script_is_not_left_waiting_for_its_workers(tmp_path: Path) -> None:
+    """A script that updates at its top level, with spawned workers (a Tantivy writer's
+    threads rule out forking): each worker runs the script again on its way up. Its
+    update used to wait for the update lock the script held, while the script waited
+    for the workers, for ever. Now the workers say why and end, and the script's own
+    update is done in one process."""
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    for name, text in _files(entity_ingest.POOL_MIN_DOCUMENTS).items():
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(text, encoding="utf-8")
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED_SCRIPT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(corpus), str(tmp_path / "cache")],
+        capture_output=True,
+        text=True,
+        timeout=600,  # minutes on a loaded machine; without the fix, never
+        env={**os.environ, "READER_CACHE_DIR": str(tmp_path / "xdg")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"added {entity_ingest.POOL_MIN_DOCUMENTS}" in done.stdout
+    assert "worker processes: a worker died" in done.stdout
+    assert 'put the script\'s code under `if __name__ == "__main__":`' in done.stderr

@@ -204,6 +204,29 @@ def extract_for_index(text: str) -> Extracted:
     return encode_entities(entities), fields, rows
 
 
+def refuse_in_a_starting_worker() -> None:
+    """End this process with a one-line message if it is a worker being spawned.
+
+    A spawned worker first runs the caller's main module again (that is how Python
+    finds what the parent's functions need). A script that updates a library at the
+    top level, not under ``if __name__ == "__main__":``, would then start an update
+    in each worker, and wait there for the update lock its parent holds, while the
+    parent waits for those workers: both wait for ever. Here each such worker ends at
+    once instead, with the reason on stderr; the parent's pool sees its workers die
+    and does their work itself (slower, said in the update's warnings).
+    """
+    import multiprocessing
+
+    # Set by multiprocessing's spawn while a new process prepares its main module (the
+    # same attribute its own "bootstrapping phase" error looks at).
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise SystemExit(
+            "reader: a worker process ran this script again and reached an index "
+            'update: put the script\'s code under `if __name__ == "__main__":` '
+            "(the update goes on without worker processes)"
+        )
+
+
 def _start_worker(parent: int) -> None:
     """A worker's start: watch its parent, load the extractor."""
     _exit_with(parent)
@@ -241,9 +264,11 @@ class ExtractionPool:
     Whoosh analysis runs in this process and the extractor in worker processes, so
     on a two-core machine both cores stay busy. A single-threaded process (the CLI,
     scripts) forks its workers: quick, and a caller's script need not guard its main
-    module. From a threaded process (the UI indexes in a worker thread) forking could
-    deadlock, so workers are spawned. Any failure of the pool falls back to
-    extracting here.
+    module. From a threaded process (the UI indexes in a worker thread; a Tantivy
+    writer runs native threads) forking could deadlock, so workers are spawned, and
+    they run the caller's main module again: an unguarded script's update is refused
+    in them (:func:`refuse_in_a_starting_worker`). Any failure of the pool falls back
+    to extracting here.
     """
 
     def __init__(self, documents: int, *, threaded: bool = False) -> None:

@@ -438,6 +438,9 @@ def run_update(
     cancelled: Callable[[], bool] | None,
 ) -> None:
     """One update under the library's locks (see ``Library.update``)."""
+    from reader.core.index.entity_ingest import refuse_in_a_starting_worker
+
+    refuse_in_a_starting_worker()  # before the locks: its parent holds them
     indexer = Indexer(library, report, progress, cancelled)
     with contextlib.ExitStack() as held:
         if rebuild is not None:
