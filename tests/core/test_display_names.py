@@ -71,6 +71,14 @@ def test_distinct_names_have_distinct_ids(a: bytes, b: bytes) -> None:
         assert safe_name(name_text(os.fsdecode(a))) != safe_name(name_text(os.fsdecode(b)))
 
 
+@given(name_bytes, st.sampled_from([".txt", ".md", ".markdown", ".TXT", ".Md"]))
+def test_a_names_text_form_cut_at_its_extension_is_the_cut_names(raw: bytes, ext: str) -> None:
+    """What the scan relies on to make an article's id from its text form."""
+    text = name_text(os.fsdecode(raw) + ext)
+    assert text.endswith(ext)
+    assert text[: text.rfind(".")] == name_text(os.fsdecode(raw))
+
+
 def test_text_form_of_ordinary_and_tricky_names() -> None:
     assert name_text("plain.txt") == "plain.txt"
     assert name_text(os.fsdecode(b"bad\xe9.txt")) == "bad\\xe9.txt"

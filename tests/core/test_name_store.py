@@ -197,6 +197,40 @@ def test_stale_or_missing_store_is_never_used(seeds: Path) -> None:
     lib.close()
 
 
+def test_a_one_shot_update_stores_the_keys_once_and_else_loads_no_entities(
+    seeds: Path,
+) -> None:
+    """A one-shot command's update (``warm=False``) stores the name keys when they are
+    missing, and when they are stored for the merge as it is, leaves the corpus entities
+    unloaded (reading them all cost a one-shot search at 200,000 articles a second)."""
+    lib = Library(seeds)
+    lib.update(warm=False)
+    version = lib.catalog.corpus_entities_version()
+    assert version is not None
+    made_from = (version, name_filter.aliases_stat(seeds))
+    assert name_filter.NameFilter.load(lib.catalog, made_from, lib._corpus) is not None
+    lib.close()
+
+    loads: list[str] = []
+    lib = Library(seeds)
+    real = lib._corpus
+
+    def corpus() -> CorpusEntities:
+        loads.append("corpus")
+        return real()
+
+    lib._corpus = corpus  # type: ignore[method-assign]
+    (seeds / "new folder").mkdir()  # a change the update looks at, not an article
+    lib.update(warm=False)
+    assert loads == []
+    # Keys that are gone (an older cache) are stored again, from the entities.
+    _sql(lib, "DELETE FROM meta WHERE key=?", name_filter.META_KEY)
+    lib.update(warm=False)
+    assert loads == ["corpus"]
+    assert name_filter.NameFilter.load(lib.catalog, made_from, real) is not None
+    lib.close()
+
+
 def test_an_older_cache_gains_the_tables_on_write(seeds: Path) -> None:
     """A catalog made before the tables existed (and one holding the older JSON keys)
     is searched as before, and gets the tables on the next update."""

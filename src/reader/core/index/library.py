@@ -341,14 +341,30 @@ class Library(Repairs):
             cancelled=cancelled,
         )
         self.refresh()
-        # Read the corpus entities now (callers update off the UI thread), so the
-        # first search does not pay for loading them and indexing their names. Read
-        # even when not warming: that stores the name keys one-shot searches use.
-        entities = self._corpus()
-        self._keep_name_keys(entities)
         if warm:
+            # Read the corpus entities now (callers update off the UI thread), so the
+            # first search does not pay for loading them and indexing their names.
+            entities = self._corpus()
+            self._keep_name_keys(entities)
             entities.warm()
+        else:
+            self._ensure_name_keys()
         return report
+
+    def _ensure_name_keys(self) -> None:
+        """Store the name keys one-shot searches read, unless stored for the corpus
+        entities as they are: a one-shot command updating an unchanged merge (a folder
+        touched) need not load the corpus entities (a second and 100 MB at 200,000
+        articles)."""
+        from reader.core.index.name_filter import NameFilter, aliases_stat
+
+        with self._lock:
+            version = self.catalog.corpus_entities_version()
+            if version is not None:
+                made_from = (version, aliases_stat(self.root))
+                if NameFilter.load(self.catalog, made_from, self._corpus) is not None:
+                    return
+        self._keep_name_keys(self._corpus())
 
     def changes(self) -> str | None:
         """Why the index may be behind the corpus folder, told cheaply (no scan): None

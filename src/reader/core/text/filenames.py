@@ -57,6 +57,8 @@ def real_name(text: str) -> str:
 
 
 def _is_utf8(name: str) -> bool:
+    if name.isascii():  # most names; answered without encoding them
+        return True
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
