@@ -354,7 +354,7 @@ class Library(Repairs):
     def _ensure_name_keys(self) -> None:
         """Store the name keys one-shot searches read, unless stored for the corpus
         entities as they are: a one-shot command updating an unchanged merge (a folder
-        touched) need not load the corpus entities (a second and 100 MB at 200,000
+        touched) need not load the corpus entities (about a second at 200,000
         articles)."""
         from reader.core.index.name_filter import NameFilter, aliases_stat
 
