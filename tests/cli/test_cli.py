@@ -62,6 +62,17 @@ def test_list_json_defaults_to_the_bundled_seeds(tmp_path: Path) -> None:
     assert docs[2]["url"] == "https://internationalviewpoint.org/spip.php?article8368"
 
 
+def test_index_names_the_steps_over_the_whole_corpus(seeds: Path) -> None:
+    """Without a terminal, ``reader index`` prints a line as each starts (on a terminal
+    they replace the bar's label), so a long one is not taken for a hang."""
+    assert run_cli("index", "--corpus", str(seeds)).returncode == 0
+    next(seeds.glob("000_*")).write_text(article("A New Title", "Some words. " * 80), "utf-8")
+    again = run_cli("index", "--corpus", str(seeds))
+    assert again.returncode == 0, again.stderr
+    assert "indexed 1/1\nmerging the corpus entities of 3 articles...\n" in again.stderr
+    assert "storing the name lookups..." in again.stderr
+
+
 def test_list_plain_and_sorted(seeds: Path) -> None:
     result = run_cli("list", "--corpus", str(seeds), "--sort", "date")
     assert result.returncode == 0

@@ -131,6 +131,31 @@ def test_changed_added_and_removed_files(
     assert lib.search("bridge").total == 2
 
 
+def test_an_update_names_its_steps_over_the_whole_corpus(seeds: Path) -> None:
+    """``on_stage`` hears of each step after the articles that reads every article (they
+    take minutes at archive scale whatever changed), and of none when nothing changed."""
+    lib = Library(seeds)
+    stages: list[str] = []
+    lib.on_stage = stages.append
+    try:
+        lib.update(warm=False)  # a first index: the merge was fed as articles came
+        assert stages == ["grouping the near-duplicates of 3 articles", "storing the name lookups"]
+        stages.clear()
+        changed = next(seeds.glob("000_*"))
+        changed.write_text(article("A Rewritten Title", PROSE), encoding="utf-8")
+        lib.update(warm=False)
+        assert stages == [
+            "merging the corpus entities of 3 articles",
+            "grouping the near-duplicates of 3 articles",
+            "storing the name lookups",
+        ]
+        stages.clear()
+        lib.update(warm=False)
+        assert stages == []
+    finally:
+        lib.close()
+
+
 def test_ids_are_stable_across_runs_and_rebuilds(seeds: Path) -> None:
     first = Library(seeds)
     first.update()

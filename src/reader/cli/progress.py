@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,19 +29,30 @@ def index_with_progress(
 
         console = Console(stderr=True, markup=False, highlight=False)
         with Progress(
-            TextColumn("indexing"),
+            # The steps over the whole corpus after the articles name themselves here
+            # (Library.on_stage): the count stays at its end meanwhile.
+            TextColumn("{task.description}", markup=False),
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
             console=console,
             transient=not verbose,
         ) as bar:
-            task = bar.add_task("index", total=None)
+            task = bar.add_task("indexing", total=None)
 
             def show(done: int, total: int, _name: str) -> None:
                 bar.update(task, completed=done, total=total)
 
-            return workspace.update(rebuild=rebuild, verify=verify, progress=show, warm=False)
+            def describe(text: str) -> None:
+                bar.update(task, description=text)
+
+            with _staged(workspace, describe):
+                try:
+                    return workspace.update(
+                        rebuild=rebuild, verify=verify, progress=show, warm=False
+                    )
+                finally:
+                    bar.update(task, description="indexing")  # a kept bar ends as it began
     step = [0]
 
     def lines(done: int, total: int, _name: str) -> None:
@@ -50,4 +63,20 @@ def index_with_progress(
             step[0] = done
             print(f"indexed {done}/{total}", file=sys.stderr, flush=True)
 
-    return workspace.update(rebuild=rebuild, verify=verify, progress=lines, warm=False)
+    def say(text: str) -> None:
+        if verbose:
+            print(f"{text}...", file=sys.stderr, flush=True)
+
+    with _staged(workspace, say):
+        return workspace.update(rebuild=rebuild, verify=verify, progress=lines, warm=False)
+
+
+@contextmanager
+def _staged(workspace: Workspace, stage: Callable[[str], None]) -> Iterator[None]:
+    """``stage`` told of the update's steps over the whole corpus while the block runs."""
+    library = workspace.library
+    library.on_stage = stage
+    try:
+        yield
+    finally:
+        library.on_stage = None

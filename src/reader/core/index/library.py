@@ -154,6 +154,11 @@ class Library(Repairs):
         self.on_repair: Callable[[str], None] | None = None
         # Called by an update after each committed batch (see indexer.CommitCallback).
         self.on_commit: Callable[[list[str], bool], None] | None = None
+        # Called by an update with a few words as it starts a step over the whole corpus
+        # after the articles ("merging the corpus entities of 200,000 articles"): at
+        # archive scale those take minutes whatever changed, and a bar left at 1/1 says
+        # nothing.
+        self.on_stage: Callable[[str], None] | None = None
         self._catalog_inode = 0
         self._damage_seen: tuple[str, int] | None = None  # see _repaired_since
         self._catalog_lost: str | None = None  # why the catalog was replaced on opening
@@ -364,6 +369,8 @@ class Library(Repairs):
                 made_from = (version, aliases_stat(self.root))
                 if NameFilter.load(self.catalog, made_from, self._corpus) is not None:
                     return
+        if self.on_stage is not None:
+            self.on_stage("storing the name lookups")
         self._keep_name_keys(self._corpus())
 
     def changes(self) -> str | None:
