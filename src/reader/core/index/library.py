@@ -156,8 +156,8 @@ class Library(Repairs):
         self.on_commit: Callable[[list[str], bool], None] | None = None
         # Called by an update with a few words as it starts a step over the whole corpus
         # after the articles ("merging the corpus entities of 200,000 articles"): at
-        # archive scale those take minutes whatever changed, and a bar left at 1/1 says
-        # nothing.
+        # 200,000 articles they take most of two minutes however little changed, and a
+        # bar left at 1/1 says nothing.
         self.on_stage: Callable[[str], None] | None = None
         self._catalog_inode = 0
         self._damage_seen: tuple[str, int] | None = None  # see _repaired_since
