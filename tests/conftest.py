@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -79,6 +80,19 @@ def article(title: str, body: str, *, byline: str = "") -> str:
         parts.append(byline)
     parts.append(body)
     return "\n\n".join(parts) + "\n"
+
+
+# What ``reader index`` prints on stderr without a terminal while it works: its progress
+# lines and the names of the steps over the whole corpus (cli/progress.py).
+_PROGRESS = re.compile(
+    r"indexed \d+/\d+|(merging the corpus entities|grouping the near-duplicates) of "
+    r"[\d,]+ articles\.\.\.|storing the name lookups\.\.\."
+)
+
+
+def progress_line(line: str) -> bool:
+    """Whether ``line`` of a command's stderr only says how an update is going."""
+    return _PROGRESS.fullmatch(line) is not None
 
 
 def run_reader(

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from tests.faults.faultkit import QUERIES, copy_cache, damage, in_namespace, write_corpus
 
-from conftest import READER, run_reader
+from conftest import READER, progress_line, run_reader
 from reader.core.index import library as library_module
 from reader.core.index.cachehealth import CacheUnwritable
 from reader.core.index.library import Library
@@ -349,7 +349,7 @@ def test_a_full_disk_for_real(tmp_path: Path) -> None:
     assert (tmp_path / "after.json").read_text() == before  # as last committed
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
     assert "This writer is closed" not in done.stderr
-    errors = [line for line in done.stderr.splitlines() if not line.startswith("indexed ")]
+    errors = [line for line in done.stderr.splitlines() if not progress_line(line)]
     assert errors[0].startswith("reader: cannot write the index in "), errors
     assert errors[0].endswith(": no space left on device"), errors
     assert len(errors) == 2 and "no space left on device" in errors[1], errors
@@ -529,7 +529,7 @@ def test_kill_9_at_random_moments_of_reader_index(tmp_path: Path) -> None:
         after = run_reader("index", "--corpus", str(root))
         assert after.returncode == 0, (round_number, after.stderr)
         assert "Traceback" not in after.stderr
-        noise = [line for line in after.stderr.splitlines() if not line.startswith("indexed ")]
+        noise = [line for line in after.stderr.splitlines() if not progress_line(line)]
         repairs = [line for line in after.stdout.splitlines() if line.startswith("rebuilt:")]
         assert len(noise) + len(repairs) <= 1, (noise, repairs)
         expected = sorted(str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.txt"))
@@ -576,6 +576,6 @@ def test_a_catalog_damaged_anywhere_costs_one_warning(pristine: Pristine, how: s
     damage(cache / "catalog.sqlite", how, random.Random(how))
     result = run_reader("search", QUERIES[2], "--json", "--corpus", str(pristine.root))
     assert result.returncode == 0, result.stderr
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("indexed ")]
+    lines = [line for line in result.stderr.splitlines() if not progress_line(line)]
     assert len(lines) <= 1, lines
     assert f'"total": {pristine.totals[QUERIES[2]]}' in result.stdout
