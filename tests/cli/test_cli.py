@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import READER, SEEDS, article, run_cli, run_reader
+from conftest import READER, SEEDS, article, progress_line, run_cli, run_reader
 
 SEED_IDS = ["000_3019f73ddaac25aa", "001_21c52abc1f1fddb1", "002_ceb5c5920158999b"]
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -19,7 +19,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
     assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("indexed ")]
+    lines = [line for line in result.stderr.splitlines() if not progress_line(line)]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("reader: ")
     return lines[0]

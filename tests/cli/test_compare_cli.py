@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import run_cli
+from conftest import progress_line, run_cli
 
 A, B, C = "000_3019f73ddaac25aa", "001_21c52abc1f1fddb1", "002_ceb5c5920158999b"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("indexed ")]
+    lines = [line for line in result.stderr.splitlines() if not progress_line(line)]
     assert len(lines) == 1 and lines[0].startswith("reader: "), result.stderr
     return lines[0]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import progress_line
 from reader.cli import main
 from reader.core.entities.aliases import aliases_path
 
@@ -28,7 +29,7 @@ def run(capsys: pytest.CaptureFixture[str], seeds: Path) -> Run:
 def _one_line_error(result: tuple[int, str, str]) -> str:
     code, out, err = result
     assert code == 2 and out == ""
-    lines = [line for line in err.splitlines() if not line.startswith("indexed ")]
+    lines = [line for line in err.splitlines() if not progress_line(line)]
     assert len(lines) == 1 and lines[0].startswith("reader: "), err
     return lines[0]
 

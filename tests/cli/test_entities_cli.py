@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import run_cli
+from conftest import progress_line, run_cli
 from reader.core.entities import ENTITY_TYPES
 from reader.core.entities.aliases import add_block, aliases_path
 
@@ -24,7 +24,7 @@ def _json(result: subprocess.CompletedProcess[str]) -> Any:
 def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("indexed ")]
+    lines = [line for line in result.stderr.splitlines() if not progress_line(line)]
     assert len(lines) == 1 and lines[0].startswith("reader: "), result.stderr
     return lines[0]
 

@@ -286,5 +286,5 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 def read_bytes(source: SourceFile) -> bytes:
-    with open(source.path, "rb") as handle:
+    with open(source.os_path, "rb") as handle:
         return handle.read()

@@ -129,7 +129,7 @@ def _prepare(job: Job) -> Outcome:
     row = cleaning_row(source.id, source.rel, text, parsed.removed, job.hashes, furniture)
     del text
     warnings = tuple(w for w in (encoding_warning, *parsed.warnings) if w)
-    path = name_text(str(source.path))  # text form: SQLite and the index refuse surrogates
+    path = name_text(source.os_path)  # text form: SQLite and the index refuse surrogates
     doc = Document(source.id, path, parsed.meta, parsed.text, parsed.styles, parsed.words)
     data_json, terms, merge = entity_ingest.extract_for_index(doc.text)
     signature = document_signature(doc.meta.title, doc.text)
