@@ -17,6 +17,7 @@ from tests.compare.generated import article, edit, vocabulary
 from reader.core.corpus.document import ParsedText
 from reader.core.corpus.furniture import Furniture
 from reader.core.corpus.loader import scan
+from reader.core.gc_settings import YOUNG_THRESHOLD
 from reader.core.index import duplicates, entity_ingest, indexer
 from reader.core.index.entity_ingest import ExtractionPool
 from reader.core.index.ingest_work import Failed, Job, Parsed, prepare_many
@@ -506,3 +507,23 @@ def test_an_unguarded_script_is_not_left_waiting_for_its_workers(tmp_path: Path)
     assert f"added {entity_ingest.POOL_MIN_DOCUMENTS}" in done.stdout
     assert "worker processes: a worker died" in done.stdout
     assert 'put the script\'s code under `if __name__ == "__main__":`' in done.stderr
+
+
+def _collection_settings() -> tuple[int, int]:
+    import gc
+
+    return gc.get_threshold()[0], gc.get_freeze_count()
+
+
+def test_workers_collect_less_often_and_this_process_is_left_as_it_was() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with ExtractionPool(100) as pool:
+        future = pool.run(_collection_settings)
+        if future is None:
+            pytest.skip("no worker processes on this machine (one core)")
+        threshold, frozen = future.result(timeout=300)
+    assert threshold >= YOUNG_THRESHOLD
+    assert frozen > 0  # the loaded extractor is out of the collector's way
+    assert gc.get_threshold() == before

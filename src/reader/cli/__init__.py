@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from reader.cli.errors import UserError
 from reader.cli.parser import SUBCOMMANDS, build_parser, build_tui_parser, glue_text_values
+from reader.core.gc_settings import collect_less_often
 from reader.core.index.cachehealth import CacheError
 from reader.core.text.display import safe_name
 from reader.workspace.errors import WorkspaceError
@@ -26,6 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if args_list and args_list[0] in SUBCOMMANDS:
+            if argv is None:  # this process is the command's alone (not a test's or a caller's)
+                collect_less_often()
             parser = build_parser(args_list[0])
             args = parser.parse_args(glue_text_values(parser, args_list))
             code: int = args.handler(args)

@@ -231,8 +231,10 @@ def _start_worker(parent: int) -> None:
     """A worker's start: watch its parent, load the extractor."""
     _exit_with(parent)
     from reader.core.entities import default_extractor
+    from reader.core.gc_settings import collect_less_often
 
     default_extractor().load()
+    collect_less_often()
 
 
 # How often a worker looks whether the update that started it is still there.
