@@ -204,3 +204,37 @@ async def test_query_typed_before_the_first_batch_runs_when_it_commits(
         await workers_done(app)
         await wait_for(pilot, lambda: "so far" not in hint_text(screen))
         assert hint_text(screen).startswith("1 matching article")
+
+
+async def test_the_steps_over_the_whole_corpus_are_named_under_the_bar(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, make_app: AppFactory
+) -> None:
+    from reader.core.index.library import Library
+
+    library = Library(corpus)
+    library.update()
+    library.close()
+    edited = corpus / "007.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA line added later.\n", "utf-8")
+    # The update waits once it has named its step, until the test has seen the name.
+    release = threading.Event()
+    stage = indexer.Indexer.stage
+
+    def held(self: indexer.Indexer, text: str) -> None:
+        stage(self, text)
+        release.wait(60)  # bounded: a failing test never hangs the run
+
+    monkeypatch.setattr(indexer.Indexer, "stage", held)
+    app: ReaderApp = make_app(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        try:
+            await wait_for(pilot, lambda: bool(screen.query("#index-stage")))
+            label = str(screen.query_one("#index-stage", Static).render())
+            assert label == f"Merging the corpus entities of {FILES} articles…"
+            assert list(screen.query("#index-progress").results(ProgressBar))
+        finally:
+            release.set()
+        await wait_for(pilot, lambda: not screen.query("#index-stage, #index-progress"))
+        await workers_done(app)

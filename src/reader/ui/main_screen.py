@@ -31,6 +31,7 @@ from reader.ui.messages import (
     IndexCommitted,
     IndexFinished,
     IndexProgress,
+    IndexStage,
 )
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.bookmarks import BookmarksPane
@@ -46,6 +47,8 @@ from reader.workspace.entity_filter import EntityFilter
 from reader.workspace.listing import DocumentListing
 
 if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
     from reader.core.corpus.document import Document, Original
 
 
@@ -136,6 +139,7 @@ class MainScreen(Screen[None]):
     MainScreen #search-hint { height: auto; color: $warning; padding: 0 1; }
     MainScreen #search-hint.-info { color: $foreground 60%; }
     MainScreen #index-progress { padding: 0 1; height: 1; }
+    MainScreen #index-stage { padding: 0 1; height: auto; color: $foreground 60%; }
     MainScreen #list-title { height: 1; padding: 0 1; background: $panel; color: $foreground 80%; }
     MainScreen .-hidden { display: none; }
     MainScreen.-narrow #sidebar, MainScreen.-narrow #sidebar-slot { display: none; }
@@ -384,6 +388,11 @@ class MainScreen(Screen[None]):
 
         builder.on_repair = self._rebuilding_notice
         builder.on_commit = committed
+
+        def stage(text: str) -> None:  # a step over the whole corpus, after the articles
+            self.post_message(IndexStage(text))
+
+        builder.on_stage = stage
         try:
             report = builder.update(progress=progress, cancelled=lambda: worker.is_cancelled)
         except CacheError as error:  # a full disk: the last index still answers
@@ -418,14 +427,30 @@ class MainScreen(Screen[None]):
     def on_index_progress(self, message: IndexProgress) -> None:
         # Mounted on the first progress report, not composed: most starts find the
         # index up to date, and the bar's widgets would only delay the first paint.
+        self._progress_bar().update(total=message.total, progress=message.done)
+
+    def _progress_bar(self) -> ProgressBar:
         from textual.widgets import ProgressBar  # imported when first needed
 
-        bars = self.query("#index-progress").results(ProgressBar)
-        bar = next(bars, None)
+        bar = next(self.query("#index-progress").results(ProgressBar), None)
         if bar is None:
             bar = ProgressBar(id="index-progress", show_eta=False)
             self.query_one("#list-pane").mount(bar, after="#search-hint")
-        bar.update(total=message.total, progress=message.done)
+        return bar
+
+    def on_index_stage(self, message: IndexStage) -> None:
+        """Name the step over the whole corpus under the bar (which stays full meanwhile)."""
+        from rich.text import Text
+        from textual.widgets import Static
+
+        bar = self._progress_bar()
+        label = next(self.query("#index-stage").results(Static), None)
+        # Plain Text: a step's words are ours, but never read as markup all the same.
+        text = Text(f"{message.text[:1].upper()}{message.text[1:]}…")
+        if label is None:
+            self.query_one("#list-pane").mount(Static(text, id="index-stage"), after=bar)
+        else:
+            label.update(text)
 
     def on_index_committed(self, message: IndexCommitted) -> None:
         """A first index committed more articles: list them, and search them."""
@@ -445,7 +470,7 @@ class MainScreen(Screen[None]):
 
     def on_index_finished(self, message: IndexFinished) -> None:
         report = message.report
-        for bar in self.query("#index-progress"):
+        for bar in self.query("#index-progress, #index-stage"):
             bar.remove()
         panel = self.query_one(SearchPanel)
         if report is None:

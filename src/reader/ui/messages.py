@@ -24,6 +24,17 @@ class IndexProgress(Message):
 
 
 @dataclass
+class IndexStage(Message):
+    """The update started a step over the whole corpus (``Library.on_stage``): after the
+    last article the bar stays full while it runs, a minute or two at 200,000 articles."""
+
+    text: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexStage)
+
+
+@dataclass
 class IndexCommitted(Message):
     """A first index committed more articles: ``committed`` of the ``total`` to index are
     readable and searchable (the articles themselves wait in the screen's buffer, so a
