@@ -76,7 +76,10 @@ def plain_whoosh(corpus: Path, target: Path) -> tuple[float, int]:
 
 
 def ours(corpus: Path, cache: Path, engine: str) -> tuple[float, int]:
+    from reader.core.gc_settings import collect_less_often
     from reader.core.index.library import Library
+
+    collect_less_often()  # as the `reader index` command's process does (plain Whoosh ran)
 
     start = time.perf_counter()
     library = Library(corpus, cache=cache, engine=engine)

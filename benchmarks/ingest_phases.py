@@ -256,6 +256,9 @@ def main() -> int:
         worker_log = Path(tmp) / "workers"
         os.environ["READER_PHASES_LOG"] = str(worker_log)
         library = Library(root, Path(tmp) / "cache", engine=args.engine)
+        from reader.core.gc_settings import collect_less_often
+
+        collect_less_often()  # as the `reader index` command's process does
         samples_file = Path(tmp) / "samples"
         load = os.getloadavg()[0]
         sampler = subprocess.Popen(

@@ -4,9 +4,9 @@ ingest's workers and a command-line command (never a caller's program, never the
 Reading articles makes and drops thousands of small objects an article, and next to none
 in cycles (438 objects in all of BBC). At Python's default, a collection of the youngest
 objects every 700 new ones, indexing BBC spent 8% of extracting its entities in
-collections that found nothing (timed by ``gc.callbacks``), and the updating process 0.8 s
-of a 9 s ``reader index``; at :data:`YOUNG_THRESHOLD`, 3% of the extraction. What may wait
-uncollected meanwhile is a few MB.
+collections that found nothing (timed by ``gc.callbacks``), and ``reader index``'s own
+process 0.8 to 1.0 s of 7 to 9; at :data:`YOUNG_THRESHOLD`, 3% of the extraction and 0.24 s.
+What may wait uncollected meanwhile is a few MB.
 """
 
 from __future__ import annotations
