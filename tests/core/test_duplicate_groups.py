@@ -8,11 +8,13 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from tests.compare.generated import article, edit, vocabulary
 
 from reader.core.index import duplicates
 from reader.core.index.duplicates import document_signature, group_signatures
-from reader.core.index.neardup import THRESHOLD
+from reader.core.index.neardup import PERMUTATIONS, THRESHOLD
 
 
 def _reference_buckets(signatures: Mapping[str, bytes]) -> list[list[str]]:
@@ -88,3 +90,25 @@ def test_scores_are_the_unpacked_bins_agreement() -> None:
     for ids, lowest in groups:
         pairs = [duplicates.similarity(signatures[a], signatures[b]) for a in ids for b in ids]
         assert lowest >= THRESHOLD and lowest in pairs
+
+
+_BIN = st.integers(min_value=0, max_value=0xFFFFFFFF)
+
+
+@given(
+    st.lists(_BIN, min_size=PERMUTATIONS, max_size=PERMUTATIONS),
+    st.lists(st.one_of(st.none(), _BIN), min_size=PERMUTATIONS, max_size=PERMUTATIONS),
+)
+@example([0] * PERMUTATIONS, [None] * PERMUTATIONS)  # all equal
+@example([0] * PERMUTATIONS, [1 << 31] * PERMUTATIONS)  # only the highest bit differs
+@example([0xFFFFFFFF] * PERMUTATIONS, [0xFFFFFF00] * PERMUTATIONS)  # only the lowest byte
+def test_resemblance_is_the_share_of_equal_bins(
+    first: list[int], second: list[int | None]
+) -> None:
+    """The bins compared as 4,096-bit integers give the count of equal bins, one by one
+    (None: the same bin as the first signature's)."""
+    other = [a if b is None else b for a, b in zip(first, second, strict=True)]
+    same = sum(a == b for a, b in zip(first, other, strict=True))
+    packed = [duplicates._PACK.pack(*bins) for bins in (first, other)]
+    assert duplicates.similarity(*packed) == same / PERMUTATIONS
+    assert duplicates.similarity(packed[0], b"") == 0.0

