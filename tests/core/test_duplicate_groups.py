@@ -102,9 +102,7 @@ _BIN = st.integers(min_value=0, max_value=0xFFFFFFFF)
 @example([0] * PERMUTATIONS, [None] * PERMUTATIONS)  # all equal
 @example([0] * PERMUTATIONS, [1 << 31] * PERMUTATIONS)  # only the highest bit differs
 @example([0xFFFFFFFF] * PERMUTATIONS, [0xFFFFFF00] * PERMUTATIONS)  # only the lowest byte
-def test_resemblance_is_the_share_of_equal_bins(
-    first: list[int], second: list[int | None]
-) -> None:
+def test_resemblance_is_the_share_of_equal_bins(first: list[int], second: list[int | None]) -> None:
     """The bins compared as 4,096-bit integers give the count of equal bins, one by one
     (None: the same bin as the first signature's)."""
     other = [a if b is None else b for a, b in zip(first, second, strict=True)]
