@@ -56,7 +56,7 @@ _J = TypeVar("_J")
 _R = TypeVar("_R")
 
 # What the corpus merge reads of one entity of a document: id, name, type, aliases and
-# how many mentions (never their offsets).
+# how many mentions (never their offsets): corpus_merge.MergeRow, as a worker returns it.
 MergeRow = tuple[str, str, EntityType, list[str], int]
 
 # What the index gets per document: the entity JSON, the entity fields' values, and the
@@ -84,9 +84,6 @@ def decode_entities(data: str, text: str) -> list[Entity]:
     return out
 
 
-_PLACEHOLDER = Mention(0, 0, "")
-
-
 class RunningMerge:
     """The corpus merge of an update that starts from an empty catalog, fed each document's
     :data:`MergeRow` s as it is indexed: :meth:`payload` is then what
@@ -102,53 +99,22 @@ class RunningMerge:
         from reader.core.entities.corpus_merge import CorpusMerger
 
         self._merger = CorpusMerger()
-        self._counts = _CountsDecoder()
 
     def add(self, doc_id: str, rows: Sequence[MergeRow]) -> None:
         """One document's rows (each document once)."""
-        self._merger.add(doc_id, self._counts.entities(rows))
+        self._merger.add_rows(doc_id, rows)
 
     def payload(self) -> str:
         return _payload(self._merger)
 
 
-class _CountsDecoder:
-    """Documents' stored entities as the corpus merge needs them: with placeholder
-    mentions (it only counts them), sharing what repeats from document to document.
-
-    One string per distinct id, name or alias and one placeholder list per mention
-    count, instead of fresh ones per document: the merge keeps the strings it is given.
-    The shared lists are never changed (the merge reads their length only).
-    """
-
-    def __init__(self) -> None:
-        self._strings: dict[str, str] = {}
-        self._mentions: dict[int, list[Mention]] = {}
-
-    def __call__(self, data: str) -> list[Entity]:
-        return self.entities(
-            (eid, name, kind, aliases, len(flat) // 2)
-            for eid, name, kind, aliases, flat in json.loads(data)
-        )
-
-    def entities(self, rows: Iterable[MergeRow]) -> list[Entity]:
-        """The entities of one document's :data:`MergeRow` s."""
-        same = self._strings.setdefault
-        out = []
-        for eid, name, kind, aliases, count in rows:
-            mentions = self._mentions.get(count)
-            if mentions is None:
-                mentions = self._mentions[count] = [_PLACEHOLDER] * count
-            out.append(
-                Entity(
-                    same(eid, eid),
-                    same(name, name),
-                    _kind(same(kind, kind)),
-                    mentions,
-                    [same(a, a) for a in aliases],
-                )
-            )
-        return out
+def _merge_rows(data: str) -> list[MergeRow]:
+    """What the corpus merge reads of a document's stored entities (the offsets counted,
+    never made into mentions)."""
+    return [
+        (eid, name, kind, aliases, len(flat) // 2)
+        for eid, name, kind, aliases, flat in json.loads(data)
+    ]
 
 
 def extract_long(text: str) -> list[Entity]:
@@ -450,10 +416,9 @@ def corpus_payload(rows: Iterable[tuple[str, str]]) -> str:
 
     # Fed row by row: the merge keeps a compact summary per entity id, never the
     # documents' entity lists (see CorpusMerger).
-    decode = _CountsDecoder()
     merger = CorpusMerger()
     for doc_id, data in rows:
-        merger.add(doc_id, decode(data))
+        merger.add_rows(doc_id, _merge_rows(data))
     return _payload(merger)
 
 
