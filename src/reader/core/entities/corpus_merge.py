@@ -227,8 +227,9 @@ class CorpusMerger:
     def add_rows(self, doc_id: str, rows: Iterable[MergeRow]) -> None:
         """One article's entities as :data:`MergeRow` s (each article once): what the
         merge reads of them, as the catalog's stored entities give it without making an
-        ``Entity`` (and a placeholder list of mentions) per row. At 200,000 articles,
-        making those was a fifth of an update's corpus merge."""
+        ``Entity`` (and a placeholder list of mentions) per row: making those took over a
+        third of an update's corpus merge (43-48 s at 200,000 generated articles, 27-30 s
+        without, the same payload and peak memory)."""
         ids = self._ids
         if ids and doc_id <= ids[-1]:
             self._sorted = False
