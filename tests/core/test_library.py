@@ -152,6 +152,15 @@ def test_an_update_names_its_steps_over_the_whole_corpus(seeds: Path) -> None:
         stages.clear()
         lib.update(warm=False)
         assert stages == []
+        # An update that reads the corpus entities for its process (the TUI's) names the
+        # same steps.
+        changed.write_text(article("Rewritten Again", PROSE), encoding="utf-8")
+        lib.update()
+        assert stages == [
+            "merging the corpus entities of 3 articles",
+            "grouping the near-duplicates of 3 articles",
+            "storing the name lookups",
+        ]
     finally:
         lib.close()
 

@@ -369,8 +369,6 @@ class Library(Repairs):
                 made_from = (version, aliases_stat(self.root))
                 if NameFilter.load(self.catalog, made_from, self._corpus) is not None:
                     return
-        if self.on_stage is not None:
-            self.on_stage("storing the name lookups")
         self._keep_name_keys(self._corpus())
 
     def changes(self) -> str | None:
@@ -703,6 +701,8 @@ class Library(Repairs):
             if made_from is None or state is not self._entities:
                 return
             if NameFilter.load(self.catalog, made_from, self._corpus) is None:
+                if self.on_stage is not None:  # during an update (a TUI's or a command's)
+                    self.on_stage("storing the name lookups")
                 store_keys(self.catalog, made_from, state)
 
     def _lookup(self) -> EntityLookup:
