@@ -218,13 +218,13 @@ async def test_the_steps_over_the_whole_corpus_are_named_under_the_bar(
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA line added later.\n", "utf-8")
     # The update waits once it has named its step, until the test has seen the name.
     release = threading.Event()
-    stage = indexer.Indexer.stage
+    stage = Library.announce_stage
 
-    def held(self: indexer.Indexer, text: str) -> None:
+    def held(self: Library, text: str) -> None:
         stage(self, text)
         release.wait(60)  # bounded: a failing test never hangs the run
 
-    monkeypatch.setattr(indexer.Indexer, "stage", held)
+    monkeypatch.setattr(Library, "announce_stage", held)
     app: ReaderApp = make_app(corpus)
     async with app.run_test(size=(120, 30)) as pilot:
         screen = app.screen

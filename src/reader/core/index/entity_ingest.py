@@ -35,6 +35,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from reader.core.entities.corpus_merge import MergeRow
 from reader.core.entities.model import CorpusEntity, Entity, EntityType, Mention
 
 if TYPE_CHECKING:
@@ -55,9 +56,6 @@ CHUNK = 8  # files per task sent to a worker
 _J = TypeVar("_J")
 _R = TypeVar("_R")
 
-# What the corpus merge reads of one entity of a document: id, name, type, aliases and
-# how many mentions (never their offsets): corpus_merge.MergeRow, as a worker returns it.
-MergeRow = tuple[str, str, EntityType, list[str], int]
 
 # What the index gets per document: the entity JSON, the entity fields' values, and the
 # document's rows for a corpus merge fed as the documents come (:class:`RunningMerge`).
@@ -166,7 +164,7 @@ def extract_for_index(text: str) -> Extracted:
     except Exception:  # the extractor is heuristic code run on arbitrary text
         entities = []
     fields = {name: "\n".join(values) for name, values in index_terms(entities).items()}
-    rows = [(e.id, e.name, e.type, list(e.aliases), len(e.mentions)) for e in entities]
+    rows: list[MergeRow] = [(e.id, e.name, e.type, e.aliases, len(e.mentions)) for e in entities]
     return encode_entities(entities), fields, rows
 
 

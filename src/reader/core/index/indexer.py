@@ -125,11 +125,6 @@ class Indexer:
         # The near-duplicate groups a worker made during the last commit (update_duplicates).
         self.grouping: Future[Grouping] | None = None
 
-    def stage(self, text: str) -> None:
-        """Say that a step over the whole corpus starts (``Library.on_stage``)."""
-        if self.library.on_stage is not None:
-            self.library.on_stage(text)
-
     def _stop(self) -> bool:
         if self.cancelled is not None and self.cancelled():
             self.report.cancelled = True
@@ -406,7 +401,8 @@ class Indexer:
             return
         found = _result(grouping)  # made by a worker during the last commit
         if found is None:
-            self.stage(f"grouping the near-duplicates of {catalog.count():,} articles")
+            count = catalog.count()
+            self.library.announce_stage(f"grouping the near-duplicates of {count:,} articles")
             found = duplicates.group_signatures(catalog.each_signature(), catalog.signatures_of)
         groups, signatures = found
         dates = catalog.dates(i for ids, _ in groups for i in ids)
@@ -425,7 +421,8 @@ class Indexer:
         from reader.core.index.entity_ingest import corpus_payload
 
         if merged is None and self.catalog.entities_stale():
-            self.stage(f"merging the corpus entities of {self.catalog.count():,} articles")
+            count = self.catalog.count()
+            self.library.announce_stage(f"merging the corpus entities of {count:,} articles")
             merged = corpus_payload(self.catalog.each_entity_data())
         if merged is not None:
             self.catalog.store_corpus_entities(merged, uuid.uuid4().hex)

@@ -20,10 +20,10 @@ from pathlib import PurePosixPath
 from reader.core.corpus.document import Document
 from reader.core.corpus.furniture import Furniture
 from reader.core.corpus.loader import Skipped, SourceFile
+from reader.core.entities.corpus_merge import MergeRow
 from reader.core.index.catalog import CleaningRow, Fingerprint
 from reader.core.index.duplicates import document_signature
 from reader.core.index.engine.base import IndexedDoc
-from reader.core.index.entity_ingest import MergeRow
 
 
 @dataclass(frozen=True)

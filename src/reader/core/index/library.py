@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from reader.core.index.engine.base import SearchEngine
     from reader.core.index.entity_view import CorpusEntities
     from reader.core.index.indexer import BATCH, ProgressCallback, UpdateReport
-    from reader.core.index.name_filter import NameFilter
+    from reader.core.index.name_filter import NameFilter, Stamp
     from reader.core.index.query import EntityLookup
 
 __all__ = [
@@ -361,15 +361,29 @@ class Library(Repairs):
         entities as they are: a one-shot command updating an unchanged merge (a folder
         touched) need not load the corpus entities (about a second at 200,000
         articles)."""
-        from reader.core.index.name_filter import NameFilter, aliases_stat
+        from reader.core.index.name_filter import NameFilter
 
         with self._lock:
-            version = self.catalog.corpus_entities_version()
-            if version is not None:
-                made_from = (version, aliases_stat(self.root))
-                if NameFilter.load(self.catalog, made_from, self._corpus) is not None:
-                    return
+            made_from = self._names_stamp()
+            if (
+                made_from is not None
+                and NameFilter.load(self.catalog, made_from, self._corpus) is not None
+            ):
+                return
         self._keep_name_keys(self._corpus())
+
+    def _names_stamp(self) -> Stamp | None:
+        """What stored name lookups must have been made from to be current: the corpus
+        merge's version and the aliases file's (None: no merge stored yet)."""
+        from reader.core.index.name_filter import aliases_stat
+
+        version = self.catalog.corpus_entities_version()
+        return None if version is None else (version, aliases_stat(self.root))
+
+    def announce_stage(self, text: str) -> None:
+        """Tell :attr:`on_stage` (if set) that a step over the whole corpus starts."""
+        if self.on_stage is not None:
+            self.on_stage(text)
 
     def changes(self) -> str | None:
         """Why the index may be behind the corpus folder, told cheaply (no scan): None
@@ -701,8 +715,7 @@ class Library(Repairs):
             if made_from is None or state is not self._entities:
                 return
             if NameFilter.load(self.catalog, made_from, self._corpus) is None:
-                if self.on_stage is not None:  # during an update (a TUI's or a command's)
-                    self.on_stage("storing the name lookups")
+                self.announce_stage("storing the name lookups")  # heard during an update
                 store_keys(self.catalog, made_from, state)
 
     def _lookup(self) -> EntityLookup:
@@ -710,13 +723,12 @@ class Library(Repairs):
         loaded them gets a filter that loads them only for a word that may name an
         entity (:mod:`reader.core.index.name_filter`): a one-shot search for "economy"
         does not build the whole name index."""
-        from reader.core.index.name_filter import NameFilter, aliases_stat
+        from reader.core.index.name_filter import NameFilter
 
         with self._lock:
             if self._entities is None:
-                version = self.catalog.corpus_entities_version()
-                if version is not None:
-                    made_from = (version, aliases_stat(self.root))
+                made_from = self._names_stamp()
+                if made_from is not None:
                     kept = self._names
                     if kept is not None and kept[0] == made_from and kept[1] is self.catalog:
                         return kept[2]
