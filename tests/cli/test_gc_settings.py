@@ -23,7 +23,9 @@ def _threshold_after(root: Path, *, as_the_command: bool) -> int:
         "print(gc.get_threshold()[0], file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     return int(result.stderr.strip().splitlines()[-1])
 
