@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from reader.cli.context import open_library
 
-    library = open_library(args.corpus)
+    library = open_library(args.corpus, whole_corpus=True)
     try:
         outcome = EntityEdits(library).run(action, values)
     except EditError as error:

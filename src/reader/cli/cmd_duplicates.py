@@ -41,7 +41,7 @@ from reader.core.text.display import safe_name
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_workspace(args.corpus) as workspace:
+    with open_workspace(args.corpus, whole_corpus=True) as workspace:
         groups = workspace.library.duplicates()
         count = workspace.count()
         wanted = {doc_id for group in groups for doc_id in group.ids}

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         return _raw(args.text_files, types, as_json=args.json)
     from reader.cli.context import open_workspace
 
-    with open_workspace(args.corpus) as workspace:
+    with open_workspace(args.corpus, whole_corpus=True) as workspace:
         library = workspace.library
         if args.doc:
             doc_id = workspace.resolve(args.doc)

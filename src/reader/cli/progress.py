@@ -15,7 +15,12 @@ if TYPE_CHECKING:
 # warm=False: the process ends after its one command; a search that needs the entity
 # name index builds it then (core.index.name_filter).
 def index_with_progress(
-    workspace: Workspace, *, rebuild: bool, verbose: bool = False, verify: bool = False
+    workspace: Workspace,
+    *,
+    rebuild: bool,
+    verbose: bool = False,
+    verify: bool = False,
+    whole_corpus: bool = True,
 ) -> UpdateReport:
     if sys.stderr.isatty():
         from rich.console import Console
@@ -49,7 +54,11 @@ def index_with_progress(
             with _staged(workspace, describe):
                 try:
                     return workspace.update(
-                        rebuild=rebuild, verify=verify, progress=show, warm=False
+                        rebuild=rebuild,
+                        verify=verify,
+                        progress=show,
+                        warm=False,
+                        whole_corpus=whole_corpus,
                     )
                 finally:
                     bar.update(task, description="indexing")  # a kept bar ends as it began
@@ -68,7 +77,9 @@ def index_with_progress(
             print(f"{text}...", file=sys.stderr, flush=True)
 
     with _staged(workspace, say):
-        return workspace.update(rebuild=rebuild, verify=verify, progress=lines, warm=False)
+        return workspace.update(
+            rebuild=rebuild, verify=verify, progress=lines, warm=False, whole_corpus=whole_corpus
+        )
 
 
 @contextmanager

@@ -62,10 +62,16 @@ class Workspace:
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
         warm: bool = True,
+        whole_corpus: bool = True,
     ) -> UpdateReport:
         """Bring the index up to date with the corpus folder (see ``Library.update``)."""
         return self.library.update(
-            rebuild=rebuild, verify=verify, progress=progress, cancelled=cancelled, warm=warm
+            rebuild=rebuild,
+            verify=verify,
+            progress=progress,
+            cancelled=cancelled,
+            warm=warm,
+            whole_corpus=whole_corpus,
         )
 
     def changes(self) -> str | None:

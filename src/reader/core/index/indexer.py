@@ -81,6 +81,8 @@ class UpdateReport:
     read_only: str | None = None  # why the index could not be updated (nothing was)
     recleaned: int = 0  # unchanged documents cleaned again: their folder's furniture changed
     engine: str = ""  # the search engine the index is in after the update
+    # The steps over the whole corpus this update left for a later one (Library.owed).
+    deferred: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -111,8 +113,12 @@ class Indexer:
         report: UpdateReport,
         progress: ProgressCallback | None,
         cancelled: Callable[[], bool] | None,
+        whole_corpus: bool = True,
     ) -> None:
         self.library = library
+        # False: the corpus entity merge and the near-duplicate groups are left for a
+        # later update (run_update), so no worker is set to make them either.
+        self.whole_corpus = whole_corpus
         self.catalog = library.catalog
         self.report = report
         self.progress = progress
@@ -307,7 +313,7 @@ class Indexer:
             if self._stop():
                 break
         merging = None
-        if pool.parallel and not report.cancelled:
+        if pool.parallel and not report.cancelled and self.whole_corpus:
             from reader.core.index.duplicates import committed_groups
 
             if running is None:
@@ -438,12 +444,13 @@ def run_update(
     setting: str,
     progress: ProgressCallback | None,
     cancelled: Callable[[], bool] | None,
+    whole_corpus: bool = True,
 ) -> None:
     """One update under the library's locks (see ``Library.update``)."""
     from reader.core.index.entity_ingest import refuse_in_a_starting_worker
 
     refuse_in_a_starting_worker()  # before the locks: its parent holds them
-    indexer = Indexer(library, report, progress, cancelled)
+    indexer = Indexer(library, report, progress, cancelled, whole_corpus)
     with contextlib.ExitStack() as held:
         if rebuild is not None:
             # Searches in other processes wait for a requested rebuild rather than
@@ -456,8 +463,14 @@ def run_update(
             library.reset_catalog()
             indexer.catalog = library.catalog
         merged = indexer.run(rebuild, verify, setting)
-        indexer.store_entities(merged)
-        indexer.update_duplicates()
+        # Left for later only over a merge already stored: a first index (or a
+        # rebuild) makes its corpus entities, and merged them as it went.
+        kept = indexer.catalog.corpus_entities_version() is not None
+        if whole_corpus or merged is not None or not kept:
+            indexer.store_entities(merged)
+            indexer.update_duplicates()
+        else:
+            report.deferred = library.owed()
         if indexer.snapshot is not None:
             indexer.snapshot.store(indexer.catalog)
 

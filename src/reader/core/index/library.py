@@ -287,6 +287,7 @@ class Library(Repairs):
         cancelled: Callable[[], bool] | None = None,
         engine: str | None = None,
         warm: bool = True,
+        whole_corpus: bool = True,
     ) -> UpdateReport:
         """Bring the index in line with the files: only new, changed and removed ones.
 
@@ -297,6 +298,11 @@ class Library(Repairs):
         (``report.read_only``). ``engine`` overrides the engine setting for this
         update (another engine than the index's rebuilds it). ``warm``: build the
         entity name index for the searches to come (a one-shot command has none).
+        ``whole_corpus=False`` leaves the steps over the whole corpus after the articles
+        (the corpus entity merge, the near-duplicate groups: most of a small update's time
+        in an archive) for a later update, where one was made before: the articles are
+        searchable at once, their corpus entities and groups follow (``report.deferred``
+        and :meth:`owed` name what is left).
         """
         from reader.core.index.indexer import UpdateReport
 
@@ -304,12 +310,16 @@ class Library(Repairs):
             return UpdateReport(read_only=self.read_only, engine=self.engine.name)
         setting = engine or self._setting()
         try:
-            return self._update(rebuild, verify, repair, progress, cancelled, setting, warm)
+            return self._update(
+                rebuild, verify, repair, progress, cancelled, setting, warm, whole_corpus
+            )
         except Exception as error:
             problem = self.diagnose(error)
             if problem is None or repair is not None:
                 raise
-        return self._update(rebuild, verify, problem, progress, cancelled, setting, warm)
+        return self._update(
+            rebuild, verify, problem, progress, cancelled, setting, warm, whole_corpus
+        )
 
     def _update(
         self,
@@ -320,6 +330,7 @@ class Library(Repairs):
         cancelled: Callable[[], bool] | None,
         setting: str,
         warm: bool = True,
+        whole_corpus: bool = True,
     ) -> UpdateReport:
         from reader.core.index.indexer import UpdateReport, run_update
 
@@ -344,6 +355,7 @@ class Library(Repairs):
             setting=setting,
             progress=progress,
             cancelled=cancelled,
+            whole_corpus=whole_corpus,
         )
         self.refresh()
         if warm:
@@ -379,6 +391,18 @@ class Library(Repairs):
 
         version = self.catalog.corpus_entities_version()
         return None if version is None else (version, aliases_stat(self.root))
+
+    def owed(self) -> list[str]:
+        """The steps over the whole corpus an update left for a later one
+        (``update(whole_corpus=False)``), as a user would name them; [] when none."""
+        with contextlib.suppress(sqlite3.Error, CacheError):
+            found = []
+            if self.catalog.entities_stale():
+                found.append("corpus entities")
+            if self.catalog.get_meta("duplicates_stale") != "0":
+                found.append("near-duplicate groups")
+            return found
+        return []  # a damaged catalog: the next update repairs it, every step included
 
     def announce_stage(self, text: str) -> None:
         """Tell :attr:`on_stage` (if set) that a step over the whole corpus starts."""

@@ -1,0 +1,137 @@
+"""In an archive, a read command's update indexes the changed articles and leaves the steps
+over the whole corpus (the corpus entity merge, the near-duplicate groups) for later, and
+says so; the commands that show those make them first (cli/context.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import article
+from reader.cli import context, main
+from reader.core.index import freshness
+from reader.core.index.library import Library
+
+NOTE = "reader: note: the corpus entities and the near-duplicate groups do not include"
+BODY = (
+    "Chancellor Gordon Brown told MPs in London that the economy grew by 3% last year, "
+    "and that the Treasury expected growth to slow in the months ahead."
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def entity_names(capsys: pytest.CaptureFixture[str], root: Path) -> set[str]:
+    code, out, err = run(capsys, "entities", "--json", "--corpus", str(root))
+    assert code == 0, err
+    assert NOTE not in err  # made before the answer, so nothing is left to say
+    return {row["name"] for row in json.loads(out)}
+
+
+def owed(root: Path) -> list[str]:
+    library = Library(root)
+    try:
+        return library.owed()
+    finally:
+        library.close()
+
+
+@pytest.fixture
+def corpus(
+    make_corpus: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    monkeypatch.setattr(freshness, "SLACK_NS", 0)  # a test's folders are young
+    root = make_corpus(
+        {
+            "a.txt": article("Budget day", BODY),
+            "b.txt": article("Markets", "Shares fell in Frankfurt as the euro rose."),
+        }
+    )
+    code, _, err = run(capsys, "index", "--corpus", str(root))
+    assert code == 0, err
+    return root
+
+
+def add_article(root: Path, name: str, title: str, body: str) -> None:
+    (root / name).write_text(article(title, body), encoding="utf-8")
+
+
+def test_an_archive_answers_with_the_new_article_and_leaves_the_corpus_steps(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context, "DEFER_FROM", 2)  # two articles make an archive here
+    add_article(corpus, "c.txt", "Kyiv talks", "Valerii Zaluzhnyi met envoys in Kyiv on Monday.")
+    code, out, err = run(capsys, "search", "Zaluzhnyi", "--json", "--corpus", str(corpus))
+    assert code == 0, err
+    assert [hit["id"] for hit in json.loads(out)["hits"]] == ["c"]  # searchable at once
+    assert NOTE in err and "reader index makes them" in err
+    assert owed(corpus) == ["corpus entities", "near-duplicate groups"]
+    # Said again by the next read command, while it is so; and nothing scanned again.
+    code, _, err = run(capsys, "list", "--json", "--corpus", str(corpus))
+    assert code == 0 and NOTE in err
+    # The command that shows them makes them first.
+    assert "Valerii Zaluzhnyi" in entity_names(capsys, corpus)
+    assert owed(corpus) == []
+    code, _, err = run(capsys, "search", "economy", "--json", "--corpus", str(corpus))
+    assert code == 0 and NOTE not in err
+
+
+def test_reader_index_makes_what_was_left(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context, "DEFER_FROM", 2)
+    add_article(corpus, "c.txt", "Kyiv talks", "Valerii Zaluzhnyi met envoys in Kyiv on Monday.")
+    run(capsys, "search", "Zaluzhnyi", "--corpus", str(corpus))
+    assert owed(corpus)
+    code, _, err = run(capsys, "index", "--corpus", str(corpus))
+    assert code == 0, err
+    assert owed(corpus) == []
+    code, _, err = run(capsys, "search", "Zaluzhnyi", "--corpus", str(corpus))
+    assert code == 0 and NOTE not in err
+
+
+def test_duplicates_are_grouped_before_they_are_shown(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context, "DEFER_FROM", 2)
+    add_article(corpus, "copy-of-a.txt", "Budget day", BODY)
+    run(capsys, "search", "economy", "--corpus", str(corpus))
+    assert "near-duplicate groups" in owed(corpus)
+    code, out, err = run(capsys, "duplicates", "--json", "--corpus", str(corpus))
+    assert code == 0, err
+    assert NOTE not in err
+    groups = json.loads(out)["groups"]
+    assert [sorted(a["id"] for a in g["articles"]) for g in groups] == [["a", "copy-of-a"]]
+    assert owed(corpus) == []
+
+
+def test_a_corpus_under_the_archive_size_makes_every_step_at_once(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_article(corpus, "c.txt", "Kyiv talks", "Valerii Zaluzhnyi met envoys in Kyiv on Monday.")
+    code, _, err = run(capsys, "search", "Zaluzhnyi", "--corpus", str(corpus))
+    assert code == 0 and NOTE not in err
+    assert owed(corpus) == []
+
+
+def test_a_first_index_makes_its_corpus_entities_even_when_asked_to_leave_them(
+    make_corpus: Callable[..., Path],
+) -> None:
+    root = make_corpus({"a.txt": article("Budget day", BODY)})
+    library = Library(root)
+    try:
+        report = library.update(whole_corpus=False, warm=False)
+        assert report.deferred == [] and library.owed() == []
+        assert "Gordon Brown" in {e.name for e in library.corpus_entities()}
+    finally:
+        library.close()
