@@ -129,3 +129,24 @@ def test_the_old_forms_still_work(run: Run) -> None:
     assert {e["type"] for e in json.loads(out)} == {"place"}
     line = _one_line_error(run("entities", "000", "001"))
     assert "'001'" in line
+
+
+def test_the_table_counts_what_the_json_lists_after_edits(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table gives the merge's counts (no article read), the JSON counts the mentions
+    it lists article by article: after a merge and a split (mentions moved by spelling)
+    they are still the same numbers."""
+    run("entities", "merge", "Valery Zaluzhnyi", "Mark Milley")
+    run("entities", "split", "Valery Zaluzhnyi", "Zaluzhny")
+    listed = {str(e["name"]): (e["articles"], e["count"]) for e in _entities(run)}
+    monkeypatch.setenv("COLUMNS", "400")  # one line per row: no name wrapped
+    code, out, err = run("entities")
+    assert code == 0, err
+    table = {}
+    for line in out.splitlines():
+        cells = [cell.strip() for cell in line.split("│")]
+        if len(cells) == 4 and cells[1].isdigit() and cells[2].isdigit():
+            table[cells[0]] = (int(cells[1]), int(cells[2]))
+    assert table == listed
+    assert table["Zaluzhny"][1] > 0 and "Mark Milley" not in table

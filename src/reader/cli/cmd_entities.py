@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,8 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.cli.errors import UserError
-from reader.cli.output import console, print_json, print_json_line
-from reader.core.entities.model import ENTITY_TYPES, Entity
+from reader.cli.output import console, print_json, print_json_array, print_json_line
+from reader.core.entities.model import ENTITY_TYPES, CorpusEntity, Entity
 from reader.core.text.display import safe_name
 from reader.core.text.filenames import name_text
 
@@ -66,46 +67,60 @@ def run(args: argparse.Namespace) -> int:
             doc_id = workspace.resolve(args.doc)
             entities = [e for e in library.entities(doc_id) if e.type in types]
         else:
-            rows = _corpus_rows(library, types)
+            wanted = [e for e in library.corpus_entities() if e.type in types]
         for problem in library.aliases_problems:  # known once the corpus entities were read
             print(f"reader: warning: {problem}", file=sys.stderr)
+        if not args.doc and args.json:
+            print_json_array(_corpus_rows(library, wanted))  # reads every article
     if args.doc:
         if args.json:
             print_json([e.to_json() for e in entities])
         else:
             _print_article(entities)
-    elif args.json:
-        print_json(rows)
-    else:
-        _print_corpus(rows)
+    elif not args.json:
+        _print_corpus(wanted)
     return 0
 
 
-def _corpus_rows(library: Any, types: frozenset[str]) -> list[dict[str, Any]]:
-    """Corpus entities with every mention, read article by article (one pass)."""
-    wanted = [e for e in library.corpus_entities() if e.type in types]
-    rows: dict[str, dict[str, Any]] = {
-        e.id: {
-            "id": e.id,
-            "name": e.name,
-            "type": e.type,
-            "count": 0,
-            "articles": e.articles,
-            "aliases": list(e.aliases),
-            "mentions": [],
-        }
-        for e in wanted
-    }
+def _corpus_rows(library: Any, wanted: list[CorpusEntity]) -> Iterator[dict[str, Any]]:
+    """The JSON row of each of ``wanted`` with every mention, read article by article (one
+    pass), then given one entity at a time.
+
+    Until then each mention is four numbers (article, start, end, spelling): an
+    archive's mentions as dicts held every one in memory at once (3.6 GB at 50,000
+    generated articles, for a 416 MB answer)."""
+    place = {e.id: n for n, e in enumerate(wanted)}
+    found = [array("I") for _ in wanted]  # article, start, end, spelling; per mention
+    spellings: dict[str, int] = {}
     doc_ids = sorted({d for e in wanted for d in e.documents})
-    for doc_id in doc_ids:
+    for number, doc_id in enumerate(doc_ids):
         for entity in library.entities(doc_id):
-            row = rows.get(entity.id)
-            if row is None:
+            n = place.get(entity.id)
+            if n is None:
                 continue
-            row["mentions"].extend({"doc": doc_id, **m.to_json()} for m in entity.mentions)
-    for row in rows.values():
-        row["count"] = len(row["mentions"])
-    return list(rows.values())
+            kept = found[n]
+            for m in entity.mentions:
+                kept.extend((number, m.start, m.end, spellings.setdefault(m.text, len(spellings))))
+    texts = list(spellings)  # in the order of their numbers
+    for entity, kept in zip(wanted, found, strict=True):
+        yield {
+            "id": entity.id,
+            "name": entity.name,
+            "type": entity.type,
+            "count": len(kept) // 4,
+            "articles": entity.articles,
+            "aliases": list(entity.aliases),
+            "mentions": [
+                {
+                    "doc": doc_ids[kept[i]],
+                    "start": kept[i + 1],
+                    "end": kept[i + 2],
+                    "text": texts[kept[i + 3]],
+                }
+                for i in range(0, len(kept), 4)
+            ],
+        }
+        found[place[entity.id]] = array("I")  # given: not held to the end
 
 
 def _raw(paths: Sequence[str], types: frozenset[str], *, as_json: bool) -> int:
@@ -167,22 +182,24 @@ def _print_article(entities: list[Entity]) -> None:
         out.print(table)
 
 
-def _print_corpus(rows: list[dict[str, Any]]) -> None:
+def _print_corpus(entities: list[CorpusEntity]) -> None:
+    """The table of the corpus entities; their mention counts are the merge's (the same
+    as counting every article's mentions, which the JSON answer does: it lists them)."""
     out = console()
-    if not rows:
+    if not entities:
         out.print(Text("no entities found", style="dim"))
         return
     for kind in ENTITY_TYPES:
-        group = [r for r in rows if r["type"] == kind]
+        group = [e for e in entities if e.type == kind]
         if not group:
             continue
         table = _table(kind, ("name", "articles", "mentions", "also written"))
-        for row in group:
+        for entity in group:
             table.add_row(
-                Text(row["name"]),
-                Text(str(row["articles"])),
-                Text(str(row["count"])),
-                _aliases(row["aliases"]),
+                Text(entity.name),
+                Text(str(entity.articles)),
+                Text(str(entity.mentions)),
+                _aliases(entity.aliases),
             )
         out.print(table)
 

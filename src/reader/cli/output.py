@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from reader.core.text.display import UNSAFE_BEYOND_C0
@@ -47,6 +48,19 @@ def _json_text(value: Any, indent: int | None) -> str:
 
 def print_json(value: Any) -> None:
     sys.stdout.write(_json_text(value, 2) + "\n")
+
+
+def print_json_array(items: Iterable[Any]) -> None:
+    """What :func:`print_json` prints of ``list(items)``, written item by item: an answer
+    too big to hold twice in memory (every mention of an archive) is never held whole."""
+    write = sys.stdout.write
+    opening = "[\n  "
+    for item in items:
+        # The item one level in: JSON strings hold no raw newline, so every line break
+        # is the layout's.
+        write(opening + _json_text(item, 2).replace("\n", "\n  "))
+        opening = ",\n  "
+    write("[]\n" if opening.startswith("[") else "\n]\n")
 
 
 def print_json_line(value: Any) -> None:
