@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
-from reader.cli.output import console, print_json
+from reader.cli.output import console, print_json, print_json_array
 from reader.core.corpus.document import Document
 from reader.core.index.library import Library
 from reader.core.text.display import safe_name
@@ -31,7 +31,7 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         # "duplicates": the other articles of its near-duplicate group (reader duplicates).
         others = {i: [o for o in g.ids if o != i] for g in groups for i in g.ids}
-        print_json([{**d.to_json(), "duplicates": others.get(d.id, [])} for d in docs])
+        print_json_array({**d.to_json(), "duplicates": others.get(d.id, [])} for d in docs)
         return 0
     if not sys.stdout.isatty():
         for d in docs:
