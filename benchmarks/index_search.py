@@ -6,6 +6,8 @@ busy machine, wall time mostly measures the neighbours.
 
 Run:  .venv/bin/python benchmarks/index_search.py [--engine whoosh|tantivy|both]
 (default both: each engine's ingest and queries beside the same plain-Whoosh baseline).
+``--without-entities`` also times each engine's ingest with entity extraction left out (in
+every process: the articles then have no entities): what the extraction costs of the ratio.
 The corpus is found at ``$READER_SHARED_DIR/corpora/bbc`` or ``<repo>/../shared/corpora/bbc``;
 without it the benchmark says so and exits 0. Nothing is written outside a temp folder.
 """
@@ -35,6 +37,22 @@ ENTITY_QUERIES = [
     "person:Blair", 'person:"Gordon Brown"', "org:BBC", "org:Microsoft", "place:London",
     "entity:China", "entity:Chelsea", "Kiev", "person:Wenger AND football", "Mourinho",
 ]  # fmt: skip
+
+
+# Set by --without-entities for the update's worker processes: a spawned worker imports
+# this script again (as ``__mp_main__``), so the top of the file runs in it too.
+WITHOUT_ENTITIES = "READER_BENCH_WITHOUT_ENTITIES"
+
+
+def leave_out_entities() -> None:
+    """Entity extraction replaced by nothing in this process (everything else as is)."""
+    import reader.core.entities
+
+    reader.core.entities.extract = lambda text, **_: []
+
+
+if os.environ.get(WITHOUT_ENTITIES) == "1":
+    leave_out_entities()
 
 
 def find_corpus() -> Path | None:
@@ -88,6 +106,22 @@ def ours(corpus: Path, cache: Path, engine: str) -> tuple[float, int]:
     return time.perf_counter() - start, report.added
 
 
+def without_entities(corpus: Path, cache: Path, engine: str) -> tuple[float, float]:
+    """:func:`ours` with entity extraction left out in every process: wall and CPU seconds."""
+    import reader.core.entities
+
+    kept = reader.core.entities.extract
+    os.environ[WITHOUT_ENTITIES] = "1"
+    leave_out_entities()
+    try:
+        before = cpu()
+        seconds, _ = ours(corpus, cache, engine)
+        return seconds, cpu() - before
+    finally:
+        del os.environ[WITHOUT_ENTITIES]
+        reader.core.entities.extract = kept
+
+
 def entity_list(corpus: Path, cache: Path) -> tuple[float, float, int]:
     """Seconds to the corpus entity list in a fresh Library, then again."""
     from reader.core.index.library import Library
@@ -134,6 +168,7 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", choices=("whoosh", "tantivy", "both"), default="both")
+    parser.add_argument("--without-entities", action="store_true")
     engines = (
         ["whoosh", "tantivy"] if (args := parser.parse_args()).engine == "both" else [args.engine]
     )
@@ -160,6 +195,12 @@ def main() -> int:
                 f"[{engine}] reader ingest: {our_time:6.2f} s  (CPU {our_cpu:.2f} s, all "
                 f"processes; {our_count} documents; {ratio:.2f}x plain; target <= 0.5x)"
             )
+            if args.without_entities:
+                bare_time, bare_cpu = without_entities(corpus, Path(tmp) / f"bare-{engine}", engine)
+                print(
+                    f"[{engine}] reader ingest without entity extraction: {bare_time:6.2f} s  "
+                    f"(CPU {bare_cpu:.2f} s; {bare_time / base_time:.2f}x plain)"
+                )
             cold, warm, count = entity_list(corpus, cache)
             print(
                 f"[{engine}] corpus entity list ({count} entities): {cold * 1000:.0f} ms in a "
