@@ -102,7 +102,8 @@ def _corpus_rows(library: Any, wanted: list[CorpusEntity]) -> Iterator[dict[str,
             for m in entity.mentions:
                 kept.extend((number, m.start, m.end, spellings.setdefault(m.text, len(spellings))))
     texts = list(spellings)  # in the order of their numbers
-    for entity, kept in zip(wanted, found, strict=True):
+    for n, entity in enumerate(wanted):
+        kept, found[n] = found[n], array("I")  # given: not held to the end
         yield {
             "id": entity.id,
             "name": entity.name,
@@ -120,7 +121,6 @@ def _corpus_rows(library: Any, wanted: list[CorpusEntity]) -> Iterator[dict[str,
                 for i in range(0, len(kept), 4)
             ],
         }
-        found[place[entity.id]] = array("I")  # given: not held to the end
 
 
 def _raw(paths: Sequence[str], types: frozenset[str], *, as_json: bool) -> int:
