@@ -20,14 +20,14 @@ VALUES = st.recursive(
 )
 
 
-@given(st.lists(VALUES, max_size=5))
-def test_streamed_array_is_the_same_text(items: list[Any]) -> None:
+@given(st.lists(VALUES, max_size=7), st.integers(min_value=1, max_value=3))
+def test_streamed_array_is_the_same_text(items: list[Any], batch: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
         whole, streamed = io.StringIO(), io.StringIO()
         patch.setattr(sys, "stdout", whole)
         print_json(items)
         patch.setattr(sys, "stdout", streamed)
-        print_json_array(iter(items))
+        print_json_array(iter(items), batch=batch)
     assert streamed.getvalue() == whole.getvalue()
 
 

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         for problem in library.aliases_problems:  # known once the corpus entities were read
             print(f"reader: warning: {problem}", file=sys.stderr)
         if not args.doc and args.json:
-            print_json_array(_corpus_rows(library, wanted))  # reads every article
+            print_json_array(_corpus_rows(library, wanted), batch=1)  # reads every article
     if args.doc:
         if args.json:
             print_json([e.to_json() for e in entities])

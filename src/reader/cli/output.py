@@ -11,6 +11,7 @@ as ``\\uXXXX`` escapes, which any JSON reader turns back into the same string.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -50,17 +51,19 @@ def print_json(value: Any) -> None:
     sys.stdout.write(_json_text(value, 2) + "\n")
 
 
-def print_json_array(items: Iterable[Any]) -> None:
-    """What :func:`print_json` prints of ``list(items)``, written item by item: an answer
-    too big to hold twice in memory (every mention of an archive) is never held whole."""
+def print_json_array(items: Iterable[Any], *, batch: int = 64) -> None:
+    """What :func:`print_json` prints of ``list(items)``, written ``batch`` items at a time:
+    an answer too big to hold in memory at once (an archive's list, every mention of its
+    entities) never is. Items with big insides (an entity with all its mentions) go with
+    ``batch=1``."""
     write = sys.stdout.write
-    opening = "[\n  "
-    for item in items:
-        # The item one level in: JSON strings hold no raw newline, so every line break
-        # is the layout's.
-        write(opening + _json_text(item, 2).replace("\n", "\n  "))
-        opening = ",\n  "
-    write("[]\n" if opening.startswith("[") else "\n]\n")
+    source = iter(items)
+    opening = "[\n"
+    while chunk := list(itertools.islice(source, batch)):
+        # "[\n  item,\n  item\n]": the items as they sit inside the whole array.
+        write(opening + _json_text(chunk, 2)[2:-2])
+        opening = ",\n"
+    write("[]\n" if opening == "[\n" else "\n]\n")
 
 
 def print_json_line(value: Any) -> None:
