@@ -115,6 +115,20 @@ def test_duplicates_are_grouped_before_they_are_shown(
     assert owed(corpus) == []
 
 
+def test_compare_pairs_names_by_current_corpus_ids(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context, "DEFER_FROM", 2)
+    add_article(corpus, "c.txt", "Brown's budget", "Mr Brown said the Treasury expected growth.")
+    run(capsys, "search", "Treasury", "--corpus", str(corpus))
+    assert owed(corpus)
+    code, out, err = run(capsys, "compare", "a", "c", "--json", "--corpus", str(corpus))
+    assert code == 0, err
+    shared = json.loads(out)["shared_entities"]
+    assert "Gordon Brown" in {entity["name"] for entity in shared}  # "Mr Brown" in c
+    assert NOTE not in err and owed(corpus) == []
+
+
 def test_a_corpus_under_the_archive_size_makes_every_step_at_once(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -70,7 +70,9 @@ ENTITY_ROWS = 12  # entities listed per column in the readable output; JSON has 
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    with open_workspace(args.corpus) as workspace:
+    # Both articles' entities in the corpus's ids (a person named two ways is one): an
+    # article added since the last corpus merge would have only its own.
+    with open_workspace(args.corpus, whole_corpus=True) as workspace:
         a = workspace.document(args.doc_a)
         b = workspace.document(args.doc_b)
         comparison = workspace.compare(a, b)

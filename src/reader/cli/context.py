@@ -7,8 +7,8 @@ runs the incremental update only then, so an unchanged corpus answers at once.
 In an archive (from :data:`DEFER_FROM` articles), that update leaves the steps over the
 whole corpus (the corpus entity merge and the near-duplicate groups) to ``reader index``
 or the reader's own update, and says so: one added article cost a search 52 s at 200,000
-articles with them. Commands that show those (``entities``, ``curate``, ``duplicates``)
-make them first.
+articles with them. Commands whose answers are made of those (``entities``, ``curate``,
+``duplicates``, and ``compare``, which pairs names by their corpus ids) make them first.
 """
 
 from __future__ import annotations
