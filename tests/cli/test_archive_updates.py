@@ -14,6 +14,7 @@ from conftest import article
 from reader.cli import context, main
 from reader.core.index import freshness
 from reader.core.index.library import Library
+from reader.core.index.query_check import names_entities
 
 NOTE = "reader: note: the corpus entities and the near-duplicate groups do not include"
 BODY = (
@@ -127,6 +128,42 @@ def test_compare_pairs_names_by_current_corpus_ids(
     shared = json.loads(out)["shared_entities"]
     assert "Gordon Brown" in {entity["name"] for entity in shared}  # "Mr Brown" in c
     assert NOTE not in err and owed(corpus) == []
+
+
+def test_an_entity_field_search_finds_the_new_article(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``person:"Gordon Brown"`` is answered from the merge's list of his articles: the
+    merge is made first, so an article added since is in it. Plain words need no merge."""
+    monkeypatch.setattr(context, "DEFER_FROM", 2)
+    add_article(corpus, "c.txt", "Talks", "Gordon Brown met envoys in Kyiv on Monday.")
+    code, out, err = run(capsys, "search", "Gordon Brown", "--json", "--corpus", str(corpus))
+    assert code == 0 and NOTE in err
+    assert sorted(hit["id"] for hit in json.loads(out)["hits"]) == ["a", "c"]
+    add_article(corpus, "d.txt", "More talks", "Gordon Brown met envoys in Lviv on Tuesday.")
+    query = 'person:"Gordon Brown"'
+    code, out, err = run(capsys, "search", query, "--json", "--corpus", str(corpus))
+    assert code == 0, err
+    assert sorted(hit["id"] for hit in json.loads(out)["hits"]) == ["a", "c", "d"]
+    assert NOTE not in err and owed(corpus) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('person:"Gordon Brown"', True),
+        ("Person:Brown", True),
+        ("economy AND (org:BBC OR x)", True),
+        ("-place:Kyiv economy", True),
+        ("entity:Kyiv", True),
+        ("economy", False),
+        ('"person: Brown"', False),  # inside quotes: words
+        ("title:person", False),
+        ("http://example.com/person:x", False),
+    ],
+)
+def test_which_queries_name_an_entity_field(query: str, expected: bool) -> None:
+    assert names_entities(query) is expected
 
 
 def test_a_corpus_under_the_archive_size_makes_every_step_at_once(

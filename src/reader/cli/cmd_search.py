@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reader.cli.context import open_workspace
 from reader.cli.errors import UserError
 from reader.cli.output import console, print_json, print_json_line
+from reader.core.index.query_check import names_entities
 from reader.core.text.display import safe_name
 from reader.workspace import BadQuery
 
@@ -24,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("give either a QUERY or --queries FILE")
     if args.queries is not None:
         return _batch(args)
-    with open_workspace(args.corpus) as workspace:
+    # An entity field reads the corpus merge's article lists: made current first.
+    with open_workspace(args.corpus, whole_corpus=names_entities(args.query)) as workspace:
         try:
             results = workspace.search(args.query, limit=args.limit)
         except BadQuery as error:
@@ -50,7 +52,8 @@ def _read_queries(name: str) -> list[str]:
 def _batch(args: argparse.Namespace) -> int:
     queries = _read_queries(args.queries)
     failed = 0
-    with open_workspace(args.corpus) as workspace:
+    entity_fields = any(names_entities(text) for text in queries)
+    with open_workspace(args.corpus, whole_corpus=entity_fields) as workspace:
         for number, text in enumerate(queries, 1):
             try:
                 results = workspace.search(text, limit=args.limit)

@@ -8,7 +8,8 @@ In an archive (from :data:`DEFER_FROM` articles), that update leaves the steps o
 whole corpus (the corpus entity merge and the near-duplicate groups) to ``reader index``
 or the reader's own update, and says so: one added article cost a search 52 s at 200,000
 articles with them. Commands whose answers are made of those (``entities``, ``curate``,
-``duplicates``, and ``compare``, which pairs names by their corpus ids) make them first.
+``duplicates``, ``compare``, which pairs names by their corpus ids, and a search with an
+entity field, answered from the merge's article lists) make them first.
 """
 
 from __future__ import annotations

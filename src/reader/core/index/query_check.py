@@ -78,6 +78,15 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), text)
 
 
+def names_entities(text: str) -> bool:
+    """Whether ``text`` searches an entity field (``person:``, ``org:``, ``place:``,
+    ``entity:``, any case, outside quotes). Such a name the corpus knows is answered from
+    the corpus merge's list of its articles (:class:`.query.EntityMatch`), so the merge
+    must include the latest articles; plain words find them through the index alone."""
+    bare = _outside_quotes(text)
+    return any(match.group(1).lower() in ENTITY_FIELDS for match in FIELD_REF.finditer(bare))
+
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
