@@ -63,14 +63,31 @@ def corpus(
     return root
 
 
+@pytest.fixture
+def archive(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The corpus, taken for an archive: its two articles are DEFER_FROM here."""
+    monkeypatch.setattr(context, "DEFER_FROM", 2)
+    return corpus
+
+
 def add_article(root: Path, name: str, title: str, body: str) -> None:
     (root / name).write_text(article(title, body), encoding="utf-8")
 
 
-def test_an_archive_answers_with_the_new_article_and_leaves_the_corpus_steps(
-    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def added_and_left(
+    capsys: pytest.CaptureFixture[str], root: Path, name: str, body: str, word: str
 ) -> None:
-    monkeypatch.setattr(context, "DEFER_FROM", 2)  # two articles make an archive here
+    """An article added, then a search of ``word``: the corpus-wide steps are left."""
+    add_article(root, name, "Added", body)
+    code, _, err = run(capsys, "search", word, "--corpus", str(root))
+    assert code == 0 and NOTE in err
+    assert owed(root) == ["corpus entities", "near-duplicate groups"]
+
+
+def test_an_archive_answers_with_the_new_article_and_leaves_the_corpus_steps(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = archive
     add_article(corpus, "c.txt", "Kyiv talks", "Valerii Zaluzhnyi met envoys in Kyiv on Monday.")
     code, out, err = run(capsys, "search", "Zaluzhnyi", "--json", "--corpus", str(corpus))
     assert code == 0, err
@@ -88,54 +105,47 @@ def test_an_archive_answers_with_the_new_article_and_leaves_the_corpus_steps(
 
 
 def test_reader_index_makes_what_was_left(
-    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(context, "DEFER_FROM", 2)
-    add_article(corpus, "c.txt", "Kyiv talks", "Valerii Zaluzhnyi met envoys in Kyiv on Monday.")
-    run(capsys, "search", "Zaluzhnyi", "--corpus", str(corpus))
-    assert owed(corpus)
-    code, _, err = run(capsys, "index", "--corpus", str(corpus))
+    added_and_left(capsys, archive, "c.txt", "Valerii Zaluzhnyi met envoys.", "Zaluzhnyi")
+    code, _, err = run(capsys, "index", "--corpus", str(archive))
     assert code == 0, err
-    assert owed(corpus) == []
-    code, _, err = run(capsys, "search", "Zaluzhnyi", "--corpus", str(corpus))
+    assert owed(archive) == []
+    code, _, err = run(capsys, "search", "Zaluzhnyi", "--corpus", str(archive))
     assert code == 0 and NOTE not in err
 
 
 def test_duplicates_are_grouped_before_they_are_shown(
-    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(context, "DEFER_FROM", 2)
-    add_article(corpus, "copy-of-a.txt", "Budget day", BODY)
-    run(capsys, "search", "economy", "--corpus", str(corpus))
-    assert "near-duplicate groups" in owed(corpus)
-    code, out, err = run(capsys, "duplicates", "--json", "--corpus", str(corpus))
+    added_and_left(capsys, archive, "copy-of-a.txt", BODY, "economy")
+    code, out, err = run(capsys, "duplicates", "--json", "--corpus", str(archive))
     assert code == 0, err
     assert NOTE not in err
     groups = json.loads(out)["groups"]
     assert [sorted(a["id"] for a in g["articles"]) for g in groups] == [["a", "copy-of-a"]]
-    assert owed(corpus) == []
+    assert owed(archive) == []
 
 
 def test_compare_pairs_names_by_current_corpus_ids(
-    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(context, "DEFER_FROM", 2)
-    add_article(corpus, "c.txt", "Brown's budget", "Mr Brown said the Treasury expected growth.")
-    run(capsys, "search", "Treasury", "--corpus", str(corpus))
-    assert owed(corpus)
-    code, out, err = run(capsys, "compare", "a", "c", "--json", "--corpus", str(corpus))
+    added_and_left(
+        capsys, archive, "c.txt", "Mr Brown said the Treasury expected growth.", "Treasury"
+    )
+    code, out, err = run(capsys, "compare", "a", "c", "--json", "--corpus", str(archive))
     assert code == 0, err
     shared = json.loads(out)["shared_entities"]
     assert "Gordon Brown" in {entity["name"] for entity in shared}  # "Mr Brown" in c
-    assert NOTE not in err and owed(corpus) == []
+    assert NOTE not in err and owed(archive) == []
 
 
 def test_an_entity_field_search_finds_the_new_article(
-    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``person:"Gordon Brown"`` is answered from the merge's list of his articles: the
     merge is made first, so an article added since is in it. Plain words need no merge."""
-    monkeypatch.setattr(context, "DEFER_FROM", 2)
+    corpus = archive
     add_article(corpus, "c.txt", "Talks", "Gordon Brown met envoys in Kyiv on Monday.")
     code, out, err = run(capsys, "search", "Gordon Brown", "--json", "--corpus", str(corpus))
     assert code == 0 and NOTE in err
