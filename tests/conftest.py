@@ -155,3 +155,14 @@ def run_cli(
     return subprocess.CompletedProcess(
         ["reader", *args], code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8")
     )
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``reader ARGV`` through ``reader.cli.main`` in this process, its output captured by
+    pytest: exit code, stdout, stderr (what the test printed before is dropped)."""
+    from reader.cli import main
+
+    capsys.readouterr()
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import article
-from reader.cli import context, main
+from conftest import run_main as run
+from reader.cli import context
 from reader.core.index import freshness
 from reader.core.index.library import Library
 from reader.core.index.query_check import names_entities
@@ -21,13 +22,6 @@ BODY = (
     "Chancellor Gordon Brown told MPs in London that the economy grew by 3% last year, "
     "and that the Treasury expected growth to slow in the months ahead."
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def entity_names(capsys: pytest.CaptureFixture[str], root: Path) -> set[str]:

@@ -7,14 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from conftest import run_main as run
 
 
 def test_the_issue_corpus_lists_all_four(

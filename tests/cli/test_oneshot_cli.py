@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import article
-from reader.cli import main
+from conftest import run_main as run
 from reader.cli.parser import SUBCOMMANDS, build_parser
 from reader.core.corpus import loader
 from reader.core.entities.aliases import FILE_NAME, aliases_path
@@ -42,13 +42,6 @@ def scans(monkeypatch: pytest.MonkeyPatch) -> Iterator[Scans]:
     monkeypatch.setattr(loader, "scan", counting)
     monkeypatch.setattr(freshness, "SLACK_NS", 0)
     yield calls
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def ids(capsys: pytest.CaptureFixture[str], root: Path) -> list[str]:
