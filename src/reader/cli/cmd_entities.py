@@ -24,7 +24,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
@@ -34,6 +34,9 @@ from reader.cli.output import console, print_json, print_json_array, print_json_
 from reader.core.entities.model import ENTITY_TYPES, CorpusEntity, Entity
 from reader.core.text.display import safe_name
 from reader.core.text.filenames import name_text
+
+if TYPE_CHECKING:
+    from reader.core.index.library import Library
 
 _HEADINGS = {
     "person": "People",
@@ -82,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _corpus_rows(library: Any, wanted: list[CorpusEntity]) -> Iterator[dict[str, Any]]:
+def _corpus_rows(library: Library, wanted: list[CorpusEntity]) -> Iterator[dict[str, Any]]:
     """The JSON row of each of ``wanted`` with every mention, read article by article (one
     pass), then given one entity at a time.
 
@@ -94,12 +97,12 @@ def _corpus_rows(library: Any, wanted: list[CorpusEntity]) -> Iterator[dict[str,
     spellings: dict[str, int] = {}
     doc_ids = sorted({d for e in wanted for d in e.documents})
     for number, doc_id in enumerate(doc_ids):
-        for entity in library.entities(doc_id):
-            n = place.get(entity.id)
+        for seen in library.entities(doc_id):
+            n = place.get(seen.id)
             if n is None:
                 continue
             kept = found[n]
-            for m in entity.mentions:
+            for m in seen.mentions:
                 kept.extend((number, m.start, m.end, spellings.setdefault(m.text, len(spellings))))
     texts = list(spellings)  # in the order of their numbers
     for n, entity in enumerate(wanted):

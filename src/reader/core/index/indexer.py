@@ -463,8 +463,9 @@ def run_update(
             library.reset_catalog()
             indexer.catalog = library.catalog
         merged = indexer.run(rebuild, verify, setting)
-        # Left for later only over a merge already stored: a first index (or a
-        # rebuild) makes its corpus entities, and merged them as it went.
+        # Left for later only over a merge already stored (a first index or a rebuild
+        # makes its corpus entities), and never a merge already made as the articles
+        # came (from an empty catalog): storing it costs nothing more.
         kept = indexer.catalog.corpus_entities_version() is not None
         if whole_corpus or merged is not None or not kept:
             indexer.store_entities(merged)
