@@ -121,6 +121,18 @@ def test_duplicates_are_grouped_before_they_are_shown(
     assert owed(archive) == []
 
 
+def test_curating_finds_a_name_only_the_new_article_has(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    added_and_left(capsys, archive, "c.txt", "Valerii Zaluzhnyi met envoys.", "envoys")
+    code, out, err = run(
+        capsys, "entities", "--corpus", str(archive), "rename", "Valerii Zaluzhnyi", "Zaluzhnyi"
+    )
+    assert code == 0, err
+    assert out.startswith("renamed 'Valerii Zaluzhnyi' to 'Zaluzhnyi'")
+    assert owed(archive) == []
+
+
 def test_compare_pairs_names_by_current_corpus_ids(
     archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
